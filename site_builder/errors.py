@@ -1,0 +1,50 @@
+"""Problems found in contributors' files, and how they are reported.
+
+Every check gathers problems instead of stopping at the first one; the caller
+reports them all at once (``path:line:column: field: message``) and stops.
+The message says what is wrong, then in brackets what was expected.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Iterable
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    column: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.field}: {self.message}"
+
+
+class ProblemsFound(Exception):
+    """Raised once, after every problem has been gathered."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = sorted(problems)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        lines = [str(p) for p in self.problems]
+        lines.append(f"{count} problem{'s' if count != 1 else ''} found")
+        return "\n".join(lines)
+
+
+def did_you_mean(value: object, choices: Iterable[str]) -> str:
+    """``; did you mean 'x'?`` when a choice is close to ``value``, else ``''``."""
+    if not isinstance(value, str):
+        return ""
+    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def one_of(choices: Iterable[str]) -> str:
+    return "one of: " + ", ".join(choices)

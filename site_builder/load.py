@@ -1,0 +1,312 @@
+"""Files -> model objects, with every problem found on the way.
+
+Claims are ``claims/<id>.yaml``; articles are Markdown files with YAML front
+matter and a verbatim body. Parsing uses libyaml; line and column numbers are
+looked up from the YAML node marks only when a problem needs them, so the
+common case (no problems) stays fast.
+"""
+
+from __future__ import annotations
+
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .errors import Problem, did_you_mean, one_of
+from .model import (
+    REQUIRED_TO_PUBLISH,
+    SLUG_RE,
+    Article,
+    ArticleMeta,
+    Claim,
+    kind_of,
+)
+
+T = TypeVar("T")
+FieldPath = tuple[str | int, ...]
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe YAML without implicit timestamps: dates stay text and get our own checks."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def parse_yaml(text: str) -> Any:
+    return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+
+
+def field_name(path: FieldPath) -> str:
+    """('sources', 0, 'url') -> 'sources[0].url'"""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out or "(file)"
+
+
+@dataclass
+class SourceFile(Generic[T]):
+    """A loaded record with what is needed to point at its lines later."""
+
+    path: str  # as shown to people: relative to the project root
+    text: str
+    value: T
+    line_offset: int = 0  # lines before the YAML starts (front matter)
+    _tree: yaml.Node | None = field(default=None, repr=False)
+
+    def position(self, path: FieldPath, *, at_key: bool = False) -> tuple[int, int]:
+        """(line, column), 1-based, of the value at ``path``; its key when ``at_key``.
+
+        A path that does not exist points at the nearest enclosing node."""
+        if self._tree is None:
+            yaml_text = self.text if not self.line_offset else _front_matter_text(self.text)
+            self._tree = yaml.compose(yaml_text, Loader=_Loader)
+        node, key_node = self._tree, None
+        for part in path:
+            child = _child(node, part)
+            if child is None:
+                break
+            key_node, node = child
+        mark = (key_node if at_key and key_node is not None else node).start_mark
+        return mark.line + 1 + self.line_offset, mark.column + 1
+
+    def problem(self, path: FieldPath, message: str, *, at_key: bool = False) -> Problem:
+        line, column = self.position(path, at_key=at_key)
+        return Problem(self.path, line, column, field_name(path), message)
+
+
+def _child(node: yaml.Node | None, part: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
+    if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+        for key, value in node.value:
+            if key.value == part:
+                return key, value
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        return None, node.value[part]
+    return None
+
+
+# -- pydantic errors in the house format --------------------------------------------------------
+
+
+def _field_description(model: type[BaseModel], path: FieldPath) -> str:
+    current: Any = model
+    info = None
+    for part in path:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            break
+        info = current.model_fields.get(part)
+        if info is None:
+            break
+        current = _inner_model(info.annotation)
+    return (info.description if info else None) or "a value"
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _fields_of(model: type[BaseModel], path: FieldPath) -> list[str]:
+    current: Any = model
+    for part in path:
+        if isinstance(part, str) and isinstance(current, type) and issubclass(current, BaseModel):
+            info = current.model_fields.get(part)
+            current = _inner_model(info.annotation) if info else None
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return [name for name in current.model_fields if name != "method"]
+    return []
+
+
+def explain_error(model: type[BaseModel], error: dict[str, Any]) -> str:
+    kind, value, loc = error["type"], error.get("input"), tuple(error["loc"])
+    ctx = error.get("ctx") or {}
+    if kind == "missing":
+        return f"required field is missing (expected {_field_description(model, loc)})"
+    if kind == "extra_forbidden":
+        known = _fields_of(model, loc[:-1])
+        hint = did_you_mean(loc[-1], known)
+        return f"unknown field ({hint[2:] if hint else 'expected ' + one_of(known)})"
+    if kind == "list_type":
+        return f"wrong type: got {kind_of(value)} (expected a list)"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"wrong type: got {kind_of(value)} (expected a mapping of fields: {', '.join(_fields_of(model, loc))})"
+    if kind == "literal_error":
+        choices = [c.strip(" '") for c in str(ctx.get("expected", "")).replace(" or ", ",").split(",")]
+        return f"{value!r} is not allowed (expected {one_of(choices)}{did_you_mean(value, choices)})"
+    if kind == "string_too_long":
+        return f"too long: {len(value)} characters (expected at most {ctx['max_length']})"
+    if kind in ("float_type", "float_parsing", "int_type", "int_parsing", "int_from_float"):
+        return f"wrong type: got {kind_of(value)} (expected a number)"
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        return f"out of range: {value!r} (expected {_field_description(model, loc)})"
+    if kind == "string_pattern_mismatch":
+        return f"not valid: {value!r} (expected {_field_description(model, loc)})"
+    if kind == "string_type":
+        return f"wrong type: got {kind_of(value)} (expected text)"
+    return error["msg"]  # our own checks already speak the house format
+
+
+def validate_record(model: type[T], data: Any, source: SourceFile[Any]) -> tuple[T | None, list[Problem]]:
+    """Validate ``data`` against ``model``; on failure, one Problem per error, at its line."""
+    if not isinstance(data, dict):
+        fields = ", ".join(_fields_of(model, ()))  # type: ignore[arg-type]
+        return None, [
+            source.problem((), f"wrong type: got {kind_of(data)} (expected a mapping of fields: {fields})")
+        ]
+    try:
+        return model.model_validate(data), []  # type: ignore[attr-defined]
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors(include_url=False):
+            loc, kind = tuple(error["loc"]), error["type"]
+            # a missing field is pointed at where it belongs (its parent), but named by its own path
+            line, column = source.position(loc[:-1] if kind == "missing" else loc, at_key=kind == "extra_forbidden")
+            problems.append(Problem(source.path, line, column, field_name(loc), explain_error(model, error)))  # type: ignore[arg-type]
+        return None, problems
+
+
+# -- files ---------------------------------------------------------------------------------------
+
+
+def _read(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
+    try:
+        return path.read_text(encoding="utf-8"), []
+    except UnicodeDecodeError as exc:
+        return None, [Problem(shown, 1, 1, "(file)", f"not UTF-8 text: byte {exc.start} (expected a UTF-8 text file)")]
+
+
+def _yaml_problem(shown: str, exc: yaml.YAMLError, line_offset: int = 0) -> Problem:
+    mark = getattr(exc, "problem_mark", None)
+    line, column = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1 + line_offset, 1)
+    problem = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None)
+    return Problem(shown, line, column, "yaml", f"invalid YAML: {problem} (expected valid YAML{'; ' + context if context else ''})")
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_claims(claims_dir: Path, root: Path) -> tuple[list[SourceFile[Claim]], list[Problem]]:
+    """Every ``*.yaml`` in ``claims_dir``, sorted by file name."""
+    claims: list[SourceFile[Claim]] = []
+    problems: list[Problem] = []
+    for path in sorted(claims_dir.glob("*.y*ml")):
+        shown = _shown(path, root)
+        if path.suffix == ".yml":
+            problems.append(Problem(shown, 1, 1, "(file)", "wrong file extension '.yml' (expected '.yaml')"))
+            continue
+        claim, found = load_claim(path, shown)
+        problems += found
+        if claim is not None:
+            claims.append(claim)
+    return claims, problems
+
+
+def load_claim(path: Path, shown: str) -> tuple[SourceFile[Claim] | None, list[Problem]]:
+    text, problems = _read(path, shown)
+    if text is None:
+        return None, problems
+    source: SourceFile[Any] = SourceFile(shown, text, None)
+    try:
+        data = parse_yaml(text)
+    except yaml.YAMLError as exc:
+        return None, [_yaml_problem(shown, exc)]
+    claim_id = path.stem
+    if not SLUG_RE.fullmatch(claim_id):
+        problems.append(
+            Problem(shown, 1, 1, "id", f"file name is not a valid id: {claim_id!r} "
+                    "(expected lowercase ASCII letters, digits and single hyphens, like 's400-deal.yaml')")
+        )
+    claim, found = validate_record(Claim, data, source)
+    problems += found
+    if claim is None:
+        return None, problems
+    if claim.id is not None and claim.id != claim_id:
+        problems.append(source.problem(("id",), f"{claim.id!r} does not match the file name (expected {claim_id!r}, or no id field)"))
+    if claim.published:
+        for name in REQUIRED_TO_PUBLISH:
+            if not getattr(claim, name):
+                what = "at least one source is required to publish" if name == "sources" else "required to publish"
+                expected = Claim.model_fields[name].description
+                problems.append(source.problem((name,), f"{what} (expected {expected}, or status: draft)", at_key=True))
+    source.value = claim.model_copy(update={"id": claim_id})
+    return source, problems
+
+
+def _front_matter_text(text: str) -> str:
+    return text.split("\n", 1)[1].split("\n---", 1)[0]
+
+
+def split_front_matter(text: str) -> tuple[str, str] | None:
+    """'---\\n<yaml>\\n---\\n<body>' -> (yaml, body); None without front matter."""
+    if not text.startswith("---\n"):
+        return None
+    end = text.find("\n---", 3)
+    if end == -1:
+        return None
+    after = text.find("\n", end + 4)
+    if text[end + 4 : after if after != -1 else len(text)].strip():
+        return None
+    return text[4 : end + 1], "" if after == -1 else text[after + 1 :]
+
+
+def load_articles(articles_dir: Path, root: Path) -> tuple[list[SourceFile[Article]], list[Problem]]:
+    """Every ``*.md`` in ``articles_dir`` except ``index.md``, sorted by file name."""
+    articles: list[SourceFile[Article]] = []
+    problems: list[Problem] = []
+    for path in sorted(articles_dir.glob("*.md")):
+        if path.name == "index.md":
+            continue
+        article, found = load_article(path, _shown(path, root))
+        problems += found
+        if article is not None:
+            articles.append(article)
+    return articles, problems
+
+
+def load_article(path: Path, shown: str) -> tuple[SourceFile[Article] | None, list[Problem]]:
+    text, problems = _read(path, shown)
+    if text is None:
+        return None, problems
+    parts = split_front_matter(text)
+    if parts is None:
+        return None, [Problem(shown, 1, 1, "front matter", "missing (expected the file to start with a line '---', "
+                              "then YAML fields, then a line '---', then the article text)")]
+    front, body = parts
+    source: SourceFile[Any] = SourceFile(shown, text, None, line_offset=1)
+    try:
+        data = parse_yaml(front)
+    except yaml.YAMLError as exc:
+        return None, [_yaml_problem(shown, exc, line_offset=1)]
+    if not SLUG_RE.fullmatch(path.stem):
+        problems.append(Problem(shown, 1, 1, "id", f"file name is not a valid id: {path.stem!r} "
+                                "(expected lowercase ASCII letters, digits and single hyphens)"))
+    meta, found = validate_record(ArticleMeta, data, source)
+    problems += found
+    if not body.strip():
+        problems.append(Problem(shown, text.count("\n", 0, len(text) - len(body)) + 1, 1, "body",
+                                "is empty (expected the article text after the front matter)"))
+    if meta is None:
+        return None, problems
+    source.value = Article(id=path.stem, meta=meta, body=body)
+    return source, problems
+

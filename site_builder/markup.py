@@ -1,0 +1,93 @@
+"""Contributor and article text -> safe HTML.
+
+Markdown fields are converted, then sanitised with an allowlist (nh3): no raw
+HTML, no scripts, no event handlers, only absolute http(s) links. Article text
+is plain text: escaped, split into paragraphs, with claim quotes marked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+from .quotes import Span
+
+ALLOWED_TAGS = {
+    "p", "br", "strong", "em", "b", "i", "code", "pre", "blockquote", "ul", "ol", "li", "a",
+    "h3", "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td", "sup", "sub",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
+LINK_REL = "nofollow noopener noreferrer"
+
+
+def _only_http(tag: str, attribute: str, value: str) -> str | None:
+    if tag == "a" and attribute == "href" and not value.lower().startswith(("http://", "https://")):
+        return None
+    return value
+
+
+def markdown_html(text: str) -> Markup:
+    """A contributor's Markdown as sanitised HTML; headings start at h3, below the page's own."""
+    converter = markdown.Markdown(extensions=["sane_lists", "tables", "toc"], extension_configs={"toc": {"baselevel": 3}})
+    html = converter.convert(text)
+    clean = nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=_only_http,
+        url_schemes={"http", "https"},
+        link_rel=LINK_REL,
+    )
+    return Markup(clean)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A highlighted stretch of an article: a claim's quote."""
+
+    span: Span
+    claim_id: str
+    rating: str
+    href: str
+    title: str
+
+
+def highlighted_paragraphs(text: str, paragraphs: Sequence[Span], marks: Sequence[Mark], *, anchors: bool) -> list[Markup]:
+    """Each paragraph as HTML, with every mark that falls in it wrapped in a link.
+
+    A quote that spans paragraphs is marked in each; where quotes overlap, the one
+    that starts first wins. With ``anchors``, each claim's first mark gets the id
+    ``claim-<id>`` so claim pages can link to the quote in place."""
+    ordered = sorted(marks, key=lambda m: (m.span.start, m.span.end, m.claim_id))
+    anchored: set[str] = set()
+    out: list[Markup] = []
+    for paragraph in paragraphs:
+        html: list[str] = []
+        position = paragraph.start
+        for mark in ordered:
+            start, end = max(mark.span.start, position), min(mark.span.end, paragraph.end)
+            if start >= end:
+                continue
+            html.append(_plain(text[position:start]))
+            anchor = ""
+            if anchors and mark.claim_id not in anchored:
+                anchored.add(mark.claim_id)
+                anchor = f' id="claim-{escape(mark.claim_id)}"'
+            html.append(
+                f'<a class="claim-mark rating-{escape(mark.rating)}"{anchor} href="{escape(mark.href)}" '
+                f'title="{escape(mark.title)}"><mark>{_plain(text[start:end])}</mark></a>'
+            )
+            position = end
+        html.append(_plain(text[position : paragraph.end]))
+        out.append(Markup("".join(html)))
+    return out
+
+
+def _plain(text: str) -> str:
+    """Escaped text with line breaks folded: hard-wrapped lines are one paragraph."""
+    return escape(" ".join(text.split("\n")), quote=True)

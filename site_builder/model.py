@@ -1,0 +1,320 @@
+"""Value objects: claims, articles, sources, ratings. No I/O, no MkDocs.
+
+The pydantic models are the single description of a record: loading validates
+against them, and the JSON Schema for editors is generated from them. Every
+custom check raises its own message in the house format: what is wrong, then
+in brackets what was expected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_ENTITY_RE = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_PARTIAL_DATE_RE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+ATTRIBUTIONS = ("direct", "reported", "vague", "none")
+STATUSES = ("published", "draft")
+
+
+def _fail(kind: str, message: str, **ctx: object) -> PydanticCustomError:
+    return PydanticCustomError(kind, message, ctx or None)
+
+
+def _repr(value: object) -> str:
+    text = str(value)
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+def kind_of(value: object) -> str:
+    """How a YAML value reads to a person: for 'wrong type: got ...' messages."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def wrong_type(value: object, expected: str) -> PydanticCustomError:
+    hint = "; put it in quotes" if isinstance(value, (bool, int, float)) and expected == "text" else ""
+    return _fail("wrong_type", f"wrong type: got {kind_of(value)} (expected {expected}{hint})")
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise wrong_type(value, "text")
+    if not value.strip():
+        raise _fail("empty", "is empty (expected some text)")
+    return value
+
+
+def _plain(value: str) -> str:
+    """Text shown as a page title or name: no markup, no character references."""
+    if "<" in value or ">" in value or _ENTITY_RE.search(value):
+        raise _fail(
+            "markup",
+            "contains markup: {value} (expected plain text without '<', '>' or '&...;')",
+            value=_repr(value),
+        )
+    if "\n" in value.strip():
+        raise _fail("multiline", "spans several lines (expected a single line)")
+    return value.strip()
+
+
+def _slug(value: object) -> str:
+    if not isinstance(value, str) or not SLUG_RE.fullmatch(value):
+        raise _fail(
+            "slug",
+            "not a valid id: {value} (expected lowercase ASCII letters, digits and single hyphens, "
+            "like 's400-deal')",
+            value=_repr(value),
+        )
+    return value
+
+
+def _date(value: object) -> dt.date:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise _fail("date", "not a valid date: {value} (expected YYYY-MM-DD)", value=_repr(value))
+
+
+def _partial_date(value: object) -> str:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value.isoformat()
+    text = str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+    if _PARTIAL_DATE_RE.fullmatch(text):
+        padded = (text + "-01-01")[:10] if len(text) < 10 else text
+        try:
+            dt.date.fromisoformat(padded)
+            return text
+        except ValueError:
+            pass
+    raise _fail(
+        "date",
+        "not a valid date: {value} (expected YYYY-MM-DD, or YYYY-MM or YYYY when the day is unknown)",
+        value=_repr(value),
+    )
+
+
+def _http_url(value: str) -> str:
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value.strip()):
+        raise _fail(
+            "url",
+            "not an http(s) URL: {value} (expected a link starting with http:// or https://)",
+            value=_repr(value),
+        )
+    return value.strip()
+
+
+def _colour(value: str) -> str:
+    if not re.fullmatch(r"#[0-9a-fA-F]{6}", value):
+        raise _fail("colour", "not a colour: {value} (expected #rrggbb)", value=_repr(value))
+    return value.lower()
+
+
+Text = Annotated[str, BeforeValidator(_text)]
+PlainText = Annotated[str, BeforeValidator(_text), AfterValidator(_plain)]
+Slug = Annotated[str, BeforeValidator(_slug)]
+Date = Annotated[dt.date, BeforeValidator(_date)]
+PartialDate = Annotated[str, BeforeValidator(_partial_date)]
+HttpUrl = Annotated[str, BeforeValidator(_text), AfterValidator(_http_url)]
+Colour = Annotated[str, BeforeValidator(_text), AfterValidator(_colour)]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Record):
+    title: Text = Field(description="the headline or name of the source")
+    url: HttpUrl = Field(description="an http(s) link to the source")
+    publisher: Text = Field(description="who published it")
+    published: PartialDate = Field(description="a date YYYY-MM-DD, or YYYY-MM or YYYY")
+    archive_url: HttpUrl | None = Field(None, description="an http(s) link to an archived copy")
+    note: Text | None = Field(None, description="what this source supports")
+
+
+class Correction(Record):
+    date: Date = Field(description="a date YYYY-MM-DD")
+    note: Text = Field(description="what was corrected")
+
+
+class Provenance(Record):
+    """How a record was made: by hand, or drafted by the extractor."""
+
+    method: Literal["manual", "extractor"] = Field(description="manual or extractor")
+    extractor: Text | None = Field(None, description="the extractor's name")
+    version: Text | None = Field(None, description="the extractor's version")
+    model: Text | None = Field(None, description="the scoring model's name and version")
+    score: float | None = Field(None, ge=0, le=1, description="the check-worthiness score, 0 to 1")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, value: object) -> object:
+        if value == "manual":
+            return {"method": "manual"}
+        if isinstance(value, dict):
+            return {"method": "extractor", **value} if "method" not in value else value
+        raise _fail(
+            "provenance",
+            "not a provenance: {value} (expected 'manual', or a mapping with extractor, version, model and score)",
+            value=_repr(value),
+        )
+
+    @property
+    def is_machine(self) -> bool:
+        return self.method == "extractor"
+
+
+class Claim(Record):
+    id: Slug | None = Field(None, description="the file name without .yaml (optional; must match)")
+    title: PlainText = Field(
+        max_length=120, description="the claim in one neutral sentence, at most 120 characters"
+    )
+    quote: Text = Field(
+        description="the words of the article, verbatim; '…' or '[...]' may join segments in order"
+    )
+    article: Slug = Field(description="the id of an article in content/articles")
+    claimant: PlainText = Field(
+        description="who made the claim: a person, an organisation, or the article's outlet"
+    )
+    attribution: Literal["direct", "reported", "vague", "none"] = Field(
+        description="how the article attributes the claim"
+    )
+    rating: Slug | None = Field(None, description="a rating id from the rating scale")
+    summary: Text | None = Field(None, description="the short answer in two or three plain sentences")
+    context: Text | None = Field(None, description="the explainer, in Markdown")
+    sources: list[Source] = Field(default_factory=list, description="the sources behind the explainer")
+    tags: list[Slug] = Field(default_factory=list, description="a list of tag ids")
+    related: list[Slug] = Field(default_factory=list, description="a list of claim ids")
+    reviewed: Date | None = Field(None, description="the date of the last review, YYYY-MM-DD")
+    updated: Date | None = Field(None, description="the date of the last update, YYYY-MM-DD")
+    corrections: list[Correction] = Field(default_factory=list, description="a list of corrections")
+    status: Literal["published", "draft"] = Field(
+        "published", description="published, or draft (validated but not published)"
+    )
+    provenance: Provenance = Field(
+        default_factory=lambda: Provenance(method="manual"), description="how the record was made"
+    )
+
+    @property
+    def published(self) -> bool:
+        return self.status == "published"
+
+
+# A published claim must have these too; a draft may leave them out.
+REQUIRED_TO_PUBLISH = ("rating", "summary", "context", "sources", "reviewed")
+
+
+class ArticleMeta(Record):
+    title: PlainText = Field(description="the article's headline, verbatim")
+    outlet: PlainText = Field(description="the site or publication that ran it")
+    url: HttpUrl = Field(description="an http(s) link to the article")
+    published: PartialDate = Field(description="a date YYYY-MM-DD, or YYYY-MM or YYYY")
+    author: PlainText | None = Field(None, description="the named author, if any")
+    archive_url: HttpUrl | None = Field(None, description="an http(s) link to an archived copy")
+    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = Field(
+        "en", description="a language code such as en or pt-BR"
+    )
+    retrieved: Date | None = Field(None, description="the date the text was retrieved, YYYY-MM-DD")
+    notes: Text | None = Field(None, description="what is known about the article")
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    meta: ArticleMeta
+    body: str
+
+
+class Rating(Record):
+    label: PlainText = Field(description="the label shown to readers")
+    meaning: Text = Field(description="one line saying what the rating means")
+    colour: Colour = Field(description="a colour #rrggbb")
+    value: int = Field(description="a number for structured data: higher is better supported")
+
+
+class RatingScale(BaseModel):
+    """The ordered ratings of a site, best supported first."""
+
+    model_config = ConfigDict(frozen=True)
+    ratings: dict[Slug, Rating]
+
+    def __contains__(self, rating_id: object) -> bool:
+        return rating_id in self.ratings
+
+    def __getitem__(self, rating_id: str) -> Rating:
+        return self.ratings[rating_id]
+
+    @property
+    def ids(self) -> list[str]:
+        return list(self.ratings)
+
+
+DEFAULT_RATINGS: dict[str, dict[str, object]] = {
+    "supported": {
+        "label": "Supported",
+        "meaning": "The evidence supports the claim as stated.",
+        "colour": "#1b7a3d",
+        "value": 5,
+    },
+    "partly-supported": {
+        "label": "Partly supported",
+        "meaning": "Part of the claim holds up; part is wrong, missing context or unproven.",
+        "colour": "#5f7d14",
+        "value": 4,
+    },
+    "misleading": {
+        "label": "Misleading",
+        "meaning": "Built on real facts but framed to give a false impression.",
+        "colour": "#a35200",
+        "value": 3,
+    },
+    "unsupported": {
+        "label": "Unsupported",
+        "meaning": "No evidence was found for the claim.",
+        "colour": "#b3261e",
+        "value": 2,
+    },
+    "false": {
+        "label": "False",
+        "meaning": "The evidence contradicts the claim.",
+        "colour": "#8c1d18",
+        "value": 1,
+    },
+    "cannot-verify": {
+        "label": "Cannot verify",
+        "meaning": "The claim cannot be checked with the evidence available.",
+        "colour": "#5c5f66",
+        "value": 0,
+    },
+}

@@ -1,0 +1,204 @@
+"""A loaded site -> {uri: Markdown} for every generated page. Pure: no MkDocs, no files written.
+
+URIs are paths inside docs_dir (``claims/<id>.md``); the engine turns them into
+URLs. Links between generated pages are written relative to the page they
+are on, for directory URLs (``claims/x/``) or not (``claims/x.html``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import jinja2
+
+from .markup import Mark, highlighted_paragraphs, markdown_html
+from .model import Claim
+from .project import Site
+from .quotes import paragraphs
+
+LATEST_ON_HOME = 10
+STYLESHEET = "assets/claims.css"
+
+
+def slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unnamed"
+
+
+@dataclass(frozen=True)
+class Links:
+    """URLs of the site's pages, relative to the page being written (``here``)."""
+
+    here: str
+    directory_urls: bool
+    articles_prefix: str = "articles"
+
+    def to(self, uri: str) -> str:
+        target, start = self._url(uri), posixpath.dirname(self._url(self.here))
+        if self.directory_urls:
+            start = self._url(self.here).rstrip("/")
+        relative = posixpath.relpath(target.rstrip("/") or ".", start or ".")
+        if target.endswith("/") or target == "":
+            relative = relative + "/" if relative != "." else "./"
+        return relative
+
+    def _url(self, uri: str) -> str:
+        if uri.endswith(".md"):
+            stem = uri[:-3]
+            if self.directory_urls:
+                if stem == "index" or stem.endswith("/index"):
+                    return stem[: -len("index")]
+                return stem + "/"
+            return stem + ".html"
+        return uri
+
+    def claim(self, claim_id: str) -> str:
+        return self.to(f"claims/{claim_id}.md")
+
+    def article(self, article_id: str, claim_id: str | None = None) -> str:
+        url = self.to(f"{self.articles_prefix}/{article_id}.md")
+        return f"{url}#claim-{claim_id}" if claim_id else url
+
+    def rating(self, rating_id: str) -> str:
+        return self.to(f"ratings/{rating_id}.md")
+
+    def tag(self, tag: str) -> str:
+        return self.to(f"tags/{tag}.md")
+
+    def claimant(self, name: str) -> str:
+        return self.to(f"claimants/{slugify(name)}.md")
+
+
+def latest_first(claims: Iterable[Claim]) -> list[Claim]:
+    by_id = sorted(claims, key=lambda c: c.id or "")
+    return sorted(by_id, key=lambda c: str(c.updated or c.reviewed or ""), reverse=True)
+
+
+class PageWriter:
+    """Writes every page of one site with one template environment."""
+
+    def __init__(self, site: Site, templates: jinja2.Environment):
+        self.site = site
+        self.templates = templates
+        self.scale = site.settings.scale
+        self.published = latest_first(site.published)
+        self.prefix = site.settings.articles_prefix
+
+    def links(self, uri: str) -> Links:
+        return Links(uri, self.site.settings.directory_urls, self.prefix)
+
+    def render(self, template: str, uri: str, **values: object) -> str:
+        return self.templates.get_template(template).render(
+            links=self.links(uri), scale=self.scale, site=self.site, **values
+        )
+
+    def pages(self) -> dict[str, str]:
+        pages: dict[str, str] = {}
+        pages["index.md"] = self.render(
+            "home.md.j2", "index.md",
+            latest=self.published[:LATEST_ON_HOME], counts=self._counts(self.published),
+            claim_count=len(self.published), article_count=len(self.site.articles),
+        )
+        pages["claims/index.md"] = self.render("claims_index.md.j2", "claims/index.md", claims=self.published)
+        for claim in self.published:
+            uri = f"claims/{claim.id}.md"
+            pages[uri] = self._claim(claim, uri)
+        pages[f"{self.prefix}/index.md"] = self.render(
+            "articles_index.md.j2", f"{self.prefix}/index.md",
+            articles=sorted(self.site.articles.values(), key=lambda a: (a.meta.published, a.id), reverse=True),
+            claims_by_article=self._group(lambda c: [c.article]),
+        )
+        for article in self.site.articles.values():
+            uri = f"{self.prefix}/{article.id}.md"
+            pages[uri] = self._article(article.id, uri)
+        self._listing(pages, "ratings", self._group(lambda c: [c.rating]), self.scale.ids, "rating.md.j2", "ratings_index.md.j2")
+        tags = self._group(lambda c: c.tags)
+        self._listing(pages, "tags", tags, sorted(tags), "tag.md.j2", "tags_index.md.j2")
+        claimants = self._claimants()
+        self._listing(pages, "claimants", claimants, sorted(claimants), "claimant.md.j2", "claimants_index.md.j2")
+        pages[STYLESHEET] = self.templates.get_template("claims.css.j2").render(scale=self.scale)
+        return dict(sorted(pages.items()))
+
+    def _listing(self, pages: dict[str, str], section: str, groups: dict[str, list[Claim]], keys: list[str],
+                 page_template: str, index_template: str) -> None:
+        pages[f"{section}/index.md"] = self.render(index_template, f"{section}/index.md", groups=groups, keys=keys)
+        for key in keys:
+            uri = f"{section}/{key}.md"
+            pages[uri] = self.render(page_template, uri, key=key, claims=groups.get(key, []))
+
+    def _group(self, keys_of) -> dict[str, list[Claim]]:  # type: ignore[no-untyped-def]
+        groups: dict[str, list[Claim]] = defaultdict(list)
+        for claim in self.published:
+            for key in keys_of(claim):
+                groups[key].append(claim)
+        return dict(groups)
+
+    def _claimants(self) -> dict[str, list[Claim]]:
+        return self._group(lambda c: [slugify(c.claimant)])
+
+    def _counts(self, claims: list[Claim]) -> dict[str, int]:
+        counts = dict.fromkeys(self.scale.ids, 0)
+        for claim in claims:
+            counts[claim.rating] += 1  # type: ignore[index]
+        return counts
+
+    def _marks(self, article_id: str, links: Links, claims: Iterable[Claim]) -> list[Mark]:
+        return [
+            Mark(span, claim.id, claim.rating, links.claim(claim.id), claim.title)  # type: ignore[arg-type]
+            for claim in claims
+            if claim.article == article_id
+            for span in self.site.quotes[claim.id]  # type: ignore[index]
+        ]
+
+    def _claim(self, claim: Claim, uri: str) -> str:
+        article = self.site.articles[claim.article]
+        links = self.links(uri)
+        spans = self.site.quotes[claim.id]  # type: ignore[index]
+        around = [p for p in paragraphs(article.body) if p.start < spans[-1].end and spans[0].start < p.end]
+        in_context = highlighted_paragraphs(
+            article.body, around, [Mark(s, claim.id, claim.rating, links.article(article.id, claim.id), claim.title)  # type: ignore[arg-type]
+                                   for s in spans], anchors=False,
+        )
+        return self.render(
+            "claim.md.j2", uri,
+            quote=" … ".join(" ".join(article.body[s.start : s.end].split()) for s in spans),
+            claim=claim, rating=self.scale[claim.rating], article=article,  # type: ignore[index]
+            in_context=in_context, context_html=markdown_html(claim.context or ""),
+            related=[self.site.claims[r] for r in claim.related],
+            machine_drafted=claim.provenance.is_machine,
+        )
+
+    def _article(self, article_id: str, uri: str) -> str:
+        article = self.site.articles[article_id]
+        links = self.links(uri)
+        claims = [c for c in self.published if c.article == article_id]
+        claims.sort(key=lambda c: (self.site.quotes[c.id][0].start, c.id))  # type: ignore[index]
+        text = highlighted_paragraphs(article.body, paragraphs(article.body), self._marks(article_id, links, claims), anchors=True)
+        return self.render("article.md.j2", uri, article=article, claims=claims, paragraphs=text)
+
+
+def last_changed(site: Site) -> tuple[dict[str, dt.date], dt.date | None]:
+    """When each claim and article page last changed (from the records, never the clock), and the
+    newest date of all, for every other page: the same inputs give the same sitemap."""
+    dates: dict[str, dt.date] = {}
+    prefix = site.settings.articles_prefix
+    for claim in site.published:
+        changed = claim.updated or claim.reviewed
+        if changed is None:
+            continue
+        dates[f"claims/{claim.id}.md"] = changed
+        article_uri = f"{prefix}/{claim.article}.md"
+        dates[article_uri] = max(changed, dates.get(article_uri, changed))
+    return dates, max(dates.values(), default=None)
+
+
+def build_pages(site: Site, templates: jinja2.Environment) -> dict[str, str]:
+    """Every generated page of ``site``, by URI inside docs_dir, in a stable order."""
+    return PageWriter(site, templates).pages()
+

@@ -1,0 +1,62 @@
+"""The Jinja2 environment over a project's templates/.
+
+Templates write Markdown pages whose content is mostly HTML, so autoescaping is
+on for every template and undefined names are errors. Values that end up in
+front matter are read by the theme without escaping: the ``meta`` filter
+escapes them as HTML inside a JSON (and so YAML) string.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from html import escape
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+
+
+def human_date(value: dt.date | str | None) -> str:
+    """2025-12-03 -> '3 December 2025'; partial dates '2025-12' -> 'December 2025', '2025' -> '2025'."""
+    if value is None:
+        return ""
+    text = value.isoformat() if isinstance(value, dt.date) else str(value)
+    parts = text.split("-")
+    if len(parts) == 3:
+        return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return text
+
+
+def iso_date(value: dt.date | str | None) -> str:
+    return "" if value is None else value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+def meta(value: str) -> Markup:
+    """A front-matter value: HTML-escaped (themes print it raw), on one line, as a quoted string."""
+    return Markup(json.dumps(escape(" ".join(value.split()), quote=True)))
+
+
+def one_line(value: str) -> str:
+    return " ".join(value.split())
+
+
+def environment(templates_dir: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+    env.filters.update(human_date=human_date, iso_date=iso_date, meta=meta, one_line=one_line)
+    return env

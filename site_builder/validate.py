@@ -1,0 +1,59 @@
+"""Checks across records: unique ids, references that resolve, quotes found in articles."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .errors import Problem, did_you_mean, one_of
+from .load import SourceFile
+from .model import Article, Claim, RatingScale
+from .quotes import Span, find, nearest
+
+
+def check_claims(
+    claims: Sequence[SourceFile[Claim]],
+    articles: Sequence[SourceFile[Article]],
+    scale: RatingScale,
+) -> tuple[dict[str, list[Span]], list[Problem]]:
+    """Every cross-record problem, and where each quote was found in its article."""
+    problems: list[Problem] = []
+    bodies = {a.value.id: a.value.body for a in articles}
+    by_id: dict[str, SourceFile[Claim]] = {}
+    for record in claims:
+        claim = record.value
+        if claim.id in by_id:
+            problems.append(record.problem(("id",), f"{claim.id!r} is already used by {by_id[claim.id].path} "
+                                           "(expected each claim id once)"))
+        else:
+            by_id[claim.id] = record  # type: ignore[index]
+
+    spans: dict[str, list[Span]] = {}
+    for record in claims:
+        claim = record.value
+        if claim.rating is not None and claim.rating not in scale:
+            problems.append(record.problem(("rating",), f"{claim.rating!r} is not on the rating scale "
+                                           f"(expected {one_of(scale.ids)}{did_you_mean(claim.rating, scale.ids)})"))
+        for index, related in enumerate(claim.related):
+            target = by_id.get(related)
+            if target is None:
+                problems.append(record.problem(("related", index), f"no claim {related!r} "
+                                               f"(expected the id of a file in claims/{did_you_mean(related, by_id)})"))
+            elif related == claim.id:
+                problems.append(record.problem(("related", index), "the claim lists itself (expected another claim's id)"))
+            elif claim.published and not target.value.published:
+                problems.append(record.problem(("related", index), f"claim {related!r} is a draft "
+                                               "(expected a published claim)"))
+        body = bodies.get(claim.article)
+        if body is None:
+            problems.append(record.problem(("article",), f"no article {claim.article!r} "
+                                           f"(expected the id of a file in content/articles{did_you_mean(claim.article, bodies)})"))
+            continue
+        found = find(claim.quote, body)
+        if found is None:
+            near = nearest(claim.quote, body)
+            problems.append(record.problem(("quote",), f"not found in article {claim.article!r} (expected the "
+                                           f"article's exact words; closest passage, {near.similarity}% similar: "
+                                           f"\"{near.passage}\")"))
+        else:
+            spans[claim.id] = found  # type: ignore[index]
+    return spans, problems

@@ -1,0 +1,125 @@
+"""Real `mkdocs build --strict` runs into a temporary folder, asserting on the HTML."""
+
+from __future__ import annotations
+
+import filecmp
+import re
+import shutil
+from pathlib import Path
+
+from .conftest import CLAIM, REPO, Project
+
+
+def test_a_page_per_published_claim_and_no_drafts(project: Project) -> None:
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    rose = project.html("claims/output-rose-40-percent")
+    assert '<h1 class="claim-title">Output rose by 40% last year</h1>' in rose
+    assert '<blockquote class="claim-quote"><p>Output rose by 40% last year</p></blockquote>' in rose
+    assert 'href="../../ratings/supported/">Supported</a>' in rose
+    assert '<a href="../../claimants/the-minister/">The minister</a>' in rose
+    assert "<strong>January</strong>" in rose  # context notes rendered from Markdown
+    assert 'href="../../articles/output-article/#claim-output-rose-40-percent"' in rose
+    assert "<mark>Output rose by 40% last year</mark>" in rose  # quote in context
+    assert "drafted by software" not in rose
+    doubled = project.html("claims/exports-doubled")
+    assert "drafted by software (site-builder extract 0.1.0, check-worthiness score 0.91)" in doubled
+    assert "The base year was wrong." in doubled
+    assert not (project.root / "site/claims/prices-fell").exists()
+    assert "Prices fell" not in project.html("claims")
+
+
+def test_article_page_highlights_and_links_every_claim(project: Project) -> None:
+    assert project.build().returncode == 0
+    article = project.html("articles/output-article")
+    marks = re.findall(r'<a class="claim-mark rating-(\S+)"(?: id="([^"]+)")? href="([^"]+)"', article)
+    assert marks == [
+        ("supported", "claim-output-rose-40-percent", "../../claims/output-rose-40-percent/"),
+        ("misleading", "claim-exports-doubled", "../../claims/exports-doubled/"),  # over a line break
+    ]
+    table = article.split('<table class="claims-table">')[1]
+    assert table.index("output-rose-40-percent") < table.index("exports-doubled")
+    assert "Reports indicate that prices fell." in article  # the draft's sentence, unmarked
+    assert "claims/prices-fell" not in article
+
+
+def test_indexes_list_the_right_claims(project: Project) -> None:
+    assert project.build().returncode == 0
+    home = project.html("")
+    assert re.search(r'rating-misleading" href="ratings/misleading/">Misleading</a> <span class="rating-count">1</span>', home)
+    assert project.html("claims").count("claims-table") == 1
+    assert "exports-doubled" in project.html("ratings/misleading")
+    assert "output-rose-40-percent" not in project.html("ratings/misleading")
+    assert "No published claim has this rating yet." in project.html("ratings/false")
+    economy, output = project.html("tags/economy"), project.html("tags/output")
+    assert "exports-doubled" in economy and "output-rose-40-percent" in economy
+    assert "exports-doubled" not in output
+    assert "exports-doubled" in project.html("claimants/the-ministry")
+
+
+def test_claim_and_article_pages_stay_out_of_the_navigation(project: Project) -> None:
+    assert project.build().returncode == 0
+    for page in ("", "claims", "claims/output-rose-40-percent"):
+        html = project.html(page)
+        nav = html.split('<nav class="md-nav md-nav--primary"')[1].split('<div class="md-sidebar md-sidebar--secondary"')[0]
+        assert "output-rose-40-percent" not in nav and "articles/output-article" not in nav
+        assert "Claims" in nav and "Methodology" in nav
+
+
+def test_a_broken_claim_fails_the_build_with_its_location(project: Project) -> None:
+    project.write_claim("bad", CLAIM.replace("rating: supported", "rating: suported"))
+    result = project.build()
+    assert result.returncode == 1
+    assert "claims/bad.yaml:6:9: rating: 'suported' is not on the rating scale" in result.stderr
+    assert not (project.root / "site" / "index.html").exists()
+
+
+def test_rebuilds_are_byte_identical(project: Project) -> None:
+    assert project.build("one").returncode == 0
+    assert project.build("two").returncode == 0
+    comparison = filecmp.dircmp(project.root / "one", project.root / "two")
+    assert _differences(comparison) == []
+    sitemap = (project.root / "one" / "sitemap.xml").read_text()
+    assert "<lastmod>2026-01-15</lastmod>" in sitemap  # from the records, not the clock
+
+
+def _differences(comparison: filecmp.dircmp) -> list[str]:
+    found = comparison.left_only + comparison.right_only + comparison.diff_files
+    _, mismatch, errors = filecmp.cmpfiles(comparison.left, comparison.right, comparison.common_files, shallow=False)
+    found += mismatch + errors
+    for sub in comparison.subdirs.values():
+        found += _differences(sub)
+    return found
+
+
+def test_contributor_text_is_escaped_and_sanitised(project: Project) -> None:
+    hostile = (CLAIM.replace("claimant: The minister", "claimant: The minister & co")
+               .replace("summary: Official figures", "summary: <script>alert(1)</script> Official figures")
+               .replace("The statistics office published",
+                        "<img src=x onerror=alert(1)> [click](javascript:alert(1)) {{ config }} The statistics office published"))
+    project.write_claim("output-rose-40-percent", hostile)
+    assert project.build().returncode == 0
+    page = project.html("claims/output-rose-40-percent")
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Official figures" in page
+    assert "onerror" not in page and "javascript:" not in page and "<img" not in page
+    assert "{{ config }}" in page  # shown as text, never evaluated
+    assert "The minister &amp; co" in page
+
+
+def test_the_demo_site_builds_with_every_claim(tmp_path: Path) -> None:
+    root = tmp_path / "demo"
+    for name in ("claims", "content", "templates"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root)
+    demo = Project(root)
+    result = demo.build()
+    assert result.returncode == 0, result.stderr
+    claim_ids = sorted(p.stem for p in (REPO / "claims").glob("*.yaml"))
+    assert len(claim_ids) >= 16
+    for article in ("india-considers-additional-s400", "privileged-access-s400-supply"):
+        assert "claim-mark" in demo.html(f"articles/{article}")
+    linked = "".join(demo.html(f"articles/{a}") for a in ("india-considers-additional-s400", "privileged-access-s400-supply"))
+    for claim_id in claim_ids:
+        assert f"claims/{claim_id}/" in linked
+        assert "claim-quote" in demo.html(f"claims/{claim_id}")

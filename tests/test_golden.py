@@ -1,0 +1,29 @@
+"""Our own Markdown output, compared with golden files.
+
+Regenerate after an intended change with `make golden` (pytest --update-golden)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from site_builder.pages import build_pages
+from site_builder.project import load_site, read_settings
+from site_builder.render import environment
+
+from .conftest import Project
+
+GOLDEN = Path(__file__).parent / "golden"
+PAGES = ["claims/output-rose-40-percent.md", "claims/exports-doubled.md", "articles/output-article.md", "index.md"]
+
+
+@pytest.mark.parametrize("uri", PAGES)
+def test_generated_markdown_matches_golden_file(project: Project, uri: str, update_golden: bool) -> None:
+    settings = read_settings(project.root / "mkdocs.yml")
+    pages = build_pages(load_site(settings), environment(settings.templates_dir))
+    golden = GOLDEN / uri
+    if update_golden:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(pages[uri], encoding="utf-8")
+    assert pages[uri] == golden.read_text(encoding="utf-8"), f"{uri} changed: run `make golden` if intended"

@@ -1,0 +1,171 @@
+"""Every kind of problem in a contributor's files, checked word for word."""
+
+from __future__ import annotations
+
+import pytest
+
+from site_builder.errors import ProblemsFound
+from site_builder.project import load_site, read_settings
+
+from .conftest import CLAIM, Project
+
+
+def problems(project: Project) -> list[str]:
+    with pytest.raises(ProblemsFound) as found:
+        load_site(read_settings(project.root / "mkdocs.yml"))
+    return [str(p) for p in found.value.problems]
+
+
+def test_the_fixture_project_is_valid(project: Project) -> None:
+    site = load_site(read_settings(project.root / "mkdocs.yml"))
+    assert sorted(site.claims) == ["exports-doubled", "output-rose-40-percent", "prices-fell"]
+    assert [c.id for c in site.published] == ["exports-doubled", "output-rose-40-percent"]
+
+
+CASES = {
+    "yaml syntax": (
+        "title: A claim\nquote: [unclosed\n",
+        ["claims/bad.yaml:3:1: yaml: invalid YAML: did not find expected ',' or ']' "
+         "(expected valid YAML; while parsing a flow sequence)"],
+    ),
+    "not a mapping": (
+        "- one\n- two\n",
+        ["claims/bad.yaml:1:1: (file): wrong type: got a list (expected a mapping of fields: id, title, quote, "
+         "article, claimant, attribution, rating, summary, context, sources, tags, related, reviewed, updated, "
+         "corrections, status, provenance)"],
+    ),
+    "unknown field": (
+        CLAIM.replace("rating: supported", "ratng: supported"),
+        ["claims/bad.yaml:6:1: ratng: unknown field (did you mean 'rating'?)"],
+    ),
+    "missing fields": (
+        CLAIM.replace("claimant: The minister\n", "").replace("title: Output rose by 40% last year\n", ""),
+        ["claims/bad.yaml:1:1: claimant: required field is missing (expected who made the claim: a person, an "
+         "organisation, or the article's outlet)",
+         "claims/bad.yaml:1:1: title: required field is missing (expected the claim in one neutral sentence, "
+         "at most 120 characters)"],
+    ),
+    "wrong types": (
+        CLAIM.replace("tags: [economy, output]", "tags: economy").replace("claimant: The minister", "claimant: 42"),
+        ["claims/bad.yaml:4:11: claimant: wrong type: got a number (expected text; put it in quotes)",
+         "claims/bad.yaml:18:7: tags: wrong type: got text (expected a list)"],
+    ),
+    "bad dates": (
+        CLAIM.replace("reviewed: 2026-01-12", "reviewed: 2026-13-01").replace("published: 2026-01-10", "published: last week"),
+        ["claims/bad.yaml:16:16: sources[0].published: not a valid date: 'last week' (expected YYYY-MM-DD, or "
+         "YYYY-MM or YYYY when the day is unknown)",
+         "claims/bad.yaml:20:11: reviewed: not a valid date: '2026-13-01' (expected YYYY-MM-DD)"],
+    ),
+    "rating not on the scale": (
+        CLAIM.replace("rating: supported", "rating: suported"),
+        ["claims/bad.yaml:6:9: rating: 'suported' is not on the rating scale (expected one of: supported, "
+         "partly-supported, misleading, unsupported, false, cannot-verify; did you mean 'supported'?)"],
+    ),
+    "attribution not allowed": (
+        CLAIM.replace("attribution: reported", "attribution: reportd"),
+        ["claims/bad.yaml:5:14: attribution: 'reportd' is not allowed (expected one of: direct, reported, vague, "
+         "none; did you mean 'reported'?)"],
+    ),
+    "unknown article": (
+        CLAIM.replace("article: output-article", "article: output-articel"),
+        ["claims/bad.yaml:3:10: article: no article 'output-articel' (expected the id of a file in "
+         "content/articles; did you mean 'output-article'?)"],
+    ),
+    "unknown related claim": (
+        CLAIM.replace("related: [exports-doubled]", "related: [exports-doubld]"),
+        ["claims/bad.yaml:19:11: related[0]: no claim 'exports-doubld' (expected the id of a file in claims/; "
+         "did you mean 'exports-doubled'?)"],
+    ),
+    "non-http url": (
+        CLAIM.replace("url: https://stats.example.org/output", "url: javascript:alert(1)"),
+        ["claims/bad.yaml:14:10: sources[0].url: not an http(s) URL: 'javascript:alert(1)' (expected a link "
+         "starting with http:// or https://)"],
+    ),
+    "quote not in the article": (
+        CLAIM.replace("quote: Output rose by 40% last year", "quote: Output rose by 45% last year"),
+        ["claims/bad.yaml:2:8: quote: not found in article 'output-article' (expected the article's exact "
+         "words; closest passage, 96% similar: \"Output rose by 40% last year,\")"],
+    ),
+    "title too long": (
+        CLAIM.replace("title: Output rose by 40% last year", "title: " + "x" * 121),
+        ["claims/bad.yaml:1:8: title: too long: 121 characters (expected at most 120)"],
+    ),
+    "markup in a title": (
+        CLAIM.replace("title: Output rose by 40% last year", "title: Output <b>rose</b>"),
+        ["claims/bad.yaml:1:8: title: contains markup: 'Output <b>rose</b>' (expected plain text without "
+         "'<', '>' or '&...;')"],
+    ),
+    "published without a rating": (
+        CLAIM.replace("rating: supported\n", ""),
+        ["claims/bad.yaml:1:1: rating: required to publish (expected a rating id from the rating scale, or "
+         "status: draft)"],
+    ),
+    "id that does not match the file": (
+        "id: another-id\n" + CLAIM,
+        ["claims/bad.yaml:1:5: id: 'another-id' does not match the file name (expected 'bad', or no id field)"],
+    ),
+    "bad tag": (
+        CLAIM.replace("tags: [economy, output]", "tags: [economy, Big Output]"),
+        ["claims/bad.yaml:18:17: tags[1]: not a valid id: 'Big Output' (expected lowercase ASCII letters, "
+         "digits and single hyphens, like 's400-deal')"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_problem_messages_word_for_word(project: Project, case: str) -> None:
+    text, expected = CASES[case]
+    project.write_claim("bad", text)
+    assert problems(project) == expected
+
+
+def test_every_problem_is_reported_in_one_run(project: Project) -> None:
+    project.write_claim("bad", CLAIM.replace("rating: supported", "rating: nope"))
+    project.write_claim("worse", "title: [\n")
+    project.write_claim("output-rose-40-percent", CLAIM.replace("related: [exports-doubled]", "related: [gone]"))
+    found = problems(project)
+    assert [line.split(":")[0] for line in found] == ["claims/bad.yaml", "claims/output-rose-40-percent.yaml",
+                                                      "claims/worse.yaml"]
+
+
+def test_two_files_with_one_id(project: Project) -> None:
+    project.write_claim("copy", "id: exports-doubled\n" + CLAIM)
+    assert "claims/copy.yaml:1:5: id: 'exports-doubled' does not match the file name (expected 'copy', or no id field)" in problems(project)
+
+
+def test_quote_matching_ignores_whitespace_quotes_and_dashes(project: Project) -> None:
+    project.write_claim("typography", CLAIM.replace(
+        "quote: Output rose by 40% last year",
+        "quote: \"exports doubled in the U.S.   market: \\\"a record,\\\" […] Reports indicate\""))
+    load_site(read_settings(project.root / "mkdocs.yml"))
+
+
+def test_article_without_front_matter(project: Project) -> None:
+    project.write_article("plain", "Just text.\n")
+    assert problems(project) == [
+        "content/articles/plain.md:1:1: front matter: missing (expected the file to start with a line '---', "
+        "then YAML fields, then a line '---', then the article text)"
+    ]
+
+
+def test_article_front_matter_problems_point_at_their_lines(project: Project) -> None:
+    project.write_article("broken", "---\ntitle: A title\noutlet: x.news\nurl: ftp://x.news/a\npublished: soon\n---\nText.\n")
+    assert problems(project) == [
+        "content/articles/broken.md:4:6: url: not an http(s) URL: 'ftp://x.news/a' (expected a link starting "
+        "with http:// or https://)",
+        "content/articles/broken.md:5:12: published: not a valid date: 'soon' (expected YYYY-MM-DD, or YYYY-MM "
+        "or YYYY when the day is unknown)",
+    ]
+
+
+def test_cli_validate_exit_codes(project: Project) -> None:
+    ok = project.validate()
+    assert (ok.returncode, ok.stdout) == (0, "OK: 2 published claims, 1 drafts, 1 articles; no problems found\n")
+    project.write_claim("bad", CLAIM.replace("rating: supported", "rating: suported"))
+    failed = project.validate()
+    assert failed.returncode == 1
+    assert failed.stderr.splitlines() == [
+        "claims/bad.yaml:6:9: rating: 'suported' is not on the rating scale (expected one of: supported, "
+        "partly-supported, misleading, unsupported, false, cannot-verify; did you mean 'supported'?)",
+        "1 problem found",
+    ]
