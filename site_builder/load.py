@@ -209,19 +209,22 @@ def load_claims(claims_dir: Path, root: Path) -> tuple[list[SourceFile[Claim]], 
     """Every ``*.yaml`` in ``claims_dir``, sorted by file name."""
     claims: list[SourceFile[Claim]] = []
     problems: list[Problem] = []
-    for path in sorted(claims_dir.glob("*.y*ml")):
+    paths = sorted(claims_dir.glob("*.y*ml"))
+    ids = {path.stem: _shown(path, root) for path in paths if path.suffix == ".yaml"}
+    for path in paths:
         shown = _shown(path, root)
         if path.suffix == ".yml":
             problems.append(Problem(shown, 1, 1, "(file)", "wrong file extension '.yml' (expected '.yaml')"))
             continue
-        claim, found = load_claim(path, shown)
+        claim, found = load_claim(path, shown, ids)
         problems += found
         if claim is not None:
             claims.append(claim)
     return claims, problems
 
 
-def load_claim(path: Path, shown: str) -> tuple[SourceFile[Claim] | None, list[Problem]]:
+def load_claim(path: Path, shown: str, ids: dict[str, str]) -> tuple[SourceFile[Claim] | None, list[Problem]]:
+    """One claim file; ``ids`` maps every claim id in the folder to its file, to name a clash."""
     text, problems = _read(path, shown)
     if text is None:
         return None, problems
@@ -241,7 +244,8 @@ def load_claim(path: Path, shown: str) -> tuple[SourceFile[Claim] | None, list[P
     if claim is None:
         return None, problems
     if claim.id is not None and claim.id != claim_id:
-        problems.append(source.problem(("id",), f"{claim.id!r} does not match the file name (expected {claim_id!r}, or no id field)"))
+        clash = f"is already the id of {ids[claim.id]}" if claim.id in ids else "does not match the file name"
+        problems.append(source.problem(("id",), f"{claim.id!r} {clash} (expected {claim_id!r}, or no id field)"))
     if claim.published:
         for name in REQUIRED_TO_PUBLISH:
             if not getattr(claim, name):

@@ -37,7 +37,7 @@ def test_article_page_highlights_and_links_every_claim(project: Project) -> None
         ("supported", "claim-output-rose-40-percent", "../../claims/output-rose-40-percent/"),
         ("misleading", "claim-exports-doubled", "../../claims/exports-doubled/"),  # over a line break
     ]
-    table = article.split('<table class="claims-table">')[1]
+    table = article.split('<div class="claims-list">')[1]
     assert table.index("output-rose-40-percent") < table.index("exports-doubled")
     assert "Reports indicate that prices fell." in article  # the draft's sentence, unmarked
     assert "claims/prices-fell" not in article
@@ -47,7 +47,7 @@ def test_indexes_list_the_right_claims(project: Project) -> None:
     assert project.build().returncode == 0
     home = project.html("")
     assert re.search(r'rating-misleading" href="ratings/misleading/">Misleading</a> <span class="rating-count">1</span>', home)
-    assert project.html("claims").count("claims-table") == 1
+    assert project.html("claims").count('<div class="claims-list">') == 1
     assert "exports-doubled" in project.html("ratings/misleading")
     assert "output-rose-40-percent" not in project.html("ratings/misleading")
     assert "No published claim has this rating yet." in project.html("ratings/false")

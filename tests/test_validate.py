@@ -130,7 +130,10 @@ def test_every_problem_is_reported_in_one_run(project: Project) -> None:
 
 def test_two_files_with_one_id(project: Project) -> None:
     project.write_claim("copy", "id: exports-doubled\n" + CLAIM)
-    assert "claims/copy.yaml:1:5: id: 'exports-doubled' does not match the file name (expected 'copy', or no id field)" in problems(project)
+    assert problems(project) == [
+        "claims/copy.yaml:1:5: id: 'exports-doubled' is already the id of claims/exports-doubled.yaml "
+        "(expected 'copy', or no id field)"
+    ]
 
 
 def test_quote_matching_ignores_whitespace_quotes_and_dashes(project: Project) -> None:
