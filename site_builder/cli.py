@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
+import functools
+import json
+import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import click
 
+from .checkworthiness import default_model
 from .errors import ProblemsFound
+from .attribution import attribute
+from .extract import Candidate, as_json, candidates, draft_yaml, plan, propose_title, select, unique_id
+from .files import create_new, replace
+from .importer import ImportFailed, article_text, read_source
+from .load import load_articles, load_claims, parse_article
+from .model import Article
 from .project import Settings, load_site, read_settings
+from .quotes import find, nearest
+from .render import environment
+from .schema import SCHEMA_COMMENT, schema_text
+from .sentences import split_sentences
 
 config_option = click.option(
     "--config", "-f", "config_file", type=click.Path(dir_okay=False, path_type=Path),
@@ -29,14 +44,196 @@ def main() -> None:
 
 
 @main.command()
+@click.option("--format", "output", type=click.Choice(["text", "github", "json"]), default="text",
+              show_default=True, help="github: GitHub Actions annotations; json: for tools.")
 @config_option
-def validate(config_file: Path) -> None:
+def validate(output: str, config_file: Path) -> None:
     """Check every claim and article; report every problem as path:line:column: field: message."""
     settings = _settings(config_file)
     try:
         site = load_site(settings)
+        problems, failed = site.warnings, False
     except ProblemsFound as found:
-        click.echo(found.report(), err=True)
-        raise SystemExit(1) from None
-    drafts = len(site.claims) - len(site.published)
-    click.echo(f"OK: {len(site.published)} published claims, {drafts} drafts, {len(site.articles)} articles; no problems found")
+        problems, failed = found.problems, True
+    if output == "json":
+        click.echo(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
+    elif output == "github":
+        prefix = repository_prefix(settings.root)
+        for problem in problems:
+            click.echo(problem.github(prefix))
+    elif failed:
+        click.echo(ProblemsFound(problems).report(), err=True)
+    else:
+        for warning in problems:
+            click.echo(str(warning), err=True)
+        drafts = len(site.claims) - len(site.published)
+        click.echo(f"OK: {len(site.published)} published claims, {drafts} drafts, {len(site.articles)} articles; "
+                   "no problems found")
+    if failed:
+        raise SystemExit(1)
+
+
+def repository_prefix(root: Path) -> str:
+    """The project folder's path inside its git repository ('' at the top), for annotation paths."""
+    for folder in (root, *root.parents):
+        if (folder / ".git").exists():
+            relative = root.relative_to(folder).as_posix()
+            return "" if relative == "." else relative + "/"
+    return ""
+
+
+@main.command("import-article")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--id", "article_id", help="Article id (default: made from the title).")
+@click.option("--title", help="Headline, if the source has none.")
+@click.option("--outlet", help="The site or publication that ran it.")
+@click.option("--url", help="Link to the article.")
+@click.option("--published", help="Publication date: YYYY-MM-DD, YYYY-MM or YYYY.")
+@click.option("--author", help="The named author.")
+@click.option("--archive-url", help="Link to an archived copy.")
+@click.option("--force", is_flag=True, help="Replace an existing article file.")
+@config_option
+def import_article(source: Path, article_id: str | None, force: bool, config_file: Path, **fields: str | None) -> None:
+    """Write content/articles/<id>.md from a .txt (first line the title), .md or saved .html SOURCE."""
+    settings = _settings(config_file)
+    try:
+        imported = read_source(source).with_options(**fields)
+    except (ImportFailed, UnicodeDecodeError) as exc:
+        raise click.ClickException(f"{source}: {exc}") from None
+    article_id = article_id or imported.suggested_id()
+    path = settings.articles_dir / f"{article_id}.md"
+    shown = path.relative_to(settings.root).as_posix()
+    text = article_text(imported)
+    _, problems = parse_article(text, article_id, shown)
+    if problems:
+        flags = {"outlet", "url", "published", "title", "author", "archive_url"}
+        hint = "; ".join(sorted(f"pass --{p.field.replace('_', '-')}" for p in problems if p.field in flags))
+        raise click.ClickException("\n".join(str(p) for p in problems) + (f"\n{hint}" if hint else ""))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if force:
+        replace(path, text)
+    elif not create_new(path, text):
+        raise click.ClickException(f"{shown} already exists (pass --force to replace it)")
+    click.echo(f"wrote {shown}")
+
+
+@main.command()
+@click.argument("articles", nargs=-1, required=True)
+@click.option("--min-score", type=click.FloatRange(0, 1), default=0.5, show_default=True,
+              help="Lowest check-worthiness score to draft.")
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
+              help="Most drafts per article.")
+@click.option("--dry-run", is_flag=True, help="Show what would be written; write nothing.")
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Score articles in this many processes.")
+@config_option
+def extract(articles: tuple[str, ...], min_score: float, top: int, dry_run: bool, output: str, jobs: int,
+            config_file: Path) -> None:
+    """Draft claim files from the check-worthy sentences of ARTICLES (ids or paths)."""
+    settings = _settings(config_file)
+    claims, problems = load_claims(settings.claims_dir, settings.root)
+    loaded, article_problems = load_articles(settings.articles_dir, settings.root)
+    if problems or article_problems:
+        raise click.ClickException(ProblemsFound(problems + article_problems).report()
+                                   + "\nfix these first: drafts must not duplicate existing claims")
+    by_id = {record.value.id: record.value for record in loaded}
+    chosen = [_article_id(name, by_id) for name in articles]
+    existing = {r.value.id: (r.value.article, find(r.value.quote, by_id[r.value.article].body)
+                             if r.value.article in by_id else None) for r in claims}
+    known_tags = sorted({tag for r in claims for tag in r.value.tags})
+    model = default_model()
+    scored = score_articles([by_id[a] for a in chosen], known_tags, jobs)
+    rows, taken = [], set(existing)
+    for article_id, found in zip(chosen, scored, strict=True):
+        planned = plan(select(found, min_score=min_score, top=top), existing, taken)
+        for item in planned:
+            if item.claim_id is None:
+                continue
+            taken.add(item.claim_id)
+            existing[item.claim_id] = (article_id, [item.candidate.span])
+            if not dry_run and not create_new(settings.claims_dir / f"{item.claim_id}.yaml",
+                                              draft_yaml(item.candidate, f"{model.name} {model.version}")):
+                raise click.ClickException(f"claims/{item.claim_id}.yaml appeared while writing; run again")
+        rows += as_json(planned, dry_run=dry_run)
+    if output == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        where = row.get("file") or row["reason"]
+        click.echo(f"{row['action']}: {where} ({row['score']:.2f}) {row['quote'][:70]}")
+    created = sum(row["action"] != "skipped" for row in rows)
+    click.echo(f"{created} {'to create' if dry_run else 'created'}, {len(rows) - created} skipped")
+
+
+def _article_id(name: str, articles: dict[str, object]) -> str:
+    article_id = Path(name).stem if name.endswith(".md") else name
+    if article_id not in articles:
+        raise click.ClickException(f"no article {article_id!r} (expected one of: {', '.join(sorted(articles))})")
+    return article_id
+
+
+def score_articles(articles: list[Article], known_tags: list[str], jobs: int) -> list[list[Candidate]]:
+    """Candidates for each article, in order; with ``jobs`` > 1, in that many processes."""
+    work = functools.partial(candidates_with_default_model, known_tags=known_tags)
+    with click.progressbar(length=len(articles), label="Scoring articles", file=sys.stderr) as bar:
+        if jobs == 1 or len(articles) == 1:
+            results = []
+            for article in articles:
+                results.append(work(article))
+                bar.update(1)
+            return results
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            results = []
+            for result in pool.map(work, articles, chunksize=max(1, len(articles) // (jobs * 8))):
+                results.append(result)
+                bar.update(1)
+            return results
+
+
+def candidates_with_default_model(article: Article, known_tags: list[str]) -> list[Candidate]:
+    return candidates(article, default_model(), known_tags)
+
+
+@main.command()
+@config_option
+def schema(config_file: Path) -> None:
+    """Write claims/schema.json, the JSON Schema of a claim record, for editors."""
+    settings = _settings(config_file)
+    path = settings.claims_dir / "schema.json"
+    replace(path, schema_text(settings.scale))
+    click.echo(f"wrote {path.relative_to(settings.root).as_posix()}")
+
+
+@main.command()
+@click.option("--article", "article_id", required=True, help="The article the claim comes from.")
+@click.option("--quote", help="The quote, verbatim; without it, choose a sentence of the article.")
+@click.option("--id", "claim_id", help="The claim id (default: made from the sentence).")
+@config_option
+def new(article_id: str, quote: str | None, claim_id: str | None, config_file: Path) -> None:
+    """Scaffold claims/<id>.yaml with every field and a comment for each."""
+    settings = _settings(config_file)
+    articles, problems = load_articles(settings.articles_dir, settings.root)
+    by_id = {record.value.id: record.value for record in articles}
+    article = by_id[_article_id(article_id, by_id)]
+    if quote is None:
+        sentences = split_sentences(article.body)
+        for number, sentence in enumerate(sentences, 1):
+            click.echo(f"{number:3}. {' '.join(sentence.text.split())}")
+        chosen = click.prompt("Number of the sentence to quote", type=click.IntRange(1, len(sentences)))
+        quote = " ".join(sentences[chosen - 1].text.split())
+    if find(quote, article.body) is None:
+        near = nearest(quote, article.body)
+        raise click.ClickException(f"the quote is not in article {article.id!r} (closest passage, "
+                                   f"{near.similarity}% similar: \"{near.passage}\")")
+    found = attribute(quote)
+    existing = {path.stem for path in settings.claims_dir.glob("*.yaml")}
+    claim_id = claim_id or unique_id(propose_title(quote), existing)
+    text = environment(settings.templates_dir).get_template("claim.yaml.j2").render(
+        schema_comment=SCHEMA_COMMENT, title=propose_title(quote), quote=quote, article_id=article.id,
+        claimant=found.claimant or article.meta.outlet, attribution=found.kind, rating_ids=settings.scale.ids,
+    )
+    path = settings.claims_dir / f"{claim_id}.yaml"
+    if not create_new(path, text):
+        raise click.ClickException(f"{path.relative_to(settings.root).as_posix()} already exists (choose another --id)")
+    click.echo(f"wrote {path.relative_to(settings.root).as_posix()}; fill it in, then run site-builder validate")

@@ -19,9 +19,27 @@ class Problem:
     column: int
     field: str
     message: str
+    severity: str = "error"  # or "warning": reported, but the build goes on
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.field}: {self.message}"
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{self.path}:{self.line}:{self.column}: {self.field}: {prefix}{self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {"path": self.path, "line": self.line, "column": self.column, "field": self.field,
+                "message": self.message, "severity": self.severity}
+
+    def github(self, path_prefix: str = "") -> str:
+        """A GitHub Actions workflow command: shown on the changed line of a pull request."""
+
+        def data(text: str) -> str:
+            return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+        def prop(text: str) -> str:
+            return data(text).replace(":", "%3A").replace(",", "%2C")
+
+        return (f"::{self.severity} file={prop(path_prefix + self.path)},line={self.line},col={self.column},"
+                f"title={prop(self.field)}::{data(self.field + ': ' + self.message)}")
 
 
 class ProblemsFound(Exception):

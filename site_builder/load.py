@@ -291,6 +291,12 @@ def load_article(path: Path, shown: str) -> tuple[SourceFile[Article] | None, li
     text, problems = _read(path, shown)
     if text is None:
         return None, problems
+    return parse_article(text, path.stem, shown)
+
+
+def parse_article(text: str, article_id: str, shown: str) -> tuple[SourceFile[Article] | None, list[Problem]]:
+    """An article file's text -> the article, or every problem with it."""
+    problems: list[Problem] = []
     parts = split_front_matter(text)
     if parts is None:
         return None, [Problem(shown, 1, 1, "front matter", "missing (expected the file to start with a line '---', "
@@ -301,8 +307,8 @@ def load_article(path: Path, shown: str) -> tuple[SourceFile[Article] | None, li
         data = parse_yaml(front)
     except yaml.YAMLError as exc:
         return None, [_yaml_problem(shown, exc, line_offset=1)]
-    if not SLUG_RE.fullmatch(path.stem):
-        problems.append(Problem(shown, 1, 1, "id", f"file name is not a valid id: {path.stem!r} "
+    if not SLUG_RE.fullmatch(article_id):
+        problems.append(Problem(shown, 1, 1, "id", f"file name is not a valid id: {article_id!r} "
                                 "(expected lowercase ASCII letters, digits and single hyphens)"))
     meta, found = validate_record(ArticleMeta, data, source)
     problems += found
@@ -311,6 +317,5 @@ def load_article(path: Path, shown: str) -> tuple[SourceFile[Article] | None, li
                                 "is empty (expected the article text after the front matter)"))
     if meta is None:
         return None, problems
-    source.value = Article(id=path.stem, meta=meta, body=body)
+    source.value = Article(id=article_id, meta=meta, body=body)
     return source, problems
-

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
@@ -20,6 +21,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    WithJsonSchema,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -30,6 +32,12 @@ _PARTIAL_DATE_RE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 ATTRIBUTIONS = ("direct", "reported", "vague", "none")
 STATUSES = ("published", "draft")
+
+
+def slugify(text: str) -> str:
+    """An id made from any text: 'Dmitry Shugayev' -> 'dmitry-shugayev'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unnamed"
 
 
 def _fail(kind: str, message: str, **ctx: object) -> PydanticCustomError:
@@ -59,7 +67,10 @@ def kind_of(value: object) -> str:
 
 
 def wrong_type(value: object, expected: str) -> PydanticCustomError:
-    hint = "; put it in quotes" if isinstance(value, (bool, int, float)) and expected == "text" else ""
+    hint = ""
+    if isinstance(value, (bool, int, float)) and expected == "text":
+        as_written = str(value).lower() if isinstance(value, bool) else str(value)
+        hint = f"; put it in quotes: \"{as_written}\""
     return _fail("wrong_type", f"wrong type: got {kind_of(value)} (expected {expected}{hint})")
 
 
@@ -85,6 +96,8 @@ def _plain(value: str) -> str:
 
 
 def _slug(value: object) -> str:
+    if isinstance(value, (bool, int, float)):
+        raise wrong_type(value, "text")  # `rating: false` reads as a boolean: say to quote it
     if not isinstance(value, str) or not SLUG_RE.fullmatch(value):
         raise _fail(
             "slug",
@@ -141,13 +154,18 @@ def _colour(value: str) -> str:
     return value.lower()
 
 
-Text = Annotated[str, BeforeValidator(_text)]
-PlainText = Annotated[str, BeforeValidator(_text), AfterValidator(_plain)]
-Slug = Annotated[str, BeforeValidator(_slug)]
-Date = Annotated[dt.date, BeforeValidator(_date)]
-PartialDate = Annotated[str, BeforeValidator(_partial_date)]
-HttpUrl = Annotated[str, BeforeValidator(_text), AfterValidator(_http_url)]
-Colour = Annotated[str, BeforeValidator(_text), AfterValidator(_colour)]
+# Each type names its own JSON Schema, so editors check what validation checks.
+Text = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": "string", "minLength": 1})]
+PlainText = Annotated[str, BeforeValidator(_text), AfterValidator(_plain),
+                      WithJsonSchema({"type": "string", "pattern": "^[^<>\\n]+$"})]
+Slug = Annotated[str, BeforeValidator(_slug), WithJsonSchema({"type": "string", "pattern": f"^{SLUG_RE.pattern}$"})]
+Date = Annotated[dt.date, BeforeValidator(_date), WithJsonSchema({"type": "string", "format": "date"})]
+PartialDate = Annotated[str, BeforeValidator(_partial_date),
+                        WithJsonSchema({"type": "string", "pattern": "^\\d{4}(-\\d{2}(-\\d{2})?)?$"})]
+HttpUrl = Annotated[str, BeforeValidator(_text), AfterValidator(_http_url),
+                    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
+Colour = Annotated[str, BeforeValidator(_text), AfterValidator(_colour),
+                   WithJsonSchema({"type": "string", "pattern": "^#[0-9a-fA-F]{6}$"})]
 
 
 class Record(BaseModel):
@@ -176,6 +194,7 @@ class Provenance(Record):
     version: Text | None = Field(None, description="the extractor's version")
     model: Text | None = Field(None, description="the scoring model's name and version")
     score: float | None = Field(None, ge=0, le=1, description="the check-worthiness score, 0 to 1")
+    signals: list[Text] = Field(default_factory=list, description="why the extractor picked the sentence")
 
     @model_validator(mode="before")
     @classmethod
@@ -216,6 +235,9 @@ class Claim(Record):
     sources: list[Source] = Field(default_factory=list, description="the sources behind the explainer")
     tags: list[Slug] = Field(default_factory=list, description="a list of tag ids")
     related: list[Slug] = Field(default_factory=list, description="a list of claim ids")
+    aliases: list[Slug] = Field(
+        default_factory=list, description="former ids of this claim: their pages redirect here"
+    )
     reviewed: Date | None = Field(None, description="the date of the last review, YYYY-MM-DD")
     updated: Date | None = Field(None, description="the date of the last update, YYYY-MM-DD")
     corrections: list[Correction] = Field(default_factory=list, description="a list of corrections")

@@ -8,27 +8,23 @@ are on, for directory URLs (``claims/x/``) or not (``claims/x.html``).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import posixpath
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import jinja2
 
+from . import exports, structured
+
 from .markup import Mark, highlighted_paragraphs, markdown_html
-from .model import Claim
+from .model import Claim, slugify
 from .project import Site
 from .quotes import paragraphs
 
 LATEST_ON_HOME = 10
 STYLESHEET = "assets/claims.css"
-
-
-def slugify(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unnamed"
 
 
 @dataclass(frozen=True)
@@ -57,6 +53,10 @@ class Links:
                 return stem + "/"
             return stem + ".html"
         return uri
+
+    def absolute(self, uri: str, site_url: str) -> str:
+        """The full URL of a page (site-root-relative when the site has no site_url)."""
+        return (site_url or "/") + self._url(uri)
 
     def claim(self, claim_id: str) -> str:
         return self.to(f"claims/{claim_id}.md")
@@ -100,8 +100,11 @@ class PageWriter:
 
     def pages(self) -> dict[str, str]:
         pages: dict[str, str] = {}
+        settings = self.site.settings
         pages["index.md"] = self.render(
             "home.md.j2", "index.md",
+            structured_data=structured.script(structured.site_organisation(settings.publisher, settings.site_url)),
+            has_feeds=bool(settings.site_url),
             latest=self.published[:LATEST_ON_HOME], counts=self._counts(self.published),
             claim_count=len(self.published), article_count=len(self.site.articles),
         )
@@ -123,7 +126,41 @@ class PageWriter:
         claimants = self._claimants()
         self._listing(pages, "claimants", claimants, sorted(claimants), "claimant.md.j2", "claimants_index.md.j2")
         pages[STYLESHEET] = self.templates.get_template("claims.css.j2").render(scale=self.scale)
+        pages.update(self._redirects())
+        pages.update(self._exports())
         return dict(sorted(pages.items()))
+
+    def url_for(self, uri: str) -> str:
+        return self.links(uri).absolute(uri, self.site.settings.site_url)
+
+    def _exports(self) -> dict[str, str]:
+        files = {
+            "data/claims.json": exports.claims_json(self.site, self.url_for),
+            "data/claims.csv": exports.claims_csv(self.site, self.url_for),
+            "data/claimreview.json": json.dumps([self._claim_review(c) for c in exports.newest_first(self.published)],
+                                                ensure_ascii=False, indent=2) + "\n",
+        }
+        if self.site.settings.site_url:  # feeds need absolute links
+            files["feed.xml"] = exports.rss(self.site, self.url_for)
+            files["feed.json"] = exports.json_feed(self.site, self.url_for)
+        return files
+
+    def _redirects(self) -> dict[str, str]:
+        """A page at each former id of a claim, sending readers on to its current page."""
+        out = {}
+        for claim in self.published:
+            for alias in claim.aliases:
+                uri = f"claims/{alias}/index.html" if self.site.settings.directory_urls else f"claims/{alias}.html"
+                links = Links(f"claims/{alias}.md", self.site.settings.directory_urls, self.prefix)
+                out[uri] = self.templates.get_template("redirect.html.j2").render(
+                    claim=claim, target=links.claim(claim.id), canonical=self.url_for(f"claims/{claim.id}.md"))
+        return out
+
+    def _claim_review(self, claim: Claim) -> dict[str, object]:
+        settings = self.site.settings
+        return structured.claim_review(
+            claim, self.site.articles[claim.article], self.scale, url=self.url_for(f"claims/{claim.id}.md"),
+            publisher=settings.publisher, site_url=settings.site_url)
 
     def _listing(self, pages: dict[str, str], section: str, groups: dict[str, list[Claim]], keys: list[str],
                  page_template: str, index_template: str) -> None:
@@ -167,6 +204,8 @@ class PageWriter:
         )
         return self.render(
             "claim.md.j2", uri,
+            structured_data=structured.script(self._claim_review(claim)),
+            edit_link=self.site.settings.edit_link(self.site.settings.claims_dir / f"{claim.id}.yaml"),
             quote=" … ".join(" ".join(article.body[s.start : s.end].split()) for s in spans),
             claim=claim, rating=self.scale[claim.rating], article=article,  # type: ignore[index]
             in_context=in_context, context_html=markdown_html(claim.context or ""),
@@ -180,7 +219,8 @@ class PageWriter:
         claims = [c for c in self.published if c.article == article_id]
         claims.sort(key=lambda c: (self.site.quotes[c.id][0].start, c.id))  # type: ignore[index]
         text = highlighted_paragraphs(article.body, paragraphs(article.body), self._marks(article_id, links, claims), anchors=True)
-        return self.render("article.md.j2", uri, article=article, claims=claims, paragraphs=text)
+        return self.render("article.md.j2", uri, article=article, claims=claims, paragraphs=text,
+                           structured_data=structured.script(structured.article_page(article, url=self.url_for(uri))))
 
 
 def last_changed(site: Site) -> tuple[dict[str, dt.date], dt.date | None]:

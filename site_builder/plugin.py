@@ -38,6 +38,10 @@ class ClaimsConfig(base.Config):
     """Folder of the Jinja2 templates of generated pages, relative to mkdocs.yml."""
     ratings = c.Type(dict, default=DEFAULTS["ratings"])
     """The rating scale, best supported first: ``id: {label, meaning, colour, value}``."""
+    publisher = c.Type(str, default=DEFAULTS["publisher"])
+    """The organisation publishing the reviews, for structured data and feeds (default: site_name)."""
+    edit_url = c.Optional(c.Type(str))
+    """Prefix of "Edit this claim" links (default: repo_url + /edit/main/ on GitHub; "" for none)."""
 
 
 class ClaimsPlugin(BasePlugin[ClaimsConfig]):
@@ -51,7 +55,7 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
                 dict(self.config),
                 config_file=Path(config.config_file_path),
                 docs_dir=Path(config.docs_dir),
-                directory_urls=config.use_directory_urls,
+                site=dict(config),
             )
         except ProblemsFound as found:
             raise PluginError(found.report()) from None
@@ -64,6 +68,8 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
             site = load_site(self.settings)
         except ProblemsFound as found:
             raise PluginError(found.report()) from None
+        for warning in site.warnings:
+            log.info(str(warning))
         pages = build_pages(site, environment(self.settings.templates_dir))
         self.dates, self.newest = last_changed(site)
         replaced = {f"{self.settings.articles_prefix}/{article_id}.md" for article_id in site.articles}

@@ -7,7 +7,7 @@ theme tags such as ``!!python/name:`` are not needed here).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ from .errors import Problem, ProblemsFound
 from .load import SourceFile, explain_error, load_articles, load_claims
 from .model import DEFAULT_RATINGS, Article, Claim, RatingScale
 from .quotes import Span
-from .validate import check_claims
+from .validate import advice, check_claims
 
 PLUGIN_NAME = "claims"
 DEFAULTS: dict[str, Any] = {
@@ -26,6 +26,8 @@ DEFAULTS: dict[str, Any] = {
     "articles_dir": "articles",
     "templates_dir": "templates",
     "ratings": {},
+    "publisher": "",
+    "edit_url": None,
 }
 
 
@@ -38,10 +40,17 @@ class Settings:
     templates_dir: Path
     scale: RatingScale
     directory_urls: bool = True
+    site_name: str = "Claim explainers"
+    site_url: str = ""  # canonical base URL, ending in '/'; empty when not configured
+    publisher: str = ""  # the organisation publishing the reviews (structured data, feeds)
+    edit_url: str = ""  # prefix of "edit this file" links, e.g. https://github.com/o/r/edit/main/
 
     @property
     def articles_prefix(self) -> str:
         return self.articles_dir.relative_to(self.docs_dir).as_posix()
+
+    def edit_link(self, path: Path) -> str:
+        return self.edit_url + path.relative_to(self.root).as_posix() if self.edit_url else ""
 
 
 def settings_from_options(
@@ -49,10 +58,11 @@ def settings_from_options(
     *,
     config_file: Path,
     docs_dir: Path,
-    directory_urls: bool = True,
+    site: dict[str, Any],
     at: tuple[str | int, ...] = (),
 ) -> Settings:
-    """Settings from the plugin's options; a bad rating scale raises ProblemsFound."""
+    """Settings from the plugin's options and the site's own (site_name, site_url, repo_url,
+    use_directory_urls); a bad rating scale raises ProblemsFound."""
     root = config_file.parent
     options = {**DEFAULTS, **options}
     try:
@@ -71,8 +81,21 @@ def settings_from_options(
         articles_dir=articles_dir,
         templates_dir=(root / options["templates_dir"]).resolve(),
         scale=scale,
-        directory_urls=directory_urls,
+        directory_urls=site.get("use_directory_urls", True) is not False,
+        site_name=site.get("site_name") or "Claim explainers",
+        site_url=(site["site_url"].rstrip("/") + "/") if site.get("site_url") else "",
+        publisher=options["publisher"] or site.get("site_name") or "Claim explainers",
+        edit_url=_edit_url(options["edit_url"], site.get("repo_url")),
     )
+
+
+def _edit_url(option: str | None, repo_url: str | None) -> str:
+    """The plugin's edit_url, else GitHub's edit link for the main branch of repo_url."""
+    if option is not None:
+        return option.rstrip("/") + "/" if option else ""
+    if repo_url and "github.com" in repo_url:
+        return repo_url.rstrip("/") + "/edit/main/"
+    return ""
 
 
 class _LenientLoader(yaml.SafeLoader):
@@ -106,7 +129,7 @@ def read_settings(config_file: Path) -> Settings:
         options,
         config_file=config_file,
         docs_dir=(root / config.get("docs_dir", "docs")).resolve(),
-        directory_urls=config.get("use_directory_urls", True) is not False,
+        site=config,
         at=at,
     )
 
@@ -119,6 +142,7 @@ class Site:
     articles: dict[str, Article]
     claims: dict[str, Claim]  # drafts included
     quotes: dict[str, list[Span]]  # claim id -> where its quote is in its article's body
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def published(self) -> list[Claim]:
@@ -139,5 +163,6 @@ def load_site(settings: Settings) -> Site:
         articles={record.value.id: record.value for record in articles},
         claims={record.value.id: record.value for record in claims},  # type: ignore[misc]
         quotes=spans,
+        warnings=advice(claims),
     )
 

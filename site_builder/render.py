@@ -44,6 +44,11 @@ def meta(value: str) -> Markup:
     return Markup(json.dumps(escape(" ".join(value.split()), quote=True)))
 
 
+def yaml_str(value: str) -> Markup:
+    """A YAML string (JSON is YAML) for a YAML template; not HTML-escaped."""
+    return Markup(json.dumps(value, ensure_ascii=False))
+
+
 def one_line(value: str) -> str:
     return " ".join(value.split())
 
@@ -58,5 +63,5 @@ def environment(templates_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         auto_reload=False,
     )
-    env.filters.update(human_date=human_date, iso_date=iso_date, meta=meta, one_line=one_line)
+    env.filters.update(human_date=human_date, iso_date=iso_date, meta=meta, one_line=one_line, yaml_str=yaml_str)
     return env

@@ -20,8 +20,17 @@ def check_claims(
     bodies = {a.value.id: a.value.body for a in articles}
     by_id = {record.value.id: record for record in claims}  # unique: ids are file names
     spans: dict[str, list[Span]] = {}
+    aliased: dict[str, str] = {}
     for record in claims:
         claim = record.value
+        for index, alias in enumerate(claim.aliases):
+            if alias in by_id:
+                problems.append(record.problem(("aliases", index), f"{alias!r} is the id of "
+                                               f"{by_id[alias].path} (expected a former id that no claim uses)"))
+            elif alias in aliased and aliased[alias] != claim.id:
+                problems.append(record.problem(("aliases", index), f"{alias!r} is already an alias of claim "
+                                               f"{aliased[alias]!r} (expected each alias once)"))
+            aliased.setdefault(alias, claim.id)  # type: ignore[arg-type]
         if claim.rating is not None and claim.rating not in scale:
             problems.append(record.problem(("rating",), f"{claim.rating!r} is not on the rating scale "
                                            f"(expected {one_of(scale.ids)}{did_you_mean(claim.rating, scale.ids)})"))
@@ -49,3 +58,19 @@ def check_claims(
         else:
             spans[claim.id] = found  # type: ignore[index]
     return spans, problems
+
+
+GOOGLE_TITLE_LIMIT = 75
+
+
+def advice(claims: Sequence[SourceFile[Claim]]) -> list[Problem]:
+    """Warnings: things that work but could be better. They never stop a build."""
+    found = []
+    for record in claims:
+        title = record.value.title
+        if record.value.published and len(title) >= GOOGLE_TITLE_LIMIT:
+            line, column = record.position(("title",))
+            found.append(Problem(record.path, line, column, "title",
+                                 f"{len(title)} characters is long for search results (expected under "
+                                 f"{GOOGLE_TITLE_LIMIT}: Google shows shorter claimReviewed titles)", "warning"))
+    return found

@@ -147,6 +147,8 @@ class Project:
 MKDOCS_YML = f"""\
 site_name: Test claims
 site_url: https://claims.example.org/
+repo_url: https://github.com/example/claims
+edit_uri: edit/main/content/
 docs_dir: content
 theme:
   name: material
@@ -163,6 +165,7 @@ nav:
   - Claimants: claimants/index.md
   - Articles: articles/index.md
   - Methodology: methodology.md
+  - Data: data.md
 validation:
   links:
     not_found: warn
@@ -176,6 +179,7 @@ def make_project(root: Path) -> Project:
     project.articles.mkdir(parents=True)
     (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
     (root / "content" / "methodology.md").write_text("# Methodology\n\nHow we work.\n", encoding="utf-8")
+    (root / "content" / "data.md").write_text("# Data\n\nThe data files.\n", encoding="utf-8")
     project.write_article("output-article", ARTICLE)
     project.write_claim("output-rose-40-percent", CLAIM)
     project.write_claim("exports-doubled", CLAIM_2)

@@ -31,8 +31,8 @@ CASES = {
     "not a mapping": (
         "- one\n- two\n",
         ["claims/bad.yaml:1:1: (file): wrong type: got a list (expected a mapping of fields: id, title, quote, "
-         "article, claimant, attribution, rating, summary, context, sources, tags, related, reviewed, updated, "
-         "corrections, status, provenance)"],
+         "article, claimant, attribution, rating, summary, context, sources, tags, related, aliases, reviewed, "
+         "updated, corrections, status, provenance)"],
     ),
     "unknown field": (
         CLAIM.replace("rating: supported", "ratng: supported"),
@@ -47,7 +47,7 @@ CASES = {
     ),
     "wrong types": (
         CLAIM.replace("tags: [economy, output]", "tags: economy").replace("claimant: The minister", "claimant: 42"),
-        ["claims/bad.yaml:4:11: claimant: wrong type: got a number (expected text; put it in quotes)",
+        ["claims/bad.yaml:4:11: claimant: wrong type: got a number (expected text; put it in quotes: \"42\")",
          "claims/bad.yaml:18:7: tags: wrong type: got text (expected a list)"],
     ),
     "bad dates": (
@@ -60,6 +60,10 @@ CASES = {
         CLAIM.replace("rating: supported", "rating: suported"),
         ["claims/bad.yaml:6:9: rating: 'suported' is not on the rating scale (expected one of: supported, "
          "partly-supported, misleading, unsupported, false, cannot-verify; did you mean 'supported'?)"],
+    ),
+    "unquoted false": (
+        CLAIM.replace("rating: supported", "rating: false"),
+        ["claims/bad.yaml:6:9: rating: wrong type: got true/false (expected text; put it in quotes: \"false\")"],
     ),
     "attribution not allowed": (
         CLAIM.replace("attribution: reported", "attribution: reportd"),

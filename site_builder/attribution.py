@@ -1,0 +1,620 @@
+"""Who a sentence of news text says a claim comes from, and what the sentence contains.
+
+Rule-based and pure: regular expressions over one sentence (plus, for pronouns and bare surnames,
+the sentences before it). No models, no I/O.
+
+attribute(sentence, previous=()) -> Attribution(claimant, kind, cue)
+-----------------------------------------------------------------------
+``kind`` is one of the values of ``Claim.attribution`` in ``model.py``:
+
+``reported``
+    A named source, in the article's words: "According to Shugayev, ...", "Shugayev emphasized
+    that ...", "Moscow has confirmed that ...", "..., the statistics office said." The claimant is
+    the name without its titles ("Kremlin spokesman Dmitry Peskov" and "Russian President Vladimir
+    Putin" give "Dmitry Peskov" and "Vladimir Putin"); an appositive is skipped ("Dmitry Peskov,
+    the press secretary for Russian President Vladimir Putin, emphasized" gives "Dmitry Peskov").
+    A government or institution named by a place is a claimant like any other ("Moscow", "Russia"),
+    and so is a lowercase institution or role with its determiner ("The statistics office", "The
+    minister", "Its leader").
+``direct``
+    The same, when the source's words are quoted as a whole: ``X said: "..."``, ``X said, "..."``,
+    ``X said "..."``, ``"...," X said`` or ``"...," said X``. A quoted fragment inside reported
+    speech (``X said the talks were "overdue."``) stays ``reported``.
+``vague``
+    An unnamed source: "Reports indicate", "Analysts suggest", "sources say", "experts say",
+    "observers note", "Kremlin officials have described", "one trader said", "people familiar with
+    the matter said", "Some said", "according to reports", "it is believed", "reportedly", "a
+    reported approval". The claimant is a short label: "Unnamed reports", "Unnamed analysts",
+    "Unnamed Kremlin officials", "Unnamed sources familiar with the matter".
+``none``
+    No attribution: the article asserts it itself. The claimant is None. A source that is only
+    mentioned ("has not gone unnoticed by global analysts") is not an attribution.
+
+``cue`` is the cue as written in the sentence (verb with its auxiliary: "has confirmed").
+
+When a sentence has several cues, the first one wins (it is the main clause's in news style).
+Pronoun subjects ("He emphasized", "She added") are resolved, best effort, to the last named
+person in ``previous`` (the sentences before, nearest last); "It"/"They" to the last claimant of any
+kind. A bare surname ("According to Shugayev") is expanded to the full name when ``previous`` has
+it ("Dmitry Shugayev"). Unresolved pronouns are returned as written ("He").
+
+Known limits: a plural common noun that starts the sentence and is not in the list of unnamed
+sources is taken for a name ("Exporters said" gives "Exporters", reported); a qualifier that starts
+the sentence keeps its capital ("Unnamed Shipping firms"); "he"/"she" is resolved by proximity, not
+by grammar; cues in a subordinate clause can win over a later main clause.
+
+signals(sentence) -> sorted list of names from :data:`SIGNALS`
+---------------------------------------------------------------
+``comparison``    an explicit comparison: "than", "compared with", "outperforming", "exceeds",
+                  "surpassed", "versus", "up from", "twice as".
+``date``          a month ("December 4th", "Jan. 15"), a weekday, a year (1900-2099), a numeric
+                  date, or a relative date ("last year", "next week", "yesterday").
+``hedge``         epistemic hedging: may, might, could, possibly, perhaps, probably, likely,
+                  reportedly, allegedly, apparently, seemingly, seems, appears to, is expected to,
+                  is believed.
+``money``         an amount of money: "$5.43 bn", "€2.5 million", "Rs 40,000 crore", "300 million
+                  euros", "USD 12".
+``named-source``  ``attribute`` finds a named source (kind ``direct`` or ``reported``).
+``number``        a numeral ("90", "5.43", "1,240.5", "4th") or a number word ("five",
+                  "hundreds", "million"); designations such as "S-400" or "F-16" are not numbers.
+``percentage``    "90%", "5 percent", "per cent", "percentage points".
+``quotation``     a quoted passage: text in double quotes, or in single curly quotes when it has
+                  two words or more (‘privileged strategic partnership’, not the name ‘Sinjar’).
+``superlative``   "most", "least", "best", "worst", "-est" adjectives ("largest"), "unparalleled",
+                  "unprecedented", "unmatched", "record", "all-time", "first-ever".
+``vague-source``  ``attribute`` finds an unnamed source (kind ``vague``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = ["Attribution", "SIGNALS", "attribute", "signals"]
+
+SIGNALS = (
+    "comparison",
+    "date",
+    "hedge",
+    "money",
+    "named-source",
+    "number",
+    "percentage",
+    "quotation",
+    "superlative",
+    "vague-source",
+)
+
+KINDS = ("direct", "reported", "vague", "none")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    claimant: str | None  # "Dmitry Shugayev", "Moscow", "Unnamed analysts"; None for the article
+    kind: str  # "direct" | "reported" | "vague" | "none"
+    cue: str | None  # the cue as written: "According to", "emphasized", "Reports indicate"
+
+
+NONE = Attribution(None, "none", None)
+
+
+# ------------------------------------------------------------------------------------------------
+# Vocabulary
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _alternation(words: frozenset[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+# Verbs that attribute a statement to their subject, in the forms news text uses.
+_SPEECH_VERBS = _words(
+    """said says say told tells tell emphasized emphasised emphasizes emphasises emphasize
+    highlighted highlights stated states noted notes note claimed claims claim confirmed confirms
+    confirm added adds argued argues argue warned warns warn insisted insists insist announced
+    announces asserted asserts explained explains stressed stresses stress underlined underlines
+    acknowledged acknowledges admitted admits admit denied denies deny reported reports report
+    revealed reveals maintained maintains maintain declared declares suggested suggests suggest
+    indicated indicates indicate believed believes believe estimated estimates estimate described
+    describes describe predicted predicts predict alleged alleges allege wrote writes observed
+    observes observe called calls expected expects expect think thinks thought fear fears feared
+    contended contends contend concluded concludes conclude recalled recalls accused accuses urged
+    urges vowed vows promised promises forecast replied replies shouted tweeted posted"""
+)
+# Words allowed between a subject and its verb: "has", "have also", "privately", "on Monday".
+_BETWEEN = (
+    r"(?:(?:has|have|had|also|previously|again|later|earlier|repeatedly|once|then|recently|"
+    r"privately|publicly|openly|further|already|long|now|on (?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday))\s+)*"
+)
+_VERB = re.compile(
+    rf"\b{_BETWEEN}(?P<verb>{_alternation(_SPEECH_VERBS)}|points? out|pointed out)\b"
+)
+_INVERTED = re.compile(
+    r"(?:[,!?][”\"’']?|[”\"’'])\s+(?P<verb>said|says|added|adds|told|wrote|argued|noted|explained|"
+    r"insisted|warned|declared|stated|replied)\s+(?P<who>.+)"
+)
+_ACCORDING = re.compile(
+    r"\b[Aa]ccording to\s+(?P<source>[^,;:!?()“”\"]+?)(?=[,;:!?()“”\"]|\.?\s*$)"
+)
+_IT_IS = re.compile(
+    r"\b[Ii]t (?:is|was|has been|had been) (?:widely |generally |also |now )?"
+    r"(?:believed|reported|said|understood|thought|claimed|alleged|rumou?red|expected|estimated|"
+    r"feared|known)\b"
+)
+_REPORTEDLY = re.compile(
+    r"\b(?P<cue>reportedly|allegedly|purportedly|reputedly|rumou?red)\b|"
+    r"\b(?:[Aa]n?|[Tt]he) (?P<adj>reported)\b"
+)
+
+# Nouns for unnamed sources: "Analysts suggest", "one trader said", "people familiar with ...".
+_VAGUE_NOUNS = _words(
+    """reports sources analysts experts observers officials critics insiders diplomats
+    commentators witnesses residents economists scientists researchers investigators mediators
+    negotiators lawmakers legislators activists campaigners protesters scholars historians bankers
+    investors traders firms companies groups people source analyst expert observer official
+    critic insider diplomat trader commentator witness resident economist investor banker"""
+)
+# Before the noun: "some analysts", "one trader", "the officials" (dropped from the label).
+_QUANTIFIERS = _words(
+    "some many several most other others certain unnamed anonymous a an one the few numerous"
+)
+_VAGUE_NOUN_AT_END = re.compile(
+    rf"(?<![\w’'-])(?P<noun>{_alternation(_VAGUE_NOUNS)})"
+    rf"(?P<pp>\s+(?:in|at|from|inside|close to|familiar with)\s+[^,;:“”\"]+?)?$",
+    re.IGNORECASE,
+)
+_MONTH_AND_DAY_NAMES = _words(
+    """January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday"""
+)
+_SOME = _words("Some Many Others")
+_PREPOSITIONS = _words(
+    "by of to for from with at in on into among about than across between against over under via"
+)
+_PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "any"}
+_STOP_BEFORE_NOUN = _PREPOSITIONS | _words(
+    """the this that these those and or but as when while if than then also said says told
+    is are was were has have had be been its their his her our"""
+)
+# Capitalised words that start a sentence or clause and are not names.
+_NOT_NAMES = _words(
+    """The This That These Those A An In On At For From By With But And Or So Yet However
+    Meanwhile Still Also After Before When While If As Although Though Despite According During
+    Since Because Once Then Thus Moreover Indeed Its Their His Her Our My Your We I You There Here
+    Some Many Several Most Both All Each No Not Nobody One Two Three What Why How Who Which Where
+    Asked Speaking Earlier Later Today Yesterday"""
+)
+# Titles removed from the front of a person's name ("Prime Minister Narendra Modi").
+_TITLES = _words(
+    """President Vice Prime Minister Premier Chancellor Secretary Governor Gov. Senator Sen.
+    Representative Rep. Mr. Mrs. Ms. Dr. Prof. Professor Director Chairman Chairwoman Chair Chief
+    Executive Spokesman Spokeswoman Spokesperson Ambassador Deputy King Queen Prince Princess Pope
+    Judge Justice Mayor Admiral Adm. Colonel Col. Lt. Lieutenant Captain Capt. Sergeant Sgt.
+    Commander Marshal Gen. General Air Sheikh Emir Rev. Bishop Cardinal Analyst Economist
+    Commissioner Councillor Councilor Leader Opposition Former Foreign Defence Defense Finance"""
+)
+# Titles that can stand before a surname alone ("President Putin", "Mr. Oduya").
+_HONORIFICS = _words(
+    """President Minister Premier Chancellor Governor Gov. Senator Sen. Rep. Mr. Mrs. Ms. Dr. Prof.
+    Professor Mayor Judge King Queen Pope Rev. Adm. Col. Capt. Lt. Sgt. Gen."""
+)
+# Words that make a capitalised phrase an organisation or a place, not a person.
+_ORG_WORDS = _words(
+    """Ministry Department Service Force Forces Council Office Agency Bank Group Committee
+    Commission Government Kremlin Parliament Duma Army Navy Corps Union Organization Organisation
+    Federation Republic Cooperation Security Affairs Court University Institute Center Centre Fund
+    Corp Inc Ltd Co Company Partners Capital Systems System House Nations States Kingdom Media
+    News Times Post Press Authority Board Party Trust Energy Storage Freight Rail Delhi York Asia
+    East West Pacific Europe America Arabia Africa Korea Congress Senate"""
+)
+# Places that stand for their governments ("Moscow has confirmed"): never a "he" or "she".
+_GOVERNMENTS = _words(
+    """Moscow Russia Kremlin India Delhi Washington America Beijing China Kyiv Kiev Ukraine
+    Islamabad Pakistan Tehran Iran London Britain Paris France Berlin Germany Brussels Tokyo Japan
+    Ankara Turkey Jerusalem Israel Riyadh Minsk Belarus Pyongyang Seoul Canberra Ottawa Canada"""
+)
+# A lowercase subject that names a source: "the statistics office said", "Its leader said".
+_ROLE_NOUNS = _words(
+    """spokesman spokeswoman spokesperson minister ministry official leader president chief
+    director government agency office department police army military court company bank embassy
+    union group committee commission council regulator prosecutor prosecutors statement report
+    study survey secretary ambassador governor mayor"""
+)
+_PERSON_ROLES = _words(
+    """spokesman spokeswoman spokesperson minister official leader president chief director
+    prosecutor secretary ambassador governor mayor"""
+)
+_ROLE_SUBJECT = re.compile(
+    rf"(?:^|(?<=[\s,;(]))((?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w’'-]+\s+){{0,3}}?"
+    rf"(?:{_alternation(_ROLE_NOUNS)}))$"
+)
+_NAME_TOKEN = re.compile(r"[A-Z][\w’'.&-]*$")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_CONNECTORS = _words("of for and de van von der da di bin al la le du del dos ibn")
+_OPEN_QUOTES = "“\"‘'«"
+_CLOSE_QUOTES = "”\"’'»"
+# After the verb: 'said: "', 'told reporters, "', 'said "' or 'said that "'.
+_DIRECT_AFTER = re.compile(
+    rf"\s*(?:[\w’'-]+\s+){{0,3}}?[:,]\s*[{_OPEN_QUOTES}]|\s*(?:that\s+)?[“\"«]"
+)
+
+
+# ------------------------------------------------------------------------------------------------
+# attribute
+
+
+def attribute(sentence: str, previous: Sequence[str] = ()) -> Attribution:
+    """How ``sentence`` attributes what it says (see the module docstring)."""
+    found = [f for f in (_according(sentence), _impersonal(sentence), _subject_verb(sentence)) if f]
+    if not found:
+        return NONE
+    _, attribution = min(found, key=lambda f: f[0])
+    if attribution.kind in ("direct", "reported"):
+        attribution = _resolve(attribution, previous)
+    return attribution
+
+
+_Found = tuple[int, Attribution]  # where the attribution starts in the sentence, and what it is
+
+
+def _according(sentence: str) -> _Found | None:
+    """"According to Shugayev, ..." / "..., according to the statistics office." """
+    match = _ACCORDING.search(sentence)
+    if match is None:
+        return None
+    source = match.group("source").strip()
+    cue = sentence[match.start() : match.start() + len("according to")]
+    label = _vague_label(source)
+    if label is not None:
+        return match.start(), Attribution(label, "vague", cue)
+    # "According to Reuters the deal ..." (no comma): the name only
+    if re.match(r"the [A-Z]", source):
+        source = source[4:]  # "the Kremlin"
+    claimant = _name_at_start(source) if source[:1].isupper() else _capitalise(source)
+    return match.start(), Attribution(claimant or _capitalise(source), "reported", cue)
+
+
+def _impersonal(sentence: str) -> _Found | None:
+    """"It is believed that ...", "reportedly", "a reported approval"."""
+    match = _IT_IS.search(sentence)
+    if match is not None:
+        return match.start(), Attribution("Unnamed sources", "vague", match.group())
+    match = _REPORTEDLY.search(sentence)
+    if match is not None:
+        cue = match.group("cue") or match.group("adj")
+        return match.start(), Attribution("Unnamed reports", "vague", cue)
+    return None
+
+
+def _subject_verb(sentence: str) -> _Found | None:
+    """The subject of the first speech verb that has one, or ``"...," said NAME``."""
+    for match in _VERB.finditer(sentence):
+        subject = _subject_before(sentence[: match.start()])
+        if subject is None:
+            continue
+        start, claimant, kind = subject
+        cue = match.group().strip()
+        if kind == "vague":
+            return start, Attribution(claimant, "vague", sentence[start : match.end()])
+        if _quoted_around(sentence, start, match.end()):
+            kind = "direct"
+        return start, Attribution(claimant, kind, cue)
+    match = _INVERTED.search(sentence)
+    if match is not None:
+        who = _name_at_start(match.group("who"))
+        if who is not None:
+            kind = "direct" if sentence.lstrip()[:1] in _OPEN_QUOTES else "reported"
+            return match.start("verb"), Attribution(who, kind, match.group("verb"))
+    return None
+
+
+def _subject_before(before: str) -> tuple[int, str, str] | None:
+    """(start, claimant, kind) of the subject that ends ``before``, the text up to the verb."""
+    text = before.rstrip()
+    if text.endswith(")"):  # "Sen. Maria Cantu (D-Ariz.) said"
+        text = text[: text.rfind("(")].rstrip() if "(" in text else text
+    if text.endswith(","):
+        # "Dmitry Peskov, the press secretary for ..., emphasized": skip the appositive.
+        comma = text.rfind(",", 0, len(text) - 1)
+        segment = text[comma + 1 : -1].strip()
+        text = text[:comma] if comma >= 0 and segment[:1].islower() else text[:-1]
+    if not text:
+        return None
+
+    vague = _vague_subject(text)
+    if vague is not None:
+        start, noun_start, label = vague
+        if not _after_preposition(text, start):
+            return noun_start, label, "vague"
+    words = text.split()
+    if words[-1] in _SOME:
+        return len(text) - len(words[-1]), "Unnamed sources", "vague"
+    if words[-1].lower() in _PRONOUNS and (len(words) == 1 or words[-2].lower() not in _PREPOSITIONS):
+        return len(text) - len(words[-1]), _capitalise(words[-1]), "reported"
+
+    run = _name_run(words)
+    if run:
+        start = len(text) - len(" ".join(run))
+        if _after_preposition(text, start):
+            return None  # "Critics in the U.S. Congress" was handled above; "by Russia" is no subject
+        name = _strip_titles(run)
+        return (start, name, "reported") if name else None
+    role = _ROLE_SUBJECT.search(text)
+    if role is not None:
+        return role.start(1), _capitalise(role.group(1)), "reported"
+    return None
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    """Whether the phrase at ``start`` is the object of a preposition ("by global analysts")."""
+    before = text[:start].split()
+    if before and before[-1].lower() == "the":
+        before.pop()
+    return bool(before) and before[-1].lower() in _PREPOSITIONS
+
+
+def _name_run(words: list[str]) -> list[str]:
+    """The capitalised words (with "of", "de", ... between them) that end ``words``."""
+    run: list[str] = []
+    for word in reversed(words):
+        if _NAME_TOKEN.match(word):
+            run.insert(0, word)
+        elif word in _CONNECTORS and run:
+            run.insert(0, word)
+        else:
+            break
+    while run and (run[0] in _CONNECTORS or run[0] in _NOT_NAMES):
+        run.pop(0)
+    if len(run) == 1 and run[0].lower() in _VAGUE_NOUNS:
+        return []
+    return run
+
+
+def _strip_titles(run: list[str]) -> str:
+    """"Russian President Vladimir Putin" -> "Vladimir Putin"; "Jana Novak of Helix" -> "Jana Novak"."""
+    last_title = max((i for i, word in enumerate(run) if word in _TITLES), default=-1)
+    rest = run[last_title + 1 :]
+    if last_title >= 0 and (len(rest) >= 2 or (len(rest) == 1 and run[last_title] in _HONORIFICS)):
+        run = rest
+    if "of" in run:  # a person "of" an organisation is the person; a "Ministry of Defense" stays
+        person = run[: run.index("of")]
+        if _looks_like_person(" ".join(person)):
+            run = person
+    return " ".join(run)
+
+
+def _name_at_start(text: str) -> str | None:
+    """The name that starts ``text``: "Omar Haddad, chief economist ..." -> "Omar Haddad"."""
+    words: list[str] = []
+    for word in text.split():
+        if word in _TITLES or _INITIALS.fullmatch(word):
+            words.append(word)  # "Mr.", "A.", "A.P.": the name goes on
+            continue
+        bare = word.rstrip(",.;:!?")
+        if not (_NAME_TOKEN.match(bare) or (bare in _CONNECTORS and words)):
+            break
+        words.append(bare)
+        if bare != word:
+            break
+    name = _strip_titles([w for w in words if w not in _NOT_NAMES])
+    return name or None
+
+
+def _quoted_around(sentence: str, subject_start: int, verb_end: int) -> bool:
+    """``"...," X said`` or ``X said: "..."``: the source's words are quoted as a whole."""
+    head = sentence[:subject_start].rstrip()
+    if sentence.lstrip()[:1] in _OPEN_QUOTES and head[-1:] and head[-1] in _CLOSE_QUOTES + ",":
+        return True
+    return _DIRECT_AFTER.match(sentence, verb_end) is not None
+
+
+def _vague_subject(text: str) -> tuple[int, int, str] | None:
+    """An unnamed source that ends ``text``: (start, start of its noun, label).
+
+    "global analysts" -> "Unnamed global analysts", "Kremlin officials" -> "Unnamed Kremlin
+    officials", "some experts" -> "Unnamed experts", "people familiar with the talks" -> "Unnamed
+    sources familiar with the talks".
+    """
+    match = _VAGUE_NOUN_AT_END.search(text)
+    if match is None:
+        return None
+    qualifiers: list[str] = []
+    start = match.start()
+    for word_match in reversed(list(re.finditer(r"\S+", text[: match.start()]))):
+        word = word_match.group()
+        if (
+            len(qualifiers) == 3
+            or not re.fullmatch(r"[\w.-]+", word)  # punctuation, possessives
+            or word.lower() in _STOP_BEFORE_NOUN
+            or word in _MONTH_AND_DAY_NAMES
+        ):
+            break
+        qualifiers.insert(0, word)
+        start = word_match.start()
+    while qualifiers and qualifiers[0].lower() in _QUANTIFIERS:
+        qualifiers.pop(0)
+    noun = match.group("noun").lower()
+    label = " ".join(["Unnamed", *qualifiers, "sources" if noun == "people" else noun])
+    return start, match.start(), label + (match.group("pp") or "")
+
+
+def _vague_label(phrase: str) -> str | None:
+    """The label when all of ``phrase`` is an unnamed source ("reports", "Western analysts")."""
+    phrase = phrase.strip()
+    found = _vague_subject(phrase)
+    if found is None or phrase[: found[0]].strip().lower() not in ("", *_QUANTIFIERS):
+        return None
+    return found[2]
+
+
+def _capitalise(phrase: str) -> str:
+    return phrase[:1].upper() + phrase[1:]
+
+
+# ------------------------------------------------------------------------------------------------
+# Pronouns and surnames
+
+
+def _resolve(found: Attribution, previous: Sequence[str]) -> Attribution:
+    """Replace a pronoun or a bare surname with the name it stands for, when ``previous`` has it."""
+    claimant = found.claimant or ""
+    if claimant.lower() in _PRONOUNS:
+        recent = list(previous)[-8:]
+        resolved = _antecedent(recent, persons_only=_PRONOUNS[claimant.lower()] == "person")
+    elif " " not in claimant and claimant[:1].isupper():
+        resolved = _full_name(claimant, list(previous)[-40:])
+    else:
+        resolved = None
+    return Attribution(resolved, found.kind, found.cue) if resolved else found
+
+
+def _antecedent(recent: list[str], persons_only: bool) -> str | None:
+    """The source or person the nearest earlier sentence names."""
+    for sentence in reversed(recent):
+        found = attribute(sentence)  # without ``previous``: one level only
+        claimant = found.claimant
+        if claimant and found.kind in ("direct", "reported") and claimant.lower() not in _PRONOUNS:
+            if " " not in claimant:
+                claimant = _full_name(claimant, recent) or claimant
+            if not persons_only or _could_be_person(claimant):
+                return claimant
+        names = _person_names(sentence)
+        if names:
+            return names[0]
+    return None
+
+
+_CAPITALISED_RUN = re.compile(
+    r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|(?:de|van|von|bin|al)\b))*\s+[A-Z][\w’'.-]*"
+)
+
+
+def _person_names(sentence: str) -> list[str]:
+    """Capitalised runs that look like a person's name, titles removed, in order."""
+    names = []
+    for match in _CAPITALISED_RUN.finditer(sentence):
+        words = [w.rstrip(",;:") for w in match.group().split() if w not in _NOT_NAMES]
+        if words and len(words[-1]) > 3:
+            words[-1] = words[-1].rstrip(".")  # the sentence's period, not "Jr." or an initial
+        name = _strip_titles(words)
+        if _looks_like_person(name):
+            names.append(name)
+    return names
+
+
+def _looks_like_person(name: str) -> bool:
+    words = name.split()
+    return (
+        len(words) >= 2
+        and words[0][:1].isupper()
+        and words[-1][:1].isupper()
+        and not any(w.strip(".,’'") in _ORG_WORDS or w.endswith(("’s", "'s")) for w in words)
+    )
+
+
+def _could_be_person(claimant: str) -> bool:
+    """A full name, a person's role ("The minister"), or a surname that is not a government."""
+    if " " not in claimant:
+        return claimant.strip(".") not in _ORG_WORDS | _GOVERNMENTS
+    return _looks_like_person(claimant) or claimant.split()[-1].lower() in _PERSON_ROLES
+
+
+def _full_name(surname: str, previous: Sequence[str]) -> str | None:
+    """"Shugayev" -> "Dmitry Shugayev" when a sentence before names him in full."""
+    for sentence in reversed(previous):
+        for name in _person_names(sentence):
+            if name.split()[-1] == surname:
+                return name
+    return None
+
+
+# ------------------------------------------------------------------------------------------------
+# signals
+
+_NUMBER_WORDS = (
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?"
+)
+_NUMBER = re.compile(
+    rf"(?<![\w-])\d+(?:[.,]\d+)*(?:st|nd|rd|th)?(?![\w-])|\b(?:{_NUMBER_WORDS})\b", re.IGNORECASE
+)
+_PERCENTAGE = re.compile(r"\d\s?%|\bper\s?cent\b|\bpercentage points?\b", re.IGNORECASE)
+_CURRENCY_WORDS = r"dollars?|euros?|rupees?|roubles?|rubles?|pounds?|yuan|yen|francs?|crore|lakh"
+_MONEY = re.compile(
+    r"[$€£¥₹]\s?\d|\b(?:USD|EUR|GBP|INR|RUB|CNY|Rs\.?|US\$)\s?\d|"
+    rf"\d(?:[\d,.]*\d)?[\s-]*(?:bn|mn|m|billion|million|trillion|thousand)?[\s-]*(?:{_CURRENCY_WORDS})\b"
+)
+_DATE = re.compile(
+    r"\b(?:January|February|March|April|June|July|August|September|October|November|December)\b|"
+    r"\bMay\s+\d|\d\s+May\b|\b(?:in|of|since|until|by|early|late|mid-)\s?May\b|"
+    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s?\d|"
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
+    r"(?<![\w-])(?:19|20)\d\d(?:s|’s|'s)?(?![\w-])|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|"
+    r"\b(?i:yesterday|today|tomorrow)\b|"
+    r"\b(?i:(?:last|next|this|previous|coming|past)\s+(?:week|month|year|decade|quarter|spring|"
+    r"summer|autumn|fall|winter|weekend))\b"
+)
+_COMPARISON = re.compile(
+    r"(?<!rather )(?<!other )\bthan\b|\bcompared (?:with|to)\b|\bin comparison\b|\boutperform\w*|"
+    r"\boutpac\w*|\boutnumber\w*|\bexceed\w*|\bsurpass\w*|\bversus\b|\bvs\.?(?=\s)|"
+    r"\b(?:up|down) from\b|\b(?:twice|three times|half) as\b",
+    re.IGNORECASE,
+)
+_SUPERLATIVE = re.compile(
+    r"\b(?:most|least|best|worst|unparalleled|unprecedented|unmatched|unrivall?ed|record|"
+    r"record-breaking|all-time|first-ever|first ever)\b|\b[a-z]{2,}est\b",
+    re.IGNORECASE,
+)
+# Words in -est that are not superlatives.
+_NOT_SUPERLATIVE = _words(
+    """interest honest forest test west midwest northwest southwest rest unrest protest request
+    suggest contest arrest harvest invest manifest modest earnest guest quest conquest inquest chest
+    nest digest ingest pest vest zest crest lest jest attest detest behest priest tempest everest
+    budapest bucharest infest molest congest"""
+)
+_HEDGE = re.compile(
+    r"\b(?:(?-i:may)|might|could|possibly|perhaps|probably|likely|unlikely|reportedly|allegedly|"
+    r"apparently|seemingly|seems?|seemed|purportedly|presumably|arguably|supposedly|rumou?red)\b|"
+    r"\bappear(?:s|ed)? to\b|\b(?:is|are|was|were) (?:widely )?(?:expected|believed|thought)\b",
+    re.IGNORECASE,
+)
+_DOUBLE_QUOTED = re.compile(r"“[^”]+”|\"[^\"]+\"|«[^»]+»")
+_SINGLE_QUOTED = re.compile(r"‘([^’]+?)’(?!\w)|(?<!\w)'([^']+?)'(?!\w)")
+
+
+def signals(sentence: str) -> list[str]:
+    """The names from :data:`SIGNALS` that apply to ``sentence``, sorted."""
+    found = set()
+    if _NUMBER.search(sentence):
+        found.add("number")
+    if _PERCENTAGE.search(sentence):
+        found.add("percentage")
+    if _MONEY.search(sentence):
+        found.add("money")
+    if _DATE.search(_designations_removed(sentence)):
+        found.add("date")
+    if _COMPARISON.search(sentence):
+        found.add("comparison")
+    if any(m.group().lower() not in _NOT_SUPERLATIVE for m in _SUPERLATIVE.finditer(sentence)):
+        found.add("superlative")
+    if _HEDGE.search(sentence):
+        found.add("hedge")
+    if _DOUBLE_QUOTED.search(sentence) or any(
+        len((m.group(1) or m.group(2)).split()) >= 2 for m in _SINGLE_QUOTED.finditer(sentence)
+    ):
+        found.add("quotation")
+    kind = attribute(sentence).kind
+    if kind in ("direct", "reported"):
+        found.add("named-source")
+    elif kind == "vague":
+        found.add("vague-source")
+    return sorted(found)
+
+
+def _designations_removed(sentence: str) -> str:
+    return re.sub(r"\b[A-Za-z]+-\d+\b", " ", sentence)  # "S-400", "F-16" are not years

@@ -1,0 +1,388 @@
+"""Check-worthiness scoring: how much a sentence looks like a check-worthy factual claim.
+
+A linear model over hashed word and character n-grams plus a few hand-made
+features (numbers, percentages, years, comparatives, sources, persons,
+questions, length), with a Platt calibration on top, so that `score` returns
+calibrated probabilities in 0..1 that a sentence is a check-worthy factual
+sentence (ClaimBuster "CFS").
+
+Inference needs only numpy and the standard library: the feature hash is
+`zlib.crc32` (deterministic across runs and platforms, unlike `hash()`), so
+there is no vocabulary to ship, and the model file is a `.npz` archive read
+with `allow_pickle=False`.  The model is trained by
+`scripts/train_checkworthiness.py`; its metadata says on which data.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import re
+import unicodedata
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+import numpy as np
+
+__all__ = [
+    "CheckworthinessModel",
+    "DEFAULT_MODEL_PATH",
+    "FeatureSettings",
+    "default_model",
+    "extract_features",
+    "hand_features",
+    "HAND_FEATURE_NAMES",
+    "normalize",
+    "save_model_file",
+]
+
+DEFAULT_MODEL_PATH = Path(__file__).resolve().parent / "models" / "checkworthiness.npz"
+
+# Typography that news text uses and debate transcripts do not.
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2033": '"',
+        "\u2013": "-",
+        "\u2014": " -- ",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+    }
+)
+_DIGIT = re.compile(r"\d")
+_SPACE = re.compile(r"\s+")
+_TOKEN = re.compile(r"[a-z0]+(?:['.,][a-z0]+)*|[%$?!\"]")
+_NUMBER = re.compile(r"\d(?:[\d,.]*\d)?")
+_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b|'\d\d\b|\b\d\d?(?:st|nd|rd|th)\b")
+_PERCENT = re.compile(r"\d\s*(?:%|per ?cent\b|percentage)", re.I)
+_MONEY = re.compile(r"[$\u20ac\u00a3]\s*\d|\b\d[\d,.]*\s*(?:dollars?|euros?|pounds?|rupees?|cents?)\b", re.I)
+_MAGNITUDE = re.compile(
+    r"\b(?:hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|twice|"
+    r"double[ds]?|tripled?|quadrupled?|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b",
+    re.I,
+)
+_MONTH = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|yesterday|today|last (?:year|month|week)|decade|century)\b",
+    re.I,
+)
+_COMPARATIVE = re.compile(
+    r"\b(?:more|less|fewer|higher|lower|larger|smaller|bigger|greater|better|worse|"
+    r"increased?|decreased?|increasing|decreasing|rose|risen|rising|fell|fallen|falling|"
+    r"dropped|grew|grown|cut|raised?|than|compared)\b",
+    re.I,
+)
+_SUPERLATIVE = re.compile(
+    r"\b(?:most|least|largest|biggest|highest|lowest|best|worst|first|last|only|"
+    r"record|ever|never|every|all|none|no one|nobody)\b|\b\w{3,}est\b",
+    re.I,
+)
+_SOURCE = re.compile(
+    r"\b(?:according|report(?:s|ed)?|stud(?:y|ies)|survey|poll|data|statistics|"
+    r"census|research|analysis|estimates?|figures?|official(?:s|ly)?|said|says|"
+    r"confirmed|announced|found|showed?|shows|evidence)\b",
+    re.I,
+)
+_LAW = re.compile(
+    r"\b(?:voted?|votes|bill|law|act|tax(?:es)?|budget|deficit|debt|jobs?|unemployment|"
+    r"economy|percent|rate|million|billion|signed|passed|funding|spent|spending)\b",
+    re.I,
+)
+_FIRST_SINGULAR = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine|myself)\b", re.I)
+_FIRST_PLURAL = re.compile(r"\b(?:we|we're|we've|we'd|we'll|us|our|ours|ourselves)\b", re.I)
+_SECOND = re.compile(r"\b(?:you|you're|you've|you'd|you'll|your|yours|yourself)\b", re.I)
+_OPINION = re.compile(
+    r"\b(?:think|believe|feel|hope|want|wish|should|must|going to|gonna|let's|"
+    r"thank|thanks|please|welcome|great|wonderful|okay|ok|yes|well|maybe|perhaps)\b",
+    re.I,
+)
+_CAPITALIZED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+")
+
+HAND_FEATURE_NAMES: tuple[str, ...] = (
+    "bias",
+    "has_number",
+    "log_numbers",
+    "has_percent",
+    "has_money",
+    "has_year_or_date",
+    "has_magnitude_word",
+    "comparative",
+    "superlative",
+    "source",
+    "policy_term",
+    "first_singular",
+    "first_plural",
+    "second_person",
+    "opinion_word",
+    "question",
+    "exclamation",
+    "quote_marks",
+    "capitalized_words",
+    "log_words",
+    "short_le_4_words",
+    "long_ge_30_words",
+)
+
+
+def normalize(text: str) -> str:
+    """Unicode and typography normalisation shared by training and inference."""
+    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    return _SPACE.sub(" ", text).strip()
+
+
+def hand_features(text: str) -> list[float]:
+    """Dense hand-made features of one (already normalised) sentence, in HAND_FEATURE_NAMES order."""
+    words = text.split()
+    n_words = len(words)
+    numbers = _NUMBER.findall(text)
+    return [
+        1.0,
+        1.0 if numbers else 0.0,
+        math.log1p(len(numbers)),
+        1.0 if _PERCENT.search(text) else 0.0,
+        1.0 if _MONEY.search(text) else 0.0,
+        1.0 if (_YEAR.search(text) or _MONTH.search(text)) else 0.0,
+        1.0 if _MAGNITUDE.search(text) else 0.0,
+        math.log1p(len(_COMPARATIVE.findall(text))),
+        math.log1p(len(_SUPERLATIVE.findall(text))),
+        math.log1p(len(_SOURCE.findall(text))),
+        math.log1p(len(_LAW.findall(text))),
+        math.log1p(len(_FIRST_SINGULAR.findall(text))),
+        math.log1p(len(_FIRST_PLURAL.findall(text))),
+        math.log1p(len(_SECOND.findall(text))),
+        math.log1p(len(_OPINION.findall(text))),
+        1.0 if "?" in text else 0.0,
+        1.0 if "!" in text else 0.0,
+        1.0 if '"' in text else 0.0,
+        math.log1p(len(_CAPITALIZED.findall(text))),
+        math.log1p(n_words) / 4.0,
+        1.0 if n_words <= 4 else 0.0,
+        1.0 if n_words >= 30 else 0.0,
+    ]
+
+
+@dataclass(frozen=True)
+class FeatureSettings:
+    """How a sentence becomes hashed feature indices; stored in the model file."""
+
+    hash_bits: int = 18
+    word_ngrams: tuple[int, int] = (1, 2)
+    char_ngrams: tuple[int, int] = (2, 5)
+    word_weight: float = 1.0
+    char_weight: float = 1.0
+    hand_weight: float = 1.0
+
+    @property
+    def n_hashed(self) -> int:
+        return 1 << self.hash_bits
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "hash": "zlib.crc32(utf-8 of prefix + gram) & (2**hash_bits - 1); prefixes 'w<n>:' and 'c<n>:'",
+            "hash_bits": self.hash_bits,
+            "word_ngrams": list(self.word_ngrams),
+            "char_ngrams": list(self.char_ngrams),
+            "word_weight": self.word_weight,
+            "char_weight": self.char_weight,
+            "hand_weight": self.hand_weight,
+            "hand_features": list(HAND_FEATURE_NAMES),
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> "FeatureSettings":
+        if list(data.get("hand_features", HAND_FEATURE_NAMES)) != list(HAND_FEATURE_NAMES):
+            raise ValueError("model file was trained with other hand-made features than this code computes")
+        return cls(
+            hash_bits=int(data["hash_bits"]),
+            word_ngrams=(int(data["word_ngrams"][0]), int(data["word_ngrams"][1])),
+            char_ngrams=(int(data["char_ngrams"][0]), int(data["char_ngrams"][1])),
+            word_weight=float(data["word_weight"]),
+            char_weight=float(data["char_weight"]),
+            hand_weight=float(data["hand_weight"]),
+        )
+
+
+def _hashed(text: str, settings: FeatureSettings) -> tuple[list[int], list[float]]:
+    """Indices and values of the hashed n-gram features; each block L2-normalised, binary counts."""
+    mask = settings.n_hashed - 1
+    crc = zlib.crc32
+    lowered = _DIGIT.sub("0", text.lower())
+    tokens = _TOKEN.findall(lowered)
+    indices: list[int] = []
+    values: list[float] = []
+
+    words: set[int] = set()
+    lo, hi = settings.word_ngrams
+    for n in range(lo, hi + 1):
+        prefix = f"w{n}:".encode()
+        for i in range(len(tokens) - n + 1):
+            words.add(crc(prefix + " ".join(tokens[i : i + n]).encode()) & mask)
+    if words and settings.word_weight:
+        value = settings.word_weight / math.sqrt(len(words))
+        indices.extend(words)
+        values.extend([value] * len(words))
+
+    chars: set[int] = set()
+    lo, hi = settings.char_ngrams
+    for token in set(tokens):
+        padded = f" {token} "
+        length = len(padded)
+        for n in range(lo, hi + 1):
+            if n > length:
+                break
+            prefix = f"c{n}:".encode()
+            for i in range(length - n + 1):
+                chars.add(crc(prefix + padded[i : i + n].encode()) & mask)
+    if chars and settings.char_weight:
+        value = settings.char_weight / math.sqrt(len(chars))
+        indices.extend(chars)
+        values.extend([value] * len(chars))
+    return indices, values
+
+
+def extract_features(
+    sentences: Iterable[str], settings: FeatureSettings
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Featurise sentences as CSR parts (indptr, indices, values) of the hashed block, plus the dense hand block.
+
+    Training builds a scipy CSR matrix from the first three; inference dots them with the weights.
+    Hashed collisions between word and char grams are merged by summing (duplicates in a row are fine
+    for both uses).
+    """
+    indptr = [0]
+    all_indices: list[int] = []
+    all_values: list[float] = []
+    dense: list[list[float]] = []
+    for sentence in sentences:
+        text = normalize(sentence)
+        indices, values = _hashed(text, settings)
+        all_indices.extend(indices)
+        all_values.extend(values)
+        indptr.append(len(all_indices))
+        dense.append([settings.hand_weight * v for v in hand_features(text)])
+    return (
+        np.asarray(indptr, dtype=np.int64),
+        np.asarray(all_indices, dtype=np.int64),
+        np.asarray(all_values, dtype=np.float64),
+        np.asarray(dense, dtype=np.float64).reshape(len(dense), len(HAND_FEATURE_NAMES)),
+    )
+
+
+@dataclass(frozen=True)
+class CheckworthinessModel:
+    """A calibrated linear check-worthiness model; `score` returns P(check-worthy factual claim)."""
+
+    name: str
+    version: str
+    settings: FeatureSettings
+    hashed_weights: np.ndarray = field(repr=False)
+    hand_weights: np.ndarray = field(repr=False)
+    intercept: float
+    platt_a: float
+    platt_b: float
+    metadata: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> "CheckworthinessModel":
+        """Read a model file written by `save_model_file` (default: the packaged model). No pickle."""
+        path = DEFAULT_MODEL_PATH if path is None else Path(path)
+        with np.load(path, allow_pickle=False) as archive:
+            meta = json.loads(bytes(archive["metadata"]).decode("utf-8"))
+            quantized = archive["hashed_weights"]
+            hashed_scale = float(archive["hashed_scale"])
+            hand = archive["hand_weights"].astype(np.float64)
+        if meta.get("format") != "claim-explainer/checkworthiness-linear/1":
+            raise ValueError(f"{path}: not a check-worthiness model file (format {meta.get('format')!r})")
+        settings = FeatureSettings.from_json(meta["features"])
+        weights = quantized.astype(np.float64) * hashed_scale
+        if weights.shape != (settings.n_hashed,):
+            raise ValueError(f"{path}: expected {settings.n_hashed} hashed weights, got {weights.shape}")
+        calibration = meta["calibration"]
+        return cls(
+            name=str(meta["name"]),
+            version=str(meta["version"]),
+            settings=settings,
+            hashed_weights=weights,
+            hand_weights=hand,
+            intercept=float(meta["intercept"]),
+            platt_a=float(calibration["a"]),
+            platt_b=float(calibration["b"]),
+            metadata=meta,
+        )
+
+    def decision_function(self, sentences: Sequence[str]) -> np.ndarray:
+        """Uncalibrated linear scores (log-odds of the underlying classifier)."""
+        if isinstance(sentences, str):
+            raise TypeError("score() takes a sequence of sentences, not a single string")
+        indptr, indices, values, dense = extract_features(sentences, self.settings)
+        contributions = self.hashed_weights[indices] * values
+        sums = np.zeros(len(indptr) - 1)
+        nonempty = indptr[1:] > indptr[:-1]
+        if contributions.size:
+            sums[nonempty] = np.add.reduceat(contributions, indptr[:-1][nonempty])
+        return sums + dense @ self.hand_weights + self.intercept
+
+    def score(self, sentences: Sequence[str]) -> list[float]:
+        """Calibrated probabilities (0..1) that each sentence is a check-worthy factual claim."""
+        z = self.decision_function(sentences)
+        return [float(p) for p in 1.0 / (1.0 + np.exp(-(self.platt_a * z + self.platt_b)))]
+
+
+@lru_cache(maxsize=1)
+def default_model() -> CheckworthinessModel:
+    """The packaged model, loaded once."""
+    return CheckworthinessModel.load()
+
+
+def _npy_bytes(array: np.ndarray) -> bytes:
+    buffer = io.BytesIO()
+    np.lib.format.write_array(buffer, np.ascontiguousarray(array), allow_pickle=False)
+    return buffer.getvalue()
+
+
+def save_model_file(
+    path: Path,
+    *,
+    metadata: Mapping[str, Any],
+    hashed_weights: np.ndarray,
+    hand_weights: np.ndarray,
+) -> None:
+    """Write a model file byte-for-byte deterministically (fixed zip timestamps, sorted JSON, int8 weights).
+
+    The hashed weights are quantised to int8 with one scale (max |w| / 127); `np.load` reads the
+    archive with allow_pickle=False.
+    """
+    weights = np.asarray(hashed_weights, dtype=np.float64)
+    peak = float(np.max(np.abs(weights))) if weights.size else 0.0
+    scale = peak / 127.0 if peak > 0 else 1.0
+    quantized = np.clip(np.rint(weights / scale), -127, 127).astype(np.int8)
+    meta_bytes = json.dumps(metadata, sort_keys=True, indent=1, ensure_ascii=False).encode("utf-8")
+    members = {
+        "metadata.npy": _npy_bytes(np.frombuffer(meta_bytes, dtype=np.uint8)),
+        "hashed_weights.npy": _npy_bytes(quantized),
+        "hashed_scale.npy": _npy_bytes(np.asarray(scale, dtype=np.float64)),
+        "hand_weights.npy": _npy_bytes(np.asarray(hand_weights, dtype=np.float64)),
+    }
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w") as archive:
+        for member, data in members.items():
+            info = zipfile.ZipInfo(member, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data, compresslevel=9)

@@ -1,0 +1,149 @@
+"""Machine-readable outputs: RSS 2.0 and JSON Feed 1.1 of claims, and the open data files. Pure.
+
+``data/claims.json`` has a versioned shape (``DATA_VERSION``) documented on the
+site's Data page; a change to it that is not an addition bumps the version.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Callable, Sequence
+from email.utils import format_datetime
+from typing import Any
+from xml.etree import ElementTree as ET
+
+from .model import Claim
+from .project import Site
+from .render import human_date
+
+DATA_VERSION = 1
+FEED_LIMIT = 50
+CSV_COLUMNS = [
+    "id", "url", "title", "rating", "rating_label", "claimant", "attribution", "quote", "summary",
+    "article_id", "article_title", "outlet", "article_url", "article_published", "reviewed", "updated", "tags",
+]
+
+UrlFor = Callable[[str], str]  # uri inside docs_dir -> absolute URL
+
+
+def last_change(claim: Claim) -> dt.date:
+    """The newest of reviewed, updated and correction dates: a correction is an update."""
+    dates = [d for d in (claim.reviewed, claim.updated, *(c.date for c in claim.corrections)) if d]
+    return max(dates) if dates else dt.date.min
+
+
+def newest_first(claims: Sequence[Claim]) -> list[Claim]:
+    return sorted(sorted(claims, key=lambda c: c.id or ""), key=last_change, reverse=True)
+
+
+def claim_record(site: Site, claim: Claim, url_for: UrlFor) -> dict[str, Any]:
+    article = site.articles[claim.article]
+    rating = site.settings.scale[claim.rating]  # type: ignore[index]
+    record = claim.model_dump(mode="json", exclude={"status", "article", "rating"})
+    record.update(
+        url=url_for(f"claims/{claim.id}.md"),
+        rating={"id": claim.rating, "label": rating.label, "value": rating.value},
+        article={"id": article.id, "page_url": url_for(f"{site.settings.articles_prefix}/{article.id}.md"),
+                 **article.meta.model_dump(mode="json", exclude={"notes"})},
+    )
+    return record
+
+
+def claims_json(site: Site, url_for: UrlFor) -> str:
+    claims = newest_first(site.published)
+    data = {
+        "version": DATA_VERSION,
+        "site": {"name": site.settings.site_name, "url": site.settings.site_url, "publisher": site.settings.publisher},
+        "ratings": [{"id": key, **r.model_dump(mode="json")} for key, r in site.settings.scale.ratings.items()],
+        "claims": [claim_record(site, c, url_for) for c in claims],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def claims_csv(site: Site, url_for: UrlFor) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for claim in newest_first(site.published):
+        article = site.articles[claim.article]
+        writer.writerow({
+            "id": claim.id, "url": url_for(f"claims/{claim.id}.md"), "title": claim.title,
+            "rating": claim.rating, "rating_label": site.settings.scale[claim.rating].label,  # type: ignore[index]
+            "claimant": claim.claimant, "attribution": claim.attribution,
+            "quote": " ".join(claim.quote.split()), "summary": " ".join((claim.summary or "").split()),
+            "article_id": article.id, "article_title": article.meta.title, "outlet": article.meta.outlet,
+            "article_url": article.meta.url, "article_published": article.meta.published,
+            "reviewed": claim.reviewed.isoformat() if claim.reviewed else "",
+            "updated": claim.updated.isoformat() if claim.updated else "", "tags": ";".join(claim.tags),
+        })
+    return out.getvalue()
+
+
+def _item_text(site: Site, claim: Claim) -> str:
+    rating = site.settings.scale[claim.rating].label  # type: ignore[index]
+    text = f"{rating}. {' '.join((claim.summary or '').split())}"
+    for correction in claim.corrections:
+        text += f" Corrected {human_date(correction.date)}: {' '.join(correction.note.split())}"
+    return text
+
+
+def rss(site: Site, url_for: UrlFor) -> str:
+    settings = site.settings
+    root = ET.Element("rss", {"version": "2.0", "xmlns:atom": "http://www.w3.org/2005/Atom"})
+    channel = ET.SubElement(root, "channel")
+    ET.SubElement(channel, "title").text = f"{settings.site_name}: claims"
+    ET.SubElement(channel, "link").text = settings.site_url
+    ET.SubElement(channel, "description").text = f"Claim explainers from {settings.publisher}, newest first."
+    ET.SubElement(channel, "atom:link", {"href": url_for("feed.xml"), "rel": "self", "type": "application/rss+xml"})
+    claims = newest_first(site.published)[:FEED_LIMIT]
+    if claims:
+        ET.SubElement(channel, "lastBuildDate").text = _rfc822(last_change(claims[0]))
+    for claim in claims:
+        item = ET.SubElement(channel, "item")
+        url = url_for(f"claims/{claim.id}.md")
+        ET.SubElement(item, "title").text = claim.title
+        ET.SubElement(item, "link").text = url
+        ET.SubElement(item, "guid", {"isPermaLink": "true"}).text = url
+        ET.SubElement(item, "description").text = _item_text(site, claim)
+        ET.SubElement(item, "category").text = settings.scale[claim.rating].label  # type: ignore[index]
+        ET.SubElement(item, "pubDate").text = _rfc822(last_change(claim))
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def json_feed(site: Site, url_for: UrlFor) -> str:
+    settings = site.settings
+    items = []
+    for claim in newest_first(site.published)[:FEED_LIMIT]:
+        url = url_for(f"claims/{claim.id}.md")
+        item: dict[str, Any] = {
+            "id": url, "url": url, "title": claim.title, "content_text": _item_text(site, claim),
+            "summary": " ".join((claim.summary or "").split()),
+            "date_published": _rfc3339(claim.reviewed or last_change(claim)),
+            "tags": [settings.scale[claim.rating].label, *claim.tags],  # type: ignore[index]
+        }
+        if last_change(claim) != claim.reviewed:
+            item["date_modified"] = _rfc3339(last_change(claim))
+        items.append(item)
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": f"{settings.site_name}: claims",
+        "home_page_url": settings.site_url,
+        "feed_url": url_for("feed.json"),
+        "description": f"Claim explainers from {settings.publisher}, newest first.",
+        "language": "en",
+        "authors": [{"name": settings.publisher, "url": settings.site_url}],
+        "items": items,
+    }
+    return json.dumps(feed, ensure_ascii=False, indent=2) + "\n"
+
+
+def _rfc822(day: dt.date) -> str:
+    return format_datetime(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc))
+
+
+def _rfc3339(day: dt.date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"

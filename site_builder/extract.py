@@ -1,0 +1,181 @@
+"""Article text -> ranked draft claims. Pure: the CLI writes the drafts out.
+
+Each sentence of an article is scored for check-worthiness; the chosen ones
+become draft claim records with the quote verbatim, a proposed title,
+claimant and attribution, the tags it can infer, and provenance (extractor,
+version, model, score, signals). A sentence that overlaps an existing claim
+of the same article is skipped, never duplicated.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+
+from . import __version__
+from .attribution import attribute, signals
+from .checkworthiness import CheckworthinessModel
+from .model import Article, slugify
+from .quotes import Span
+from .sentences import split_sentences
+
+EXTRACTOR = "site-builder extract"
+TITLE_LIMIT = 120
+_MARKUP_RE = re.compile(r"[<>]|&(?=#?\w+;)")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One sentence of an article, scored, with what the extractor made of it."""
+
+    article: str
+    start: int
+    end: int
+    quote: str
+    score: float
+    claimant: str
+    attribution: str
+    cue: str | None
+    signals: list[str]
+    title: str
+    tags: list[str] = field(default_factory=list)
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+def propose_title(sentence: str) -> str:
+    """The sentence on one line, without markup characters, cut at a word to fit a title."""
+    text = _MARKUP_RE.sub("", " ".join(sentence.split()))
+    if len(text) <= TITLE_LIMIT:
+        return text
+    cut = text[: TITLE_LIMIT - 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
+
+
+def infer_tags(sentence: str, known_tags: Iterable[str]) -> list[str]:
+    """Known tags whose words appear in the sentence ('s-400' in 'the S-400 system')."""
+    lowered = sentence.lower()
+    found = []
+    for tag in sorted(known_tags):
+        words = [tag, tag.replace("-", " ")]
+        if any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", lowered) for w in words):
+            found.append(tag)
+    return found
+
+
+def candidates(article: Article, model: CheckworthinessModel, known_tags: Iterable[str] = ()) -> list[Candidate]:
+    """Every sentence of the article, scored, in reading order."""
+    sentences = split_sentences(article.body)
+    scores = model.score([s.text for s in sentences])
+    tags = list(known_tags)
+    out = []
+    for index, (sentence, score) in enumerate(zip(sentences, scores, strict=True)):
+        previous = [s.text for s in sentences[max(0, index - 3) : index]]
+        found = attribute(sentence.text, previous)
+        claimant = found.claimant or article.meta.outlet
+        out.append(
+            Candidate(
+                article=article.id,
+                start=sentence.start,
+                end=sentence.end,
+                quote=" ".join(sentence.text.split()),
+                score=round(score, 3),
+                claimant=_MARKUP_RE.sub("", claimant),
+                attribution=found.kind,
+                cue=found.cue,
+                signals=signals(sentence.text),
+                title=propose_title(sentence.text),
+                tags=infer_tags(sentence.text, tags),
+            )
+        )
+    return out
+
+
+def select(found: Sequence[Candidate], *, min_score: float, top: int) -> list[Candidate]:
+    """The ``top`` best-scoring candidates at or above ``min_score``, back in reading order."""
+    best = sorted((c for c in found if c.score >= min_score), key=lambda c: (-c.score, c.start))[:top]
+    return sorted(best, key=lambda c: c.start)
+
+
+@dataclass(frozen=True)
+class Planned:
+    """What to do with one selected candidate: create ``claim_id``, or skip it and say why."""
+
+    candidate: Candidate
+    claim_id: str | None
+    skipped: str | None = None
+
+
+def plan(
+    chosen: Sequence[Candidate],
+    existing: dict[str, tuple[str, list[Span] | None]],
+    taken_ids: Iterable[str],
+) -> list[Planned]:
+    """Decide the file for each candidate. ``existing`` maps claim id -> (article id, quote spans)."""
+    taken = set(taken_ids)
+    out = []
+    for candidate in chosen:
+        clash = next(
+            (claim_id for claim_id, (article_id, spans) in sorted(existing.items())
+             if article_id == candidate.article and spans
+             and any(s.start < candidate.end and candidate.start < s.end for s in spans)),
+            None,
+        )
+        if clash is not None:
+            out.append(Planned(candidate, None, f"overlaps the quote of claims/{clash}.yaml"))
+            continue
+        claim_id = unique_id(candidate.title, taken)
+        taken.add(claim_id)
+        out.append(Planned(candidate, claim_id))
+    return out
+
+
+def unique_id(title: str, taken: set[str]) -> str:
+    words = slugify(title).split("-")[:8]
+    base = "-".join(words)[:60].strip("-") or "claim"
+    claim_id, number = base, 2
+    while claim_id in taken:
+        claim_id, number = f"{base}-{number}", number + 1
+    return claim_id
+
+
+def draft_yaml(candidate: Candidate, model_name: str) -> str:
+    """The text of a draft claim file; it passes validation as it is."""
+
+    def q(value: str) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    lines = [
+        f"# Drafted by {EXTRACTOR} {__version__}: check every field against the article.",
+        "# To publish, add rating, summary, context, sources and reviewed, then set status: published.",
+        f"title: {q(candidate.title)}",
+        f"quote: {q(candidate.quote)}",
+        f"article: {candidate.article}",
+        f"claimant: {q(candidate.claimant)}",
+        f"attribution: {candidate.attribution}",
+        f"tags: [{', '.join(candidate.tags)}]",
+        "status: draft",
+        "provenance:",
+        f"  extractor: {q(EXTRACTOR)}",
+        f"  version: {q(__version__)}",
+        f"  model: {q(model_name)}",
+        f"  score: {candidate.score}",
+        f"  signals: [{', '.join(candidate.signals)}]",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def as_json(planned: Sequence[Planned], *, dry_run: bool) -> list[dict[str, object]]:
+    rows = []
+    for item in planned:
+        row = asdict(item.candidate)
+        if item.skipped:
+            row.update(action="skipped", reason=item.skipped)
+        else:
+            row.update(action="would create" if dry_run else "created", file=f"claims/{item.claim_id}.yaml")
+        rows.append(row)
+    return rows

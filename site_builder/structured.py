@@ -1,0 +1,115 @@
+"""schema.org structured data (JSON-LD) for claim, article and home pages. Pure.
+
+ClaimReview follows Google's fact-check guidance: ``claimReviewed``,
+``reviewRating`` (label as ``alternateName``; ``ratingValue`` with
+``bestRating``/``worstRating`` from the scale) and ``url`` are required;
+``author``, ``datePublished`` and ``itemReviewed`` (a Claim with its author,
+date and appearance) are recommended. Ratings whose value is below 1
+(``cannot-verify`` by default) are not a point on the scale: they carry only
+their label.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from markupsafe import Markup
+
+from .model import Article, Claim, RatingScale
+
+CONTEXT = "https://schema.org"
+GOOGLE_TITLE_LIMIT = 75
+_ORGANISATION_WORDS = re.compile(
+    r"\b(government|ministry|office|agency|agencies|service|kremlin|council|department|news|press|"
+    r"times|post|media|officials|army|air force|navy|party|committee|institute|university|bank|"
+    r"company|corporation|inc|ltd|group|reports|analysts|sources)\b|\.(com|news|org|net|ru|in)\b",
+    re.IGNORECASE,
+)
+
+
+def script(data: dict[str, Any]) -> Markup:
+    """JSON for a <script> element: '<', '>' and '&' escaped, so no field can close the element."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=None)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def numeric_range(scale: RatingScale) -> tuple[int, int]:
+    """(worst, best) over the ratings that are points on the scale (value >= 1)."""
+    values = [r.value for r in scale.ratings.values() if r.value >= 1]
+    return (min(values), max(values)) if values else (1, 1)
+
+
+def organisation(name: str, url: str) -> dict[str, Any]:
+    data: dict[str, Any] = {"@type": "Organization", "name": name}
+    if url:
+        data["url"] = url
+    return data
+
+
+def claimant(name: str, outlet: str) -> dict[str, Any] | None:
+    """Person or Organization for the claimant; None for unnamed sources (nobody to name)."""
+    if name.lower().startswith("unnamed"):
+        return None
+    is_organisation = name == outlet or bool(_ORGANISATION_WORDS.search(name)) or len(name.split()) == 1
+    return {"@type": "Organization" if is_organisation else "Person", "name": name}
+
+
+def appearance(article: Article) -> list[dict[str, Any]]:
+    meta = article.meta
+    original: dict[str, Any] = {
+        "@type": "CreativeWork",
+        "url": meta.url,
+        "headline": meta.title,
+        "publisher": organisation(meta.outlet, ""),
+    }
+    if len(meta.published) == 10:  # only a known day is a date; a month alone would mislead
+        original["datePublished"] = meta.published
+    if meta.author:
+        original["author"] = {"@type": "Person", "name": meta.author}
+    found = [original]
+    if meta.archive_url:
+        found.append({"@type": "CreativeWork", "url": meta.archive_url, "headline": meta.title,
+                      "isBasedOn": meta.url})
+    return found
+
+
+def claim_review(claim: Claim, article: Article, scale: RatingScale, *, url: str, publisher: str,
+                 site_url: str) -> dict[str, Any]:
+    rating = scale[claim.rating]  # type: ignore[index]
+    review_rating: dict[str, Any] = {"@type": "Rating", "alternateName": rating.label}
+    if rating.value >= 1:
+        worst, best = numeric_range(scale)
+        review_rating.update(ratingValue=rating.value, bestRating=best, worstRating=worst)
+    item: dict[str, Any] = {"@type": "Claim", "appearance": appearance(article)}
+    author = claimant(claim.claimant, article.meta.outlet)
+    if author:
+        item["author"] = author
+    if len(article.meta.published) == 10:
+        item["datePublished"] = article.meta.published
+    data: dict[str, Any] = {
+        "@context": CONTEXT,
+        "@type": "ClaimReview",
+        "url": url,
+        "claimReviewed": claim.title,
+        "reviewRating": review_rating,
+        "author": organisation(publisher, site_url),
+        "itemReviewed": item,
+    }
+    if claim.reviewed:
+        data["datePublished"] = claim.reviewed.isoformat()
+    if claim.updated:
+        data["dateModified"] = claim.updated.isoformat()
+    return data
+
+
+def article_page(article: Article, *, url: str) -> dict[str, Any]:
+    """Our page is about the source article; it is not that article, so it is a WebPage."""
+    return {"@context": CONTEXT, "@type": "WebPage", "url": url, "name": article.meta.title,
+            "about": appearance(article)[0]}
+
+
+def site_organisation(publisher: str, site_url: str) -> dict[str, Any]:
+    return {"@context": CONTEXT, **organisation(publisher, site_url)}

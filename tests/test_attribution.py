@@ -1,0 +1,227 @@
+"""attribute() and signals(): rule-based attribution and claim signals, on demo-article sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from site_builder.attribution import SIGNALS, Attribution, attribute, signals
+
+# Sentences of the two demo articles (content/articles), verbatim.
+MOSCOW_CONFIRMED = (
+    "In a move that underscores the deepening strategic ties between Russia and India, Moscow has "
+    "confirmed that New Delhi is considering the procurement of additional S-400 ‘Triumph’ "
+    "surface-to-air missile systems."
+)
+SHUGAYEV_HIGHLIGHTED = (
+    "This revelation comes as the Federal Service for Military-Technical Cooperation of Russia (FSVC) "
+    "director, Dmitry Shugayev, highlighted the Indian military’s enthusiastic evaluation of the "
+    "system’s performance during the recent ‘Sinjar’ operation."
+)
+ACCORDING_TO_SHUGAYEV = (
+    "According to Shugayev, Prime Minister Narendra Modi personally congratulated the Indian Air Force "
+    "on the successful deployment of the S-400, a testament to the system’s battlefield efficacy."
+)
+NOT_UNNOTICED = "The S-400’s dominance in the skies has not gone unnoticed by global analysts."
+SHUGAYEV_EMPHASIZED = (
+    "Shugayev emphasized that even Western intelligence agencies, long proponents of American defense "
+    "systems, have been forced to acknowledge the S-400’s unparalleled effectiveness."
+)
+REPORTS_INDICATE = (
+    "Reports indicate that the Russian system achieved a staggering 90% success rate in intercepting "
+    "aerial threats, outperforming the U.S.\n\nPatriot system by a significant margin."
+)
+TIMING = "The timing of these developments could not be more significant."
+PUTIN_VISIT = (
+    "President Vladimir Putin is set to embark on a high-stakes state visit to India on December 4th, "
+    "a trip that will see him meet with President Droupadi Murmu."
+)
+KREMLIN_OFFICIALS = (
+    "Kremlin officials have described the visit as a pivotal moment for Russian-Indian relations, which "
+    "are already characterized as a ‘privileged strategic partnership.’"
+)
+RUSSIA_CONFIRMED = (
+    "In a move that underscores deepening strategic ties between Moscow and New Delhi, Russia has "
+    "confirmed that the supply of advanced S-400 anti-aircraft missile systems to India remains a top "
+    "priority on the bilateral agenda."
+)
+PESKOV_EMPHASIZED = (
+    "During a high-profile briefing to Indian media on December 2, Dmitry Peskov, the press secretary "
+    "for Russian President Vladimir Putin, emphasized that the topic will be a central focus during "
+    "Putin’s upcoming visit to New Delhi."
+)
+REPORTED_APPROVAL = (
+    "This follows a reported approval by India’s Ministry of Defense on November 27 to purchase five "
+    "S-400 division systems, along with accompanying missiles, for the Indian Air Force."
+)
+MOST_ADVANCED = (
+    "The S-400, one of the most advanced air defense systems in the world, is a testament to Russia’s "
+    "technological prowess and its willingness to share cutting-edge military hardware with trusted "
+    "partners."
+)
+ANALYSTS_SUGGEST = (
+    "Analysts suggest that the transaction could also have implications for India’s relationships with "
+    "other global powers, particularly the United States, which has long sought to deepen its own "
+    "defense ties with New Delhi."
+)
+DECISION_HIGHLIGHTS = (
+    "India’s decision to acquire these systems highlights not only its growing reliance on Russian arms "
+    "but also its recognition of Moscow’s role as a reliable supplier and strategic ally."
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant", "kind", "cue"),
+    [
+        # the demo articles
+        (ACCORDING_TO_SHUGAYEV, "Shugayev", "reported", "According to"),
+        (SHUGAYEV_EMPHASIZED, "Shugayev", "reported", "emphasized"),
+        (SHUGAYEV_HIGHLIGHTED, "Dmitry Shugayev", "reported", "highlighted"),
+        (MOSCOW_CONFIRMED, "Moscow", "reported", "has confirmed"),
+        (RUSSIA_CONFIRMED, "Russia", "reported", "has confirmed"),
+        (PESKOV_EMPHASIZED, "Dmitry Peskov", "reported", "emphasized"),
+        (REPORTS_INDICATE, "Unnamed reports", "vague", "Reports indicate"),
+        (ANALYSTS_SUGGEST, "Unnamed analysts", "vague", "Analysts suggest"),
+        (KREMLIN_OFFICIALS, "Unnamed Kremlin officials", "vague", "officials have described"),
+        (REPORTED_APPROVAL, "Unnamed reports", "vague", "reported"),
+        (NOT_UNNOTICED, None, "none", None),
+        (TIMING, None, "none", None),
+        (PUTIN_VISIT, None, "none", None),
+        (MOST_ADVANCED, None, "none", None),
+        (DECISION_HIGHLIGHTS, None, "none", None),
+        # according to
+        ("Inflation stood at 7.1% in October, according to the statistics office.", "The statistics office", "reported", "according to"),
+        ("According to the Kremlin, the visit is on.", "Kremlin", "reported", "According to"),
+        ("According to Mr. Smith, the deal is off.", "Smith", "reported", "According to"),
+        ("According to sources close to the ministry, the deal is off.", "Unnamed sources close to the ministry", "vague", "According to"),
+        ("According to reports, the deal is off.", "Unnamed reports", "vague", "According to"),
+        # named subjects and their verbs
+        ("Kremlin spokesman Dmitry Peskov said the visit was important.", "Dmitry Peskov", "reported", "said"),
+        ("Prime Minister Narendra Modi told reporters the system worked.", "Narendra Modi", "reported", "told"),
+        ("Shugayev told Sputnik that deliveries had begun.", "Shugayev", "reported", "told"),
+        ("Peskov noted that no date was set.", "Peskov", "reported", "noted"),
+        ("Peskov stated that the talks were useful.", "Peskov", "reported", "stated"),
+        ("The Kremlin claimed that the figures were accurate.", "Kremlin", "reported", "claimed"),
+        ("India’s Ministry of Defense said it had approved the purchase.", "India’s Ministry of Defense", "reported", "said"),
+        ("Sen. Maria Cantu (D-Ariz.) said the meeting was overdue.", "Maria Cantu", "reported", "said"),
+        ("Prices rose 0.4 percent in March, the statistics office said.", "The statistics office", "reported", "said"),
+        # a quoted fragment inside reported speech stays reported
+        ('Sen. Paul Ortega said the talks were "overdue."', "Paul Ortega", "reported", "said"),
+        # direct quotation
+        ("Russian President Vladimir Putin said: “We are ready.”", "Vladimir Putin", "direct", "said"),
+        ("Peskov said, “The topic will be central.”", "Peskov", "direct", "said"),
+        ("“The topic will be central,” Peskov said.", "Peskov", "direct", "said"),
+        ('"The bank is trying to buy time," said Omar Haddad, chief economist at Delta Capital Ltd.', "Omar Haddad", "direct", "said"),
+        ("“We will not accept these terms,” the minister said.", "The minister", "direct", "said"),
+        # unnamed sources
+        ("Sources say the deal is done.", "Unnamed sources", "vague", "Sources say"),
+        ("Experts say the figure is too high.", "Unnamed experts", "vague", "Experts say"),
+        ("Observers note that turnout fell.", "Unnamed observers", "vague", "Observers note"),
+        ("It is believed that the deal was signed in secret.", "Unnamed sources", "vague", "It is believed"),
+        ("The deal was reportedly signed in secret.", "Unnamed reports", "vague", "reportedly"),
+        ("Investors are looking for safety, one trader said.", "Unnamed trader", "vague", "trader said"),
+        ("People familiar with the matter said the talks had stalled.", "Unnamed sources familiar with the matter", "vague", "People familiar with the matter said"),
+        ("Critics in the U.S. Congress called the deal weak.", "Unnamed critics in the U.S. Congress", "vague", "Critics in the U.S. Congress called"),
+        # unresolved pronoun, as written
+        ("He emphasized that the deal was final.", "He", "reported", "emphasized"),
+        # no attribution
+        ("The significance of this deal cannot be overstated.", None, "none", None),
+        ("", None, "none", None),
+    ],
+)
+def test_attribute(sentence: str, claimant: str | None, kind: str, cue: str | None) -> None:
+    assert attribute(sentence) == Attribution(claimant, kind, cue)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "previous", "claimant"),
+    [
+        # a pronoun stands for the last named person before it
+        ("He emphasized that the deal was final.", [PESKOV_EMPHASIZED, "The deal is big."], "Dmitry Peskov"),
+        ("She added that talks would go on.", ["Governor Elena Vasquez told reporters the move was necessary."], "Elena Vasquez"),
+        ('"Nobody expects a miracle," he added.', ["Asked whether the talks would succeed, Hollis said no."], "Hollis"),
+        ("He said the visit went well.", [PUTIN_VISIT], "Vladimir Putin"),
+        ("They said the figures were wrong.", [RUSSIA_CONFIRMED], "Russia"),
+        # a bare surname becomes the full name used before
+        (ACCORDING_TO_SHUGAYEV, [MOSCOW_CONFIRMED, SHUGAYEV_HIGHLIGHTED], "Dmitry Shugayev"),
+        (SHUGAYEV_EMPHASIZED, [SHUGAYEV_HIGHLIGHTED, ACCORDING_TO_SHUGAYEV, NOT_UNNOTICED], "Dmitry Shugayev"),
+        ("Peskov noted that no date was set.", [PESKOV_EMPHASIZED], "Dmitry Peskov"),
+        # nothing to resolve to: left as written
+        ("He emphasized that the deal was final.", [TIMING], "He"),
+        ("Peskov noted that no date was set.", [TIMING], "Peskov"),
+    ],
+)
+def test_attribute_resolves_pronouns_and_surnames(sentence: str, previous: list[str], claimant: str) -> None:
+    assert attribute(sentence, previous).claimant == claimant
+
+
+def test_previous_sentences_do_not_change_the_kind_or_cue() -> None:
+    found = attribute(SHUGAYEV_EMPHASIZED, [SHUGAYEV_HIGHLIGHTED])
+    assert (found.kind, found.cue) == ("reported", "emphasized")
+    assert attribute(REPORTS_INDICATE, [SHUGAYEV_HIGHLIGHTED]) == attribute(REPORTS_INDICATE)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (REPORTS_INDICATE, ["comparison", "number", "percentage", "vague-source"]),
+        (SHUGAYEV_EMPHASIZED, ["named-source", "superlative"]),
+        (PESKOV_EMPHASIZED, ["date", "named-source", "number"]),
+        (REPORTED_APPROVAL, ["date", "number", "vague-source"]),
+        (KREMLIN_OFFICIALS, ["quotation", "vague-source"]),
+        (MOSCOW_CONFIRMED, ["named-source"]),  # ‘Triumph’ is a name in quotes, not a quotation; S-400 no number
+        (ANALYSTS_SUGGEST, ["hedge", "vague-source"]),
+        (MOST_ADVANCED, ["superlative"]),
+        (NOT_UNNOTICED, []),
+        (TIMING, ["hedge"]),
+        # money
+        ("The contract was worth $5.43 bn.", ["money", "number"]),
+        ("The ministry paid €2.5 million for the study.", ["money", "number"]),
+        ("It cost Rs 40,000 crore.", ["money", "number"]),
+        ("The project cost 412 million euros.", ["money", "number"]),
+        # percentages
+        ("Turnout rose 5 percent.", ["number", "percentage"]),
+        ("The rate rose by 0.25 percentage points.", ["number", "percentage"]),
+        # dates
+        ("The vote is set for Jan. 15.", ["date", "number"]),
+        ("The talks ended on Monday.", ["date"]),
+        ("The deal was signed in 2018.", ["date", "number"]),
+        ("Prices fell last year.", ["date"]),
+        ("The summit is in May.", ["date"]),
+        # comparisons and superlatives
+        ("Exports were higher than imports.", ["comparison"]),
+        ("Turnout was 64.8%, up from 61.2%.", ["comparison", "number", "percentage"]),
+        ("Compared with 2019, sales fell.", ["comparison", "date", "number"]),
+        ("It is the largest deal ever signed.", ["superlative"]),
+        ("It was an unprecedented move.", ["superlative"]),
+        ("Gold rose to a record.", ["superlative"]),
+        ("Their interest in the forest was honest.", []),
+        # hedges
+        ("The deal may be signed soon.", ["hedge"]),
+        ("The plan is likely to fail.", ["hedge"]),
+        ("The system seemingly outweighed the risks.", ["hedge"]),
+        ("The plan appears to work.", ["hedge"]),
+        ("The discussions are expected to cover trade.", ["hedge"]),
+        ("The deal was reportedly signed.", ["hedge", "vague-source"]),
+        # quotations
+        ('The union called the plan "a betrayal."', ["named-source", "quotation"]),
+        ("He called it a ‘historic step.’", ["named-source", "quotation"]),
+        ("The ‘Sinjar’ operation ended.", []),
+        # numbers
+        ("The ministry approved five systems.", ["number"]),
+        ("It was the 4th attempt.", ["number"]),
+        ("The F-16 and the S-400 took part.", []),
+        ("", []),
+    ],
+)
+def test_signals(sentence: str, expected: list[str]) -> None:
+    assert signals(sentence) == expected
+
+
+def test_signals_come_from_the_fixed_vocabulary_sorted() -> None:
+    found = signals(
+        "“It is the largest deal ever,” Peskov said on December 2, adding that it may cost $5 billion, "
+        "20% more than analysts say."
+    )
+    assert found == sorted(found)
+    assert set(found) <= set(SIGNALS)
+    assert list(SIGNALS) == sorted(SIGNALS)
