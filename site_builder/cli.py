@@ -7,13 +7,12 @@ import json
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from .checkworthiness import default_model
 from .errors import ProblemsFound
 from .attribution import attribute
-from .extract import Candidate, as_json, candidates, draft_yaml, plan, propose_title, select, unique_id
 from .files import create_new, replace
 from .importer import ImportFailed, article_text, read_source
 from .load import load_articles, load_claims, parse_article
@@ -23,6 +22,9 @@ from .quotes import find, nearest
 from .render import environment
 from .schema import SCHEMA_COMMENT, schema_text
 from .sentences import split_sentences
+
+if TYPE_CHECKING:
+    from .extract import Candidate
 
 config_option = click.option(
     "--config", "-f", "config_file", type=click.Path(dir_okay=False, path_type=Path),
@@ -142,6 +144,9 @@ def extract(articles: tuple[str, ...], min_score: float, top: int, dry_run: bool
     existing = {r.value.id: (r.value.article, find(r.value.quote, by_id[r.value.article].body)
                              if r.value.article in by_id else None) for r in claims}
     known_tags = sorted({tag for r in claims for tag in r.value.tags})
+    from .checkworthiness import default_model  # numpy and the model load only for this command
+    from .extract import as_json, draft_yaml, plan, select
+
     model = default_model()
     scored = score_articles([by_id[a] for a in chosen], known_tags, jobs)
     rows, taken = [], set(existing)
@@ -192,6 +197,9 @@ def score_articles(articles: list[Article], known_tags: list[str], jobs: int) ->
 
 
 def candidates_with_default_model(article: Article, known_tags: list[str]) -> list[Candidate]:
+    from .checkworthiness import default_model
+    from .extract import candidates
+
     return candidates(article, default_model(), known_tags)
 
 
@@ -226,6 +234,8 @@ def new(article_id: str, quote: str | None, claim_id: str | None, config_file: P
         near = nearest(quote, article.body)
         raise click.ClickException(f"the quote is not in article {article.id!r} (closest passage, "
                                    f"{near.similarity}% similar: \"{near.passage}\")")
+    from .extract import propose_title, unique_id
+
     found = attribute(quote)
     existing = {path.stem for path in settings.claims_dir.glob("*.yaml")}
     claim_id = claim_id or unique_id(propose_title(quote), existing)

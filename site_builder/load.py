@@ -8,6 +8,7 @@ common case (no problems) stays fast.
 
 from __future__ import annotations
 
+import re
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,27 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
     """Safe YAML without implicit timestamps: dates stay text and get our own checks."""
 
 
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+    """A mapping that refuses duplicate keys (plain PyYAML silently keeps the last one)."""
+    seen: dict[Any, yaml.Node] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if isinstance(key, (str, int, float, bool)) and key in seen:
+            first = seen[key].start_mark.line + 1
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key '{key}' (expected each field once; it is also on line {first})",
+                key_node.start_mark)
+        seen[key] = key_node
+    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+
+
+def _unknown_tag(loader: _Loader, suffix: str, node: yaml.Node) -> None:
+    raise yaml.constructor.ConstructorError(
+        None, None, f"the tag '{node.tag}' is not allowed (expected plain values without tags)", node.start_mark)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+_Loader.add_multi_constructor("", _unknown_tag)
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
@@ -183,17 +205,59 @@ def validate_record(model: type[T], data: Any, source: SourceFile[Any]) -> tuple
 # -- files ---------------------------------------------------------------------------------------
 
 
-def _read(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
+MAX_CLAIM_BYTES = 256 * 1024
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+MAX_ALIASES = 20
+_ALIAS_RE = re.compile(r"(?:^|[\s\[{,])\*[^\s,\]}]")
+_TAB_INDENT_RE = re.compile(r"^ *\t", re.M)
+
+
+def _read(path: Path, shown: str, limit: int, expected: str) -> tuple[str | None, list[Problem]]:
+    """The file's text, or why it cannot be read as a contributor's text file."""
+
+    def refused(message: str, line: int = 1, column: int = 1) -> tuple[None, list[Problem]]:
+        return None, [Problem(shown, line, column, "(file)", message)]
+
+    size = path.stat().st_size
+    if size > limit:
+        return refused(f"too large: {size:,} bytes (expected at most {limit:,})")
+    data = path.read_bytes()
+    if b"\0" in data:
+        return refused("binary content: a NUL byte (expected a UTF-8 text file)")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return refused("starts with a byte order mark (expected UTF-8 without BOM; save it without BOM)")
     try:
-        return path.read_text(encoding="utf-8"), []
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return None, [Problem(shown, 1, 1, "(file)", f"not UTF-8 text: byte {exc.start} (expected a UTF-8 text file)")]
+        line = data.count(b"\n", 0, exc.start) + 1
+        return refused(f"not UTF-8 text: byte {data[exc.start]:#04x} (expected a UTF-8 text file)", line,
+                       exc.start - data.rfind(b"\n", 0, exc.start))
+    if not text.strip():
+        return refused(f"is empty (expected {expected})")
+    return text, []
+
+
+def _yaml_shape_problems(text: str, shown: str, line_offset: int = 0) -> list[Problem]:
+    """What PyYAML would reject obscurely, or accept dangerously: tabs and alias bombs."""
+    tab = _TAB_INDENT_RE.search(text)
+    if tab:
+        line = text.count("\n", 0, tab.start()) + 1
+        return [Problem(shown, line + line_offset, tab.end() - tab.start(), "yaml",
+                        "a tab in the indentation (expected spaces)")]
+    if _ALIAS_RE.search(text):  # rare: count them properly only then
+        aliases = sum(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=_Loader))
+        if aliases > MAX_ALIASES:
+            return [Problem(shown, 1 + line_offset, 1, "yaml",
+                            f"{aliases} aliases (expected at most {MAX_ALIASES}: write the values out)")]
+    return []
 
 
 def _yaml_problem(shown: str, exc: yaml.YAMLError, line_offset: int = 0) -> Problem:
     mark = getattr(exc, "problem_mark", None)
     line, column = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1 + line_offset, 1)
     problem = getattr(exc, "problem", None) or str(exc)
+    if "(expected" in problem:  # our own constructor checks already say what was expected
+        return Problem(shown, line, column, "yaml", problem)
     context = getattr(exc, "context", None)
     return Problem(shown, line, column, "yaml", f"invalid YAML: {problem} (expected valid YAML{'; ' + context if context else ''})")
 
@@ -225,8 +289,11 @@ def load_claims(claims_dir: Path, root: Path) -> tuple[list[SourceFile[Claim]], 
 
 def load_claim(path: Path, shown: str, ids: dict[str, str]) -> tuple[SourceFile[Claim] | None, list[Problem]]:
     """One claim file; ``ids`` maps every claim id in the folder to its file, to name a clash."""
-    text, problems = _read(path, shown)
+    text, problems = _read(path, shown, MAX_CLAIM_BYTES, "the claim's fields in YAML")
     if text is None:
+        return None, problems
+    problems = _yaml_shape_problems(text, shown)
+    if problems:
         return None, problems
     source: SourceFile[Any] = SourceFile(shown, text, None)
     try:
@@ -288,7 +355,7 @@ def load_articles(articles_dir: Path, root: Path) -> tuple[list[SourceFile[Artic
 
 
 def load_article(path: Path, shown: str) -> tuple[SourceFile[Article] | None, list[Problem]]:
-    text, problems = _read(path, shown)
+    text, problems = _read(path, shown, MAX_ARTICLE_BYTES, "front matter, then the article text")
     if text is None:
         return None, problems
     return parse_article(text, path.stem, shown)
@@ -302,6 +369,9 @@ def parse_article(text: str, article_id: str, shown: str) -> tuple[SourceFile[Ar
         return None, [Problem(shown, 1, 1, "front matter", "missing (expected the file to start with a line '---', "
                               "then YAML fields, then a line '---', then the article text)")]
     front, body = parts
+    problems = _yaml_shape_problems(front, shown, line_offset=1)
+    if problems:
+        return None, problems
     source: SourceFile[Any] = SourceFile(shown, text, None, line_offset=1)
     try:
         data = parse_yaml(front)

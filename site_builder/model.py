@@ -74,11 +74,19 @@ def wrong_type(value: object, expected: str) -> PydanticCustomError:
     return _fail("wrong_type", f"wrong type: got {kind_of(value)} (expected {expected}{hint})")
 
 
+# Invisible characters that reorder or hide text (bidi controls, C0/C1 controls but tab and newline).
+_HIDDEN_RE = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def _text(value: object) -> str:
     if not isinstance(value, str):
         raise wrong_type(value, "text")
     if not value.strip():
         raise _fail("empty", "is empty (expected some text)")
+    hidden = _HIDDEN_RE.search(value)
+    if hidden:
+        raise _fail("hidden", "contains an invisible control character U+{code} at position {at} "
+                    "(expected visible text only)", code=f"{ord(hidden.group()):04X}", at=hidden.start() + 1)
     return value
 
 

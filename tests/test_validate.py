@@ -176,3 +176,70 @@ def test_cli_validate_exit_codes(project: Project) -> None:
         "partly-supported, misleading, unsupported, false, cannot-verify; did you mean 'supported'?)",
         "1 problem found",
     ]
+
+
+HOSTILE_FILES = {
+    "duplicate key": (
+        CLAIM.replace("rating: supported", "rating: supported\nrating: false").encode(),
+        ["claims/bad.yaml:7:1: yaml: duplicate key 'rating' (expected each field once; it is also on line 6)"],
+    ),
+    "python tag": (
+        b"title: !!python/object/apply:os.system ['echo owned']\n",
+        ["claims/bad.yaml:1:8: yaml: the tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed "
+         "(expected plain values without tags)"],
+    ),
+    "billion laughs": (
+        b"a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+        b"c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n",
+        ["claims/bad.yaml:1:1: yaml: 27 aliases (expected at most 20: write the values out)"],
+    ),
+    "tab indentation": (
+        b"title: x\nsources:\n\t- title: y\n",
+        ["claims/bad.yaml:3:1: yaml: a tab in the indentation (expected spaces)"],
+    ),
+    "not utf-8": (
+        b"title: caf\xe9\n",
+        ["claims/bad.yaml:1:11: (file): not UTF-8 text: byte 0xe9 (expected a UTF-8 text file)"],
+    ),
+    "byte order mark": (
+        b"\xef\xbb\xbf" + CLAIM.encode(),
+        ["claims/bad.yaml:1:1: (file): starts with a byte order mark (expected UTF-8 without BOM; save it without "
+         "BOM)"],
+    ),
+    "empty": (b"\n  \n", ["claims/bad.yaml:1:1: (file): is empty (expected the claim's fields in YAML)"]),
+    "binary": (b"\x89PNG\r\n\x1a\n\0\0", ["claims/bad.yaml:1:1: (file): binary content: a NUL byte (expected a UTF-8 "
+                                         "text file)"]),
+    "too large": (b"title: " + b"x" * 300_000 + b"\n",
+                  ["claims/bad.yaml:1:1: (file): too large: 300,008 bytes (expected at most 262,144)"]),
+    "a scalar": (b"just some text\n", ["claims/bad.yaml:1:1: (file): wrong type: got text (expected a mapping of "
+                                      "fields: id, title, quote, article, claimant, attribution, rating, summary, "
+                                      "context, sources, tags, related, aliases, reviewed, updated, corrections, "
+                                      "status, provenance)"]),
+    "right-to-left override": (
+        CLAIM.replace("claimant: The minister", "claimant: The minister \u202eetirw").encode(),
+        ["claims/bad.yaml:4:11: claimant: contains an invisible control character U+202E at position 14 (expected "
+         "visible text only)"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE_FILES))
+def test_hostile_files_are_refused_precisely(project: Project, case: str) -> None:
+    data, expected = HOSTILE_FILES[case]
+    (project.claims / "bad.yaml").write_bytes(data)
+    project.write_claim("also-bad", CLAIM.replace("rating: supported", "rating: nope"))
+    found = problems(project)
+    assert [p for p in found if p.startswith("claims/bad.yaml")] == expected
+    assert any(p.startswith("claims/also-bad.yaml:6:9: rating:") for p in found)  # the others still reported
+
+
+def test_look_alike_letters_in_a_file_name_are_refused(project: Project) -> None:
+    project.write_claim("output-r\u043ese", CLAIM)  # Cyrillic o
+    assert problems(project)[0] == (
+        "claims/output-r\u043ese.yaml:1:1: id: file name is not a valid id: 'output-r\u043ese' (expected lowercase "
+        "ASCII letters, digits and single hyphens, like 's400-deal.yaml')")
+
+
+def test_huge_article_is_refused(project: Project) -> None:
+    project.write_article("huge", "---\ntitle: T\n---\n" + "word " * 500_000)
+    assert "content/articles/huge.md:1:1: (file): too large: 2,500,017 bytes (expected at most 2,097,152)" in problems(project)
