@@ -301,7 +301,10 @@ def load_claim(path: Path, shown: str, ids: dict[str, str]) -> tuple[SourceFile[
     except yaml.YAMLError as exc:
         return None, [_yaml_problem(shown, exc)]
     claim_id = path.stem
-    if not SLUG_RE.fullmatch(claim_id):
+    if claim_id.isdigit():
+        problems.append(Problem(shown, 1, 1, "id", f"file name is a number: {claim_id!r} (expected an id with a "
+                                "letter: numbers are the pages of the claims list)"))
+    elif not SLUG_RE.fullmatch(claim_id):
         problems.append(
             Problem(shown, 1, 1, "id", f"file name is not a valid id: {claim_id!r} "
                     "(expected lowercase ASCII letters, digits and single hyphens, like 's400-deal.yaml')")

@@ -108,7 +108,7 @@ class PageWriter:
             latest=self.published[:LATEST_ON_HOME], counts=self._counts(self.published),
             claim_count=len(self.published), article_count=len(self.site.articles),
         )
-        pages["claims/index.md"] = self.render("claims_index.md.j2", "claims/index.md", claims=self.published)
+        self._paged(pages, "claims/index.md", "claims_index.md.j2", self.published)
         for claim in self.published:
             uri = f"claims/{claim.id}.md"
             pages[uri] = self._claim(claim, uri)
@@ -166,8 +166,20 @@ class PageWriter:
                  page_template: str, index_template: str) -> None:
         pages[f"{section}/index.md"] = self.render(index_template, f"{section}/index.md", groups=groups, keys=keys)
         for key in keys:
-            uri = f"{section}/{key}.md"
-            pages[uri] = self.render(page_template, uri, key=key, claims=groups.get(key, []))
+            self._paged(pages, f"{section}/{key}.md", page_template, groups.get(key, []), key=key)
+
+    def _paged(self, pages: dict[str, str], first_uri: str, template: str, claims: list[Claim], **values: object) -> None:
+        """One listing in pages (thousands of rows would make one multi-megabyte page):
+        ``x.md``, then ``x/2.md``... (``claims/index.md``, ``claims/2.md``...)."""
+        size = self.site.settings.page_size
+        stem = first_uri.removesuffix("index.md").rstrip("/") if first_uri.endswith("index.md") else first_uri[:-3]
+        uris = [first_uri] + [f"{stem}/{n}.md" for n in range(2, -(-len(claims) // size) + 1)]
+        for number, uri in enumerate(uris, 1):
+            links = self.links(uri)
+            pager = [(n, links.to(u), n == number) for n, u in enumerate(uris, 1)] if len(uris) > 1 else []
+            chunk = claims[(number - 1) * size : number * size]
+            pages[uri] = self.render(template, uri, claims=chunk, total=len(claims), page=number, pager=pager,
+                                     **values)
 
     def _group(self, keys_of) -> dict[str, list[Claim]]:  # type: ignore[no-untyped-def]
         groups: dict[str, list[Claim]] = defaultdict(list)

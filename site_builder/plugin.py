@@ -40,6 +40,8 @@ class ClaimsConfig(base.Config):
     """The rating scale, best supported first: ``id: {label, meaning, colour, value}``."""
     publisher = c.Type(str, default=DEFAULTS["publisher"])
     """The organisation publishing the reviews, for structured data and feeds (default: site_name)."""
+    page_size = c.Type(int, default=DEFAULTS["page_size"])
+    """Claims per page of a listing (all claims, a rating, a tag, a claimant)."""
     edit_url = c.Optional(c.Type(str))
     """Prefix of "Edit this claim" links (default: repo_url + /edit/main/ on GitHub; "" for none)."""
 
@@ -59,6 +61,8 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
             )
         except ProblemsFound as found:
             raise PluginError(found.report()) from None
+        if "attr_list" not in config.markdown_extensions:  # templates mark what search skips
+            config.markdown_extensions.append("attr_list")
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         return config

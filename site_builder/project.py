@@ -28,6 +28,7 @@ DEFAULTS: dict[str, Any] = {
     "ratings": {},
     "publisher": "",
     "edit_url": None,
+    "page_size": 100,
 }
 
 
@@ -44,6 +45,7 @@ class Settings:
     site_url: str = ""  # canonical base URL, ending in '/'; empty when not configured
     publisher: str = ""  # the organisation publishing the reviews (structured data, feeds)
     edit_url: str = ""  # prefix of "edit this file" links, e.g. https://github.com/o/r/edit/main/
+    page_size: int = 100  # claims per listing page
 
     @property
     def articles_prefix(self) -> str:
@@ -86,6 +88,7 @@ def settings_from_options(
         site_url=(site["site_url"].rstrip("/") + "/") if site.get("site_url") else "",
         publisher=options["publisher"] or site.get("site_name") or "Claim explainers",
         edit_url=_edit_url(options["edit_url"], site.get("repo_url")),
+        page_size=max(1, int(options["page_size"])),
     )
 
 

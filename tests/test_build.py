@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import json
 import re
 import shutil
 from pathlib import Path
@@ -109,7 +110,7 @@ def test_contributor_text_is_escaped_and_sanitised(project: Project) -> None:
 
 def test_the_demo_site_builds_with_every_claim(tmp_path: Path) -> None:
     root = tmp_path / "demo"
-    for name in ("claims", "content", "templates"):
+    for name in ("claims", "content", "templates", "overrides"):
         shutil.copytree(REPO / name, root / name)
     shutil.copy(REPO / "mkdocs.yml", root)
     demo = Project(root)
@@ -123,3 +124,31 @@ def test_the_demo_site_builds_with_every_claim(tmp_path: Path) -> None:
     for claim_id in claim_ids:
         assert f"claims/{claim_id}/" in linked
         assert "claim-quote" in demo.html(f"claims/{claim_id}")
+
+
+def test_long_listings_are_split_into_pages(project: Project) -> None:
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - claims:\n", "  - claims:\n      page_size: 1\n"))
+    assert project.build().returncode == 0
+    first, second = project.html("claims"), project.html("claims/2")
+    assert "exports-doubled" in first and "output-rose-40-percent" not in first.split("claims-list")[1]
+    assert "output-rose-40-percent/" in second
+    assert '<strong aria-current="page">1</strong> · <a href="2/">2</a>' in first
+    assert '<a href="../">1</a> · <strong aria-current="page">2</strong>' in second
+    assert "tags/economy/2/" not in first and (project.root / "site/tags/economy/2/index.html").exists()
+
+
+def test_the_search_index_holds_what_readers_search_for(project: Project) -> None:
+    assert project.build().returncode == 0
+    docs = json.loads((project.root / "site/search/search_index.json").read_text())["docs"]
+    by_page: dict[str, str] = {}
+    for doc in docs:
+        by_page[doc["location"].split("#")[0]] = by_page.get(doc["location"].split("#")[0], "") + doc["title"] + doc["text"]
+    claim = by_page["claims/output-rose-40-percent/"]
+    for wanted in ("Output rose by 40% last year", "Official figures show a 40% rise", "The minister", "economy"):
+        assert wanted in claim
+    assert "statistics office published" not in claim  # context notes are not indexed
+    assert "Statistics Office" not in claim  # nor sources
+    assert set(by_page) == {"claims/output-rose-40-percent/", "claims/exports-doubled/", "articles/output-article/",
+                            "methodology/", "data/"}
+    assert "Reports indicate" not in by_page["articles/output-article/"]  # article text is not indexed
