@@ -18,6 +18,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import Problem, did_you_mean, one_of
+from .memo import remembered
 from .model import (
     REQUIRED_TO_PUBLISH,
     SLUG_RE,
@@ -62,7 +63,9 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+@remembered
 def parse_yaml(text: str) -> Any:
+    """Safe YAML. While serving, the result is shared between rebuilds: never mutate it."""
     return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
 
 

@@ -15,6 +15,7 @@ import markdown
 import nh3
 from markupsafe import Markup
 
+from .memo import remembered
 from .quotes import Span
 
 ALLOWED_TAGS = {
@@ -31,6 +32,7 @@ def _only_http(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
+@remembered
 def markdown_html(text: str) -> Markup:
     """A contributor's Markdown as sanitised HTML; headings start at h3, below the page's own."""
     converter = markdown.Markdown(extensions=["sane_lists", "tables", "toc"], extension_configs={"toc": {"baselevel": 3}})

@@ -17,6 +17,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from . import memo
 from .errors import ProblemsFound
 from .pages import STYLESHEET, build_pages, last_changed
 from .project import DEFAULTS, Settings, load_site, settings_from_options
@@ -50,6 +51,9 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
     settings: Settings
     dates: dict[str, dt.date]
     newest: dt.date | None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        memo.enable(command == "serve")  # rebuilds reuse parsed files and rendered notes
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
