@@ -10,12 +10,12 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from email.utils import format_datetime
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from .model import Claim
+from .model import Claim, newest_first
 from .project import Site
 from .render import human_date
 
@@ -27,16 +27,6 @@ CSV_COLUMNS = [
 ]
 
 UrlFor = Callable[[str], str]  # uri inside docs_dir -> absolute URL
-
-
-def last_change(claim: Claim) -> dt.date:
-    """The newest of reviewed, updated and correction dates: a correction is an update."""
-    dates = [d for d in (claim.reviewed, claim.updated, *(c.date for c in claim.corrections)) if d]
-    return max(dates) if dates else dt.date.min
-
-
-def newest_first(claims: Sequence[Claim]) -> list[Claim]:
-    return sorted(sorted(claims, key=lambda c: c.id or ""), key=last_change, reverse=True)
 
 
 def claim_record(site: Site, claim: Claim, url_for: UrlFor) -> dict[str, Any]:
@@ -100,7 +90,7 @@ def rss(site: Site, url_for: UrlFor) -> str:
     ET.SubElement(channel, "atom:link", {"href": url_for("feed.xml"), "rel": "self", "type": "application/rss+xml"})
     claims = newest_first(site.published)[:FEED_LIMIT]
     if claims:
-        ET.SubElement(channel, "lastBuildDate").text = _rfc822(last_change(claims[0]))
+        ET.SubElement(channel, "lastBuildDate").text = _rfc822(claims[0].last_changed)
     for claim in claims:
         item = ET.SubElement(channel, "item")
         url = url_for(f"claims/{claim.id}.md")
@@ -109,7 +99,7 @@ def rss(site: Site, url_for: UrlFor) -> str:
         ET.SubElement(item, "guid", {"isPermaLink": "true"}).text = url
         ET.SubElement(item, "description").text = _item_text(site, claim)
         ET.SubElement(item, "category").text = settings.scale[claim.rating].label  # type: ignore[index]
-        ET.SubElement(item, "pubDate").text = _rfc822(last_change(claim))
+        ET.SubElement(item, "pubDate").text = _rfc822(claim.last_changed)
     ET.indent(root)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
@@ -122,11 +112,11 @@ def json_feed(site: Site, url_for: UrlFor) -> str:
         item: dict[str, Any] = {
             "id": url, "url": url, "title": claim.title, "content_text": _item_text(site, claim),
             "summary": " ".join((claim.summary or "").split()),
-            "date_published": _rfc3339(claim.reviewed or last_change(claim)),
+            "date_published": _rfc3339(claim.reviewed or claim.last_changed),
             "tags": [settings.scale[claim.rating].label, *claim.tags],  # type: ignore[index]
         }
-        if last_change(claim) != claim.reviewed:
-            item["date_modified"] = _rfc3339(last_change(claim))
+        if claim.last_changed != claim.reviewed:
+            item["date_modified"] = _rfc3339(claim.last_changed)
         items.append(item)
     feed = {
         "version": "https://jsonfeed.org/version/1.1",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
@@ -259,6 +260,17 @@ class Claim(Record):
     @property
     def published(self) -> bool:
         return self.status == "published"
+
+    @property
+    def last_changed(self) -> dt.date:
+        """The newest of reviewed, updated and correction dates: a correction is an update."""
+        dates = [d for d in (self.reviewed, self.updated, *(c.date for c in self.corrections)) if d]
+        return max(dates) if dates else dt.date.min
+
+
+def newest_first(claims: Iterable[Claim]) -> list[Claim]:
+    """Claims by their last change, newest first; ties in id order."""
+    return sorted(sorted(claims, key=lambda c: c.id or ""), key=lambda c: c.last_changed, reverse=True)
 
 
 # A published claim must have these too; a draft may leave them out.

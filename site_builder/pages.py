@@ -19,7 +19,7 @@ import jinja2
 from . import exports, structured
 
 from .markup import Mark, highlighted_paragraphs, markdown_html
-from .model import Claim, slugify
+from .model import Claim, newest_first, slugify
 from .project import Site
 from .quotes import paragraphs
 
@@ -75,11 +75,6 @@ class Links:
         return self.to(f"claimants/{slugify(name)}.md")
 
 
-def latest_first(claims: Iterable[Claim]) -> list[Claim]:
-    by_id = sorted(claims, key=lambda c: c.id or "")
-    return sorted(by_id, key=lambda c: str(c.updated or c.reviewed or ""), reverse=True)
-
-
 class PageWriter:
     """Writes every page of one site with one template environment."""
 
@@ -87,7 +82,8 @@ class PageWriter:
         self.site = site
         self.templates = templates
         self.scale = site.settings.scale
-        self.published = latest_first(site.published)
+        self.published = newest_first(site.published)
+        self.by_article = self._group(lambda c: [c.article])
         self.prefix = site.settings.articles_prefix
 
     def links(self, uri: str) -> Links:
@@ -115,7 +111,7 @@ class PageWriter:
         pages[f"{self.prefix}/index.md"] = self.render(
             "articles_index.md.j2", f"{self.prefix}/index.md",
             articles=sorted(self.site.articles.values(), key=lambda a: (a.meta.published, a.id), reverse=True),
-            claims_by_article=self._group(lambda c: [c.article]),
+            claims_by_article=self.by_article,
         )
         for article in self.site.articles.values():
             uri = f"{self.prefix}/{article.id}.md"
@@ -137,7 +133,7 @@ class PageWriter:
         files = {
             "data/claims.json": exports.claims_json(self.site, self.url_for),
             "data/claims.csv": exports.claims_csv(self.site, self.url_for),
-            "data/claimreview.json": json.dumps([self._claim_review(c) for c in exports.newest_first(self.published)],
+            "data/claimreview.json": json.dumps([self._claim_review(c) for c in self.published],
                                                 ensure_ascii=False, indent=2) + "\n",
         }
         if self.site.settings.site_url:  # feeds need absolute links
@@ -197,11 +193,10 @@ class PageWriter:
             counts[claim.rating] += 1  # type: ignore[index]
         return counts
 
-    def _marks(self, article_id: str, links: Links, claims: Iterable[Claim]) -> list[Mark]:
+    def _marks(self, links: Links, claims: Iterable[Claim]) -> list[Mark]:
         return [
             Mark(span, claim.id, claim.rating, links.claim(claim.id), claim.title)  # type: ignore[arg-type]
             for claim in claims
-            if claim.article == article_id
             for span in self.site.quotes[claim.id]  # type: ignore[index]
         ]
 
@@ -228,9 +223,8 @@ class PageWriter:
     def _article(self, article_id: str, uri: str) -> str:
         article = self.site.articles[article_id]
         links = self.links(uri)
-        claims = [c for c in self.published if c.article == article_id]
-        claims.sort(key=lambda c: (self.site.quotes[c.id][0].start, c.id))  # type: ignore[index]
-        text = highlighted_paragraphs(article.body, paragraphs(article.body), self._marks(article_id, links, claims), anchors=True)
+        claims = sorted(self.by_article.get(article_id, []), key=lambda c: (self.site.quotes[c.id][0].start, c.id))  # type: ignore[index]
+        text = highlighted_paragraphs(article.body, paragraphs(article.body), self._marks(links, claims), anchors=True)
         return self.render("article.md.j2", uri, article=article, claims=claims, paragraphs=text,
                            structured_data=structured.script(structured.article_page(article, url=self.url_for(uri))))
 
@@ -241,8 +235,8 @@ def last_changed(site: Site) -> tuple[dict[str, dt.date], dt.date | None]:
     dates: dict[str, dt.date] = {}
     prefix = site.settings.articles_prefix
     for claim in site.published:
-        changed = claim.updated or claim.reviewed
-        if changed is None:
+        changed = claim.last_changed
+        if changed == dt.date.min:
             continue
         dates[f"claims/{claim.id}.md"] = changed
         article_uri = f"{prefix}/{claim.article}.md"
