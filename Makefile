@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve validate golden clean
+.PHONY: site test serve validate golden html-checker clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,15 @@ site: $(STAMP)  ## build the demo site into site/
 test: $(STAMP)  ## run the test suite
 	$(BIN)/python -m pytest
 
+# The Nu Html Checker for tests/browser/test_html.py: npm's vnu-jar, run on the system's Java 11+.
+# --ignore-scripts: its postinstall would download a Java runtime.
+VNU := node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $(VNU)
+
+html-checker: $(VNU)  ## install the HTML checker of the browser tests (needs Node.js and Java)
+
 serve: $(STAMP)  ## live preview; reloads on edits to claims/, content/ and templates/
 	$(BIN)/mkdocs serve
 
@@ -30,6 +39,12 @@ validate: $(STAMP)  ## check every claim and article
 
 golden: $(STAMP)  ## regenerate tests/golden/ after an intended change to generated Markdown
 	$(BIN)/python -m pytest tests/test_golden.py --update-golden
+
+# Scale benchmark (benchmarks/README.md): make bench, or e.g. make bench BENCH_ARGS="--quick".
+.PHONY: bench
+BENCH_ARGS ?=
+bench: $(STAMP)  ## scale benchmark: validate, plugin, build vs bare mkdocs-material at 1k/10k/20k claims
+	$(BIN)/python benchmarks/scale.py $(BENCH_ARGS)
 
 clean:
 	rm -rf site $(VENV)
