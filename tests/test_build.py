@@ -47,7 +47,7 @@ def test_article_page_highlights_and_links_every_claim(project: Project) -> None
 def test_indexes_list_the_right_claims(project: Project) -> None:
     assert project.build().returncode == 0
     home = project.html("")
-    assert re.search(r'rating-misleading" href="ratings/misleading/">Misleading</a> <span class="rating-count">1</span>', home)
+    assert re.search(r'rating-misleading" href="ratings/misleading/">Misleading</a> <span class="rating-count">1 claim</span>', home)
     assert project.html("claims").count('<div class="claims-list">') == 1
     assert "exports-doubled" in project.html("ratings/misleading")
     assert "output-rose-40-percent" not in project.html("ratings/misleading")
