@@ -8,8 +8,18 @@ The message says what is wrong, then in brackets what was expected.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from typing import Iterable
+
+# Characters a terminal or CI log would act on, or a reader could not see: C0/C1 controls (newline
+# included: a line starting '::' is a GitHub Actions command), bidi controls, zero-width characters.
+_UNSEEN_RE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u061c]")
+
+
+def visible(text: str) -> str:
+    """``text`` with every unseen character shown as an escape, e.g. '\\n' or '\\u202e'."""
+    return _UNSEEN_RE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 @dataclass(frozen=True, order=True)
@@ -20,6 +30,11 @@ class Problem:
     field: str
     message: str
     severity: str = "error"  # or "warning": reported, but the build goes on
+
+    def __post_init__(self) -> None:  # a problem is printed: it must not smuggle in controls
+        object.__setattr__(self, "path", visible(self.path))
+        object.__setattr__(self, "field", visible(self.field))
+        object.__setattr__(self, "message", visible(self.message))
 
     def __str__(self) -> str:
         prefix = "warning: " if self.severity == "warning" else ""

@@ -53,13 +53,20 @@ def claims_json(site: Site, url_for: UrlFor) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
+def _cell(value: object) -> object:
+    """A CSV cell that spreadsheets show as text: a leading =, +, -, @ would start a formula."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def claims_csv(site: Site, url_for: UrlFor) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for claim in newest_first(site.published):
         article = site.articles[claim.article]
-        writer.writerow({
+        writer.writerow({key: _cell(value) for key, value in {
             "id": claim.id, "url": url_for(f"claims/{claim.id}.md"), "title": claim.title,
             "rating": claim.rating, "rating_label": site.settings.scale[claim.rating].label,  # type: ignore[index]
             "claimant": claim.claimant, "attribution": claim.attribution,
@@ -68,7 +75,7 @@ def claims_csv(site: Site, url_for: UrlFor) -> str:
             "article_url": article.meta.url, "article_published": article.meta.published,
             "reviewed": claim.reviewed.isoformat() if claim.reviewed else "",
             "updated": claim.updated.isoformat() if claim.updated else "", "tags": ";".join(claim.tags),
-        })
+        }.items()})
     return out.getvalue()
 
 

@@ -26,6 +26,7 @@ from .model import (
     ArticleMeta,
     Claim,
     kind_of,
+    reserved,
 )
 
 T = TypeVar("T")
@@ -51,6 +52,9 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = Fal
 
 
 def _unknown_tag(loader: _Loader, suffix: str, node: yaml.Node) -> None:
+    if node.tag == "tag:yaml.org,2002:merge":
+        raise yaml.constructor.ConstructorError(
+            None, None, "a merge key '<<' (expected each field written out)", node.start_mark)
     raise yaml.constructor.ConstructorError(
         None, None, f"the tag '{node.tag}' is not allowed (expected plain values without tags)", node.start_mark)
 
@@ -82,9 +86,9 @@ class SourceFile(Generic[T]):
     """A loaded record with what is needed to point at its lines later."""
 
     path: str  # as shown to people: relative to the project root
-    text: str
+    text: str  # the YAML: the whole file, or an article's front matter
     value: T
-    line_offset: int = 0  # lines before the YAML starts (front matter)
+    line_offset: int = 0  # lines of the file before the YAML starts
     _tree: yaml.Node | None = field(default=None, repr=False)
 
     def position(self, path: FieldPath, *, at_key: bool = False) -> tuple[int, int]:
@@ -92,8 +96,9 @@ class SourceFile(Generic[T]):
 
         A path that does not exist points at the nearest enclosing node."""
         if self._tree is None:
-            yaml_text = self.text if not self.line_offset else _front_matter_text(self.text)
-            self._tree = yaml.compose(yaml_text, Loader=_Loader)
+            self._tree = yaml.compose(self.text, Loader=_Loader)
+        if self._tree is None:  # no YAML at all, only comments
+            return 1 + self.line_offset, 1
         node, key_node = self._tree, None
         for part in path:
             child = _child(node, part)
@@ -190,9 +195,8 @@ def validate_record(model: type[T], data: Any, source: SourceFile[Any]) -> tuple
     """Validate ``data`` against ``model``; on failure, one Problem per error, at its line."""
     if not isinstance(data, dict):
         fields = ", ".join(_fields_of(model, ()))  # type: ignore[arg-type]
-        return None, [
-            source.problem((), f"wrong type: got {kind_of(data)} (expected a mapping of fields: {fields})")
-        ]
+        what = "has no fields" if data is None else f"wrong type: got {kind_of(data)}"
+        return None, [source.problem((), f"{what} (expected a mapping of fields: {fields})")]
     try:
         return model.model_validate(data), []  # type: ignore[attr-defined]
     except ValidationError as exc:
@@ -237,11 +241,35 @@ def _read(path: Path, shown: str, limit: int, expected: str) -> tuple[str | None
                        exc.start - data.rfind(b"\n", 0, exc.start))
     if not text.strip():
         return refused(f"is empty (expected {expected})")
-    return text, []
+    return text.replace("\r\n", "\n"), []  # Windows line endings read as any others
+
+
+MAX_DEPTH = 32  # a claim nests four levels; libyaml recurses in C and crashes on very deep input
+_DEEP_BLOCK_RE = re.compile(r"^(?:[ ]*-[ ]+){%d}|^[ ]{%d,}[-\w\[{]" % (MAX_DEPTH, 4 * MAX_DEPTH), re.M)
+
+
+def _too_deep(text: str) -> bool:
+    """Flow brackets or block levels nested deeper than MAX_DEPTH (text in brackets counts too: a
+    real claim never comes close)."""
+    if _DEEP_BLOCK_RE.search(text):
+        return True
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return False
+    depth = deepest = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}" and depth:
+            depth -= 1
+    return deepest > MAX_DEPTH
 
 
 def _yaml_shape_problems(text: str, shown: str, line_offset: int = 0) -> list[Problem]:
-    """What PyYAML would reject obscurely, or accept dangerously: tabs and alias bombs."""
+    """What PyYAML would reject obscurely, or accept dangerously: tabs, deep nesting, alias bombs."""
+    if _too_deep(text):
+        return [Problem(shown, 1 + line_offset, 1, "yaml",
+                        f"nested more than {MAX_DEPTH} levels deep (expected a flat record of fields)")]
     tab = _TAB_INDENT_RE.search(text)
     if tab:
         line = text.count("\n", 0, tab.start()) + 1
@@ -304,9 +332,9 @@ def load_claim(path: Path, shown: str, ids: dict[str, str]) -> tuple[SourceFile[
     except yaml.YAMLError as exc:
         return None, [_yaml_problem(shown, exc)]
     claim_id = path.stem
-    if claim_id.isdigit():
-        problems.append(Problem(shown, 1, 1, "id", f"file name is a number: {claim_id!r} (expected an id with a "
-                                "letter: numbers are the pages of the claims list)"))
+    if reserved(claim_id):
+        problems.append(Problem(shown, 1, 1, "id", f"file name {claim_id!r} is reserved (expected another id: "
+                                f"{reserved(claim_id)})"))
     elif not SLUG_RE.fullmatch(claim_id):
         problems.append(
             Problem(shown, 1, 1, "id", f"file name is not a valid id: {claim_id!r} "
@@ -327,10 +355,6 @@ def load_claim(path: Path, shown: str, ids: dict[str, str]) -> tuple[SourceFile[
                 problems.append(source.problem((name,), f"{what} (expected {expected}, or status: draft)", at_key=True))
     source.value = claim.model_copy(update={"id": claim_id})
     return source, problems
-
-
-def _front_matter_text(text: str) -> str:
-    return text.split("\n", 1)[1].split("\n---", 1)[0]
 
 
 def split_front_matter(text: str) -> tuple[str, str] | None:
@@ -378,7 +402,7 @@ def parse_article(text: str, article_id: str, shown: str) -> tuple[SourceFile[Ar
     problems = _yaml_shape_problems(front, shown, line_offset=1)
     if problems:
         return None, problems
-    source: SourceFile[Any] = SourceFile(shown, text, None, line_offset=1)
+    source: SourceFile[Any] = SourceFile(shown, front, None, line_offset=1)
     try:
         data = parse_yaml(front)
     except yaml.YAMLError as exc:

@@ -7,6 +7,7 @@ is plain text: escaped, split into paragraphs, with claim quotes marked.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
@@ -36,7 +37,10 @@ def _only_http(tag: str, attribute: str, value: str) -> str | None:
 def markdown_html(text: str) -> Markup:
     """A contributor's Markdown as sanitised HTML; headings start at h3, below the page's own."""
     converter = markdown.Markdown(extensions=["sane_lists", "tables", "toc"], extension_configs={"toc": {"baselevel": 3}})
-    html = converter.convert(text)
+    try:
+        html = converter.convert(text)
+    except RecursionError:  # validation bounds nesting; should anything get past it, show the text
+        html = "<p>" + escape(text) + "</p>"
     clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
@@ -90,6 +94,15 @@ def highlighted_paragraphs(text: str, paragraphs: Sequence[Span], marks: Sequenc
     return out
 
 
+# Controls that would reorder or hide an article's text on the page (its file keeps them, verbatim).
+_UNDISPLAYABLE_RE = re.compile("[\u202a-\u202e\u2066-\u2069\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def displayable(text: str) -> str:
+    """Article text as shown: without bidi overrides and control characters."""
+    return _UNDISPLAYABLE_RE.sub("", text)
+
+
 def _plain(text: str) -> str:
     """Escaped text with line breaks folded: hard-wrapped lines are one paragraph."""
-    return escape(" ".join(text.split("\n")), quote=True)
+    return escape(displayable(" ".join(text.split("\n"))), quote=True)

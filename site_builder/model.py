@@ -9,6 +9,7 @@ in brackets what was expected.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -41,12 +42,22 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unnamed"
 
 
+RESERVED_IDS = {"index": "the list's own page"}
+
+
+def reserved(claim_id: str) -> str | None:
+    """Why an id cannot name a claim, tag or alias page, if it cannot: it is a listing's URL."""
+    if claim_id.isdigit():
+        return "numbers are the pages of a list"
+    return RESERVED_IDS.get(claim_id)
+
+
 def _fail(kind: str, message: str, **ctx: object) -> PydanticCustomError:
     return PydanticCustomError(kind, message, ctx or None)
 
 
 def _repr(value: object) -> str:
-    text = str(value)
+    text = str(value) if isinstance(value, (str, int, float, dt.date)) else kind_of(value)
     return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
@@ -163,8 +174,35 @@ def _colour(value: str) -> str:
     return value.lower()
 
 
+MARKDOWN_LIMIT = 20_000
+MARKDOWN_BRACKETS = 200  # Python-Markdown slows with the square of unclosed '[' and '<'
+MARKDOWN_NESTING = 10
+_NESTED_RE = re.compile(r"^[ \t]*(?:(?:[-*+>]|\d{1,9}[.)])[ \t]+){%d}" % (MARKDOWN_NESTING + 1), re.M)
+
+
+def _markdown(value: str) -> str:
+    """A Markdown field: bounded so that rendering it stays fast, and nothing hidden behind entities."""
+    if len(value) > MARKDOWN_LIMIT:
+        raise _fail("too_long", "too long: {n} characters (expected at most {limit})", n=len(value),
+                    limit=MARKDOWN_LIMIT)
+    for bracket, hint in (("[", "links are written [text](https://...)"), ("<", "raw HTML is not published")):
+        if value.count(bracket) > MARKDOWN_BRACKETS:
+            raise _fail("brackets", "{n} '{b}' characters (expected at most {limit}: {hint})",
+                        n=value.count(bracket), b=bracket, limit=MARKDOWN_BRACKETS, hint=hint)
+    if _NESTED_RE.search(value):
+        raise _fail("nesting", "lists or quotes nested more than {limit} levels (expected at most {limit})",
+                    limit=MARKDOWN_NESTING)
+    hidden = _HIDDEN_RE.search(html.unescape(value))
+    if hidden:
+        raise _fail("hidden", "a character reference makes an invisible control character U+{code} (expected "
+                    "visible text only)", code=f"{ord(hidden.group()):04X}")
+    return value
+
+
 # Each type names its own JSON Schema, so editors check what validation checks.
 Text = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": "string", "minLength": 1})]
+Markdown = Annotated[str, BeforeValidator(_text), AfterValidator(_markdown),
+                     WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MARKDOWN_LIMIT})]
 PlainText = Annotated[str, BeforeValidator(_text), AfterValidator(_plain),
                       WithJsonSchema({"type": "string", "pattern": "^[^<>\\n]+$"})]
 Slug = Annotated[str, BeforeValidator(_slug), WithJsonSchema({"type": "string", "pattern": f"^{SLUG_RE.pattern}$"})]
@@ -240,7 +278,7 @@ class Claim(Record):
     )
     rating: Slug | None = Field(None, description="a rating id from the rating scale")
     summary: Text | None = Field(None, description="the short answer in two or three plain sentences")
-    context: Text | None = Field(None, description="the explainer, in Markdown")
+    context: Markdown | None = Field(None, description="the explainer, in Markdown")
     sources: list[Source] = Field(default_factory=list, description="the sources behind the explainer")
     tags: list[Slug] = Field(default_factory=list, description="a list of tag ids")
     related: list[Slug] = Field(default_factory=list, description="a list of claim ids")

@@ -8,17 +8,18 @@ are on, for directory URLs (``claims/x/``) or not (``claims/x.html``).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import posixpath
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 import jinja2
 
 from . import exports, structured
 
-from .markup import Mark, highlighted_paragraphs, markdown_html
+from .markup import Mark, displayable, highlighted_paragraphs, markdown_html
 from .model import Claim, newest_first, slugify
 from .project import Site
 from .quotes import paragraphs
@@ -34,6 +35,7 @@ class Links:
     here: str
     directory_urls: bool
     articles_prefix: str = "articles"
+    claimant_slugs: Mapping[str, str] = field(default_factory=dict)
 
     def to(self, uri: str) -> str:
         target, start = self._url(uri), posixpath.dirname(self._url(self.here))
@@ -72,7 +74,21 @@ class Links:
         return self.to(f"tags/{tag}.md")
 
     def claimant(self, name: str) -> str:
-        return self.to(f"claimants/{slugify(name)}.md")
+        return self.to(f"claimants/{self.claimant_slugs.get(name) or slugify(name)}.md")
+
+
+def claimant_slugs(names: Iterable[str]) -> dict[str, str]:
+    """A distinct URL slug for each distinct claimant: names that slugify alike ('Дмитрий Песков' and
+    'Владимир Путин' both have no ASCII letters) get a short hash of the name, never one shared page."""
+    by_slug: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(set(names)):
+        by_slug[slugify(name)].append(name)
+    slugs = {}
+    for slug, same in by_slug.items():
+        for name in same:
+            unique = len(same) == 1 and slug not in ("unnamed", "index")
+            slugs[name] = slug if unique else f"{slug}-{hashlib.sha1(name.encode()).hexdigest()[:8]}"
+    return slugs
 
 
 class PageWriter:
@@ -83,11 +99,12 @@ class PageWriter:
         self.templates = templates
         self.scale = site.settings.scale
         self.published = newest_first(site.published)
+        self.claimant_slugs = claimant_slugs(c.claimant for c in self.published)
         self.by_article = self._group(lambda c: [c.article])
         self.prefix = site.settings.articles_prefix
 
     def links(self, uri: str) -> Links:
-        return Links(uri, self.site.settings.directory_urls, self.prefix)
+        return Links(uri, self.site.settings.directory_urls, self.prefix, self.claimant_slugs)
 
     def render(self, template: str, uri: str, **values: object) -> str:
         return self.templates.get_template(template).render(
@@ -147,7 +164,7 @@ class PageWriter:
         for claim in self.published:
             for alias in claim.aliases:
                 uri = f"claims/{alias}/index.html" if self.site.settings.directory_urls else f"claims/{alias}.html"
-                links = Links(f"claims/{alias}.md", self.site.settings.directory_urls, self.prefix)
+                links = self.links(f"claims/{alias}.md")
                 out[uri] = self.templates.get_template("redirect.html.j2").render(
                     claim=claim, target=links.claim(claim.id), canonical=self.url_for(f"claims/{claim.id}.md"))
         return out
@@ -185,7 +202,7 @@ class PageWriter:
         return dict(groups)
 
     def _claimants(self) -> dict[str, list[Claim]]:
-        return self._group(lambda c: [slugify(c.claimant)])
+        return self._group(lambda c: [self.claimant_slugs[c.claimant]])
 
     def _counts(self, claims: list[Claim]) -> dict[str, int]:
         counts = dict.fromkeys(self.scale.ids, 0)
@@ -213,7 +230,7 @@ class PageWriter:
             "claim.md.j2", uri,
             structured_data=structured.script(self._claim_review(claim)),
             edit_link=self.site.settings.edit_link(self.site.settings.claims_dir / f"{claim.id}.yaml"),
-            quote=" … ".join(" ".join(article.body[s.start : s.end].split()) for s in spans),
+            quote=" … ".join(displayable(" ".join(article.body[s.start : s.end].split())) for s in spans),
             claim=claim, rating=self.scale[claim.rating], article=article,  # type: ignore[index]
             in_context=in_context, context_html=markdown_html(claim.context or ""),
             related=[self.site.claims[r] for r in claim.related],

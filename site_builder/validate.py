@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from .errors import Problem, did_you_mean, one_of
 from .load import SourceFile
-from .model import Article, Claim, RatingScale
+from .model import Article, Claim, RatingScale, reserved
 from .quotes import Span, find, nearest
 
 
@@ -23,7 +23,14 @@ def check_claims(
     aliased: dict[str, str] = {}
     for record in claims:
         claim = record.value
+        for field_name, values in (("tags", claim.tags), ("aliases", claim.aliases)):
+            for index, value in enumerate(values):
+                if reserved(value):
+                    problems.append(record.problem((field_name, index), f"{value!r} is reserved (expected another "
+                                                   f"id: {reserved(value)})"))
         for index, alias in enumerate(claim.aliases):
+            if reserved(alias):
+                continue
             if alias in by_id:
                 problems.append(record.problem(("aliases", index), f"{alias!r} is the id of "
                                                f"{by_id[alias].path} (expected a former id that no claim uses)"))

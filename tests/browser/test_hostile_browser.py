@@ -1,0 +1,187 @@
+"""The site built from every accepted hostile case (tests/hostile/), opened in headless Chromium.
+
+Every HTML page of it is loaded; handlers an attack could have smuggled in are provoked (synthetic
+mouse, focus, load and error events on every element of the content, then a real hover and click on
+the first highlighted quote). No dialog may open, the canary ``window.__pwned`` that the payloads set
+must stay unset, no page may throw, and no request may leave the local test server: every other
+request is blocked and reported. The static checks of the same build are in tests/test_hostile.py.
+"""
+
+from __future__ import annotations
+
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import pytest
+
+from ..hostile.corpus import CANARY, AcceptedSite, build_accepted
+from .conftest import DESKTOP
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, Page, Route
+
+# After load: is the canary set? Then fire, at every element of the content, the events whose inline
+# handlers (onmouseover=, onerror=, ...) an injected element could carry, and ask again. A real click on
+# the first highlighted quote follows; its handlers all run, only the link's navigation is held back (the
+# page it leads to is visited anyway).
+PROVOKE = """() => {
+  const loaded = typeof window.__pwned !== "undefined";
+  const types = ["mouseover", "mouseenter", "mousemove", "mousedown", "pointerover", "focus", "focusin", "blur",
+                 "load", "error", "toggle", "animationstart", "transitionend", "input", "change"];
+  const elements = document.querySelectorAll("article *");
+  for (const element of elements) {
+    for (const type of types) element.dispatchEvent(new Event(type, {bubbles: false}));
+  }
+  const marks = document.querySelectorAll("a.claim-mark").length;
+  if (marks) document.addEventListener("click", event => event.preventDefault(), {once: true});
+  return {loaded, provoked: typeof window.__pwned !== "undefined", elements: elements.length, marks};
+}""".replace("__pwned", CANARY)
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> AcceptedSite:
+    """The same build as tests/test_hostile.py uses (built once per session, by whichever asks first)."""
+    return build_accepted(tmp_path_factory.getbasetemp())
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _answers(base: str, expected: bytes, process: subprocess.Popen) -> bool:  # type: ignore[type-arg]
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            with urllib.request.urlopen(base, timeout=2) as response:  # noqa: S310 (local test server)
+                return bool(response.read() == expected)
+        except OSError:
+            time.sleep(0.1)
+    return False
+
+
+@pytest.fixture(scope="module")
+def hostile_server(hostile_site: AcceptedSite) -> Iterator[str]:
+    """The hostile build over http on 127.0.0.1 and a free port; yields the base URL."""
+    expected = (hostile_site.out / "index.html").read_bytes()
+    for _ in range(3):  # another process may take the port between the check and the bind
+        port = _free_port()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory",
+             str(hostile_site.out)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        base = f"http://127.0.0.1:{port}/"
+        try:
+            if _answers(base, expected, process):
+                yield base
+                return
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+    pytest.fail("could not start the test server (python -m http.server)", pytrace=False)
+
+
+@dataclass
+class Watch:
+    """What the pages of one browser context did that they must not."""
+
+    base: str
+    dialogs: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    canaries: list[str] = field(default_factory=list)
+
+    def check(self, page: Page, where: str) -> None:
+        if page.evaluate(f"() => typeof window.{CANARY} !== 'undefined'"):
+            self.canaries.append(where)
+
+    def report(self) -> str:
+        parts = [f"{name}: {sorted(set(found))}" for name, found in
+                 (("dialogs opened", self.dialogs), ("requests outside 127.0.0.1", self.blocked),
+                  ("page errors", self.errors), (f"window.{CANARY} set on", self.canaries)) if found]
+        return "\n".join(parts)
+
+
+@pytest.fixture
+def watched(browser: Browser, hostile_server: str) -> Iterator[tuple[Page, Watch]]:
+    context: BrowserContext = browser.new_context(viewport=DESKTOP, service_workers="block")
+    watch = Watch(hostile_server)
+
+    def block(route: Route) -> None:
+        watch.blocked.append(route.request.url)
+        route.abort("blockedbyclient")
+
+    # every request but the test server's; matched inside the browser, so local requests cost nothing
+    context.route(re.compile(rf"^(?!{re.escape(hostile_server)})"), block)
+    page = context.new_page()
+    page.on("dialog", lambda dialog: (watch.dialogs.append(f"{page.url}: {dialog.type} {dialog.message!r}"),
+                                      dialog.dismiss()))
+    page.on("pageerror", lambda error: watch.errors.append(f"{page.url}: {error}"))
+    yield page, watch
+    context.close()
+
+
+def _pages(site: AcceptedSite) -> list[tuple[str, bool]]:
+    """(URL path, is a redirect) of every HTML page of the build."""
+    out = []
+    for path in site.html_pages():
+        relative = path.relative_to(site.out).as_posix()
+        url = relative[: -len("index.html")] if relative.endswith("index.html") else relative
+        out.append((url, 'http-equiv="refresh"' in path.read_text(encoding="utf-8")))
+    return out
+
+
+def test_no_page_runs_a_script_or_leaves_127_0_0_1(watched: tuple[Page, Watch], hostile_site: AcceptedSite) -> None:
+    page, watch = watched
+    pages = _pages(hostile_site)
+    assert len(pages) > len(hostile_site.cases), "fewer pages than accepted cases"
+    provoked = marks = 0
+    for path, redirect in pages:
+        url = watch.base + path
+        response = page.goto(url, wait_until="load")
+        assert response is not None and response.ok, f"{path}: HTTP {response and response.status}"
+        if redirect:  # a former id: the page moves on to the claim at once
+            page.wait_for_url(lambda now: now != url, timeout=10_000)
+            page.wait_for_load_state("load")
+        state = page.evaluate(PROVOKE)
+        watch.canaries += [path] if state["loaded"] else []
+        watch.canaries += [f"{path} (after provoking handlers)"] if state["provoked"] else []
+        provoked += state["elements"]
+        if state["marks"]:
+            marks += 1
+            mark = page.locator("a.claim-mark").first
+            mark.hover(force=True)  # a static page: no need to wait for it to settle
+            watch.check(page, f"{path} (after hovering the first quote)")
+            mark.click(force=True, no_wait_after=True)
+            watch.check(page, f"{path} (after clicking the first quote)")
+    assert provoked > 1000 and marks > 10, (provoked, marks)  # the checks above did reach the content
+    assert not watch.report(), watch.report()
+
+
+def test_search_results_stay_inert(watched: tuple[Page, Watch], hostile_site: AcceptedSite) -> None:
+    """The theme renders search results with innerHTML: search for words of the hostile payloads."""
+    page, watch = watched
+    page.goto(watch.base, wait_until="load")
+    box = page.locator('input[data-md-component="search-query"]')
+    for query in ("script", "pwned", "onerror", "minister"):
+        box.click()
+        box.fill("")
+        box.press_sequentially(query, delay=20)
+        page.locator(".md-search-result__meta").wait_for(state="visible")
+        page.wait_for_timeout(300)  # results render in batches
+        watch.check(page, f"search {query!r}")
+    assert page.locator(".md-search-result__item").count() > 0, "the search found nothing"
+    assert not watch.report(), watch.report()
