@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve validate golden html-checker clean
+.PHONY: site test serve validate golden html-checker model bench-extract clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,19 @@ validate: $(STAMP)  ## check every claim and article
 
 golden: $(STAMP)  ## regenerate tests/golden/ after an intended change to generated Markdown
 	$(BIN)/python -m pytest tests/test_golden.py --update-golden
+
+# The check-worthiness model, trained from the labelled data beside the checkout (../shared/data):
+# writes site_builder/models/checkworthiness.npz (deterministic: the same data gives the same bytes).
+DATA ?= ../shared/data
+model: $(STAMP)  ## retrain the check-worthiness model from $(DATA)
+	$(BIN)/python -m pip install --quiet -e ".[train]"
+	$(BIN)/python scripts/train_checkworthiness.py --data $(DATA)
+
+# Benchmarks of the extractor (benchmarks/README.md): check-worthiness on ClaimBuster and CLEF 2019,
+# and recall of the demo claims with throughput.
+bench-extract: $(STAMP)  ## check-worthiness and extraction benchmarks
+	$(BIN)/python benchmarks/checkworthiness.py --data $(DATA)
+	$(BIN)/python benchmarks/extraction.py
 
 # Scale benchmark (benchmarks/README.md): make bench, or e.g. make bench BENCH_ARGS="--quick".
 .PHONY: bench

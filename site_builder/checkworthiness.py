@@ -186,6 +186,7 @@ class FeatureSettings:
     word_weight: float = 1.0
     char_weight: float = 1.0
     hand_weight: float = 1.0
+    norm_power: float = 0.5
 
     @property
     def n_hashed(self) -> int:
@@ -200,6 +201,7 @@ class FeatureSettings:
             "word_weight": self.word_weight,
             "char_weight": self.char_weight,
             "hand_weight": self.hand_weight,
+            "norm_power": self.norm_power,
             "hand_features": list(HAND_FEATURE_NAMES),
         }
 
@@ -214,11 +216,27 @@ class FeatureSettings:
             word_weight=float(data["word_weight"]),
             char_weight=float(data["char_weight"]),
             hand_weight=float(data["hand_weight"]),
+            norm_power=float(data["norm_power"]),
         )
 
 
+@lru_cache(maxsize=65536)
+def _char_hashes(token: str, lo: int, hi: int, mask: int) -> tuple[int, ...]:
+    """Hashed character n-grams of one token padded with spaces (like scikit-learn's char_wb)."""
+    crc = zlib.crc32
+    padded = f" {token} "
+    length = len(padded)
+    hashes = []
+    for n in range(lo, min(hi, length) + 1):
+        prefix = f"c{n}:".encode()
+        for i in range(length - n + 1):
+            hashes.append(crc(prefix + padded[i : i + n].encode()) & mask)
+    return tuple(hashes)
+
+
 def _hashed(text: str, settings: FeatureSettings) -> tuple[list[int], list[float]]:
-    """Indices and values of the hashed n-gram features; each block L2-normalised, binary counts."""
+    """Indices and values of the hashed n-gram features: binary, each block divided by its size ** norm_power
+    (0.5: L2-normalised)."""
     mask = settings.n_hashed - 1
     crc = zlib.crc32
     lowered = _DIGIT.sub("0", text.lower())
@@ -233,24 +251,17 @@ def _hashed(text: str, settings: FeatureSettings) -> tuple[list[int], list[float
         for i in range(len(tokens) - n + 1):
             words.add(crc(prefix + " ".join(tokens[i : i + n]).encode()) & mask)
     if words and settings.word_weight:
-        value = settings.word_weight / math.sqrt(len(words))
-        indices.extend(words)
+        value = settings.word_weight / len(words) ** settings.norm_power
+        indices.extend(sorted(words))  # sorted: same summation order in every process
         values.extend([value] * len(words))
 
     chars: set[int] = set()
     lo, hi = settings.char_ngrams
     for token in set(tokens):
-        padded = f" {token} "
-        length = len(padded)
-        for n in range(lo, hi + 1):
-            if n > length:
-                break
-            prefix = f"c{n}:".encode()
-            for i in range(length - n + 1):
-                chars.add(crc(prefix + padded[i : i + n].encode()) & mask)
+        chars.update(_char_hashes(token, lo, hi, mask))
     if chars and settings.char_weight:
-        value = settings.char_weight / math.sqrt(len(chars))
-        indices.extend(chars)
+        value = settings.char_weight / len(chars) ** settings.norm_power
+        indices.extend(sorted(chars))
         values.extend([value] * len(chars))
     return indices, values
 
@@ -290,8 +301,8 @@ class CheckworthinessModel:
     name: str
     version: str
     settings: FeatureSettings
-    hashed_weights: np.ndarray = field(repr=False)
-    hand_weights: np.ndarray = field(repr=False)
+    hashed_weights: np.ndarray = field(repr=False, compare=False)
+    hand_weights: np.ndarray = field(repr=False, compare=False)
     intercept: float
     platt_a: float
     platt_b: float
@@ -304,12 +315,14 @@ class CheckworthinessModel:
         with np.load(path, allow_pickle=False) as archive:
             meta = json.loads(bytes(archive["metadata"]).decode("utf-8"))
             quantized = archive["hashed_weights"]
-            hashed_scale = float(archive["hashed_scale"])
+            hashed_scale = float(archive["hashed_scale"].reshape(-1)[0])
             hand = archive["hand_weights"].astype(np.float64)
         if meta.get("format") != "claim-explainer/checkworthiness-linear/1":
             raise ValueError(f"{path}: not a check-worthiness model file (format {meta.get('format')!r})")
         settings = FeatureSettings.from_json(meta["features"])
         weights = quantized.astype(np.float64) * hashed_scale
+        weights.setflags(write=False)
+        hand.setflags(write=False)
         if weights.shape != (settings.n_hashed,):
             raise ValueError(f"{path}: expected {settings.n_hashed} hashed weights, got {weights.shape}")
         calibration = meta["calibration"]
@@ -335,7 +348,8 @@ class CheckworthinessModel:
         nonempty = indptr[1:] > indptr[:-1]
         if contributions.size:
             sums[nonempty] = np.add.reduceat(contributions, indptr[:-1][nonempty])
-        return sums + dense @ self.hand_weights + self.intercept
+        # Row-wise sums (not a BLAS matrix product) so a sentence's score never depends on its batch.
+        return sums + (dense * self.hand_weights).sum(axis=1) + self.intercept
 
     def score(self, sentences: Sequence[str]) -> list[float]:
         """Calibrated probabilities (0..1) that each sentence is a check-worthy factual claim."""
@@ -361,21 +375,26 @@ def save_model_file(
     metadata: Mapping[str, Any],
     hashed_weights: np.ndarray,
     hand_weights: np.ndarray,
+    weight_dtype: str = "int16",
 ) -> None:
-    """Write a model file byte-for-byte deterministically (fixed zip timestamps, sorted JSON, int8 weights).
+    """Write a model file byte-for-byte deterministically (fixed zip timestamps, sorted JSON, integer weights).
 
-    The hashed weights are quantised to int8 with one scale (max |w| / 127); `np.load` reads the
-    archive with allow_pickle=False.
+    The hashed weights are quantised to `weight_dtype` (int8 or int16) with one scale
+    (max |w| / largest integer); `np.load` reads the archive with allow_pickle=False.
     """
     weights = np.asarray(hashed_weights, dtype=np.float64)
+    dtype = np.dtype(weight_dtype)
+    if dtype not in (np.dtype(np.int8), np.dtype(np.int16)):
+        raise ValueError(f"weight_dtype must be int8 or int16, got {weight_dtype!r}")
+    top = np.iinfo(dtype).max
     peak = float(np.max(np.abs(weights))) if weights.size else 0.0
-    scale = peak / 127.0 if peak > 0 else 1.0
-    quantized = np.clip(np.rint(weights / scale), -127, 127).astype(np.int8)
+    scale = peak / top if peak > 0 else 1.0
+    quantized = np.clip(np.rint(weights / scale), -top, top).astype(dtype)
     meta_bytes = json.dumps(metadata, sort_keys=True, indent=1, ensure_ascii=False).encode("utf-8")
     members = {
         "metadata.npy": _npy_bytes(np.frombuffer(meta_bytes, dtype=np.uint8)),
         "hashed_weights.npy": _npy_bytes(quantized),
-        "hashed_scale.npy": _npy_bytes(np.asarray(scale, dtype=np.float64)),
+        "hashed_scale.npy": _npy_bytes(np.asarray([scale], dtype=np.float64)),
         "hand_weights.npy": _npy_bytes(np.asarray(hand_weights, dtype=np.float64)),
     }
     path = Path(path)

@@ -1,0 +1,176 @@
+"""The packaged check-worthiness model: loads without pickle, scores sensibly, deterministically."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+
+import numpy as np
+import pytest
+
+from site_builder import checkworthiness
+from site_builder.checkworthiness import (
+    DEFAULT_MODEL_PATH,
+    CheckworthinessModel,
+    FeatureSettings,
+    default_model,
+    save_model_file,
+)
+
+CLAIM = (
+    "Reports indicate that the Russian system achieved a staggering 90% success rate "
+    "in intercepting aerial threats."
+)
+NON_CLAIMS = [
+    "The timing of these developments could not be more significant.",
+    "Thank you very much.",
+]
+
+
+def test_packaged_model_file_is_small_and_pickle_free():
+    assert DEFAULT_MODEL_PATH.is_file()
+    assert DEFAULT_MODEL_PATH.stat().st_size < 2 * 1024 * 1024
+    with zipfile.ZipFile(DEFAULT_MODEL_PATH) as archive:
+        for member in archive.namelist():
+            data = archive.read(member)
+            # .npy members only: a pickled object array would say 'O' in its header.
+            assert data.startswith(b"\x93NUMPY"), member
+            assert b"'descr': '|O'" not in data[:256], member
+    with np.load(DEFAULT_MODEL_PATH, allow_pickle=False) as archive:
+        for member in archive.files:
+            assert archive[member].dtype != object
+
+
+def test_load_does_not_use_pickle(monkeypatch):
+    import pickle
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("pickle used while loading the model")
+
+    monkeypatch.setattr(pickle, "load", refuse)
+    monkeypatch.setattr(pickle, "loads", refuse)
+    monkeypatch.setattr(pickle, "Unpickler", refuse)
+    model = CheckworthinessModel.load()
+    assert model.score([CLAIM])[0] > 0.5
+
+
+def test_metadata_names_model_data_and_calibration():
+    model = CheckworthinessModel.load()
+    meta = model.metadata
+    assert model.name == meta["name"] and model.name
+    assert model.version == meta["version"] and model.version
+    assert "ClaimBuster" in json.dumps(meta["training_data"])
+    assert meta["calibration"]["method"].startswith("Platt")
+    assert meta["features"]["hash_bits"] == model.settings.hash_bits
+    text = json.dumps(meta).lower()
+    for word in ("timestamp", "created", "date_trained"):
+        assert word not in text
+
+
+def test_claim_scores_above_non_claims():
+    model = default_model()
+    claim, *others = model.score([CLAIM, *NON_CLAIMS])
+    assert claim > 0.5
+    for other in others:
+        assert other < claim
+        assert other < 0.5
+
+
+def test_scores_are_probabilities():
+    sentences = [
+        CLAIM,
+        *NON_CLAIMS,
+        "",
+        "   ",
+        "?",
+        "Unemployment fell from 10 percent in 2009 to 3.5 percent in 2019, the lowest rate in 50 years.",
+        "I love you all.",
+        "Die Arbeitslosigkeit ist um 3 % gestiegen.",
+        "\u201cWe spent $4.5\u00a0billion\u201d \u2014 the minister said.",
+        "word " * 500,
+    ]
+    scores = default_model().score(sentences)
+    assert len(scores) == len(sentences)
+    assert all(isinstance(s, float) for s in scores)
+    assert all(0.0 <= s <= 1.0 for s in scores)
+
+
+def test_empty_input_gives_empty_output():
+    assert default_model().score([]) == []
+
+
+def test_a_single_string_is_refused():
+    with pytest.raises(TypeError):
+        default_model().score(CLAIM)  # type: ignore[arg-type]
+
+
+def test_scoring_is_deterministic_and_independent_of_batch():
+    model = default_model()
+    batch = [CLAIM, *NON_CLAIMS, "The deficit tripled between 2001 and 2008."]
+    first = model.score(batch)
+    assert model.score(batch) == first
+    assert CheckworthinessModel.load().score(batch) == first
+    assert [model.score([s])[0] for s in batch] == first
+
+
+def test_typographic_quotes_score_like_straight_ones():
+    model = default_model()
+    curly, straight = model.score(["We don\u2019t have 40,000 troops there.", "We don't have 40,000 troops there."])
+    assert curly == straight
+
+
+def test_default_model_is_cached():
+    assert default_model() is default_model()
+
+
+def test_save_and_load_round_trip_is_byte_deterministic(tmp_path):
+    settings = FeatureSettings(hash_bits=8)
+    rng = np.random.default_rng(0)
+    meta = {
+        "format": "claim-explainer/checkworthiness-linear/1",
+        "name": "tiny",
+        "version": "0",
+        "features": settings.to_json(),
+        "intercept": 0.25,
+        "calibration": {"method": "Platt", "a": 1.5, "b": -0.5},
+    }
+    hashed = rng.normal(size=settings.n_hashed)
+    hand = rng.normal(size=len(checkworthiness.HAND_FEATURE_NAMES))
+    first, second = tmp_path / "a.npz", tmp_path / "b.npz"
+    save_model_file(first, metadata=meta, hashed_weights=hashed, hand_weights=hand)
+    save_model_file(second, metadata=meta, hashed_weights=hashed, hand_weights=hand)
+    assert first.read_bytes() == second.read_bytes()
+    model = CheckworthinessModel.load(first)
+    assert model.name == "tiny" and model.settings == settings
+    np.testing.assert_allclose(model.hashed_weights, hashed, atol=np.abs(hashed).max() / 32767)
+    scores = model.score(["One two three.", "Thank you."])
+    assert all(0.0 <= s <= 1.0 for s in scores)
+
+
+def test_a_file_of_another_format_is_refused(tmp_path):
+    meta = {"format": "something-else"}
+    path = tmp_path / "other.npz"
+    save_model_file(path, metadata=meta, hashed_weights=np.zeros(4), hand_weights=np.zeros(2))
+    with pytest.raises(ValueError, match="not a check-worthiness model file"):
+        CheckworthinessModel.load(path)
+
+
+def test_inference_needs_only_numpy():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys\n"
+        "from site_builder.checkworthiness import default_model\n"
+        "default_model().score(['We lost 60,000 factories.'])\n"
+        "heavy = sorted(m for m in ('sklearn', 'scipy', 'torch') if m in sys.modules)\n"
+        "print(','.join(heavy))\n"
+    )
+    repo = Path(__file__).resolve().parents[1]
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=repo, capture_output=True, text=True, check=True,
+        env={"PYTHONPATH": str(repo), "PATH": ""},
+    )
+    loaded = set(filter(None, result.stdout.strip().split(",")))
+    assert not loaded & {"sklearn", "scipy", "torch"}

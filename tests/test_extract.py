@@ -1,0 +1,128 @@
+"""Importing articles and drafting claims from them, through the real command line."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from site_builder.sentences import split_sentences
+
+from .conftest import REPO, Project
+
+DEMO = "india-considers-additional-s400"
+
+HTML = """<!doctype html>
+<html lang="en"><head><title>Port traffic doubled, says authority | Harbour Times</title>
+<meta property="og:site_name" content="Harbour Times">
+<meta property="og:title" content="Port traffic doubled, says authority">
+<link rel="canonical" href="https://harbour.example/port-traffic">
+<meta property="article:published_time" content="2025-11-02T09:00:00Z">
+</head><body><nav>Home | World | Sport</nav>
+<article><h1>Port traffic doubled, says authority</h1>
+<p>Container traffic at the port doubled in the first half of the year, the port authority said on Monday.</p>
+<p>According to the authority, 1.2 million containers passed through the port between January and June.</p>
+<p>Reports indicate that the new terminal cost more than planned, but officials declined to comment.</p>
+</article><footer>Copyright Harbour Times</footer></body></html>
+"""
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Project:
+    """A copy of the demo project, to run commands that write files."""
+    root = tmp_path / "demo"
+    for name in ("claims", "content", "templates"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root)
+    return Project(root)
+
+
+def site_builder(project: Project, *args: str):  # type: ignore[no-untyped-def]
+    return project.run(sys.executable, "-m", "site_builder", *args)
+
+
+def test_import_text_keeps_the_body_verbatim(project: Project, tmp_path: Path) -> None:
+    source = tmp_path / "story.txt"
+    source.write_text("A Headline\n\nFirst line.\nSecond  line, “verbatim”.\n", encoding="utf-8")
+    result = site_builder(project, "import-article", str(source), "--outlet", "x.news",
+                          "--url", "https://x.news/a", "--published", "2025-12")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "wrote content/articles/a-headline.md\n"
+    assert (project.articles / "a-headline.md").read_text() == (
+        '---\ntitle: "A Headline"\noutlet: "x.news"\nurl: "https://x.news/a"\npublished: "2025-12"\n---\n'
+        "First line.\nSecond  line, “verbatim”.\n")
+    assert project.validate().returncode == 0
+
+
+def test_import_refuses_to_overwrite_and_says_what_is_missing(project: Project, tmp_path: Path) -> None:
+    source = tmp_path / "story.txt"
+    source.write_text("A Headline\nText.\n", encoding="utf-8")
+    missing = site_builder(project, "import-article", str(source), "--id", "story")
+    assert missing.returncode == 1
+    assert missing.stderr.splitlines()[-1] == "pass --outlet; pass --published; pass --url"
+    args = ("import-article", str(source), "--id", "output-article", "--outlet", "x", "--url", "https://x/a",
+            "--published", "2025")
+    before = (project.articles / "output-article.md").read_text()
+    refused = site_builder(project, *args)
+    assert refused.returncode == 1
+    assert "content/articles/output-article.md already exists (pass --force to replace it)" in refused.stderr
+    assert (project.articles / "output-article.md").read_text() == before
+
+
+def test_import_markdown_with_front_matter(project: Project, tmp_path: Path) -> None:
+    source = tmp_path / "story.md"
+    source.write_text("---\ntitle: Made Up\noutlet: y.news\nurl: https://y.news/1\npublished: 2024-05-06\n---\nBody *as is*.\n")
+    result = site_builder(project, "import-article", str(source))
+    assert result.returncode == 0, result.stderr
+    assert (project.articles / "made-up.md").read_text().endswith("---\nBody *as is*.\n")
+
+
+def test_import_saved_html_page(project: Project, tmp_path: Path) -> None:
+    source = tmp_path / "page.html"
+    source.write_text(HTML, encoding="utf-8")
+    result = site_builder(project, "import-article", str(source), "--id", "port-traffic")
+    assert result.returncode == 0, result.stderr
+    text = (project.articles / "port-traffic.md").read_text()
+    assert 'title: "Port traffic doubled, says authority"' in text
+    assert 'outlet: "Harbour Times"' in text and 'url: "https://harbour.example/port-traffic"' in text
+    assert 'published: "2025-11-02"' in text
+    assert "1.2 million containers passed through the port" in text
+    assert "Copyright" not in text and "Home | World" not in text
+
+
+def test_extract_writes_valid_drafts_once_and_never_touches_them_again(demo: Project) -> None:
+    for path in demo.claims.glob("*.yaml"):
+        path.unlink()  # start from an article with no claims
+    first = site_builder(demo, "extract", DEMO, "--min-score", "0.3")
+    assert first.returncode == 0, first.stderr
+    drafts = sorted(demo.claims.glob("*.yaml"))
+    assert drafts and first.stdout.count("created: claims/") == len(drafts)
+    assert demo.validate().returncode == 0, demo.validate().stderr
+    text = drafts[0].read_text()
+    assert "status: draft" in text and "extractor: \"site-builder extract\"" in text and "signals: [" in text
+    drafts[0].write_text(text + "# edited by a person\n")
+    again = site_builder(demo, "extract", DEMO, "--min-score", "0.3")
+    assert again.returncode == 0, again.stderr
+    assert "created:" not in again.stdout
+    assert again.stdout.count("skipped: overlaps the quote of claims/") == len(drafts)
+    assert sorted(demo.claims.glob("*.yaml")) == drafts
+    assert drafts[0].read_text().endswith("# edited by a person\n")
+
+
+def test_extract_skips_sentences_that_already_have_a_claim(demo: Project) -> None:
+    result = site_builder(demo, "extract", DEMO, "--min-score", "0", "--top", "1000", "--dry-run", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    body = (demo.articles / f"{DEMO}.md").read_text().split("---\n", 2)[2]
+    assert len(rows) == len(split_sentences(body))  # every sentence, with its score
+    for row in rows:
+        assert {"quote", "score", "claimant", "attribution", "signals"} <= set(row)
+        assert 0 <= row["score"] <= 1
+    ninety = next(r for r in rows if r["quote"].startswith("Reports indicate that the Russian system"))
+    assert ninety["attribution"] == "vague" and "percentage" in ninety["signals"]
+    assert ninety["action"] == "skipped"  # the demo has a claim for it
+    names = sorted(p.name for p in demo.claims.iterdir())
+    assert names == sorted(p.name for p in (REPO / "claims").iterdir())  # a dry run writes nothing
