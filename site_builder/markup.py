@@ -7,6 +7,7 @@ is plain text: escaped, split into paragraphs, with claim quotes marked.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -33,12 +34,18 @@ def _only_http(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
+@functools.cache
+def _converter() -> markdown.Markdown:
+    """One converter, reset before each use: building one costs more than converting a note."""
+    return markdown.Markdown(extensions=["sane_lists", "tables", "toc"], extension_configs={"toc": {"baselevel": 3}})
+
+
 @remembered
 def markdown_html(text: str) -> Markup:
     """A contributor's Markdown as sanitised HTML; headings start at h3, below the page's own."""
-    converter = markdown.Markdown(extensions=["sane_lists", "tables", "toc"], extension_configs={"toc": {"baselevel": 3}})
+    converter = _converter()
     try:
-        html = converter.convert(text)
+        html = converter.reset().convert(text)
     except RecursionError:  # validation bounds nesting; should anything get past it, show the text
         html = "<p>" + escape(text) + "</p>"
     clean = nh3.clean(

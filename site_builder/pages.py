@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import posixpath
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -38,13 +37,7 @@ class Links:
     claimant_slugs: Mapping[str, str] = field(default_factory=dict)
 
     def to(self, uri: str) -> str:
-        target, start = self._url(uri), posixpath.dirname(self._url(self.here))
-        if self.directory_urls:
-            start = self._url(self.here).rstrip("/")
-        relative = posixpath.relpath(target.rstrip("/") or ".", start or ".")
-        if target.endswith("/") or target == "":
-            relative = relative + "/" if relative != "." else "./"
-        return relative
+        return relative_url(self._url(uri), self._url(self.here))
 
     def _url(self, uri: str) -> str:
         if uri.endswith(".md"):
@@ -75,6 +68,19 @@ class Links:
 
     def claimant(self, name: str) -> str:
         return self.to(f"claimants/{self.claimant_slugs.get(name) or slugify(name)}.md")
+
+
+def relative_url(target: str, here: str) -> str:
+    """The link from the page at URL ``here`` to URL ``target`` (both relative to the site root):
+    'articles/a/' from 'claims/x/' is '../../articles/a/'. Plain string work: it runs for every link."""
+    folder = here[: here.rfind("/") + 1]  # 'claims/x/' for directory URLs, 'claims/' for 'claims/x.html'
+    start = folder.split("/")[:-1]
+    parts = target.split("/")
+    common = 0
+    while common < len(start) and common < len(parts) - 1 and start[common] == parts[common]:
+        common += 1
+    relative = "../" * (len(start) - common) + "/".join(parts[common:])
+    return relative or "./"
 
 
 def claimant_slugs(names: Iterable[str]) -> dict[str, str]:

@@ -68,6 +68,11 @@ def find(quote: str, text: str) -> list[Span] | None:
     spans: list[Span] = []
     position = 0
     for segment in segments(quote):
+        start = text.find(segment, position)  # most quotes are copied exactly: no pattern needed
+        if start != -1:
+            spans.append(Span(start, start + len(segment)))
+            position = start + len(segment)
+            continue
         match = _pattern(segment).search(text, position)
         if match is None:
             return None
