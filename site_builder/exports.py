@@ -50,7 +50,7 @@ def claims_json(site: Site, url_for: UrlFor) -> str:
         "ratings": [{"id": key, **r.model_dump(mode="json")} for key, r in site.settings.scale.ratings.items()],
         "claims": [claim_record(site, c, url_for) for c in claims],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    return json.dumps(data, ensure_ascii=False) + "\n"  # one line: the C encoder, fast at 20,000 claims
 
 
 def _cell(value: object) -> object:
@@ -135,7 +135,7 @@ def json_feed(site: Site, url_for: UrlFor) -> str:
         "authors": [{"name": settings.publisher, "url": settings.site_url}],
         "items": items,
     }
-    return json.dumps(feed, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(feed, ensure_ascii=False) + "\n"
 
 
 def _rfc822(day: dt.date) -> str:

@@ -8,8 +8,10 @@ common case (no problems) stays fast.
 
 from __future__ import annotations
 
+import os
 import re
 import typing
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -39,16 +41,20 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
     """A mapping that refuses duplicate keys (plain PyYAML silently keeps the last one)."""
-    seen: dict[Any, yaml.Node] = {}
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if isinstance(key, (str, int, float, bool)) and key in seen:
-            first = seen[key].start_mark.line + 1
+    mapping: dict[Any, Any] = {}
+    lines: dict[Any, int] = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=deep)  # a merge key '<<' fails here, as a tag
+        if isinstance(key, (list, dict)):
             raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key '{key}' (expected each field once; it is also on line {first})",
+                None, None, "a key that is a list or mapping (expected a field name)", key_node.start_mark)
+        if key in mapping:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key '{key}' (expected each field once; it is also on line {lines[key]})",
                 key_node.start_mark)
-        seen[key] = key_node
-    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+        lines[key] = key_node.start_mark.line + 1
+        mapping[key] = loader.construct_object(value_node, deep=deep)
+    return mapping
 
 
 def _unknown_tag(loader: _Loader, suffix: str, node: yaml.Node) -> None:
@@ -215,7 +221,7 @@ def validate_record(model: type[T], data: Any, source: SourceFile[Any]) -> tuple
 MAX_CLAIM_BYTES = 256 * 1024
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
 MAX_ALIASES = 20
-_ALIAS_RE = re.compile(r"(?:^|[\s\[{,])\*[^\s,\]}]")
+_ANCHOR_RE = re.compile(r"(?:^|[\s\[{,])&[^\s,\]}]")  # no anchor, no alias: the common case is one search
 _TAB_INDENT_RE = re.compile(r"^ *\t", re.M)
 
 
@@ -275,7 +281,7 @@ def _yaml_shape_problems(text: str, shown: str, line_offset: int = 0) -> list[Pr
         line = text.count("\n", 0, tab.start()) + 1
         return [Problem(shown, line + line_offset, tab.end() - tab.start(), "yaml",
                         "a tab in the indentation (expected spaces)")]
-    if _ALIAS_RE.search(text):  # rare: count them properly only then
+    if _ANCHOR_RE.search(text):  # rare: count the aliases properly only then
         aliases = sum(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=_Loader))
         if aliases > MAX_ALIASES:
             return [Problem(shown, 1 + line_offset, 1, "yaml",
@@ -300,38 +306,55 @@ def _shown(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+PARALLEL_FROM = 2000  # files; below this, starting worker processes costs more than it saves
+
+
 def load_claims(claims_dir: Path, root: Path) -> tuple[list[SourceFile[Claim]], list[Problem]]:
-    """Every ``*.yaml`` in ``claims_dir``, sorted by file name."""
+    """Every ``*.yaml`` in ``claims_dir``, sorted by file name. Large folders are read and parsed in
+    worker processes (libyaml takes most of the time); records are checked here, in order."""
     claims: list[SourceFile[Claim]] = []
     problems: list[Problem] = []
     paths = sorted(claims_dir.glob("*.y*ml"))
     ids = {path.stem: _shown(path, root) for path in paths if path.suffix == ".yaml"}
     for path in paths:
-        shown = _shown(path, root)
         if path.suffix == ".yml":
-            problems.append(Problem(shown, 1, 1, "(file)", "wrong file extension '.yml' (expected '.yaml')"))
+            problems.append(Problem(_shown(path, root), 1, 1, "(file)", "wrong file extension '.yml' (expected '.yaml')"))
+    jobs = [(path, _shown(path, root)) for path in paths if path.suffix == ".yaml"]
+    workers = min(os.cpu_count() or 1, 4)
+    if len(jobs) >= PARALLEL_FROM and workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            parsed = list(pool.map(_parse_claim_file, *zip(*jobs), chunksize=256))
+    else:
+        parsed = [_parse_claim_file(path, shown) for path, shown in jobs]
+    for (path, shown), (text, data, found) in zip(jobs, parsed, strict=True):
+        problems += found
+        if text is None:
             continue
-        claim, found = load_claim(path, shown, ids)
+        claim, found = claim_from(data, SourceFile(shown, text, None), path.stem, ids)
         problems += found
         if claim is not None:
             claims.append(claim)
     return claims, problems
 
 
-def load_claim(path: Path, shown: str, ids: dict[str, str]) -> tuple[SourceFile[Claim] | None, list[Problem]]:
-    """One claim file; ``ids`` maps every claim id in the folder to its file, to name a clash."""
+def _parse_claim_file(path: Path, shown: str) -> tuple[str | None, Any, list[Problem]]:
+    """(text, parsed YAML, problems); text is None when the file cannot be read as YAML."""
     text, problems = _read(path, shown, MAX_CLAIM_BYTES, "the claim's fields in YAML")
     if text is None:
-        return None, problems
+        return None, None, problems
     problems = _yaml_shape_problems(text, shown)
     if problems:
-        return None, problems
-    source: SourceFile[Any] = SourceFile(shown, text, None)
+        return None, None, problems
     try:
-        data = parse_yaml(text)
+        return text, parse_yaml(text), []
     except yaml.YAMLError as exc:
-        return None, [_yaml_problem(shown, exc)]
-    claim_id = path.stem
+        return None, None, [_yaml_problem(shown, exc)]
+
+
+def claim_from(data: Any, source: SourceFile[Any], claim_id: str, ids: dict[str, str]) -> tuple[SourceFile[Claim] | None, list[Problem]]:
+    """A claim record from its parsed YAML, or every problem with it."""
+    shown = source.path
+    problems: list[Problem] = []
     if reserved(claim_id):
         problems.append(Problem(shown, 1, 1, "id", f"file name {claim_id!r} is reserved (expected another id: "
                                 f"{reserved(claim_id)})"))

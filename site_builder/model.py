@@ -157,9 +157,12 @@ def _partial_date(value: object) -> str:
     )
 
 
+_SPACE_RE = re.compile(r"\s")
+
+
 def _http_url(value: str) -> str:
     parts = urlsplit(value.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value.strip()):
+    if parts.scheme not in ("http", "https") or not parts.netloc or _SPACE_RE.search(value.strip()):
         raise _fail(
             "url",
             "not an http(s) URL: {value} (expected a link starting with http:// or https://)",

@@ -157,7 +157,7 @@ class PageWriter:
             "data/claims.json": exports.claims_json(self.site, self.url_for),
             "data/claims.csv": exports.claims_csv(self.site, self.url_for),
             "data/claimreview.json": json.dumps([self._claim_review(c) for c in self.published],
-                                                ensure_ascii=False, indent=2) + "\n",
+                                                ensure_ascii=False) + "\n",
         }
         if self.site.settings.site_url:  # feeds need absolute links
             files["feed.xml"] = exports.rss(self.site, self.url_for)

@@ -243,3 +243,14 @@ def test_look_alike_letters_in_a_file_name_are_refused(project: Project) -> None
 def test_huge_article_is_refused(project: Project) -> None:
     project.write_article("huge", "---\ntitle: T\n---\n" + "word " * 500_000)
     assert "content/articles/huge.md:1:1: (file): too large: 2,500,017 bytes (expected at most 2,097,152)" in problems(project)
+
+
+def test_large_folders_parse_in_worker_processes_with_the_same_result(project: Project, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from site_builder import load
+
+    project.write_claim("bad", CLAIM.replace("rating: supported", "rating: suported"))
+    (project.claims / "broken.yaml").write_text("title: [\n", encoding="utf-8")
+    sequential = problems(project)
+    monkeypatch.setattr(load, "PARALLEL_FROM", 1)
+    assert problems(project) == sequential
+    assert len(sequential) == 2
