@@ -671,10 +671,14 @@ def measure(cmd: list[str], cwd: Path, *, timeout: float = 3600) -> Measured:
                         out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"))
 
 
+class Failed(Exception):
+    """A measured step did not work: recorded in the results, and the other steps go on."""
+
+
 def check(step: str, measured: Measured) -> None:
     if measured.returncode != 0:
         tail = "\n".join((measured.stdout + measured.stderr).strip().splitlines()[-30:])
-        raise SystemExit(f"{step} failed (exit {measured.returncode}):\n{tail}")
+        raise Failed(f"{step} failed (exit {measured.returncode}):\n{tail}")
 
 
 # The plugin's own work, timed inside a child python. Argument: mkdocs.yml, reference docs dir ('' for none),
@@ -876,16 +880,16 @@ def measure_serve(root: Path, n: int, log, repeats: int = 3) -> dict[str, Any]: 
             while True:
                 if proc.poll() is not None:
                     err.seek(0)
-                    raise SystemExit("mkdocs serve exited:\n" + err.read().decode()[-3000:])
+                    raise Failed("mkdocs serve exited:\n" + err.read().decode()[-3000:])
                 try:
                     status = get(port, page)[0]
                     if status == 200:
                         break
-                    raise SystemExit(f"mkdocs serve answered {status} for {page}")
+                    raise Failed(f"mkdocs serve answered {status} for {page}")
                 except OSError:
                     pass
                 if time.perf_counter() - start > 900:
-                    raise SystemExit("mkdocs serve did not start in 15 minutes")
+                    raise Failed("mkdocs serve did not start in 15 minutes")
                 time.sleep(0.1)
             result["startup_s"] = round(time.perf_counter() - start, 2)
             log(f"  serve: first page after {result['startup_s']} s")
@@ -907,7 +911,7 @@ def measure_serve(root: Path, n: int, log, repeats: int = 3) -> dict[str, Any]: 
                     except OSError:
                         pass
                     if time.perf_counter() - saved > 600:
-                        raise SystemExit("the edited claim did not show up in 10 minutes")
+                        raise Failed("the edited claim did not show up in 10 minutes")
                     time.sleep(0.05)
                 times.append(time.perf_counter() - saved)
                 log(f"  serve: reload {attempt}: {times[-1]:.2f} s")
@@ -1043,6 +1047,9 @@ def report(results: dict[str, Any]) -> str:
     serve = results.get("serve")
     if serve is None:
         lines.append("Serve: not measured (--skip-serve)")
+    elif "error" in serve:
+        lines.append("Serve: FAILED (see below)")
+        serve = None
     else:
         lines.append(f"Serve at {serve['n']:,} claims: save -> reloaded page {serve['reload_median_s']:.2f} s median of "
                      f"{serve['reload_s']} (first page after start {serve['startup_s']} s; idle CPU "
@@ -1052,6 +1059,8 @@ def report(results: dict[str, Any]) -> str:
         lines.append("Extract: not measured (--skip-extract)")
     elif "skipped" in extract:
         lines.append(f"Extract: {extract['skipped']}")
+    elif "error" in extract:
+        lines.append("Extract: FAILED (see below)")
     else:
         lines.append(f"Extract --jobs 2 over {extract['articles']:,} articles: {extract['articles_per_s']} articles/s "
                      f"({extract['wall_s']:.1f} s, peak {extract['peak_mb']:.0f} MB, {extract['drafts_proposed']} drafts proposed)")
@@ -1161,25 +1170,49 @@ def main(argv: list[str] | None = None) -> int:
         "versions": versions(), "code": code_state(), "seed": args.seed, "runs": [],
     }
     log(f"work folder {work}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+
+    def save() -> None:  # after every step: a failure or an interrupted run keeps what was measured
+        results["total_s"] = round(time.perf_counter() - started, 1)
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+    def failed(step: str, exc: BaseException) -> dict[str, Any]:
+        log(f"  FAILED: {exc}")
+        results.setdefault("failures", []).append({"step": step, "error": str(exc)[-3000:]})
+        return {"error": str(exc)[-3000:]}
+
     try:
         serve_root = None
         for n in sizes:
             log(f"N = {n:,}")
-            run, root = run_size(n, args, work, log)
+            try:
+                run, root = run_size(n, args, work, log)
+            except Failed as exc:
+                failed(f"N={n}", exc)
+                save()
+                continue
             results["runs"].append(run)
+            save()
             if n == args.serve_claims and not args.skip_serve:
                 serve_root = root
             elif not args.keep:
                 shutil.rmtree(root)
         if not args.skip_serve:
             log(f"serve at {args.serve_claims:,} claims")
-            if serve_root is None:
-                serve_root = work / f"serve-{args.serve_claims}"
-                write_project(serve_root, generate(args.serve_claims, args.seed))
-            results["serve"] = measure_serve(serve_root, args.serve_claims, log)
+            try:
+                if serve_root is None:
+                    serve_root = work / f"serve-{args.serve_claims}"
+                    write_project(serve_root, generate(args.serve_claims, args.seed))
+                results["serve"] = measure_serve(serve_root, args.serve_claims, log)
+            except (Failed, OSError) as exc:
+                results["serve"] = failed("serve", exc)
+            save()
         if not args.skip_extract:
             log(f"extract over {args.extract_articles:,} articles")
-            results["extract"] = measure_extract(work, args.extract_articles, args.seed, log)
+            try:
+                results["extract"] = measure_extract(work, args.extract_articles, args.seed, log)
+            except (Failed, OSError, ValueError) as exc:
+                results["extract"] = failed("extract", exc)
+            save()
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -1190,8 +1223,7 @@ def main(argv: list[str] | None = None) -> int:
         results["code"]["changed_during_run"] = after["code_sha256"]
         log("warning: site_builder/ or templates/ changed during the run: the numbers mix two versions")
     results["goals"] = goals(results)
-    results["total_s"] = round(time.perf_counter() - started, 1)
-    args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    save()
     print(report(results))
     print(f"\nTotal {results['total_s']:.0f} s; load average at the end {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs "
           f"(shared machine: timings are noisy). Results: {args.json}")
@@ -1202,6 +1234,9 @@ def main(argv: list[str] | None = None) -> int:
         for run in results["runs"]:
             print(f"\nProfile of the plugin phase at {run['n']:,} claims (cumulative time, top 25):")
             print_profile(Path(run["profile"]))
+    for failure in results.get("failures", []):
+        print(f"\nFAILED {failure['step']}:\n{failure['error']}")
+    return 1 if results.get("failures") else 0
     return 0
 
 

@@ -276,12 +276,12 @@ def _yaml_shape_problems(text: str, shown: str, line_offset: int = 0) -> list[Pr
     if _too_deep(text):
         return [Problem(shown, 1 + line_offset, 1, "yaml",
                         f"nested more than {MAX_DEPTH} levels deep (expected a flat record of fields)")]
-    tab = _TAB_INDENT_RE.search(text)
+    tab = _TAB_INDENT_RE.search(text) if "\t" in text else None
     if tab:
         line = text.count("\n", 0, tab.start()) + 1
         return [Problem(shown, line + line_offset, tab.end() - tab.start(), "yaml",
                         "a tab in the indentation (expected spaces)")]
-    if _ANCHOR_RE.search(text):  # rare: count the aliases properly only then
+    if "&" in text and _ANCHOR_RE.search(text):  # rare: count the aliases properly only then
         aliases = sum(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=_Loader))
         if aliases > MAX_ALIASES:
             return [Problem(shown, 1 + line_offset, 1, "yaml",
