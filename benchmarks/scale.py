@@ -58,13 +58,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent.parent
+DEFAULT_JSON = HERE / "benchmarks" / "results" / "scale.json"
+# The checkout measured (--repo; default this one): its site_builder, templates, mkdocs.yml and content.
+REPO = HERE
 TEMPLATES = REPO / "templates"
-DEFAULT_JSON = REPO / "benchmarks" / "results" / "scale.json"
 DEFAULT_SIZES = [1000, 10000, 20000]
 QUICK_SIZE = 200
 MODEL_FILE = REPO / "site_builder" / "models" / "checkworthiness.npz"
 CHILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
+
+
+def use_repo(path: Path) -> None:
+    """Measure the checkout at ``path``: children import its site_builder first (PYTHONPATH), whatever
+    the virtual environment has installed, so a snapshot (git archive, git worktree) of another commit
+    can be measured with this script while the working tree changes."""
+    global REPO, TEMPLATES, MODEL_FILE
+    REPO = path.resolve()
+    TEMPLATES = REPO / "templates"
+    MODEL_FILE = REPO / "site_builder" / "models" / "checkworthiness.npz"
+    CHILD_ENV["PYTHONPATH"] = os.pathsep.join([str(REPO), *filter(None, [os.environ.get("PYTHONPATH")])])
 
 # The goals of the scale issue, at 10,000 claims unless said otherwise.
 GOAL_N = 10000
@@ -642,33 +655,58 @@ class Measured:
     returncode: int
     stdout: str
     stderr: str
+    peak_tree_mb: float = 0.0
 
     def summary(self) -> dict[str, Any]:
         return {"wall_s": round(self.wall_s, 3), "cpu_s": round(self.cpu_s, 3), "peak_mb": round(self.peak_mb, 1),
-                "returncode": self.returncode}
+                "peak_tree_mb": round(self.peak_tree_mb, 1), "returncode": self.returncode}
+
+
+PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def tree_rss(pid: int) -> int:
+    """Bytes resident in ``pid`` and all its descendants now (Linux /proc; 0 elsewhere)."""
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            total += int(Path(f"/proc/{current}/statm").read_text().split()[1]) * PAGE
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo += [int(x) for x in (task / "children").read_text().split()]
+        except (OSError, ValueError, IndexError):
+            continue
+    return total
 
 
 def measure(cmd: list[str], cwd: Path, *, timeout: float = 3600) -> Measured:
-    """Run ``cmd`` in a fresh process: wall time, and the child's own peak RSS and CPU time (wait4)."""
+    """Run ``cmd`` in a fresh process: wall time; the child's own peak RSS and CPU time (wait4: CPU time
+    includes worker processes it waited for, peak RSS is the largest single process); and the peak of
+    the whole process tree's RSS, sampled every 0.1 s (what worker processes add up to)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, env=CHILD_ENV, stdout=out, stderr=err)
         deadline = start + timeout
+        peak_tree, next_sample = 0, start
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
-            if time.perf_counter() > deadline:
+            now = time.perf_counter()
+            if now > deadline:
                 proc.kill()
                 pid, status, usage = os.wait4(proc.pid, 0)
                 break
+            if now >= next_sample:
+                peak_tree, next_sample = max(peak_tree, tree_rss(proc.pid)), now + 0.1
             time.sleep(0.005)
         wall = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
         return Measured(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode,
-                        out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"))
+                        out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"),
+                        max(peak_tree / MB, usage.ru_maxrss / 1024))
 
 
 class Failed(Exception):
@@ -684,7 +722,7 @@ def check(step: str, measured: Measured) -> None:
 # The plugin's own work, timed inside a child python. Argument: mkdocs.yml, reference docs dir ('' for none),
 # profile output path ('' for none). Prints one JSON object.
 PLUGIN_CHILD = r"""
-import json, sys, time
+import json, os, sys, time
 from pathlib import Path
 t0 = time.perf_counter()
 from site_builder.project import read_settings, load_site
@@ -697,12 +735,13 @@ if profile_to:
     import cProfile
     profiler = cProfile.Profile()
     profiler.enable()
-c0, t0 = time.process_time(), time.perf_counter()
+cpu = lambda: sum(os.times()[:4])  # this process and the worker processes it waited for
+c0, t0 = cpu(), time.perf_counter()
 settings = read_settings(config)
 site = load_site(settings)
 t1 = time.perf_counter()
 pages = build_pages(site, environment(settings.templates_dir))
-t2, c2 = time.perf_counter(), time.process_time()
+t2, c2 = time.perf_counter(), cpu()
 if profiler:
     profiler.disable()
     profiler.dump_stats(profile_to)
@@ -746,6 +785,52 @@ print(json.dumps(result))
 """
 
 
+# `mkdocs build -d site`, timing the claims plugin's own hooks inside the real build (argument "hooks";
+# "plain" for the reference, which does not import site_builder). The timings go to stderr, last line.
+BUILD_CHILD = r"""
+import functools, json, os, sys, time
+hooks = {}
+cpu = lambda: sum(os.times()[:4])  # this process and the worker processes it waited for
+if sys.argv[1] == "hooks":
+    from site_builder import plugin
+    def timed(name, hook):
+        @functools.wraps(hook)  # keeps MkDocs' event priorities
+        def wrapper(self, *args, **kwargs):
+            wall, cpu0 = time.perf_counter(), cpu()
+            try:
+                return hook(self, *args, **kwargs)
+            finally:
+                spent = hooks.setdefault(name, [0.0, 0.0, 0])
+                spent[0] += time.perf_counter() - wall
+                spent[1] += cpu() - cpu0
+                spent[2] += 1
+        return wrapper
+    for name, hook in list(vars(plugin.ClaimsPlugin).items()):
+        if name.startswith("on_") and callable(hook):
+            setattr(plugin.ClaimsPlugin, name, timed(name, hook))
+from mkdocs.__main__ import cli
+sys.argv = ["mkdocs", "build", "-d", "site"]
+code = 0
+try:
+    cli()
+except SystemExit as exc:
+    code = exc.code
+print("SCALE-HOOKS " + json.dumps(hooks), file=sys.stderr)
+sys.exit(code)
+"""
+
+
+def hook_times(stderr: str) -> dict[str, Any]:
+    for line in reversed(stderr.splitlines()):
+        if line.startswith("SCALE-HOOKS "):
+            hooks = json.loads(line[len("SCALE-HOOKS "):])
+            return {"wall_s": round(sum(h[0] for h in hooks.values()), 3),
+                    "cpu_s": round(sum(h[1] for h in hooks.values()), 3),
+                    "by_hook": {name: {"wall_s": round(h[0], 3), "cpu_s": round(h[1], 3), "calls": h[2]}
+                                for name, h in hooks.items()}}
+    return {}
+
+
 def du(path: Path) -> tuple[int, int]:
     """(bytes, files) under path: the sum of file sizes."""
     total = files = 0
@@ -784,7 +869,7 @@ def run_size(n: int, args: argparse.Namespace, work: Path, log) -> tuple[dict[st
     m = measure([sys.executable, "-m", "site_builder", "validate"], root)
     check("site-builder validate", m)
     result["validate"] = m.summary()
-    log(f"  validate      {m.wall_s:7.2f} s  {m.peak_mb:6.0f} MB   {m.stdout.strip()}")
+    log(f"  validate      {m.wall_s:7.2f} s  {m.peak_tree_mb:6.0f} MB   {m.stdout.strip()}")
 
     m = measure([sys.executable, "-c", PLUGIN_CHILD, str(root / "mkdocs.yml"), str(reference / "content"), ""], root)
     check("plugin phase", m)
@@ -793,19 +878,20 @@ def run_size(n: int, args: argparse.Namespace, work: Path, log) -> tuple[dict[st
                         "breakdown": {k: (round(v, 3) if isinstance(v, float) else v)
                                       for k, v in plugin.get("breakdown", {}).items()},
                         "process": m.summary()}
-    log(f"  plugin        {plugin['plugin_s']:7.2f} s  {m.peak_mb:6.0f} MB   load_site {plugin['load_site_s']:.2f} s, "
+    log(f"  plugin        {plugin['plugin_s']:7.2f} s  {m.peak_tree_mb:6.0f} MB   load_site {plugin['load_site_s']:.2f} s, "
         f"build_pages {plugin['build_pages_s']:.2f} s, {plugin['pages']} generated files")
 
     for name, folder in (("build", root), ("bare", reference)):
-        m = measure([sys.executable, "-m", "mkdocs", "build", "-d", "site"], folder)
+        m = measure([sys.executable, "-c", BUILD_CHILD, "hooks" if name == "build" else "plain"], folder)
         check(f"mkdocs build ({name})", m)
         warnings = warnings_in(m.stderr)
         size, files = du(folder / "site")
         index = folder / "site" / "search" / "search_index.json"
         result[name] = {**m.summary(), "warnings": len(warnings), "first_warnings": warnings[:5],
+                        "claims_hooks": hook_times(m.stderr),
                         "site_mb": round(size / MB, 2), "site_files": files,
                         "search_index_mb": round(index.stat().st_size / MB, 2) if index.exists() else None}
-        log(f"  {name:<12}  {m.wall_s:7.2f} s  {m.peak_mb:6.0f} MB   site {size / MB:.1f} MB in {files} files, "
+        log(f"  {name:<12}  {m.wall_s:7.2f} s  {m.peak_tree_mb:6.0f} MB   site {size / MB:.1f} MB in {files} files, "
             f"{len(warnings)} warnings")
         if not args.keep:
             shutil.rmtree(folder / "site")
@@ -823,6 +909,10 @@ def run_size(n: int, args: argparse.Namespace, work: Path, log) -> tuple[dict[st
         "build_bare_ratio_cpu": round(build["cpu_s"] / bare["cpu_s"], 3),
         "ours_percent": round(100 * plugin["plugin_s"] / build["wall_s"], 1),
         "ours_percent_cpu": round(100 * plugin["plugin_cpu_s"] / build["cpu_s"], 1),
+        "hooks_in_build_percent": round(100 * build["claims_hooks"]["wall_s"] / build["wall_s"], 1)
+        if build.get("claims_hooks") else None,
+        "hooks_in_build_percent_cpu": round(100 * build["claims_hooks"]["cpu_s"] / build["cpu_s"], 1)
+        if build.get("claims_hooks") else None,
         "per_claim_ms": round(1000 * build["wall_s"] / n, 2),
         "ours_per_claim_ms": round(1000 * plugin["plugin_s"] / n, 3),
     }
@@ -996,7 +1086,7 @@ def goals(results: dict[str, Any]) -> list[dict[str, Any]]:
          GOAL_LINEAR, "x", cpu=at and big and round(big["build"]["cpu_s"] / at["build"]["cpu_s"], 3))
     goal("site-builder validate at 10,000", at and at["validate"]["wall_s"], GOAL_VALIDATE_S, "s", below=True,
          cpu=at and at["validate"]["cpu_s"])
-    goal("peak memory of the build at 10,000", at and at["build"]["peak_mb"], GOAL_PEAK_MB, "MB", below=True)
+    goal("peak memory of the build at 10,000", at and at["build"]["peak_tree_mb"], GOAL_PEAK_MB, "MB", below=True)
     goal("search index at 10,000", at and at["build"]["search_index_mb"], GOAL_SEARCH_MB, "MB")
     return out
 
@@ -1013,7 +1103,7 @@ def report(results: dict[str, Any]) -> str:
         lines.append(
             f"| {r['n']:,} | {r['validate']['wall_s']:.2f} | {r['plugin']['plugin_s']:.2f} | {r['build']['wall_s']:.2f} "
             f"| {r['bare']['wall_s']:.2f} | {d['build_bare_ratio']:.2f} | {d['ours_percent']:.1f} "
-            f"| {r['build']['peak_mb']:.0f} | {r['build']['site_mb']:.1f} | {fmt(r['build']['search_index_mb'])} "
+            f"| {r['build']['peak_tree_mb']:.0f} | {r['build']['site_mb']:.1f} | {fmt(r['build']['search_index_mb'])} "
             f"| {d['per_claim_ms']:.2f} |")
     lines += ["", "CPU seconds (user + sys of each child; less sensitive to other work on the machine):", "",
               "| N | validate | plugin | build | bare | build/bare | ours % | bare peak MB | load avg (start, end) |",
@@ -1023,17 +1113,18 @@ def report(results: dict[str, Any]) -> str:
         lines.append(
             f"| {r['n']:,} | {r['validate']['cpu_s']:.2f} | {r['plugin']['plugin_cpu_s']:.2f} | {r['build']['cpu_s']:.2f} "
             f"| {r['bare']['cpu_s']:.2f} | {d['build_bare_ratio_cpu']:.2f} | {d['ours_percent_cpu']:.1f} "
-            f"| {r['bare']['peak_mb']:.0f} | {r['loadavg_start'][0]:.1f}, {r['loadavg_end'][0]:.1f} |")
+            f"| {r['bare']['peak_tree_mb']:.0f} | {r['loadavg_start'][0]:.1f}, {r['loadavg_end'][0]:.1f} |")
     lines += ["", "Plugin breakdown (s; load_site = load + validate + quote location):", "",
               "| N | load_site | build_pages | load claims | load articles | cross-checks | of which quote location "
-              "| generated files | search index share of site |",
-              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+              "| claims hooks inside the build (% of build) | generated files | search index share of site |",
+              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in runs:
-        p, b = r["plugin"], r["plugin"].get("breakdown", {})
+        p, b, hooks = r["plugin"], r["plugin"].get("breakdown", {}), r["build"].get("claims_hooks") or {}
         share = (r["build"]["search_index_mb"] or 0) / r["build"]["site_mb"] * 100 if r["build"]["site_mb"] else 0
         lines.append(
             f"| {r['n']:,} | {p['load_site_s']:.2f} | {p['build_pages_s']:.2f} | {fmt(b.get('load_claims_s'))} "
             f"| {fmt(b.get('load_articles_s'))} | {fmt(b.get('check_claims_s'))} | {fmt(b.get('quote_location_s'))} "
+            f"| {fmt(hooks.get('wall_s'))} ({fmt(r['derived'].get('hooks_in_build_percent'), '.1f')}%) "
             f"| {p['pages']:,} | {share:.0f}% |")
     lines.append("")
     sizes = [r["n"] for r in runs]
@@ -1063,7 +1154,7 @@ def report(results: dict[str, Any]) -> str:
         lines.append("Extract: FAILED (see below)")
     else:
         lines.append(f"Extract --jobs 2 over {extract['articles']:,} articles: {extract['articles_per_s']} articles/s "
-                     f"({extract['wall_s']:.1f} s, peak {extract['peak_mb']:.0f} MB, {extract['drafts_proposed']} drafts proposed)")
+                     f"({extract['wall_s']:.1f} s, peak {extract['peak_tree_mb']:.0f} MB, {extract['drafts_proposed']} drafts proposed)")
     lines += ["", "| goal | value | limit | verdict | by CPU time | verdict by CPU time |", "|---|---:|---:|---|---:|---|"]
     for g in results["goals"]:
         unit = g["unit"]
@@ -1079,7 +1170,7 @@ def report(results: dict[str, Any]) -> str:
 
 
 COMPARED = [("validate", "wall_s"), ("plugin", "plugin_s"), ("build", "wall_s"), ("bare", "wall_s"),
-            ("build", "cpu_s"), ("build", "peak_mb"), ("build", "site_mb"), ("build", "search_index_mb")]
+            ("build", "cpu_s"), ("build", "peak_tree_mb"), ("build", "site_mb"), ("build", "search_index_mb")]
 
 
 def compare(old: dict[str, Any], new: dict[str, Any]) -> str:
@@ -1145,7 +1236,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1, help="seed of the synthetic data (default %(default)s)")
     parser.add_argument("--workdir", type=Path, help="where to make the temporary folder (default: the system's)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary projects and built sites")
+    parser.add_argument("--repo", type=Path, default=HERE,
+                        help="the checkout to measure, e.g. a `git archive` snapshot of a commit (default: this one)")
+    parser.add_argument("--label", default="", help="a note stored with the results, e.g. the commit of a snapshot")
     args = parser.parse_args(argv)
+    use_repo(args.repo)
     if args.quick:
         sizes = args.claims or [QUICK_SIZE]
         args.serve_claims, args.extract_articles = min(args.serve_claims, QUICK_SIZE), min(args.extract_articles, 50)
@@ -1167,6 +1262,7 @@ def main(argv: list[str] | None = None) -> int:
         "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "command": " ".join([Path(sys.argv[0]).name, *(argv if argv is not None else sys.argv[1:])]),
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "loadavg": list(os.getloadavg())},
+        "repo": str(REPO), "label": args.label,
         "versions": versions(), "code": code_state(), "seed": args.seed, "runs": [],
     }
     log(f"work folder {work}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
