@@ -19,6 +19,7 @@ from .attribution import attribute, signals
 from .checkworthiness import CheckworthinessModel
 from .model import Article, slugify
 from .quotes import Span
+from .schema import SCHEMA_COMMENT
 from .sentences import split_sentences
 
 EXTRACTOR = "site-builder extract"
@@ -150,6 +151,7 @@ def draft_yaml(candidate: Candidate, model_name: str) -> str:
         return json.dumps(value, ensure_ascii=False)
 
     lines = [
+        SCHEMA_COMMENT,
         f"# Drafted by {EXTRACTOR} {__version__}: check every field against the article.",
         "# To publish, add rating, summary, context, sources and reviewed, then set status: published.",
         f"title: {q(candidate.title)}",

@@ -102,6 +102,7 @@ def test_extract_writes_valid_drafts_once_and_never_touches_them_again(demo: Pro
     assert drafts and first.stdout.count("created: claims/") == len(drafts)
     assert demo.validate().returncode == 0, demo.validate().stderr
     text = drafts[0].read_text()
+    assert text.startswith("# yaml-language-server: $schema=schema.json\n")
     assert "status: draft" in text and "extractor: \"site-builder extract\"" in text and "signals: [" in text
     drafts[0].write_text(text + "# edited by a person\n")
     again = site_builder(demo, "extract", DEMO, "--min-score", "0.3")
