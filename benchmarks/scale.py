@@ -21,8 +21,9 @@ a fresh process:
 
 At 1,000 claims it also times ``mkdocs serve`` from saving one claim file to the reloaded page (median
 of 3), and ``site-builder extract --jobs 2`` over 1,000 articles (articles/s). Wall time is measured
-around each child; peak memory and CPU time come from the child's own rusage (``os.wait4``: the same
-numbers as ``getrusage(RUSAGE_CHILDREN)`` in a wrapper, without the wrapper's start-up in the time).
+around each child; CPU time and peak RSS come from the child's own rusage (``os.wait4``: the same
+numbers as ``getrusage(RUSAGE_CHILDREN)`` in a wrapper, without the wrapper's start-up in the time),
+and the memory of the whole process tree (worker processes included) is sampled from /proc.
 
 It prints a Markdown table with the goals of the scale issue, PASS or FAIL, and writes every number
 to JSON (``--json``; default ``benchmarks/results/scale.json``) to compare commits (``--compare``).
@@ -33,12 +34,10 @@ Timings on a shared machine are noisy: the load average is recorded with every r
 from __future__ import annotations
 
 import argparse
-import cProfile
 import datetime as dt
 import hashlib
 import http.client
 import json
-import math
 import os
 import platform
 import pstats
@@ -665,13 +664,25 @@ class Measured:
 PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
+def resident(pid: int) -> int:
+    """Bytes of memory ``pid`` uses now: its proportional set size (pages shared with other processes,
+    such as forked workers, counted once in all), else its RSS."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE
+
+
 def tree_rss(pid: int) -> int:
-    """Bytes resident in ``pid`` and all its descendants now (Linux /proc; 0 elsewhere)."""
+    """Bytes in memory in ``pid`` and all its descendants now (Linux /proc; 0 elsewhere)."""
     total, todo = 0, [pid]
     while todo:
         current = todo.pop()
         try:
-            total += int(Path(f"/proc/{current}/statm").read_text().split()[1]) * PAGE
+            total += resident(current)
             for task in Path(f"/proc/{current}/task").iterdir():
                 todo += [int(x) for x in (task / "children").read_text().split()]
         except (OSError, ValueError, IndexError):
@@ -688,18 +699,23 @@ def measure(cmd: list[str], cwd: Path, *, timeout: float = 3600) -> Measured:
         proc = subprocess.Popen(cmd, cwd=cwd, env=CHILD_ENV, stdout=out, stderr=err)
         deadline = start + timeout
         peak_tree, next_sample = 0, start
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
-            now = time.perf_counter()
-            if now > deadline:
-                proc.kill()
-                pid, status, usage = os.wait4(proc.pid, 0)
-                break
-            if now >= next_sample:
-                peak_tree, next_sample = max(peak_tree, tree_rss(proc.pid)), now + 0.1
-            time.sleep(0.005)
+        try:
+            while True:
+                pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+                if pid:
+                    break
+                now = time.perf_counter()
+                if now > deadline:
+                    proc.kill()
+                    pid, status, usage = os.wait4(proc.pid, 0)
+                    break
+                if now >= next_sample:
+                    peak_tree, next_sample = max(peak_tree, tree_rss(proc.pid)), now + 0.1
+                time.sleep(0.005)
+        except BaseException:  # interrupted: do not leave the child running
+            proc.kill()
+            proc.wait()
+            raise
         wall = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
@@ -732,8 +748,7 @@ imports = time.perf_counter() - t0
 config, reference, profile_to = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
 profiler = None
 if profile_to:
-    import cProfile
-    profiler = cProfile.Profile()
+        profiler = cProfile.Profile()
     profiler.enable()
 cpu = lambda: sum(os.times()[:4])  # this process and the worker processes it waited for
 c0, t0 = cpu(), time.perf_counter()
@@ -1241,6 +1256,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--label", default="", help="a note stored with the results, e.g. the commit of a snapshot")
     args = parser.parse_args(argv)
     use_repo(args.repo)
+    # `kill PID` stops the run like Ctrl-C: the mkdocs serve child is stopped, the temporary folder removed
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     if args.quick:
         sizes = args.claims or [QUICK_SIZE]
         args.serve_claims, args.extract_articles = min(args.serve_claims, QUICK_SIZE), min(args.extract_articles, 50)
