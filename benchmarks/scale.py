@@ -748,7 +748,8 @@ imports = time.perf_counter() - t0
 config, reference, profile_to = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
 profiler = None
 if profile_to:
-        profiler = cProfile.Profile()
+    import cProfile
+    profiler = cProfile.Profile()
     profiler.enable()
 cpu = lambda: sum(os.times()[:4])  # this process and the worker processes it waited for
 c0, t0 = cpu(), time.perf_counter()
