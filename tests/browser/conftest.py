@@ -7,6 +7,8 @@ Every request to anything but the local test server is blocked, and a page that 
 
 from __future__ import annotations
 
+import contextlib
+
 import importlib
 import os
 import shutil
@@ -137,14 +139,14 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def server(built_site: BuiltSite) -> Iterator[str]:
-    """The built site over http (search needs it), on a free port; yields the base URL."""
-    expected = (built_site.out / "index.html").read_bytes()
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """A built site over http on 127.0.0.1 and a free port (search needs http); yields the base URL."""
+    expected = (folder / "index.html").read_bytes()
     for _ in range(3):  # another process may take the port between the check and the bind
         port = _free_port()
         process = subprocess.Popen(
-            [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(built_site.out)],
+            [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(folder)],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
         base = f"http://127.0.0.1:{port}/"
@@ -160,6 +162,13 @@ def server(built_site: BuiltSite) -> Iterator[str]:
                 process.kill()
                 process.wait()
     pytest.fail("could not start the test server (python -m http.server)", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def server(built_site: BuiltSite) -> Iterator[str]:
+    """The demo build, served."""
+    with serve(built_site.out) as base:
+        yield base
 
 
 def _serves(base: str, expected: bytes, process: subprocess.Popen) -> bool:  # type: ignore[type-arg]

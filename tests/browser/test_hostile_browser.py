@@ -10,11 +10,6 @@ request is blocked and reported. The static checks of the same build are in test
 from __future__ import annotations
 
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -22,7 +17,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from ..hostile.corpus import CANARY, AcceptedSite, build_accepted
-from .conftest import DESKTOP
+from .conftest import DESKTOP, serve
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page, Route
@@ -51,47 +46,11 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> AcceptedSite:
     return build_accepted(tmp_path_factory.getbasetemp())
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _answers(base: str, expected: bytes, process: subprocess.Popen) -> bool:  # type: ignore[type-arg]
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            with urllib.request.urlopen(base, timeout=2) as response:  # noqa: S310 (local test server)
-                return bool(response.read() == expected)
-        except OSError:
-            time.sleep(0.1)
-    return False
-
-
 @pytest.fixture(scope="module")
 def hostile_server(hostile_site: AcceptedSite) -> Iterator[str]:
-    """The hostile build over http on 127.0.0.1 and a free port; yields the base URL."""
-    expected = (hostile_site.out / "index.html").read_bytes()
-    for _ in range(3):  # another process may take the port between the check and the bind
-        port = _free_port()
-        process = subprocess.Popen(
-            [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory",
-             str(hostile_site.out)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
-        base = f"http://127.0.0.1:{port}/"
-        try:
-            if _answers(base, expected, process):
-                yield base
-                return
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-    pytest.fail("could not start the test server (python -m http.server)", pytrace=False)
+    """The hostile build, served."""
+    with serve(hostile_site.out) as base:
+        yield base
 
 
 @dataclass
