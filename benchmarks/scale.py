@@ -1026,12 +1026,13 @@ def measure_serve(root: Path, n: int, log, repeats: int = 3) -> dict[str, Any]: 
             result["reload_median_s"] = round(statistics.median(times), 2)
         finally:
             claim_file.write_text(original, encoding="utf-8")
-            proc.send_signal(signal.SIGINT)
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            for stop in (lambda: proc.send_signal(signal.SIGINT), proc.terminate, proc.kill):
+                stop()
+                try:
+                    proc.wait(timeout=5)
+                    break
+                except subprocess.TimeoutExpired:
+                    continue
     return result
 
 
