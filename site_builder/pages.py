@@ -19,9 +19,9 @@ import jinja2
 from . import exports, structured
 
 from .markup import Mark, displayable, highlighted_paragraphs, markdown_html
-from .model import Claim, newest_first, slugify
+from .model import Article, Claim, newest_first, slugify
 from .project import Site
-from .quotes import paragraphs
+from .quotes import Span, paragraphs
 
 LATEST_ON_HOME = 10
 STYLESHEET = "assets/claims.css"
@@ -106,6 +106,7 @@ class PageWriter:
         self.scale = site.settings.scale
         self.published = newest_first(site.published)
         self.claimant_slugs = claimant_slugs(c.claimant for c in self.published)
+        self.paragraphs_of: dict[str, list[Span]] = {}
         self.by_article = self._group(lambda c: [c.article])
         self.prefix = site.settings.articles_prefix
 
@@ -216,6 +217,12 @@ class PageWriter:
             counts[claim.rating] += 1  # type: ignore[index]
         return counts
 
+    def _paragraphs(self, article: Article) -> list[Span]:
+        """An article's paragraphs, found once for all its claims."""
+        if article.id not in self.paragraphs_of:
+            self.paragraphs_of[article.id] = paragraphs(article.body)
+        return self.paragraphs_of[article.id]
+
     def _marks(self, links: Links, claims: Iterable[Claim]) -> list[Mark]:
         return [
             Mark(span, claim.id, claim.rating, links.claim(claim.id), claim.title)  # type: ignore[arg-type]
@@ -227,7 +234,7 @@ class PageWriter:
         article = self.site.articles[claim.article]
         links = self.links(uri)
         spans = self.site.quotes[claim.id]  # type: ignore[index]
-        around = [p for p in paragraphs(article.body) if p.start < spans[-1].end and spans[0].start < p.end]
+        around = [p for p in self._paragraphs(article) if p.start < spans[-1].end and spans[0].start < p.end]
         in_context = highlighted_paragraphs(
             article.body, around, [Mark(s, claim.id, claim.rating, links.article(article.id, claim.id), claim.title)  # type: ignore[arg-type]
                                    for s in spans], anchors=False,
@@ -247,7 +254,7 @@ class PageWriter:
         article = self.site.articles[article_id]
         links = self.links(uri)
         claims = sorted(self.by_article.get(article_id, []), key=lambda c: (self.site.quotes[c.id][0].start, c.id))  # type: ignore[index]
-        text = highlighted_paragraphs(article.body, paragraphs(article.body), self._marks(links, claims), anchors=True)
+        text = highlighted_paragraphs(article.body, self._paragraphs(article), self._marks(links, claims), anchors=True)
         return self.render("article.md.j2", uri, article=article, claims=claims, paragraphs=text,
                            structured_data=structured.script(structured.article_page(article, url=self.url_for(uri))))
 
