@@ -259,7 +259,7 @@ class PageWriter:
                            structured_data=structured.script(structured.article_page(article, url=self.url_for(uri))))
 
 
-def last_changed(site: Site) -> tuple[dict[str, dt.date], dt.date | None]:
+def page_dates(site: Site) -> tuple[dict[str, dt.date], dt.date | None]:
     """When each claim and article page last changed (from the records, never the clock), and the
     newest date of all, for every other page: the same inputs give the same sitemap."""
     dates: dict[str, dt.date] = {}

@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 
 from . import memo
 from .errors import ProblemsFound
-from .pages import STYLESHEET, build_pages, last_changed
+from .pages import STYLESHEET, build_pages, page_dates
 from .project import DEFAULTS, Settings, load_site, settings_from_options
 from .render import environment
 
@@ -79,7 +79,7 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         for warning in site.warnings:
             log.info(str(warning))
         pages = build_pages(site, environment(self.settings.templates_dir))
-        self.dates, self.newest = last_changed(site)
+        self.dates, self.newest = page_dates(site)
         replaced = {f"{self.settings.articles_prefix}/{article_id}.md" for article_id in site.articles}
         for uri, content in pages.items():
             existing = files.get_file_from_path(uri)

@@ -157,7 +157,8 @@ def load_site(settings: Settings) -> Site:
     claims, problems = load_claims(settings.claims_dir, settings.root)
     articles, article_problems = load_articles(settings.articles_dir, settings.root)
     problems += article_problems
-    spans, check_problems = check_claims(claims, articles, settings.scale)
+    claim_files = {path.stem for path in settings.claims_dir.glob("*.yaml")}
+    spans, check_problems = check_claims(claims, articles, settings.scale, claim_files)
     problems += check_problems
     if problems:
         raise ProblemsFound(problems)

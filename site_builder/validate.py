@@ -14,8 +14,12 @@ def check_claims(
     claims: Sequence[SourceFile[Claim]],
     articles: Sequence[SourceFile[Article]],
     scale: RatingScale,
+    claim_files: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> tuple[dict[str, list[Span]], list[Problem]]:
-    """Every cross-record problem, and where each quote was found in its article."""
+    """Every cross-record problem, and where each quote was found in its article.
+
+    ``claim_files`` holds the ids of every claim file, loaded or not: a reference to a file that
+    failed to load is not reported again (its own problems already are)."""
     problems: list[Problem] = []
     bodies = {a.value.id: a.value.body for a in articles}
     by_id = {record.value.id: record for record in claims}  # unique: ids are file names
@@ -43,6 +47,8 @@ def check_claims(
                                            f"(expected {one_of(scale.ids)}{did_you_mean(claim.rating, scale.ids)})"))
         for index, related in enumerate(claim.related):
             target = by_id.get(related)
+            if target is None and related in claim_files:
+                continue
             if target is None:
                 problems.append(record.problem(("related", index), f"no claim {related!r} "
                                                f"(expected the id of a file in claims/{did_you_mean(related, by_id)})"))

@@ -254,3 +254,11 @@ def test_large_folders_parse_in_worker_processes_with_the_same_result(project: P
     monkeypatch.setattr(load, "PARALLEL_FROM", 1)
     assert problems(project) == sequential
     assert len(sequential) == 2
+
+
+def test_a_broken_claim_does_not_break_the_claims_that_link_to_it(project: Project) -> None:
+    project.write_claim("exports-doubled", CLAIM.replace("attribution: reported\n", ""))  # linked from the other
+    assert problems(project) == [
+        "claims/exports-doubled.yaml:1:1: attribution: required field is missing (expected how the article "
+        "attributes the claim)"
+    ]
