@@ -41,7 +41,7 @@ golden: $(STAMP)  ## regenerate tests/golden/ after an intended change to genera
 	$(BIN)/python -m pytest tests/test_golden.py --update-golden
 
 # The check-worthiness model, trained from the labelled data beside the checkout (../shared/data):
-# writes site_builder/models/checkworthiness.npz (deterministic: the same data gives the same bytes).
+# writes site_builder/drafting/models/checkworthiness.npz (deterministic: the same data gives the same bytes).
 DATA ?= ../shared/data
 model: $(STAMP)  ## retrain the check-worthiness model from $(DATA)
 	$(BIN)/python -m pip install --quiet -e ".[train]"

@@ -33,8 +33,8 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from site_builder import checkworthiness  # noqa: E402
-from site_builder.checkworthiness import DEFAULT_MODEL_PATH, CheckworthinessModel  # noqa: E402
+from site_builder.drafting import checkworthiness  # noqa: E402
+from site_builder.drafting.checkworthiness import DEFAULT_MODEL_PATH, CheckworthinessModel  # noqa: E402
 
 BEST_CLEF_2019_MAP = 0.1660
 FLOOR = {"cfs_f1": 0.89, "clef2019_map": 0.150}

@@ -16,8 +16,8 @@ import statistics
 import time
 from pathlib import Path
 
-from site_builder.checkworthiness import default_model
-from site_builder.extract import candidates, select
+from site_builder.drafting.checkworthiness import default_model
+from site_builder.drafting.extract import candidates, select
 from site_builder.model import Article
 from site_builder.project import load_site, read_settings
 

@@ -13,7 +13,7 @@ gold sentences per second it gets through. Layouts:
 * wrapped@72, wrapped@40: every line hard-wrapped at that width, as in e-mail or plain-text feeds.
 
 Candidates: a regex baseline, pysbd, syntok, nupunkt and sentencex as they come, our layers
-(site_builder/sentences.py) on nupunkt, and split_sentences itself (our layers on sentencex). A
+(site_builder/drafting/sentences.py) on nupunkt, and split_sentences itself (our layers on sentencex). A
 candidate whose package is not installed is skipped (only sentencex is a runtime dependency:
 `pip install nupunkt pysbd syntok` for the full table).
 """
@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_builder import sentences as chosen
+from site_builder.drafting import sentences as chosen
 
 DATA = Path(__file__).parent / "data"
 GOLD = DATA / "sentences_gold.txt"  # development set: the rules were tuned on it

@@ -1,4 +1,4 @@
-"""Train the check-worthiness model and write site_builder/models/checkworthiness.npz.
+"""Train the check-worthiness model and write site_builder/drafting/models/checkworthiness.npz.
 
 Data (read from --data, default ../shared/data relative to the repository root; nothing of it is
 copied into the repository, only the trained weights are written):
@@ -18,7 +18,7 @@ copied into the repository, only the trained weights are written):
 
 Model: logistic regression (scikit-learn, newton-cg, L2, C=2) over hashed binary word 1-2-grams and
 character 2-5-grams (within words, digits folded to 0; zlib.crc32 into 2**18 buckets, each block
-L2-normalised) and the hand-made features of site_builder.checkworthiness. Its scores are calibrated by
+L2-normalised) and the hand-made features of site_builder.drafting.checkworthiness. Its scores are calibrated by
 Platt scaling fitted on 5-fold out-of-fold decision values (folds by debate, so a debate is never in
 training and calibration at once); the final model is then fitted on all training sentences.
 Choices were made by cross-validation only, never on the test sets: 5-fold CV on crowdsourced.csv with
@@ -57,7 +57,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from site_builder.checkworthiness import (  # noqa: E402
+from site_builder.drafting.checkworthiness import (  # noqa: E402
     DEFAULT_MODEL_PATH,
     HAND_FEATURE_NAMES,
     CheckworthinessModel,

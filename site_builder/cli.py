@@ -12,19 +12,19 @@ from typing import TYPE_CHECKING
 import click
 
 from .errors import ProblemsFound
-from .attribution import attribute
+from .drafting.attribution import attribute
 from .files import create_new, replace
-from .importer import ImportFailed, article_text, read_source
+from .drafting.importer import ImportFailed, article_text, read_source
 from .load import load_articles, load_claims, parse_article
 from .model import Article
 from .project import Settings, load_site, read_settings
 from .quotes import find, nearest
 from .render import environment
 from .schema import SCHEMA_COMMENT, schema_text
-from .sentences import split_sentences
+from .drafting.sentences import split_sentences
 
 if TYPE_CHECKING:
-    from .extract import Candidate
+    from .drafting.extract import Candidate
 
 config_option = click.option(
     "--config", "-f", "config_file", type=click.Path(dir_okay=False, path_type=Path),
@@ -144,8 +144,8 @@ def extract(articles: tuple[str, ...], min_score: float, top: int, dry_run: bool
     existing = {r.value.id: (r.value.article, find(r.value.quote, by_id[r.value.article].body)
                              if r.value.article in by_id else None) for r in claims}
     known_tags = sorted({tag for r in claims for tag in r.value.tags})
-    from .checkworthiness import default_model  # numpy and the model load only for this command
-    from .extract import as_json, draft_yaml, plan, select
+    from .drafting.checkworthiness import default_model  # numpy and the model load only for this command
+    from .drafting.extract import as_json, draft_yaml, plan, select
 
     model = default_model()
     scored = score_articles([by_id[a] for a in chosen], known_tags, jobs)
@@ -197,8 +197,8 @@ def score_articles(articles: list[Article], known_tags: list[str], jobs: int) ->
 
 
 def candidates_with_default_model(article: Article, known_tags: list[str]) -> list[Candidate]:
-    from .checkworthiness import default_model
-    from .extract import candidates
+    from .drafting.checkworthiness import default_model
+    from .drafting.extract import candidates
 
     return candidates(article, default_model(), known_tags)
 
@@ -234,7 +234,7 @@ def new(article_id: str, quote: str | None, claim_id: str | None, config_file: P
         near = nearest(quote, article.body)
         raise click.ClickException(f"the quote is not in article {article.id!r} (closest passage, "
                                    f"{near.similarity}% similar: \"{near.passage}\")")
-    from .extract import propose_title, unique_id
+    from .drafting.extract import propose_title, unique_id
 
     found = attribute(quote)
     existing = {path.stem for path in settings.claims_dir.glob("*.yaml")}

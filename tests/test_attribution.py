@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from site_builder.attribution import SIGNALS, Attribution, attribute, signals
+from site_builder.drafting.attribution import SIGNALS, Attribution, attribute, signals
 
 # Sentences of the two demo articles (content/articles), verbatim.
 MOSCOW_CONFIRMED = (

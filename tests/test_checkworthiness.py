@@ -8,8 +8,8 @@ import zipfile
 import numpy as np
 import pytest
 
-from site_builder import checkworthiness
-from site_builder.checkworthiness import (
+from site_builder.drafting import checkworthiness
+from site_builder.drafting.checkworthiness import (
     DEFAULT_MODEL_PATH,
     CheckworthinessModel,
     FeatureSettings,
@@ -162,7 +162,7 @@ def test_inference_needs_only_numpy():
 
     code = (
         "import sys\n"
-        "from site_builder.checkworthiness import default_model\n"
+        "from site_builder.drafting.checkworthiness import default_model\n"
         "default_model().score(['We lost 60,000 factories.'])\n"
         "heavy = sorted(m for m in ('sklearn', 'scipy', 'torch') if m in sys.modules)\n"
         "print(','.join(heavy))\n"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.sentences import split_sentences
+from site_builder.drafting.sentences import split_sentences
 
 from .conftest import REPO, Project
 

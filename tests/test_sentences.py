@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from site_builder.sentences import Sentence, split_sentences
+from site_builder.drafting.sentences import Sentence, split_sentences
 
 # Excerpts of the two demo articles (content/articles), verbatim.
 ARTICLE_A = (

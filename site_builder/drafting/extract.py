@@ -14,12 +14,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 
-from . import __version__
+from .. import __version__
 from .attribution import attribute, signals
 from .checkworthiness import CheckworthinessModel
-from .model import Article, slugify
-from .quotes import Span
-from .schema import SCHEMA_COMMENT
+from ..model import Article, slugify
+from ..quotes import Span
+from ..schema import SCHEMA_COMMENT
 from .sentences import split_sentences
 
 EXTRACTOR = "site-builder extract"

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .load import parse_yaml, split_front_matter
-from .model import ArticleMeta, slugify
+from ..load import parse_yaml, split_front_matter
+from ..model import ArticleMeta, slugify
 
 FIELD_ORDER = list(ArticleMeta.model_fields)
 
