@@ -37,7 +37,7 @@ serve: $(STAMP)  ## live preview; reloads on edits to claims/, content/ and temp
 validate: $(STAMP)  ## check every claim and article
 	$(BIN)/site-builder validate
 
-golden: $(STAMP)  ## regenerate tests/golden/ after an intended change to generated Markdown
+golden: $(STAMP)  ## regenerate tests/golden/ after an intended change to the generated pages
 	$(BIN)/python -m pytest tests/test_golden.py --update-golden
 
 # The check-worthiness model, trained from the labelled data beside the checkout (../shared/data):

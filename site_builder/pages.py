@@ -1,8 +1,14 @@
-"""A loaded site -> {uri: Markdown} for every generated page. Pure: no MkDocs, no files written.
+"""A loaded site -> every generated page, as HTML with its metadata. Pure: no MkDocs, no files written.
 
 URIs are paths inside docs_dir (``claims/<id>.md``); the engine turns them into
 URLs. Links between generated pages are written relative to the page they
 are on, for directory URLs (``claims/x/``) or not (``claims/x.html``).
+
+Pages are rendered one at a time, when the engine asks (``PageWriter.page``), so
+a site of any size never holds every page at once: ``PageWriter.uris`` lists them,
+``PageWriter.meta`` gives a page's title and description without rendering it.
+``build_pages`` renders everything at once, as files (front matter + HTML), for
+engines without plugins and for tests.
 """
 
 from __future__ import annotations
@@ -10,11 +16,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from html import escape
 
 import jinja2
+from markupsafe import Markup
 
 from . import exports, structured
 
@@ -22,6 +31,7 @@ from .markup import Mark, displayable, highlighted_paragraphs, markdown_html
 from .model import Article, Claim, newest_first, slugify
 from .project import Site
 from .quotes import Span, paragraphs
+from .render import meta
 
 LATEST_ON_HOME = 10
 STYLESHEET = "assets/claims.css"
@@ -97,8 +107,88 @@ def claimant_slugs(names: Iterable[str]) -> dict[str, str]:
     return slugs
 
 
+@dataclass(frozen=True)
+class Heading:
+    """A heading of a generated page that has an id: an entry of its table of contents."""
+
+    level: int  # 2 for <h2>
+    id: str
+    text: str  # its text, as HTML (escaped)
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What an engine needs to know about a page before rendering it."""
+
+    title: str  # plain text
+    description: str  # plain text
+    searchable: bool  # False: the whole page is left out of the site search
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """One generated page: its HTML, and what an engine needs beside it."""
+
+    uri: str
+    html: str
+    meta: PageMeta
+    toc: tuple[Heading, ...]  # the headings (level 2 and below) that have an id, in order
+    anchors: frozenset[str]  # every id on the page, for checking links to #anchors
+
+    def document(self) -> str:
+        """The page as a file for a docs folder: YAML front matter (values HTML-escaped, as themes print
+        them raw) and the HTML. What ``build_pages`` returns and what engines without plugins read."""
+        lines = ["---", f"title: {meta(self.meta.title)}", f"description: {meta(self.meta.description)}"]
+        if not self.meta.searchable:
+            lines += ["search:", "  exclude: true"]
+        return "\n".join(lines) + "\n---\n\n" + self.html + "\n"
+
+
+# Our own headings: <h2 ... id="x" ...>text</h2> (templates write them; contributors' headings have no id).
+_HEADING_RE = re.compile(r'<h([2-6])\b[^>]*?\sid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+_ID_RE = re.compile(r'\s(?:id|name)="([^"]+)"')
+_TAG_RE = re.compile(r"<[^>]*>")
+
+
+def headings(html: str) -> tuple[Heading, ...]:
+    """The table of contents of a generated page: every h2-h6 with an id, in order (the h1 is the title)."""
+    return tuple(Heading(int(level), anchor, _TAG_RE.sub("", text).strip())
+                 for level, anchor, text in _HEADING_RE.findall(html))
+
+
+def with_permalinks(html: str, toc: Iterable[Heading], symbol: str, css_class: str = "headerlink",
+                    title: str = "Permanent link", leading: bool = False) -> str:
+    """``html`` with a permalink in each heading of ``toc`` (as Python-Markdown's toc extension writes
+    them: ``<a class="headerlink" href="#id" title="Permanent link">&para;</a>`` before the closing tag)."""
+    wanted = {heading.id for heading in toc}
+    if not wanted:
+        return html
+    title_attr = f' title="{escape(title)}"' if title else ""
+
+    def add(match: re.Match[str]) -> str:
+        whole, anchor = match.group(0), match.group(2)
+        if anchor not in wanted:
+            return whole
+        link = f'<a class="{escape(css_class)}" href="#{anchor}"{title_attr}>{symbol}</a>'
+        if leading:
+            opening = whole.index(">") + 1
+            return whole[:opening] + link + whole[opening:]
+        return whole[: -len(f"</h{match.group(1)}>")] + link + f"</h{match.group(1)}>"
+
+    return _HEADING_RE.sub(add, html)
+
+
+# How to render one page: its template and the values its title and description need (cheap), and a
+# function giving the rest of the values, computed only when the whole page is rendered.
+Plan = tuple[str, dict[str, object], Callable[[], dict[str, object]]]
+
+
+def _nothing() -> dict[str, object]:
+    return {}
+
+
 class PageWriter:
-    """Writes every page of one site with one template environment."""
+    """Writes every page of one site with one template environment, one page at a time."""
 
     def __init__(self, site: Site, templates: jinja2.Environment):
         self.site = site
@@ -109,46 +199,90 @@ class PageWriter:
         self.paragraphs_of: dict[str, list[Span]] = {}
         self.by_article = self._group(lambda c: [c.article])
         self.prefix = site.settings.articles_prefix
+        self._plans: dict[str, Callable[[], Plan]] = {}
+        self._plan_pages()
 
     def links(self, uri: str) -> Links:
         return Links(uri, self.site.settings.directory_urls, self.prefix, self.claimant_slugs)
 
-    def render(self, template: str, uri: str, **values: object) -> str:
-        return self.templates.get_template(template).render(
-            links=self.links(uri), scale=self.scale, site=self.site, **values
-        )
+    # -- the engine's interface ------------------------------------------------------------------
+
+    def uris(self) -> list[str]:
+        """Every generated page (``.md`` URIs inside docs_dir), in a stable order."""
+        return sorted(self._plans)
+
+    def meta(self, uri: str) -> PageMeta:
+        """A page's title, description and search setting, without rendering the page."""
+        template_name, values, _ = self._plans[uri]()
+        template = self.templates.get_template(template_name)
+        context = template.new_context(self._values(uri, values))
+        blocks = template.blocks
+
+        def text(name: str) -> str:
+            return Markup("".join(blocks[name](context))).unescape() if name in blocks else ""
+
+        return PageMeta(" ".join(text("title").split()), " ".join(text("description").split()),
+                        text("search").strip() != "exclude")
+
+    def page(self, uri: str) -> GeneratedPage:
+        """One page, rendered."""
+        template_name, values, more = self._plans[uri]()
+        template = self.templates.get_template(template_name)
+        context = template.new_context({**self._values(uri, values), **more()})
+        blocks = template.blocks
+
+        def text(name: str) -> str:
+            return Markup("".join(blocks[name](context))).unescape() if name in blocks else ""
+
+        html = "".join(blocks["content"](context)).strip()
+        page_meta = PageMeta(" ".join(text("title").split()), " ".join(text("description").split()),
+                             text("search").strip() != "exclude")
+        return GeneratedPage(uri, html, page_meta, headings(html), frozenset(_ID_RE.findall(html)))
+
+    def assets(self) -> dict[str, str]:
+        """Every generated file that is not a page: the stylesheet, redirects, data files and feeds."""
+        files = {STYLESHEET: self.templates.get_template("claims.css.j2").render(scale=self.scale)}
+        files.update(self._redirects())
+        files.update(self._exports())
+        return dict(sorted(files.items()))
 
     def pages(self) -> dict[str, str]:
-        pages: dict[str, str] = {}
+        """Every generated file at once, pages as documents (front matter + HTML)."""
+        files = {uri: self.page(uri).document() for uri in self.uris()}
+        files.update(self.assets())
+        return dict(sorted(files.items()))
+
+    # -- planning --------------------------------------------------------------------------------
+
+    def _values(self, uri: str, values: dict[str, object]) -> dict[str, object]:
+        return {"links": self.links(uri), "scale": self.scale, "site": self.site, **values}
+
+    def _plan(self, uri: str, template: str, values: dict[str, object],
+              more: Callable[[], dict[str, object]] = _nothing) -> None:
+        self._plans[uri] = lambda: (template, values, more)
+
+    def _plan_pages(self) -> None:
         settings = self.site.settings
-        pages["index.md"] = self.render(
-            "home.md.j2", "index.md",
-            structured_data=structured.script(structured.site_organisation(settings.publisher, settings.site_url)),
-            has_feeds=bool(settings.site_url),
-            latest=self.published[:LATEST_ON_HOME], counts=self._counts(self.published),
-            claim_count=len(self.published), article_count=len(self.site.articles),
-        )
-        self._paged(pages, "claims/index.md", "claims_index.md.j2", self.published)
+        self._plan("index.md", "home.html.j2", {}, lambda: {
+            "structured_data": structured.script(structured.site_organisation(settings.publisher, settings.site_url)),
+            "has_feeds": bool(settings.site_url),
+            "latest": self.published[:LATEST_ON_HOME], "counts": self._counts(self.published),
+            "claim_count": len(self.published), "article_count": len(self.site.articles),
+        })
+        self._paged("claims/index.md", "claims_index.html.j2", self.published)
         for claim in self.published:
-            uri = f"claims/{claim.id}.md"
-            pages[uri] = self._claim(claim, uri)
-        pages[f"{self.prefix}/index.md"] = self.render(
-            "articles_index.md.j2", f"{self.prefix}/index.md",
-            articles=sorted(self.site.articles.values(), key=lambda a: (a.meta.published, a.id), reverse=True),
-            claims_by_article=self.by_article,
-        )
-        for article in self.site.articles.values():
-            uri = f"{self.prefix}/{article.id}.md"
-            pages[uri] = self._article(article.id, uri)
-        self._listing(pages, "ratings", self._group(lambda c: [c.rating]), self.scale.ids, "rating.md.j2", "ratings_index.md.j2")
+            self._plans[f"claims/{claim.id}.md"] = self._claim_plan(claim)
+        self._plan(f"{self.prefix}/index.md", "articles_index.html.j2", {}, lambda: {
+            "articles": sorted(self.site.articles.values(), key=lambda a: (a.meta.published, a.id), reverse=True),
+            "claims_by_article": self.by_article,
+        })
+        for article_id in self.site.articles:
+            self._plans[f"{self.prefix}/{article_id}.md"] = self._article_plan(article_id)
+        self._listing("ratings", self._group(lambda c: [c.rating]), self.scale.ids, "rating.html.j2", "ratings_index.html.j2")
         tags = self._group(lambda c: c.tags)
-        self._listing(pages, "tags", tags, sorted(tags), "tag.md.j2", "tags_index.md.j2")
+        self._listing("tags", tags, sorted(tags), "tag.html.j2", "tags_index.html.j2")
         claimants = self._claimants()
-        self._listing(pages, "claimants", claimants, sorted(claimants), "claimant.md.j2", "claimants_index.md.j2")
-        pages[STYLESHEET] = self.templates.get_template("claims.css.j2").render(scale=self.scale)
-        pages.update(self._redirects())
-        pages.update(self._exports())
-        return dict(sorted(pages.items()))
+        self._listing("claimants", claimants, sorted(claimants), "claimant.html.j2", "claimants_index.html.j2")
 
     def url_for(self, uri: str) -> str:
         return self.links(uri).absolute(uri, self.site.settings.site_url)
@@ -182,24 +316,30 @@ class PageWriter:
             claim, self.site.articles[claim.article], self.scale, url=self.url_for(f"claims/{claim.id}.md"),
             publisher=settings.publisher, site_url=settings.site_url)
 
-    def _listing(self, pages: dict[str, str], section: str, groups: dict[str, list[Claim]], keys: list[str],
+    def _listing(self, section: str, groups: dict[str, list[Claim]], keys: list[str],
                  page_template: str, index_template: str) -> None:
-        pages[f"{section}/index.md"] = self.render(index_template, f"{section}/index.md", groups=groups, keys=keys)
+        self._plan(f"{section}/index.md", index_template, {"groups": groups, "keys": keys})
         for key in keys:
-            self._paged(pages, f"{section}/{key}.md", page_template, groups.get(key, []), key=key)
+            self._paged(f"{section}/{key}.md", page_template, groups.get(key, []), key=key)
 
-    def _paged(self, pages: dict[str, str], first_uri: str, template: str, claims: list[Claim], **values: object) -> None:
-        """One listing in pages (thousands of rows would make one multi-megabyte page):
+    def _paged(self, first_uri: str, template: str, claims: list[Claim], **values: object) -> None:
+        """One listing over pages (thousands of rows would make one multi-megabyte page):
         ``x.md``, then ``x/2.md``... (``claims/index.md``, ``claims/2.md``...)."""
         size = self.site.settings.page_size
         stem = first_uri.removesuffix("index.md").rstrip("/") if first_uri.endswith("index.md") else first_uri[:-3]
         uris = [first_uri] + [f"{stem}/{n}.md" for n in range(2, -(-len(claims) // size) + 1)]
         for number, uri in enumerate(uris, 1):
+            self._plans[uri] = self._listing_plan(template, uri, uris, number, claims, values)
+
+    def _listing_plan(self, template: str, uri: str, uris: list[str], number: int, claims: list[Claim],
+                      values: dict[str, object]) -> Callable[[], Plan]:
+        def plan() -> Plan:
             links = self.links(uri)
+            size = self.site.settings.page_size
             pager = [(n, links.to(u), n == number) for n, u in enumerate(uris, 1)] if len(uris) > 1 else []
             chunk = claims[(number - 1) * size : number * size]
-            pages[uri] = self.render(template, uri, claims=chunk, total=len(claims), page=number, pager=pager,
-                                     **values)
+            return template, {"claims": chunk, "total": len(claims), "page": number, "pager": pager, **values}, _nothing
+        return plan
 
     def _group(self, keys_of) -> dict[str, list[Claim]]:  # type: ignore[no-untyped-def]
         groups: dict[str, list[Claim]] = defaultdict(list)
@@ -230,33 +370,45 @@ class PageWriter:
             for span in self.site.quotes[claim.id]  # type: ignore[index]
         ]
 
-    def _claim(self, claim: Claim, uri: str) -> str:
-        article = self.site.articles[claim.article]
-        links = self.links(uri)
-        spans = self.site.quotes[claim.id]  # type: ignore[index]
-        around = [p for p in self._paragraphs(article) if p.start < spans[-1].end and spans[0].start < p.end]
-        in_context = highlighted_paragraphs(
-            article.body, around, [Mark(s, claim.id, claim.rating, links.article(article.id, claim.id), claim.title)  # type: ignore[arg-type]
-                                   for s in spans], anchors=False,
-        )
-        return self.render(
-            "claim.md.j2", uri,
-            structured_data=structured.script(self._claim_review(claim)),
-            edit_link=self.site.settings.edit_link(self.site.settings.claims_dir / f"{claim.id}.yaml"),
-            quote=" … ".join(displayable(" ".join(article.body[s.start : s.end].split())) for s in spans),
-            claim=claim, rating=self.scale[claim.rating], article=article,  # type: ignore[index]
-            in_context=in_context, context_html=markdown_html(claim.context or ""),
-            related=[self.site.claims[r] for r in claim.related],
-            machine_drafted=claim.provenance.is_machine,
-        )
+    def _claim_plan(self, claim: Claim) -> Callable[[], Plan]:
+        uri = f"claims/{claim.id}.md"
 
-    def _article(self, article_id: str, uri: str) -> str:
-        article = self.site.articles[article_id]
-        links = self.links(uri)
-        claims = sorted(self.by_article.get(article_id, []), key=lambda c: (self.site.quotes[c.id][0].start, c.id))  # type: ignore[index]
-        text = highlighted_paragraphs(article.body, self._paragraphs(article), self._marks(links, claims), anchors=True)
-        return self.render("article.md.j2", uri, article=article, claims=claims, paragraphs=text,
-                           structured_data=structured.script(structured.article_page(article, url=self.url_for(uri))))
+        def more() -> dict[str, object]:
+            article = self.site.articles[claim.article]
+            links = self.links(uri)
+            spans = self.site.quotes[claim.id]  # type: ignore[index]
+            around = [p for p in self._paragraphs(article) if p.start < spans[-1].end and spans[0].start < p.end]
+            in_context = highlighted_paragraphs(
+                article.body, around, [Mark(s, claim.id, claim.rating, links.article(article.id, claim.id), claim.title)  # type: ignore[arg-type]
+                                       for s in spans], anchors=False,
+            )
+            return {
+                "structured_data": structured.script(self._claim_review(claim)),
+                "edit_link": self.site.settings.edit_link(self.site.settings.claims_dir / f"{claim.id}.yaml"),
+                "quote": " … ".join(displayable(" ".join(article.body[s.start : s.end].split())) for s in spans),
+                "article": article, "in_context": in_context, "context_html": markdown_html(claim.context or ""),
+                "related": [self.site.claims[r] for r in claim.related],
+                "machine_drafted": claim.provenance.is_machine,
+            }
+
+        def plan() -> Plan:
+            return "claim.html.j2", {"claim": claim, "rating": self.scale[claim.rating]}, more  # type: ignore[index]
+        return plan
+
+    def _article_plan(self, article_id: str) -> Callable[[], Plan]:
+        uri = f"{self.prefix}/{article_id}.md"
+
+        def more() -> dict[str, object]:
+            article = self.site.articles[article_id]
+            links = self.links(uri)
+            claims = sorted(self.by_article.get(article_id, []), key=lambda c: (self.site.quotes[c.id][0].start, c.id))  # type: ignore[index]
+            text = highlighted_paragraphs(article.body, self._paragraphs(article), self._marks(links, claims), anchors=True)
+            return {"claims": claims, "paragraphs": text,
+                    "structured_data": structured.script(structured.article_page(article, url=self.url_for(uri)))}
+
+        def plan() -> Plan:
+            return "article.html.j2", {"article": self.site.articles[article_id]}, more
+        return plan
 
 
 def page_dates(site: Site) -> tuple[dict[str, dt.date], dt.date | None]:
@@ -275,6 +427,7 @@ def page_dates(site: Site) -> tuple[dict[str, dt.date], dt.date | None]:
 
 
 def build_pages(site: Site, templates: jinja2.Environment) -> dict[str, str]:
-    """Every generated page of ``site``, by URI inside docs_dir, in a stable order."""
+    """Every generated file of ``site`` at once, by URI inside docs_dir, in a stable order: pages as
+    documents (front matter + HTML), the other files as they are."""
     return PageWriter(site, templates).pages()
 

@@ -1,25 +1,35 @@
 """MkDocs glue: settings from mkdocs.yml, generated pages as virtual files, watched folders.
 
 Everything else happens in the core (project, pages); this module only translates.
+
+Generated pages never go through Python-Markdown: the core renders them to HTML. MkDocs gets an
+empty placeholder for each (its title and metadata set directly), and the page's HTML, table of
+contents and anchors just in time, when the page itself is built (``on_page_context``, before the
+search plugin reads it); the HTML is dropped again once the page is written (``on_post_page``), so
+memory does not grow with every page's HTML held at once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
+from html import escape
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from . import memo
 from .errors import ProblemsFound
-from .pages import STYLESHEET, build_pages, page_dates
+from .pages import STYLESHEET, GeneratedPage, Heading, PageMeta, PageWriter, page_dates, with_permalinks
 from .project import DEFAULTS, Settings, load_site, settings_from_options
 from .render import environment
 
@@ -51,6 +61,8 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
     settings: Settings
     dates: dict[str, dt.date]
     newest: dt.date | None
+    writer: PageWriter
+    generated: set[str]  # URIs of the generated pages of the current build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         memo.enable(command == "serve")  # rebuilds reuse parsed files and rendered notes
@@ -65,10 +77,9 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
             )
         except ProblemsFound as found:
             raise PluginError(found.report()) from None
-        if "attr_list" not in config.markdown_extensions:  # templates mark what search skips
-            config.markdown_extensions.append("attr_list")
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        self.toc = TocSettings.of(config.mdx_configs.get("toc") or {})
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -78,10 +89,13 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
             raise PluginError(found.report()) from None
         for warning in site.warnings:
             log.info(str(warning))
-        pages = build_pages(site, environment(self.settings.templates_dir))
+        self.writer = PageWriter(site, environment(self.settings.templates_dir))
         self.dates, self.newest = page_dates(site)
+        self.generated = set(self.writer.uris())
         replaced = {f"{self.settings.articles_prefix}/{article_id}.md" for article_id in site.articles}
-        for uri, content in pages.items():
+        # Pages get an empty placeholder (rendered when built); other files their content.
+        contents = {**dict.fromkeys(self.generated, ""), **self.writer.assets()}
+        for uri, content in sorted(contents.items()):
             existing = files.get_file_from_path(uri)
             if existing is not None:
                 if uri not in replaced:
@@ -93,13 +107,90 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         return files
 
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
-        """Sitemap dates come from the records, not the clock, so rebuilds are byte-identical."""
+        """Sitemap dates come from the records, not the clock, so rebuilds are byte-identical.
+        A generated page is not converted from Markdown: only its metadata is set now."""
         changed = self.dates.get(page.file.src_uri, self.newest)
         if changed is not None:
             page.update_date = changed.isoformat()
+        if page.file.src_uri in self.generated:
+            page.render = functools.partial(self._prepare, page)  # type: ignore[method-assign]
         return page
+
+    def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        return "" if page.file.src_uri in self.generated else None
+
+    def _prepare(self, page: Page, config: MkDocsConfig, files: Files) -> None:
+        """Page.render for a generated page: the title and metadata, with an empty body until it is built."""
+        page.meta = mkdocs_meta(self.writer.meta(page.file.src_uri))
+        page.content = ""
+        page.toc = get_toc([])
+
+    @event_priority(100)  # before the search plugin indexes the page
+    def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        if page.file.src_uri in self.generated:
+            generated = self.writer.page(page.file.src_uri)
+            page.meta = mkdocs_meta(generated.meta)
+            page.content = self.toc.permalinked(generated)
+            page.toc = get_toc(toc_tokens(self.toc.listed(generated.toc)))
+            page.present_anchor_ids = set(generated.anchors)
+        return context
+
+    @event_priority(-100)  # after every other plugin has seen the page
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if page.file.src_uri in self.generated:
+            page.content = ""  # written: its HTML is not kept
+        return output
 
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         server.watch(str(self.settings.claims_dir))
         server.watch(str(self.settings.templates_dir))
         return server
+
+
+def mkdocs_meta(meta: PageMeta) -> dict[str, Any]:
+    """Page metadata as front matter would have given it (themes print the title raw: it is escaped)."""
+    values: dict[str, Any] = {"title": escape(meta.title, quote=True), "description": escape(meta.description, quote=True)}
+    if not meta.searchable:
+        values["search"] = {"exclude": True}
+    return values
+
+
+def toc_tokens(headings: tuple[Heading, ...]) -> list[dict[str, Any]]:
+    """Headings as nested tokens for mkdocs.structure.toc.get_toc (what Python-Markdown's toc gives)."""
+    root: list[dict[str, Any]] = []
+    stack: list[dict[str, Any]] = []
+    for heading in headings:
+        token = {"level": heading.level, "id": heading.id, "name": heading.text, "children": []}
+        while stack and stack[-1]["level"] >= heading.level:
+            stack.pop()
+        (stack[-1]["children"] if stack else root).append(token)
+        stack.append(token)
+    return root
+
+
+class TocSettings:
+    """The toc extension's settings in mkdocs.yml (markdown_extensions: - toc: ...), applied to our HTML."""
+
+    def __init__(self, permalink: bool | str, css_class: str, title: str, leading: bool, top: int, bottom: int):
+        self.permalink, self.css_class, self.title, self.leading = permalink, css_class, title, leading
+        self.top, self.bottom = top, bottom
+
+    @classmethod
+    def of(cls, options: dict[str, Any]) -> TocSettings:
+        depth = options.get("toc_depth", 6)
+        if isinstance(depth, str) and "-" in depth:
+            top, bottom = (int(x) for x in depth.split("-", 1))
+        else:
+            top, bottom = 1, int(depth)
+        return cls(options.get("permalink", False), options.get("permalink_class", "headerlink"),
+                   options.get("permalink_title", "Permanent link"), bool(options.get("permalink_leading", False)),
+                   top, bottom)
+
+    def listed(self, toc: tuple[Heading, ...]) -> tuple[Heading, ...]:
+        return tuple(h for h in toc if self.top <= h.level <= self.bottom)
+
+    def permalinked(self, page: GeneratedPage) -> str:
+        if self.permalink in (False, None):
+            return page.html
+        symbol = "&para;" if self.permalink is True else str(self.permalink)
+        return with_permalinks(page.html, page.toc, symbol, self.css_class, self.title, self.leading)

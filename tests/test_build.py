@@ -152,3 +152,19 @@ def test_the_search_index_holds_what_readers_search_for(project: Project) -> Non
     assert set(by_page) == {"claims/output-rose-40-percent/", "claims/exports-doubled/", "articles/output-article/",
                             "methodology/", "data/"}
     assert "Reports indicate" not in by_page["articles/output-article/"]  # article text is not indexed
+
+
+def test_generated_pages_have_a_table_of_contents_and_the_configured_permalinks(project: Project) -> None:
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text() + "markdown_extensions:\n  - toc:\n      permalink: true\n")
+    assert project.build().returncode == 0
+    rose = project.html("claims/output-rose-40-percent")
+    assert ('<h2 data-search-exclude id="in-context">In context<a class="headerlink" href="#in-context" '
+            'title="Permanent link">&para;</a></h2>') in rose
+    assert '<h1 class="claim-title" id="claim">Output rose by 40% last year</h1>' in rose  # the title: no permalink
+    toc = rose.split('<nav class="md-nav md-nav--secondary"')[1].split("</nav>")[0]
+    assert re.findall(r'href="#([^"]+)"', toc) == ["in-context", "source-article", "context", "sources", "related-claims"]
+    assert "<title>Output rose by 40% last year - Test claims</title>" in rose
+    assert '<meta name="description" content="Official figures show a 40% rise. The figure is for the whole year.">' in rose
+    home = project.html("")
+    assert 'id="latest-claims">Latest claims<a class="headerlink" href="#latest-claims"' in home

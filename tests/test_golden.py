@@ -1,4 +1,4 @@
-"""Our own Markdown output, compared with golden files.
+"""Our own output (each generated page as a document: front matter and HTML), compared with golden files.
 
 Regenerate after an intended change with `make golden` (pytest --update-golden)."""
 
