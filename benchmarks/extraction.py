@@ -19,7 +19,8 @@ from pathlib import Path
 from site_builder.drafting.checkworthiness import default_model
 from site_builder.drafting.extract import candidates, select
 from site_builder.model import Article
-from site_builder.project import load_site, read_settings
+from site_builder.config import read_settings
+from site_builder.project import load_site
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = [(0.5, 10), (0.3, 10), (0.5, 20), (0.0, 10), (0.3, 1000)]  # (min_score, top); the first is the default

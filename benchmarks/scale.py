@@ -741,7 +741,8 @@ PLUGIN_CHILD = r"""
 import json, os, sys, time
 from pathlib import Path
 t0 = time.perf_counter()
-from site_builder.project import read_settings, load_site
+from site_builder.config import read_settings
+from site_builder.project import load_site
 from site_builder.pages import build_pages
 from site_builder.render import environment
 imports = time.perf_counter() - t0
@@ -786,7 +787,7 @@ if not profile_to:
         articles, _ = load_articles(settings.articles_dir, settings.root)
         t_articles = time.perf_counter() - t
         t = time.perf_counter()
-        check_claims(claims, articles, settings.scale)
+        check_claims(claims, articles, settings)
         t_check = time.perf_counter() - t
         bodies = {a.value.id: a.value.body for a in articles}
         t = time.perf_counter()

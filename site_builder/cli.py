@@ -15,9 +15,11 @@ from .errors import ProblemsFound
 from .drafting.attribution import attribute
 from .files import create_new, replace
 from .drafting.importer import ImportFailed, article_text, read_source
-from .load import load_articles, load_claims, parse_article
+from .config import read_settings
+from .load import parse_article
 from .model import Article
-from .project import Settings, load_site, read_settings
+from .project import Project, load_project
+from .settings import Settings
 from .quotes import find, nearest
 from .render import environment
 from .schema import SCHEMA_COMMENT, schema_text
@@ -52,11 +54,9 @@ def main() -> None:
 def validate(output: str, config_file: Path) -> None:
     """Check every claim and article; report every problem as path:line:column: field: message."""
     settings = _settings(config_file)
-    try:
-        site = load_site(settings)
-        problems, failed = site.warnings, False
-    except ProblemsFound as found:
-        problems, failed = found.problems, True
+    site = load_project(settings)
+    failed = bool(site.errors)
+    problems = site.errors or site.warnings
     if output == "json":
         click.echo(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
     elif output == "github":
@@ -134,16 +134,14 @@ def extract(articles: tuple[str, ...], min_score: float, top: int, dry_run: bool
             config_file: Path) -> None:
     """Draft claim files from the check-worthy sentences of ARTICLES (ids or paths)."""
     settings = _settings(config_file)
-    claims, problems = load_claims(settings.claims_dir, settings.root)
-    loaded, article_problems = load_articles(settings.articles_dir, settings.root)
-    if problems or article_problems:
-        raise click.ClickException(ProblemsFound(problems + article_problems).report()
+    project = load_project(settings)
+    if project.errors:
+        raise click.ClickException(ProblemsFound(project.errors).report()
                                    + "\nfix these first: drafts must not duplicate existing claims")
-    by_id = {record.value.id: record.value for record in loaded}
-    chosen = [_article_id(name, by_id) for name in articles]
-    existing = {r.value.id: (r.value.article, find(r.value.quote, by_id[r.value.article].body)
-                             if r.value.article in by_id else None) for r in claims}
-    known_tags = sorted({tag for r in claims for tag in r.value.tags})
+    by_id = project.articles
+    chosen = [_article_id(name, project) for name in articles]
+    existing = {claim_id: (claim.article, project.quotes.get(claim_id)) for claim_id, claim in project.claims.items()}
+    known_tags = sorted({tag for claim in project.claims.values() for tag in claim.tags})
     from .drafting.checkworthiness import default_model  # numpy and the model load only for this command
     from .drafting.extract import as_json, draft_yaml, plan, select
 
@@ -171,10 +169,13 @@ def extract(articles: tuple[str, ...], min_score: float, top: int, dry_run: bool
     click.echo(f"{created} {'to create' if dry_run else 'created'}, {len(rows) - created} skipped")
 
 
-def _article_id(name: str, articles: dict[str, object]) -> str:
+def _article_id(name: str, project: Project) -> str:
     article_id = Path(name).stem if name.endswith(".md") else name
-    if article_id not in articles:
-        raise click.ClickException(f"no article {article_id!r} (expected one of: {', '.join(sorted(articles))})")
+    if article_id not in project.articles:
+        if article_id in project.article_files:
+            shown = project.settings.shown(project.settings.article_file(article_id))
+            raise click.ClickException(ProblemsFound(project.errors_in(shown)).report())
+        raise click.ClickException(f"no article {article_id!r} (expected one of: {', '.join(sorted(project.articles))})")
     return article_id
 
 
@@ -221,9 +222,8 @@ def schema(config_file: Path) -> None:
 def new(article_id: str, quote: str | None, claim_id: str | None, config_file: Path) -> None:
     """Scaffold claims/<id>.yaml with every field and a comment for each."""
     settings = _settings(config_file)
-    articles, problems = load_articles(settings.articles_dir, settings.root)
-    by_id = {record.value.id: record.value for record in articles}
-    article = by_id[_article_id(article_id, by_id)]
+    project = load_project(settings)
+    article = project.articles[_article_id(article_id, project)]
     if quote is None:
         sentences = split_sentences(article.body)
         for number, sentence in enumerate(sentences, 1):
@@ -237,8 +237,7 @@ def new(article_id: str, quote: str | None, claim_id: str | None, config_file: P
     from .drafting.extract import propose_title, unique_id
 
     found = attribute(quote)
-    existing = {path.stem for path in settings.claims_dir.glob("*.yaml")}
-    claim_id = claim_id or unique_id(propose_title(quote), existing)
+    claim_id = claim_id or unique_id(propose_title(quote), set(project.claim_files))
     text = environment(settings.templates_dir).get_template("claim.yaml.j2").render(
         schema_comment=SCHEMA_COMMENT, title=propose_title(quote), quote=quote, article_id=article.id,
         claimant=found.claimant or article.meta.outlet, attribution=found.kind, rating_ids=settings.scale.ids,

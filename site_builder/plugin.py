@@ -30,7 +30,8 @@ from mkdocs.structure.toc import get_toc
 from . import memo
 from .errors import ProblemsFound
 from .pages import STYLESHEET, GeneratedPage, Heading, PageMeta, PageWriter, page_dates, with_permalinks
-from .project import DEFAULTS, Settings, load_site, settings_from_options
+from .project import load_project
+from .settings import DEFAULTS, Settings, settings_from_options
 from .render import environment
 
 log = logging.getLogger("mkdocs.plugins.claims")
@@ -83,10 +84,9 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        try:
-            site = load_site(self.settings)
-        except ProblemsFound as found:
-            raise PluginError(found.report()) from None
+        site = load_project(self.settings)
+        if site.errors:
+            raise PluginError(ProblemsFound(site.errors).report())
         for warning in site.warnings:
             log.info(str(warning))
         self.writer = PageWriter(site, environment(self.settings.templates_dir))

@@ -3,23 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from .errors import Problem, did_you_mean, one_of
 from .load import SourceFile
-from .model import Article, Claim, RatingScale, reserved
+from .model import Article, Claim, reserved
 from .quotes import Span, find, nearest
+
+if TYPE_CHECKING:
+    from .settings import Settings
 
 
 def check_claims(
     claims: Sequence[SourceFile[Claim]],
     articles: Sequence[SourceFile[Article]],
-    scale: RatingScale,
-    claim_files: set[str] = frozenset(),  # type: ignore[assignment]
+    settings: Settings,
+    claim_files: frozenset[str] = frozenset(),
+    article_files: frozenset[str] = frozenset(),
 ) -> tuple[dict[str, list[Span]], list[Problem]]:
     """Every cross-record problem, and where each quote was found in its article.
 
-    ``claim_files`` holds the ids of every claim file, loaded or not: a reference to a file that
-    failed to load is not reported again (its own problems already are)."""
+    ``claim_files`` and ``article_files`` hold the ids of every claim and article file, loaded or
+    not: a reference to a file that failed to load is not reported again (its own problems already
+    are)."""
+    scale = settings.scale
     problems: list[Problem] = []
     bodies = {a.value.id: a.value.body for a in articles}
     by_id = {record.value.id: record for record in claims}  # unique: ids are file names
@@ -51,7 +58,7 @@ def check_claims(
                 continue
             if target is None:
                 problems.append(record.problem(("related", index), f"no claim {related!r} "
-                                               f"(expected the id of a file in claims/{did_you_mean(related, by_id)})"))
+                                               f"(expected the id of a file in {settings.claims_folder}/{did_you_mean(related, by_id)})"))
             elif related == claim.id:
                 problems.append(record.problem(("related", index), "the claim lists itself (expected another claim's id)"))
             elif claim.published and not target.value.published:
@@ -59,8 +66,9 @@ def check_claims(
                                                "(expected a published claim)"))
         body = bodies.get(claim.article)
         if body is None:
-            problems.append(record.problem(("article",), f"no article {claim.article!r} "
-                                           f"(expected the id of a file in content/articles{did_you_mean(claim.article, bodies)})"))
+            if claim.article not in article_files:
+                problems.append(record.problem(("article",), f"no article {claim.article!r} (expected the id of a "
+                                               f"file in {settings.articles_folder}{did_you_mean(claim.article, bodies)})"))
             continue
         found = find(claim.quote, body)
         if found is None:

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from site_builder.pages import build_pages
-from site_builder.project import load_site, read_settings
+from site_builder.config import read_settings
+from site_builder.project import load_site
 from site_builder.render import environment
 
 from .conftest import Project

@@ -15,7 +15,7 @@ import pytest
 
 from site_builder.schema import schema_text
 from site_builder.structured import script
-from site_builder.project import read_settings
+from site_builder.config import read_settings
 
 from .conftest import CLAIM, REPO, Project
 from .schemaorg_vocab import check

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from site_builder.errors import ProblemsFound
-from site_builder.project import load_site, read_settings
+from site_builder.config import read_settings
+from site_builder.project import load_project, load_site
 
-from .conftest import CLAIM, Project
+from .conftest import ARTICLE, CLAIM, Project
 
 
 def problems(project: Project) -> list[str]:
@@ -262,3 +263,17 @@ def test_a_broken_claim_does_not_break_the_claims_that_link_to_it(project: Proje
         "claims/exports-doubled.yaml:1:1: attribution: required field is missing (expected how the article "
         "attributes the claim)"
     ]
+
+
+def test_a_broken_article_is_reported_once_not_again_in_each_claim_citing_it(project: Project) -> None:
+    project.write_article("output-article", ARTICLE.replace("url: https://example.news/output", "url: ftp://example.news/output"))
+    for number in range(8):
+        project.write_claim(f"more-{number}", CLAIM.replace("related: [exports-doubled]", "related: []"))
+    loaded = load_project(read_settings(project.root / "mkdocs.yml"))
+    assert [str(p) for p in loaded.errors] == [
+        "content/articles/output-article.md:4:6: url: not an http(s) URL: 'ftp://example.news/output' "
+        "(expected a link starting with http:// or https://)"
+    ]
+    assert loaded.article_files == {"output-article"} and not loaded.articles
+    assert len(loaded.claim_files) == len(loaded.claims) == 11  # every claim loaded; only the article failed
+

@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from site_builder.model import Claim, slugify
-from site_builder.project import Site, load_site, read_settings
+from site_builder.config import read_settings
+from site_builder.project import Site, load_site
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page, Route

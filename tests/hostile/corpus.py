@@ -190,7 +190,8 @@ _GENERATE = textwrap.dedent("""\
     from pathlib import Path
     from site_builder.errors import ProblemsFound
     from site_builder.pages import build_pages
-    from site_builder.project import load_site, read_settings
+    from site_builder.config import read_settings
+    from site_builder.project import load_site
     from site_builder.render import environment
 
     root, out = Path(sys.argv[1]), Path(sys.argv[2])

@@ -1,0 +1,120 @@
+"""A project's settings: where its files are, its rating scale, its site options. No file reading.
+
+Settings come from the ``claims`` plugin entry in mkdocs.yml: the plugin hands
+over the options MkDocs parsed; the CLI reads mkdocs.yml itself (config.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .errors import ProblemsFound
+from .load import SourceFile, explain_error
+from .model import DEFAULT_RATINGS, RatingScale
+
+PLUGIN_NAME = "claims"
+DEFAULTS: dict[str, Any] = {
+    "claims_dir": "claims",
+    "articles_dir": "articles",
+    "templates_dir": "templates",
+    "ratings": {},
+    "publisher": "",
+    "edit_url": None,
+    "page_size": 100,
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path  # the folder of mkdocs.yml; paths in messages are relative to it
+    docs_dir: Path
+    claims_dir: Path
+    articles_dir: Path  # inside docs_dir: article files are replaced by generated pages
+    templates_dir: Path
+    scale: RatingScale
+    directory_urls: bool = True
+    site_name: str = "Claim explainers"
+    site_url: str = ""  # canonical base URL, ending in '/'; empty when not configured
+    publisher: str = ""  # the organisation publishing the reviews (structured data, feeds)
+    edit_url: str = ""  # prefix of "edit this file" links, e.g. https://github.com/o/r/edit/main/
+    page_size: int = 100  # claims per listing page
+
+    @property
+    def articles_prefix(self) -> str:
+        return self.articles_dir.relative_to(self.docs_dir).as_posix()
+
+    def shown(self, path: Path) -> str:
+        """A path as messages show it: relative to the project folder."""
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    @property
+    def claims_folder(self) -> str:
+        """The claims folder as configured, for messages: 'claims', 'records'..."""
+        return self.shown(self.claims_dir)
+
+    @property
+    def articles_folder(self) -> str:
+        """The articles folder as configured, for messages: 'content/articles'..."""
+        return self.shown(self.articles_dir)
+
+    def claim_file(self, claim_id: str) -> Path:
+        return self.claims_dir / f"{claim_id}.yaml"
+
+    def article_file(self, article_id: str) -> Path:
+        return self.articles_dir / f"{article_id}.md"
+
+    def edit_link(self, path: Path) -> str:
+        return self.edit_url + path.relative_to(self.root).as_posix() if self.edit_url else ""
+
+
+def settings_from_options(
+    options: dict[str, Any],
+    *,
+    config_file: Path,
+    docs_dir: Path,
+    site: dict[str, Any],
+    at: tuple[str | int, ...] = (),
+) -> Settings:
+    """Settings from the plugin's options and the site's own (site_name, site_url, repo_url,
+    use_directory_urls); a bad rating scale raises ProblemsFound."""
+    root = config_file.parent
+    options = {**DEFAULTS, **options}
+    try:
+        scale = RatingScale.model_validate({"ratings": options["ratings"] or DEFAULT_RATINGS})
+    except ValidationError as exc:
+        source: SourceFile[None] = SourceFile(config_file.name, config_file.read_text(encoding="utf-8"), None)
+        raise ProblemsFound(
+            source.problem((*at, "ratings", *error["loc"][1:]), explain_error(RatingScale, error))
+            for error in exc.errors(include_url=False)
+        ) from None
+    articles_dir = (docs_dir / options["articles_dir"]).resolve()
+    return Settings(
+        root=root,
+        docs_dir=docs_dir,
+        claims_dir=(root / options["claims_dir"]).resolve(),
+        articles_dir=articles_dir,
+        templates_dir=(root / options["templates_dir"]).resolve(),
+        scale=scale,
+        directory_urls=site.get("use_directory_urls", True) is not False,
+        site_name=site.get("site_name") or "Claim explainers",
+        site_url=(site["site_url"].rstrip("/") + "/") if site.get("site_url") else "",
+        publisher=options["publisher"] or site.get("site_name") or "Claim explainers",
+        edit_url=_edit_url(options["edit_url"], site.get("repo_url")),
+        page_size=max(1, int(options["page_size"])),
+    )
+
+
+def _edit_url(option: str | None, repo_url: str | None) -> str:
+    """The plugin's edit_url, else GitHub's edit link for the main branch of repo_url."""
+    if option is not None:
+        return option.rstrip("/") + "/" if option else ""
+    if repo_url and "github.com" in repo_url:
+        return repo_url.rstrip("/") + "/edit/main/"
+    return ""
