@@ -18,6 +18,7 @@ from xml.etree import ElementTree as ET
 from .model import Claim, newest_first
 from .project import Site
 from .render import human_date
+from .routes import JSON_FEED, RSS_FEED, Routes
 
 DATA_VERSION = 1
 FEED_LIMIT = 50
@@ -29,26 +30,26 @@ CSV_COLUMNS = [
 UrlFor = Callable[[str], str]  # uri inside docs_dir -> absolute URL
 
 
-def claim_record(site: Site, claim: Claim, url_for: UrlFor) -> dict[str, Any]:
+def claim_record(site: Site, claim: Claim, routes: Routes, url_for: UrlFor) -> dict[str, Any]:
     article = site.articles[claim.article]
     rating = site.settings.scale[claim.rating]  # type: ignore[index]
     record = claim.model_dump(mode="json", exclude={"status", "article", "rating"})
     record.update(
-        url=url_for(f"claims/{claim.id}.md"),
+        url=url_for(routes.claim(claim.id)),
         rating={"id": claim.rating, "label": rating.label, "value": rating.value},
-        article={"id": article.id, "page_url": url_for(f"{site.settings.articles_prefix}/{article.id}.md"),
+        article={"id": article.id, "page_url": url_for(routes.article(article.id)),
                  **article.meta.model_dump(mode="json", exclude={"notes"})},
     )
     return record
 
 
-def claims_json(site: Site, url_for: UrlFor) -> str:
+def claims_json(site: Site, routes: Routes, url_for: UrlFor) -> str:
     claims = newest_first(site.published)
     data = {
         "version": DATA_VERSION,
         "site": {"name": site.settings.site_name, "url": site.settings.site_url, "publisher": site.settings.publisher},
         "ratings": [{"id": key, **r.model_dump(mode="json")} for key, r in site.settings.scale.ratings.items()],
-        "claims": [claim_record(site, c, url_for) for c in claims],
+        "claims": [claim_record(site, c, routes, url_for) for c in claims],
     }
     return json.dumps(data, ensure_ascii=False) + "\n"  # one line: the C encoder, fast at 20,000 claims
 
@@ -60,14 +61,14 @@ def _cell(value: object) -> object:
     return value
 
 
-def claims_csv(site: Site, url_for: UrlFor) -> str:
+def claims_csv(site: Site, routes: Routes, url_for: UrlFor) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for claim in newest_first(site.published):
         article = site.articles[claim.article]
         writer.writerow({key: _cell(value) for key, value in {
-            "id": claim.id, "url": url_for(f"claims/{claim.id}.md"), "title": claim.title,
+            "id": claim.id, "url": url_for(routes.claim(claim.id)), "title": claim.title,
             "rating": claim.rating, "rating_label": site.settings.scale[claim.rating].label,  # type: ignore[index]
             "claimant": claim.claimant, "attribution": claim.attribution,
             "quote": " ".join(claim.quote.split()), "summary": " ".join((claim.summary or "").split()),
@@ -87,20 +88,20 @@ def _item_text(site: Site, claim: Claim) -> str:
     return text
 
 
-def rss(site: Site, url_for: UrlFor) -> str:
+def rss(site: Site, routes: Routes, url_for: UrlFor) -> str:
     settings = site.settings
     root = ET.Element("rss", {"version": "2.0", "xmlns:atom": "http://www.w3.org/2005/Atom"})
     channel = ET.SubElement(root, "channel")
     ET.SubElement(channel, "title").text = f"{settings.site_name}: claims"
     ET.SubElement(channel, "link").text = settings.site_url
     ET.SubElement(channel, "description").text = f"Claim explainers from {settings.publisher}, newest first."
-    ET.SubElement(channel, "atom:link", {"href": url_for("feed.xml"), "rel": "self", "type": "application/rss+xml"})
+    ET.SubElement(channel, "atom:link", {"href": url_for(RSS_FEED), "rel": "self", "type": "application/rss+xml"})
     claims = newest_first(site.published)[:FEED_LIMIT]
     if claims:
         ET.SubElement(channel, "lastBuildDate").text = _rfc822(claims[0].last_changed)
     for claim in claims:
         item = ET.SubElement(channel, "item")
-        url = url_for(f"claims/{claim.id}.md")
+        url = url_for(routes.claim(claim.id))
         ET.SubElement(item, "title").text = claim.title
         ET.SubElement(item, "link").text = url
         ET.SubElement(item, "guid", {"isPermaLink": "true"}).text = url
@@ -111,11 +112,11 @@ def rss(site: Site, url_for: UrlFor) -> str:
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def json_feed(site: Site, url_for: UrlFor) -> str:
+def json_feed(site: Site, routes: Routes, url_for: UrlFor) -> str:
     settings = site.settings
     items = []
     for claim in newest_first(site.published)[:FEED_LIMIT]:
-        url = url_for(f"claims/{claim.id}.md")
+        url = url_for(routes.claim(claim.id))
         item: dict[str, Any] = {
             "id": url, "url": url, "title": claim.title, "content_text": _item_text(site, claim),
             "summary": " ".join((claim.summary or "").split()),
@@ -129,7 +130,7 @@ def json_feed(site: Site, url_for: UrlFor) -> str:
         "version": "https://jsonfeed.org/version/1.1",
         "title": f"{settings.site_name}: claims",
         "home_page_url": settings.site_url,
-        "feed_url": url_for("feed.json"),
+        "feed_url": url_for(JSON_FEED),
         "description": f"Claim explainers from {settings.publisher}, newest first.",
         "language": "en",
         "authors": [{"name": settings.publisher, "url": settings.site_url}],

@@ -1,8 +1,6 @@
 """A loaded site -> every generated page, as HTML with its metadata. Pure: no MkDocs, no files written.
 
-URIs are paths inside docs_dir (``claims/<id>.md``); the engine turns them into
-URLs. Links between generated pages are written relative to the page they
-are on, for directory URLs (``claims/x/``) or not (``claims/x.html``).
+Which URI each page has, and the URLs of links between pages, come from routes.py.
 
 Pages are rendered one at a time, when the engine asks (``PageWriter.page``), so
 a site of any size never holds every page at once: ``PageWriter.uris`` lists them,
@@ -18,79 +16,22 @@ import hashlib
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from html import escape
 
 import jinja2
 from markupsafe import Markup
 
-from . import exports, structured
-
+from . import exports, routes, structured
 from .markup import Mark, displayable, highlighted_paragraphs, markdown_html
 from .model import Article, Claim, newest_first, slugify
 from .project import Site
 from .quotes import Span, paragraphs
 from .render import meta
+from .routes import STYLESHEET, Links, Routes
 
 LATEST_ON_HOME = 10
-STYLESHEET = "assets/claims.css"
-
-
-@dataclass(frozen=True)
-class Links:
-    """URLs of the site's pages, relative to the page being written (``here``)."""
-
-    here: str
-    directory_urls: bool
-    articles_prefix: str = "articles"
-    claimant_slugs: Mapping[str, str] = field(default_factory=dict)
-
-    def to(self, uri: str) -> str:
-        return relative_url(self._url(uri), self._url(self.here))
-
-    def _url(self, uri: str) -> str:
-        if uri.endswith(".md"):
-            stem = uri[:-3]
-            if self.directory_urls:
-                if stem == "index" or stem.endswith("/index"):
-                    return stem[: -len("index")]
-                return stem + "/"
-            return stem + ".html"
-        return uri
-
-    def absolute(self, uri: str, site_url: str) -> str:
-        """The full URL of a page (site-root-relative when the site has no site_url)."""
-        return (site_url or "/") + self._url(uri)
-
-    def claim(self, claim_id: str) -> str:
-        return self.to(f"claims/{claim_id}.md")
-
-    def article(self, article_id: str, claim_id: str | None = None) -> str:
-        url = self.to(f"{self.articles_prefix}/{article_id}.md")
-        return f"{url}#claim-{claim_id}" if claim_id else url
-
-    def rating(self, rating_id: str) -> str:
-        return self.to(f"ratings/{rating_id}.md")
-
-    def tag(self, tag: str) -> str:
-        return self.to(f"tags/{tag}.md")
-
-    def claimant(self, name: str) -> str:
-        return self.to(f"claimants/{self.claimant_slugs.get(name) or slugify(name)}.md")
-
-
-def relative_url(target: str, here: str) -> str:
-    """The link from the page at URL ``here`` to URL ``target`` (both relative to the site root):
-    'articles/a/' from 'claims/x/' is '../../articles/a/'. Plain string work: it runs for every link."""
-    folder = here[: here.rfind("/") + 1]  # 'claims/x/' for directory URLs, 'claims/' for 'claims/x.html'
-    start = folder.split("/")[:-1]
-    parts = target.split("/")
-    common = 0
-    while common < len(start) and common < len(parts) - 1 and start[common] == parts[common]:
-        common += 1
-    relative = "../" * (len(start) - common) + "/".join(parts[common:])
-    return relative or "./"
 
 
 def claimant_slugs(names: Iterable[str]) -> dict[str, str]:
@@ -198,12 +139,12 @@ class PageWriter:
         self.claimant_slugs = claimant_slugs(c.claimant for c in self.published)
         self.paragraphs_of: dict[str, list[Span]] = {}
         self.by_article = self._group(lambda c: [c.article])
-        self.prefix = site.settings.articles_prefix
+        self.routes = Routes(site.settings.directory_urls, site.settings.articles_prefix, self.claimant_slugs)
         self._plans: dict[str, Callable[[], Plan]] = {}
         self._plan_pages()
 
     def links(self, uri: str) -> Links:
-        return Links(uri, self.site.settings.directory_urls, self.prefix, self.claimant_slugs)
+        return Links(self.routes, uri)
 
     # -- the engine's interface ------------------------------------------------------------------
 
@@ -263,40 +204,41 @@ class PageWriter:
 
     def _plan_pages(self) -> None:
         settings = self.site.settings
-        self._plan("index.md", "home.html.j2", {}, lambda: {
+        self._plan(routes.HOME, "home.html.j2", {}, lambda: {
             "structured_data": structured.script(structured.site_organisation(settings.publisher, settings.site_url)),
             "has_feeds": bool(settings.site_url),
             "latest": self.published[:LATEST_ON_HOME], "counts": self._counts(self.published),
             "claim_count": len(self.published), "article_count": len(self.site.articles),
         })
-        self._paged("claims/index.md", "claims_index.html.j2", self.published)
+        self._paged(self.routes.index(routes.CLAIMS), "claims_index.html.j2", self.published)
         for claim in self.published:
-            self._plans[f"claims/{claim.id}.md"] = self._claim_plan(claim)
-        self._plan(f"{self.prefix}/index.md", "articles_index.html.j2", {}, lambda: {
+            self._plans[self.routes.claim(claim.id)] = self._claim_plan(claim)
+        self._plan(self.routes.articles_index, "articles_index.html.j2", {}, lambda: {
             "articles": sorted(self.site.articles.values(), key=lambda a: (a.meta.published, a.id), reverse=True),
             "claims_by_article": self.by_article,
         })
         for article_id in self.site.articles:
-            self._plans[f"{self.prefix}/{article_id}.md"] = self._article_plan(article_id)
-        self._listing("ratings", self._group(lambda c: [c.rating]), self.scale.ids, "rating.html.j2", "ratings_index.html.j2")
+            self._plans[self.routes.article(article_id)] = self._article_plan(article_id)
+        self._listing(routes.RATINGS, self._group(lambda c: [c.rating]), self.scale.ids, "rating.html.j2",
+                      "ratings_index.html.j2")
         tags = self._group(lambda c: c.tags)
-        self._listing("tags", tags, sorted(tags), "tag.html.j2", "tags_index.html.j2")
+        self._listing(routes.TAGS, tags, sorted(tags), "tag.html.j2", "tags_index.html.j2")
         claimants = self._claimants()
-        self._listing("claimants", claimants, sorted(claimants), "claimant.html.j2", "claimants_index.html.j2")
+        self._listing(routes.CLAIMANTS, claimants, sorted(claimants), "claimant.html.j2", "claimants_index.html.j2")
 
     def url_for(self, uri: str) -> str:
-        return self.links(uri).absolute(uri, self.site.settings.site_url)
+        return self.routes.absolute(uri, self.site.settings.site_url)
 
     def _exports(self) -> dict[str, str]:
         files = {
-            "data/claims.json": exports.claims_json(self.site, self.url_for),
-            "data/claims.csv": exports.claims_csv(self.site, self.url_for),
-            "data/claimreview.json": json.dumps([self._claim_review(c) for c in self.published],
+            routes.CLAIMS_JSON: exports.claims_json(self.site, self.routes, self.url_for),
+            routes.CLAIMS_CSV: exports.claims_csv(self.site, self.routes, self.url_for),
+            routes.CLAIMREVIEW_JSON: json.dumps([self._claim_review(c) for c in self.published],
                                                 ensure_ascii=False) + "\n",
         }
         if self.site.settings.site_url:  # feeds need absolute links
-            files["feed.xml"] = exports.rss(self.site, self.url_for)
-            files["feed.json"] = exports.json_feed(self.site, self.url_for)
+            files[routes.RSS_FEED] = exports.rss(self.site, self.routes, self.url_for)
+            files[routes.JSON_FEED] = exports.json_feed(self.site, self.routes, self.url_for)
         return files
 
     def _redirects(self) -> dict[str, str]:
@@ -304,30 +246,27 @@ class PageWriter:
         out = {}
         for claim in self.published:
             for alias in claim.aliases:
-                uri = f"claims/{alias}/index.html" if self.site.settings.directory_urls else f"claims/{alias}.html"
-                links = self.links(f"claims/{alias}.md")
-                out[uri] = self.templates.get_template("redirect.html.j2").render(
-                    claim=claim, target=links.claim(claim.id), canonical=self.url_for(f"claims/{claim.id}.md"))
+                links = self.links(self.routes.former_claim(alias))
+                out[self.routes.redirect_file(alias)] = self.templates.get_template("redirect.html.j2").render(
+                    claim=claim, target=links.claim(claim.id), canonical=self.url_for(self.routes.claim(claim.id)))
         return out
 
     def _claim_review(self, claim: Claim) -> dict[str, object]:
         settings = self.site.settings
         return structured.claim_review(
-            claim, self.site.articles[claim.article], self.scale, url=self.url_for(f"claims/{claim.id}.md"),
+            claim, self.site.articles[claim.article], self.scale, url=self.url_for(self.routes.claim(claim.id)),
             publisher=settings.publisher, site_url=settings.site_url)
 
     def _listing(self, section: str, groups: dict[str, list[Claim]], keys: list[str],
                  page_template: str, index_template: str) -> None:
-        self._plan(f"{section}/index.md", index_template, {"groups": groups, "keys": keys})
+        self._plan(self.routes.index(section), index_template, {"groups": groups, "keys": keys})
         for key in keys:
-            self._paged(f"{section}/{key}.md", page_template, groups.get(key, []), key=key)
+            self._paged(self.routes.listing(section, key), page_template, groups.get(key, []), key=key)
 
     def _paged(self, first_uri: str, template: str, claims: list[Claim], **values: object) -> None:
-        """One listing over pages (thousands of rows would make one multi-megabyte page):
-        ``x.md``, then ``x/2.md``... (``claims/index.md``, ``claims/2.md``...)."""
+        """One listing over pages (thousands of rows would make one multi-megabyte page)."""
         size = self.site.settings.page_size
-        stem = first_uri.removesuffix("index.md").rstrip("/") if first_uri.endswith("index.md") else first_uri[:-3]
-        uris = [first_uri] + [f"{stem}/{n}.md" for n in range(2, -(-len(claims) // size) + 1)]
+        uris = self.routes.pages_of(first_uri, -(-len(claims) // size))
         for number, uri in enumerate(uris, 1):
             self._plans[uri] = self._listing_plan(template, uri, uris, number, claims, values)
 
@@ -371,7 +310,7 @@ class PageWriter:
         ]
 
     def _claim_plan(self, claim: Claim) -> Callable[[], Plan]:
-        uri = f"claims/{claim.id}.md"
+        uri = self.routes.claim(claim.id)
 
         def more() -> dict[str, object]:
             article = self.site.articles[claim.article]
@@ -384,7 +323,7 @@ class PageWriter:
             )
             return {
                 "structured_data": structured.script(self._claim_review(claim)),
-                "edit_link": self.site.settings.edit_link(self.site.settings.claims_dir / f"{claim.id}.yaml"),
+                "edit_link": self.site.settings.edit_link(self.site.settings.claim_file(claim.id)),
                 "quote": " … ".join(displayable(" ".join(article.body[s.start : s.end].split())) for s in spans),
                 "article": article, "in_context": in_context, "context_html": markdown_html(claim.context or ""),
                 "related": [self.site.claims[r] for r in claim.related],
@@ -396,7 +335,7 @@ class PageWriter:
         return plan
 
     def _article_plan(self, article_id: str) -> Callable[[], Plan]:
-        uri = f"{self.prefix}/{article_id}.md"
+        uri = self.routes.article(article_id)
 
         def more() -> dict[str, object]:
             article = self.site.articles[article_id]
@@ -415,13 +354,13 @@ def page_dates(site: Site) -> tuple[dict[str, dt.date], dt.date | None]:
     """When each claim and article page last changed (from the records, never the clock), and the
     newest date of all, for every other page: the same inputs give the same sitemap."""
     dates: dict[str, dt.date] = {}
-    prefix = site.settings.articles_prefix
+    paths = Routes(site.settings.directory_urls, site.settings.articles_prefix)
     for claim in site.published:
         changed = claim.last_changed
         if changed == dt.date.min:
             continue
-        dates[f"claims/{claim.id}.md"] = changed
-        article_uri = f"{prefix}/{claim.article}.md"
+        dates[paths.claim(claim.id)] = changed
+        article_uri = paths.article(claim.article)
         dates[article_uri] = max(changed, dates.get(article_uri, changed))
     return dates, max(dates.values(), default=None)
 

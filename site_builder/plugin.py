@@ -29,16 +29,13 @@ from mkdocs.structure.toc import get_toc
 
 from . import memo
 from .errors import ProblemsFound
-from .pages import STYLESHEET, GeneratedPage, Heading, PageMeta, PageWriter, page_dates, with_permalinks
+from .pages import GeneratedPage, Heading, PageMeta, PageWriter, page_dates, with_permalinks
 from .project import load_project
-from .settings import DEFAULTS, Settings, settings_from_options
 from .render import environment
+from .routes import NAV_PAGES, STYLESHEET, Routes
+from .settings import DEFAULTS, Settings, settings_from_options
 
 log = logging.getLogger("mkdocs.plugins.claims")
-
-# Generated pages that belong in the navigation; every other generated page is
-# reached from these, so the nav (rendered into every page) stays small.
-NAV_PAGES = ("index.md", "claims/index.md", "ratings/index.md", "tags/index.md", "claimants/index.md")
 
 
 class ClaimsConfig(base.Config):
@@ -92,7 +89,8 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         self.writer = PageWriter(site, environment(self.settings.templates_dir))
         self.dates, self.newest = page_dates(site)
         self.generated = set(self.writer.uris())
-        replaced = {f"{self.settings.articles_prefix}/{article_id}.md" for article_id in site.articles}
+        paths = Routes(self.settings.directory_urls, self.settings.articles_prefix)
+        replaced = {paths.article(article_id) for article_id in site.articles}
         # Pages get an empty placeholder (rendered when built); other files their content.
         contents = {**dict.fromkeys(self.generated, ""), **self.writer.assets()}
         for uri, content in sorted(contents.items()):

@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from .model import Claim, RatingScale
+from .routes import CLAIM_SCHEMA_ID
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=schema.json"
 
@@ -29,7 +30,7 @@ def claim_schema(scale: RatingScale) -> dict[str, Any]:
     schema["$defs"]["Provenance"]["required"] = []  # 'method' is implied by the mapping form
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "claims/schema.json",
+        "$id": CLAIM_SCHEMA_ID,
         **schema,
         "title": "Claim record",
     }

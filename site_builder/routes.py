@@ -1,0 +1,154 @@
+"""The one owner of generated pages' file names and URLs. Pure.
+
+A page's *URI* is its path inside docs_dir (``claims/<id>.md``), the name the
+engine is given; its *URL* is where a reader finds it, for directory URLs
+(``claims/<id>/``) or not (``claims/<id>.html``). Every other module asks here
+for both, so a page moves in one place. Links between generated pages are
+written relative to the page they are on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from .model import slugify
+
+HOME = "index.md"
+STYLESHEET = "assets/claims.css"
+RSS_FEED = "feed.xml"
+JSON_FEED = "feed.json"
+CLAIMS_JSON = "data/claims.json"
+CLAIMS_CSV = "data/claims.csv"
+CLAIMREVIEW_JSON = "data/claimreview.json"
+CLAIM_SCHEMA_ID = "claims/schema.json"  # the $id of the claim record's JSON Schema (a name, not a page)
+CLAIMS = "claims"  # the listing sections: each has an index page and a page per key
+RATINGS = "ratings"
+TAGS = "tags"
+CLAIMANTS = "claimants"
+# Generated pages that belong in the navigation; every other generated page is
+# reached from these, so the nav (rendered into every page) stays small.
+NAV_PAGES = (HOME, f"{CLAIMS}/index.md", f"{RATINGS}/index.md", f"{TAGS}/index.md", f"{CLAIMANTS}/index.md")
+
+
+@dataclass(frozen=True)
+class Routes:
+    """URIs and URLs of every generated page of one site."""
+
+    directory_urls: bool = True
+    articles_prefix: str = "articles"  # the articles folder inside docs_dir
+    claimant_slugs: Mapping[str, str] = field(default_factory=dict)  # claimant name -> its page's slug
+
+    # -- URIs: paths inside docs_dir --------------------------------------------------------------
+
+    def claim(self, claim_id: str) -> str:
+        return f"{CLAIMS}/{claim_id}.md"
+
+    def article(self, article_id: str) -> str:
+        return f"{self.articles_prefix}/{article_id}.md"
+
+    def index(self, section: str) -> str:
+        """The index page of a section: 'claims', 'ratings', 'tags', 'claimants', or the articles prefix."""
+        return f"{section}/index.md"
+
+    @property
+    def articles_index(self) -> str:
+        return self.index(self.articles_prefix)
+
+    def listing(self, section: str, key: str) -> str:
+        """The first page of one rating's, tag's or claimant's claims."""
+        return f"{section}/{key}.md"
+
+    def rating(self, rating_id: str) -> str:
+        return self.listing(RATINGS, rating_id)
+
+    def tag(self, tag: str) -> str:
+        return self.listing(TAGS, tag)
+
+    def claimant_slug(self, name: str) -> str:
+        return self.claimant_slugs.get(name) or slugify(name)
+
+    def claimant(self, name: str) -> str:
+        return self.listing(CLAIMANTS, self.claimant_slug(name))
+
+    @staticmethod
+    def pages_of(first: str, count: int) -> list[str]:
+        """The URIs of a listing split into ``count`` pages: ``x.md``, then ``x/2.md``...
+        (``claims/index.md``, ``claims/2.md``...)."""
+        stem = first.removesuffix("index.md").rstrip("/") if first.endswith("index.md") else first[:-3]
+        return [first] + [f"{stem}/{n}.md" for n in range(2, count + 1)]
+
+    def former_claim(self, alias: str) -> str:
+        """The URI a claim had under a former id (its URL is where the redirect page is)."""
+        return self.claim(alias)
+
+    def redirect_file(self, alias: str) -> str:
+        """The file, inside the built site, of the page sending a former id on to the claim."""
+        return f"{CLAIMS}/{alias}/index.html" if self.directory_urls else f"{CLAIMS}/{alias}.html"
+
+    # -- URLs -------------------------------------------------------------------------------------
+
+    def url(self, uri: str) -> str:
+        """The URL of a page relative to the site root: 'claims/x.md' -> 'claims/x/' (or 'claims/x.html')."""
+        if uri.endswith(".md"):
+            stem = uri[:-3]
+            if self.directory_urls:
+                if stem == "index" or stem.endswith("/index"):
+                    return stem[: -len("index")]
+                return stem + "/"
+            return stem + ".html"
+        return uri
+
+    def absolute(self, uri: str, site_url: str) -> str:
+        """The full URL of a page (site-root-relative when the site has no site_url)."""
+        return (site_url or "/") + self.url(uri)
+
+    def links(self, here: str) -> Links:
+        return Links(self, here)
+
+
+@dataclass(frozen=True)
+class Links:
+    """URLs of the site's pages, relative to the page being written (``here``); for templates."""
+
+    routes: Routes
+    here: str
+
+    @property
+    def articles_prefix(self) -> str:
+        return self.routes.articles_prefix
+
+    def to(self, uri: str) -> str:
+        return relative_url(self.routes.url(uri), self.routes.url(self.here))
+
+    def claim(self, claim_id: str) -> str:
+        return self.to(self.routes.claim(claim_id))
+
+    def article(self, article_id: str, claim_id: str | None = None) -> str:
+        url = self.to(self.routes.article(article_id))
+        return f"{url}#claim-{claim_id}" if claim_id else url
+
+    def index(self, section: str) -> str:
+        return self.to(self.routes.index(section))
+
+    def rating(self, rating_id: str) -> str:
+        return self.to(self.routes.rating(rating_id))
+
+    def tag(self, tag: str) -> str:
+        return self.to(self.routes.tag(tag))
+
+    def claimant(self, name: str) -> str:
+        return self.to(self.routes.claimant(name))
+
+
+def relative_url(target: str, here: str) -> str:
+    """The link from the page at URL ``here`` to URL ``target`` (both relative to the site root):
+    'articles/a/' from 'claims/x/' is '../../articles/a/'. Plain string work: it runs for every link."""
+    folder = here[: here.rfind("/") + 1]  # 'claims/x/' for directory URLs, 'claims/' for 'claims/x.html'
+    start = folder.split("/")[:-1]
+    parts = target.split("/")
+    common = 0
+    while common < len(start) and common < len(parts) - 1 and start[common] == parts[common]:
+        common += 1
+    relative = "../" * (len(start) - common) + "/".join(parts[common:])
+    return relative or "./"
