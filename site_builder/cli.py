@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from . import claim_file
 from .errors import ProblemsFound
 from .drafting.attribution import attribute
 from .files import create_new, replace
@@ -21,8 +22,7 @@ from .model import Article
 from .project import Project, load_project
 from .settings import Settings
 from .quotes import find, nearest
-from .render import environment
-from .schema import SCHEMA_COMMENT, schema_text
+from .schema import schema_text
 from .drafting.sentences import split_sentences
 
 if TYPE_CHECKING:
@@ -155,8 +155,8 @@ def extract(articles: tuple[str, ...], min_score: float, top: int, dry_run: bool
                 continue
             taken.add(item.claim_id)
             existing[item.claim_id] = (article_id, [item.candidate.span])
-            if not dry_run and not create_new(settings.claims_dir / f"{item.claim_id}.yaml",
-                                              draft_yaml(item.candidate, f"{model.name} {model.version}")):
+            if not dry_run and not claim_file.write_new(settings.claim_file(item.claim_id),
+                                                        draft_yaml(item.candidate, f"{model.name} {model.version}")):
                 raise click.ClickException(f"claims/{item.claim_id}.yaml appeared while writing; run again")
         rows += as_json(planned, dry_run=dry_run)
     if output == "json":
@@ -238,11 +238,9 @@ def new(article_id: str, quote: str | None, claim_id: str | None, config_file: P
 
     found = attribute(quote)
     claim_id = claim_id or unique_id(propose_title(quote), set(project.claim_files))
-    text = environment(settings.templates_dir).get_template("claim.yaml.j2").render(
-        schema_comment=SCHEMA_COMMENT, title=propose_title(quote), quote=quote, article_id=article.id,
-        claimant=found.claimant or article.meta.outlet, attribution=found.kind, rating_ids=settings.scale.ids,
-    )
-    path = settings.claims_dir / f"{claim_id}.yaml"
-    if not create_new(path, text):
+    text = claim_file.scaffold(title=propose_title(quote), quote=quote, article=article.id, attribution=found.kind,
+                               claimant=found.claimant or article.meta.outlet, rating_ids=settings.scale.ids)
+    path = settings.claim_file(claim_id)
+    if not claim_file.write_new(path, text):
         raise click.ClickException(f"{path.relative_to(settings.root).as_posix()} already exists (choose another --id)")
     click.echo(f"wrote {path.relative_to(settings.root).as_posix()}; fill it in, then run site-builder validate")

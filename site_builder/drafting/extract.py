@@ -9,17 +9,15 @@ of the same article is skipped, never duplicated.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 
-from .. import __version__
+from .. import __version__, claim_file
 from .attribution import attribute, signals
 from .checkworthiness import CheckworthinessModel
 from ..model import Article, slugify
 from ..quotes import Span
-from ..schema import SCHEMA_COMMENT
 from .sentences import split_sentences
 
 EXTRACTOR = "site-builder extract"
@@ -146,29 +144,11 @@ def unique_id(title: str, taken: set[str]) -> str:
 
 def draft_yaml(candidate: Candidate, model_name: str) -> str:
     """The text of a draft claim file; it passes validation as it is."""
-
-    def q(value: str) -> str:
-        return json.dumps(value, ensure_ascii=False)
-
-    lines = [
-        SCHEMA_COMMENT,
-        f"# Drafted by {EXTRACTOR} {__version__}: check every field against the article.",
-        "# To publish, add rating, summary, context, sources and reviewed, then set status: published.",
-        f"title: {q(candidate.title)}",
-        f"quote: {q(candidate.quote)}",
-        f"article: {candidate.article}",
-        f"claimant: {q(candidate.claimant)}",
-        f"attribution: {candidate.attribution}",
-        f"tags: [{', '.join(candidate.tags)}]",
-        "status: draft",
-        "provenance:",
-        f"  extractor: {q(EXTRACTOR)}",
-        f"  version: {q(__version__)}",
-        f"  model: {q(model_name)}",
-        f"  score: {candidate.score}",
-        f"  signals: [{', '.join(candidate.signals)}]",
-    ]
-    return "\n".join(lines) + "\n"
+    return claim_file.draft(
+        title=candidate.title, quote=candidate.quote, article=candidate.article, claimant=candidate.claimant,
+        attribution=candidate.attribution, tags=candidate.tags, extractor=EXTRACTOR, version=__version__,
+        model=model_name, score=candidate.score, signals=candidate.signals,
+    )
 
 
 def as_json(planned: Sequence[Planned], *, dry_run: bool) -> list[dict[str, object]]:
