@@ -11,3 +11,19 @@ def test_page_generation_does_not_import_the_module_that_reads_mkdocs_yml() -> N
             "print(sorted(m for m in sys.modules if m in ('site_builder.config', 'mkdocs')))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout == "[]\n"
+
+
+def test_the_readme_names_every_module() -> None:
+    """README's Development section has a row for each module, so docs and code stay in step."""
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parent.parent
+    readme = (repo / "README.md").read_text(encoding="utf-8")
+    development = readme[readme.index("## Development") :]
+    package = repo / "site_builder"
+    modules = [p.relative_to(package).as_posix() for p in sorted(package.rglob("*.py"))
+               if not p.name.startswith("__") and "models" not in p.parts]
+    missing = [name for name in modules if f"| `{name}` |" not in development]
+    assert not missing, f"add a row for each to README.md's Development section: {missing}"
+    named = {line.split("`")[1] for line in development.splitlines() if line.startswith("  | `")}
+    assert not named - set(modules), f"README names modules that do not exist: {sorted(named - set(modules))}"
