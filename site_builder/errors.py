@@ -57,6 +57,10 @@ class Problem:
                 f"title={prop(self.field)}::{data(self.field + ': ' + self.message)}")
 
 
+class Refused(Exception):
+    """A command cannot do what was asked; the message says why and what to do instead."""
+
+
 class ProblemsFound(Exception):
     """Raised once, after every problem has been gathered."""
 

@@ -262,7 +262,7 @@ class Claim(Record):
     quote: Text = Field(
         description="the words of the article, verbatim; '…' or '[...]' may join segments in order"
     )
-    article: Slug = Field(description="the id of an article in content/articles")
+    article: Slug = Field(description="the id of an article: its file name in the articles folder, without .md")
     claimant: PlainText = Field(
         description="who made the claim: a person, an organisation, or the article's outlet"
     )

@@ -8,8 +8,9 @@ options, config.py from mkdocs.yml), so page generation never reads mkdocs.yml.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from .errors import Problem, ProblemsFound
+from .errors import Problem, ProblemsFound, Refused
 from .load import load_articles, load_claims
 from .model import Article, Claim
 from .quotes import Span
@@ -38,6 +39,15 @@ class Project:
         """The errors of one file, by its path as messages show it."""
         return [problem for problem in self.errors if problem.path == path]
 
+    def article_named(self, name: str) -> Article:
+        """The article with id ``name`` (or file name ``name.md``); Refused if it is missing or broken."""
+        article_id = Path(name).stem if name.endswith(".md") else name
+        if article_id in self.articles:
+            return self.articles[article_id]
+        if article_id in self.article_files:
+            raise Refused(ProblemsFound(self.errors_in(self.settings.shown(self.settings.article_file(article_id)))).report())
+        raise Refused(f"no article {article_id!r} (expected one of: {', '.join(sorted(self.articles))})")
+
 
 Site = Project  # a project that loaded without errors: what pages are made from
 
@@ -61,6 +71,15 @@ def load_project(settings: Settings) -> Project:
         claim_files=claim_files,
         article_files=article_files,
     )
+
+
+def repository_prefix(root: Path) -> str:
+    """The project folder's path inside its git repository ('' at the top), for annotation paths."""
+    for folder in (root, *root.parents):
+        if (folder / ".git").exists():
+            relative = root.relative_to(folder).as_posix()
+            return "" if relative == "." else relative + "/"
+    return ""
 
 
 def load_site(settings: Settings) -> Site:

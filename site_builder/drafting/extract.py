@@ -1,4 +1,5 @@
-"""Article text -> ranked draft claims. Pure: the CLI writes the drafts out.
+"""Article text -> ranked draft claims, and the scaffold of a claim chosen by hand. Pure: the CLI
+writes the files these return, through claim_file.
 
 Each sentence of an article is scored for check-worthiness; the chosen ones
 become draft claim records with the quote verbatim, a proposed title,
@@ -9,15 +10,20 @@ of the same article is skipped, never duplicated.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 
 from .. import __version__, claim_file
-from .attribution import attribute, signals
-from .checkworthiness import CheckworthinessModel
+from ..errors import Refused
 from ..model import Article, slugify
-from ..quotes import Span
+from ..project import Project
+from ..quotes import Span, find, nearest
+from .attribution import attribute, signals
+from .checkworthiness import CheckworthinessModel, default_model
 from .sentences import split_sentences
 
 EXTRACTOR = "site-builder extract"
@@ -113,8 +119,10 @@ def plan(
     chosen: Sequence[Candidate],
     existing: dict[str, tuple[str, list[Span] | None]],
     taken_ids: Iterable[str],
+    claims_folder: str,
 ) -> list[Planned]:
-    """Decide the file for each candidate. ``existing`` maps claim id -> (article id, quote spans)."""
+    """Decide the file for each candidate. ``existing`` maps claim id -> (article id, quote spans);
+    ``claims_folder`` is the claims folder as messages name it."""
     taken = set(taken_ids)
     out = []
     for candidate in chosen:
@@ -125,7 +133,7 @@ def plan(
             None,
         )
         if clash is not None:
-            out.append(Planned(candidate, None, f"overlaps the quote of claims/{clash}.yaml"))
+            out.append(Planned(candidate, None, f"overlaps the quote of {claims_folder}/{clash}.yaml"))
             continue
         claim_id = unique_id(candidate.title, taken)
         taken.add(claim_id)
@@ -151,13 +159,84 @@ def draft_yaml(candidate: Candidate, model_name: str) -> str:
     )
 
 
-def as_json(planned: Sequence[Planned], *, dry_run: bool) -> list[dict[str, object]]:
+def as_json(planned: Sequence[Planned], *, dry_run: bool, claims_folder: str) -> list[dict[str, object]]:
     rows = []
     for item in planned:
         row = asdict(item.candidate)
         if item.skipped:
             row.update(action="skipped", reason=item.skipped)
         else:
-            row.update(action="would create" if dry_run else "created", file=f"claims/{item.claim_id}.yaml")
+            row.update(action="would create" if dry_run else "created", file=f"{claims_folder}/{item.claim_id}.yaml")
         rows.append(row)
     return rows
+
+
+def score_articles(articles: Sequence[Article], known_tags: list[str], jobs: int,
+                   progress: Callable[[int], object] = lambda done: None) -> list[list[Candidate]]:
+    """Candidates for each article, in order; with ``jobs`` > 1, in that many processes.
+    ``progress(1)`` is called as each article is done."""
+    work = functools.partial(candidates_with_default_model, known_tags=known_tags)
+    results = []
+    if jobs == 1 or len(articles) == 1:
+        for article in articles:
+            results.append(work(article))
+            progress(1)
+        return results
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for result in pool.map(work, articles, chunksize=max(1, len(articles) // (jobs * 8))):
+            results.append(result)
+            progress(1)
+    return results
+
+
+def candidates_with_default_model(article: Article, known_tags: list[str]) -> list[Candidate]:
+    return candidates(article, default_model(), known_tags)
+
+
+@dataclass(frozen=True)
+class Extraction:
+    rows: list[dict[str, object]]  # one per selected sentence: what was (or would be) done, and why
+    drafts: list[tuple[Path, str]]  # the claim files to create, in order
+
+
+def extract(project: Project, articles: Sequence[Article], *, min_score: float, top: int, dry_run: bool,
+            jobs: int = 1, progress: Callable[[int], object] = lambda done: None) -> Extraction:
+    """Draft claims from the check-worthy sentences of ``articles`` of a project that loaded without
+    errors; never a sentence that overlaps an existing claim's quote, never an id already taken."""
+    settings = project.settings
+    existing = {claim_id: (claim.article, project.quotes.get(claim_id)) for claim_id, claim in project.claims.items()}
+    known_tags = sorted({tag for claim in project.claims.values() for tag in claim.tags})
+    model = default_model()
+    scored = score_articles(articles, known_tags, jobs, progress)
+    rows: list[dict[str, object]] = []
+    drafts: list[tuple[Path, str]] = []
+    taken = set(existing) | project.claim_files
+    for article, found in zip(articles, scored, strict=True):
+        planned = plan(select(found, min_score=min_score, top=top), existing, taken, settings.claims_folder)
+        for item in planned:
+            if item.claim_id is None:
+                continue
+            taken.add(item.claim_id)
+            existing[item.claim_id] = (article.id, [item.candidate.span])
+            drafts.append((settings.claim_file(item.claim_id), draft_yaml(item.candidate, f"{model.name} {model.version}")))
+        rows += as_json(planned, dry_run=dry_run, claims_folder=settings.claims_folder)
+    return Extraction(rows, [] if dry_run else drafts)
+
+
+def quotable_sentences(article: Article) -> list[str]:
+    """The article's sentences on one line each, for a person choosing the quote of a new claim."""
+    return [" ".join(sentence.text.split()) for sentence in split_sentences(article.body)]
+
+
+def scaffold(project: Project, article: Article, quote: str, claim_id: str | None) -> tuple[Path, str]:
+    """The file and text of a new claim on ``quote`` for a person to fill in; Refused if the quote is
+    not in the article."""
+    if find(quote, article.body) is None:
+        near = nearest(quote, article.body)
+        raise Refused(f"the quote is not in article {article.id!r} (closest passage, "
+                      f"{near.similarity}% similar: \"{near.passage}\")")
+    found = attribute(quote)
+    claim_id = claim_id or unique_id(propose_title(quote), set(project.claim_files))
+    text = claim_file.scaffold(title=propose_title(quote), quote=quote, article=article.id, attribution=found.kind,
+                               claimant=found.claimant or article.meta.outlet, rating_ids=project.settings.scale.ids)
+    return project.settings.claim_file(claim_id), text

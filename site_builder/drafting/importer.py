@@ -1,7 +1,7 @@
 """A raw article (.txt, .md with front matter, or a saved .html page) -> an article file.
 
-Pure apart from trafilatura's parsing: the CLI reads the source and writes the
-result. The body is kept verbatim for text and Markdown; for HTML it is the
+Pure apart from trafilatura's parsing and ``import_article``, which reads the
+source and writes the article file, never over another unless told to. The body is kept verbatim for text and Markdown; for HTML it is the
 main text as trafilatura extracts it.
 """
 
@@ -13,8 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..load import parse_yaml, split_front_matter
+from ..errors import Refused
+from ..files import create_new, replace
+from ..load import parse_article, parse_yaml, split_front_matter
 from ..model import ArticleMeta, slugify
+from ..settings import Settings
 
 FIELD_ORDER = list(ArticleMeta.model_fields)
 
@@ -102,3 +105,30 @@ def article_text(imported: Imported) -> str:
     lines.append("---")
     body = imported.body if imported.body.endswith("\n") else imported.body + "\n"
     return "\n".join(lines) + "\n" + body
+
+
+FLAGS = {"outlet", "url", "published", "title", "author", "archive_url"}  # fields a command-line option can give
+
+
+def import_article(source: Path, settings: Settings, *, article_id: str | None, force: bool, **fields: str | None) -> str:
+    """Write the article file made from ``source`` (with ``fields`` over what it says), checked as
+    validate checks it; the file's path as messages show it. Refused, and nothing written, if the
+    source cannot be read, the article would not validate, or the file exists (without ``force``)."""
+    try:
+        imported = read_source(source).with_options(**fields)
+    except (ImportFailed, UnicodeDecodeError) as exc:
+        raise Refused(f"{source}: {exc}") from None
+    article_id = article_id or imported.suggested_id()
+    path = settings.article_file(article_id)
+    shown = settings.shown(path)
+    text = article_text(imported)
+    _, problems = parse_article(text, article_id, shown)
+    if problems:
+        hint = "; ".join(sorted(f"pass --{p.field.replace('_', '-')}" for p in problems if p.field in FLAGS))
+        raise Refused("\n".join(str(p) for p in problems) + (f"\n{hint}" if hint else ""))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if force:
+        replace(path, text)
+    elif not create_new(path, text):
+        raise Refused(f"{shown} already exists (pass --force to replace it)")
+    return shown

@@ -1,0 +1,73 @@
+"""A project with its own folder names (claims_dir: records, articles_dir: sources): pages are
+built there and every message names the folders as configured."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import CLAIM, Project, make_project
+
+
+@pytest.fixture
+def renamed(tmp_path: Path) -> Project:
+    project = make_project(tmp_path / "project")
+    project.claims.rename(project.root / "records")
+    project.articles.rename(project.root / "content" / "sources")
+    config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("  - claims:\n", "  - claims:\n      claims_dir: records\n      articles_dir: sources\n")
+    config = config.replace("Articles: articles/index.md", "Articles: sources/index.md")
+    (project.root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return project
+
+
+def site_builder(project: Project, *args: str):  # type: ignore[no-untyped-def]
+    return project.run(sys.executable, "-m", "site_builder", *args)
+
+
+def test_a_project_with_its_own_folder_names_builds(renamed: Project) -> None:
+    result = renamed.build()
+    assert result.returncode == 0, result.stderr
+    claim = renamed.html("claims/output-rose-40-percent")
+    assert 'href="../../sources/output-article/#claim-output-rose-40-percent"' in claim
+    assert 'id="claim-output-rose-40-percent"' in renamed.html("sources/output-article")
+    assert "output-article" in renamed.html("sources")
+    assert not (renamed.root / "site" / "articles").exists()
+    data = json.loads((renamed.root / "site/data/claims.json").read_text(encoding="utf-8"))
+    assert {c["article"]["page_url"] for c in data["claims"]} == {"https://claims.example.org/sources/output-article/"}
+
+
+def test_messages_name_the_configured_folders(renamed: Project) -> None:
+    (renamed.root / "records" / "lost.yaml").write_text(
+        CLAIM.replace("article: output-article", "article: output-articel")
+        .replace("related: [exports-doubled]", "related: [exports-doubeld]"), encoding="utf-8")
+    result = renamed.validate()
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "records/lost.yaml:3:10: article: no article 'output-articel' (expected the id of a file in "
+        "content/sources; did you mean 'output-article'?)",
+        "records/lost.yaml:19:11: related[0]: no claim 'exports-doubeld' (expected the id of a file in "
+        "records/; did you mean 'exports-doubled'?)",
+        "2 problems found",
+    ]
+    (renamed.root / "records" / "lost.yaml").unlink()
+    new = site_builder(renamed, "new", "--article", "output-article", "--quote", "Nobody knows why.")
+    assert new.returncode == 0, new.stderr
+    assert new.stdout == "wrote records/nobody-knows-why.yaml; fill it in, then run site-builder validate\n"
+    again = site_builder(renamed, "new", "--article", "output-article", "--quote", "Nobody knows why.",
+                         "--id", "nobody-knows-why")
+    assert again.stderr == "Error: records/nobody-knows-why.yaml already exists (choose another --id)\n"
+    drafted = site_builder(renamed, "extract", "output-article", "--min-score", "0", "--dry-run", "--format", "json")
+    assert drafted.returncode == 0, drafted.stderr
+    rows = json.loads(drafted.stdout)
+    assert {row["reason"] for row in rows if row["action"] == "skipped"} >= {
+        "overlaps the quote of records/output-rose-40-percent.yaml"}
+    assert all(row["file"].startswith("records/") for row in rows if row["action"] == "would create")
+    imported = renamed.root / "story.txt"
+    imported.write_text("A headline\n\nSome text.\n", encoding="utf-8")
+    wrote = site_builder(renamed, "import-article", str(imported), "--outlet", "x.news", "--url", "https://x.news/a",
+                         "--published", "2025-01-02")
+    assert wrote.stdout == "wrote content/sources/a-headline.md\n", wrote.stderr
