@@ -27,3 +27,14 @@ def test_the_readme_names_every_module() -> None:
     assert not missing, f"add a row for each to README.md's Development section: {missing}"
     named = {line.split("`")[1] for line in development.splitlines() if line.startswith("  | `")}
     assert not named - set(modules), f"README names modules that do not exist: {sorted(named - set(modules))}"
+
+
+def test_the_command_line_only_parses_and_prints() -> None:
+    """cli.py stays glue: short, and it reaches the core through project, not the loader's internals."""
+    import ast
+    from pathlib import Path
+
+    source = (Path(__file__).resolve().parent.parent / "site_builder" / "cli.py").read_text(encoding="utf-8")
+    assert len(source.splitlines()) < 150
+    imported = {node.module for node in ast.walk(ast.parse(source)) if isinstance(node, ast.ImportFrom)}
+    assert not imported & {"load", "validate", "quotes", "pages"}, imported
