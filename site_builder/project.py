@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import Problem, ProblemsFound, Refused
+from .errors import Problem, ProblemsFound, Refused, did_you_mean
 from .load import load_articles, load_claims
 from .model import Article, Claim
 from .quotes import Span
@@ -46,7 +46,11 @@ class Project:
             return self.articles[article_id]
         if article_id in self.article_files:
             raise Refused(ProblemsFound(self.errors_in(self.settings.shown(self.settings.article_file(article_id)))).report())
-        raise Refused(f"no article {article_id!r} (expected one of: {', '.join(sorted(self.articles))})")
+        if not self.article_files:
+            raise Refused(f"no article {article_id!r} (expected the id of a file in {self.settings.articles_folder}, "
+                          "which has none: add one with site-builder import-article)")
+        raise Refused(f"no article {article_id!r} (expected one of: {', '.join(sorted(self.article_files))}"
+                      f"{did_you_mean(article_id, self.article_files)})")
 
 
 Site = Project  # a project that loaded without errors: what pages are made from

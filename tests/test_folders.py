@@ -71,3 +71,22 @@ def test_messages_name_the_configured_folders(renamed: Project) -> None:
     wrote = site_builder(renamed, "import-article", str(imported), "--outlet", "x.news", "--url", "https://x.news/a",
                          "--published", "2025-01-02")
     assert wrote.stdout == "wrote content/sources/a-headline.md\n", wrote.stderr
+
+
+def test_new_on_a_broken_article_names_its_problems_not_a_missing_article(renamed: Project) -> None:
+    article = renamed.root / "content" / "sources" / "output-article.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("url: https://", "url: ftp://"), encoding="utf-8")
+    result = site_builder(renamed, "new", "--article", "output-article", "--quote", "Nobody knows why.")
+    assert result.returncode == 1
+    assert result.stderr == (
+        "Error: content/sources/output-article.md:4:6: url: not an http(s) URL: 'ftp://example.news/output' "
+        "(expected a link starting with http:// or https://)\n1 problem found\n")
+    missing = site_builder(renamed, "new", "--article", "elsewhere", "--quote", "Nobody knows why.")
+    assert missing.stderr == "Error: no article 'elsewhere' (expected one of: output-article)\n"
+    close = site_builder(renamed, "new", "--article", "output-articel", "--quote", "Nobody knows why.")
+    assert close.stderr == ("Error: no article 'output-articel' (expected one of: output-article; did you mean "
+                            "'output-article'?)\n")
+    article.unlink()
+    empty = site_builder(renamed, "new", "--article", "output-article", "--quote", "Nobody knows why.")
+    assert empty.stderr == ("Error: no article 'output-article' (expected the id of a file in content/sources, "
+                            "which has none: add one with site-builder import-article)\n")
