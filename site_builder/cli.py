@@ -11,9 +11,8 @@ import click
 from . import claim_file
 from .config import read_settings
 from .errors import ProblemsFound, Refused
-from .files import replace
 from .project import load_project, repository_prefix
-from .schema import schema_text
+from .schema import write_schema
 
 config_option = click.option(
     "--config", "-f", "config_file", type=click.Path(dir_okay=False, path_type=Path),
@@ -120,9 +119,7 @@ def extract(articles: tuple[str, ...], min_score: float, top: int, dry_run: bool
 @config_option
 def schema(config_file: Path) -> None:
     """Write claims/schema.json, the JSON Schema of a claim record, for editors."""
-    settings = read_settings(config_file)
-    replace(settings.claims_dir / "schema.json", schema_text(settings.scale))
-    click.echo(f"wrote {settings.shown(settings.claims_dir / 'schema.json')}")
+    click.echo(f"wrote {write_schema(read_settings(config_file))}")
 
 
 @main.command()

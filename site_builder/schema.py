@@ -7,10 +7,14 @@ file (``# yaml-language-server: $schema=schema.json``) and check fields as peopl
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from .files import replace
 from .model import Claim, RatingScale
 from .routes import CLAIM_SCHEMA_ID
+
+if TYPE_CHECKING:
+    from .settings import Settings
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=schema.json"
 
@@ -38,3 +42,10 @@ def claim_schema(scale: RatingScale) -> dict[str, Any]:
 
 def schema_text(scale: RatingScale) -> str:
     return json.dumps(claim_schema(scale), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def write_schema(settings: Settings) -> str:
+    """Write schema.json in the claims folder (beside the files that name it); its path as shown."""
+    path = settings.claims_dir / "schema.json"
+    replace(path, schema_text(settings.scale))
+    return settings.shown(path)
