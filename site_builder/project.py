@@ -58,7 +58,7 @@ Site = Project  # a project that loaded without errors: what pages are made from
 
 def load_project(settings: Settings) -> Project:
     """Load and check every file; every problem is in the result, none is raised."""
-    claim_files = frozenset(path.stem for path in settings.claims_dir.glob("*.yaml"))
+    claim_files = frozenset(path.stem for path in settings.claims_dir.glob("*.y*ml") if path.suffix in (".yaml", ".yml"))
     article_files = frozenset(path.stem for path in settings.articles_dir.glob("*.md") if path.name != "index.md")
     claims, errors = load_claims(settings.claims_dir, settings.root)
     articles, article_errors = load_articles(settings.articles_dir, settings.root)

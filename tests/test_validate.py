@@ -277,3 +277,8 @@ def test_a_broken_article_is_reported_once_not_again_in_each_claim_citing_it(pro
     assert loaded.article_files == {"output-article"} and not loaded.articles
     assert len(loaded.claim_files) == len(loaded.claims) == 11  # every claim loaded; only the article failed
 
+
+
+def test_a_claim_file_with_the_wrong_extension_is_reported_once(project: Project) -> None:
+    (project.claims / "exports-doubled.yaml").rename(project.claims / "exports-doubled.yml")
+    assert problems(project) == ["claims/exports-doubled.yml:1:1: (file): wrong file extension '.yml' (expected '.yaml')"]
