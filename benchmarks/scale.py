@@ -1,6 +1,6 @@
 """How the site build scales with the number of claims, against bare mkdocs-material in the same run.
 
-    .venv/bin/python benchmarks/scale.py                      # N = 1,000, 10,000 and 20,000
+    .venv/bin/python benchmarks/scale.py                      # N = 2,000, 10,000 and 20,000
     .venv/bin/python benchmarks/scale.py --claims 1000 10000  # chosen sizes
     .venv/bin/python benchmarks/scale.py --quick              # 200-claim smoke run
     make bench                                                # the default run (BENCH_ARGS=... to change)
@@ -17,10 +17,14 @@ a fresh process:
 4. the reference: every page the plugin generated, written out as plain pre-written files into a
    project with the same theme, nav, Markdown extensions and plugins minus ``claims``, built by bare
    mkdocs-material (so both builds have the same number of pages with the same content);
-5. output size, and the size of ``site/search/search_index.json``.
+5. output size, and the size of ``site/search/search_index.json``;
+6. at 2,000 claims (``--plain-claims``), a second reference: stock mkdocs-material building the same
+   number of ordinary Markdown pages (headings, paragraphs, lists, links) of similar size, each as
+   long in visible text as the generated page it stands for.
 
-At 1,000 claims it also times ``mkdocs serve`` from saving one claim file to the reloaded page (median
-of 3), and ``site-builder extract --jobs 2`` over 1,000 articles (articles/s). Wall time is measured
+At 10,000 claims (``--serve-claims``) it also times ``mkdocs serve`` from saving one claim file to the
+reloaded page (median of 3) and checks that the search index and the article page follow the edit,
+and times ``site-builder extract --jobs 2`` over 1,000 articles (articles/s). Wall time is measured
 around each child; CPU time and peak RSS come from the child's own rusage (``os.wait4``: the same
 numbers as ``getrusage(RUSAGE_CHILDREN)`` in a wrapper, without the wrapper's start-up in the time),
 and the memory of the whole process tree (worker processes included) is sampled from /proc.
@@ -62,7 +66,7 @@ DEFAULT_JSON = HERE / "benchmarks" / "results" / "scale.json"
 # The checkout measured (--repo; default this one): its site_builder, templates, mkdocs.yml and content.
 REPO = HERE
 TEMPLATES = REPO / "templates"
-DEFAULT_SIZES = [1000, 10000, 20000]
+DEFAULT_SIZES = [2000, 10000, 20000]
 QUICK_SIZE = 200
 MODEL_FILE = REPO / "site_builder" / "models" / "checkworthiness.npz"
 CHILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
@@ -78,13 +82,16 @@ def use_repo(path: Path) -> None:
     MODEL_FILE = REPO / "site_builder" / "models" / "checkworthiness.npz"
     CHILD_ENV["PYTHONPATH"] = os.pathsep.join([str(REPO), *filter(None, [os.environ.get("PYTHONPATH")])])
 
-# The goals of the scale issue, at 10,000 claims unless said otherwise.
+# The goals of the scale issue (issue 13), at 10,000 claims unless said otherwise.
 GOAL_N = 10000
-GOAL_OURS_PERCENT = 10.0
-GOAL_BUILD_RATIO = 1.2
-GOAL_LINEAR = 2.2  # build time of 20,000 claims / 10,000
-GOAL_VALIDATE_S = 3.0
-GOAL_PEAK_MB = 600.0
+GOAL_PLAIN_N = 2000
+GOAL_PLAIN_RATIO = 1.0  # build at 2,000 claims / stock mkdocs-material on as many plain Markdown pages
+GOAL_OURS_PERCENT = 10.0  # at every size
+GOAL_BUILD_RATIO = 0.8  # build / bare at 10,000
+GOAL_LINEAR = 2.1  # build time of 20,000 claims / 10,000
+GOAL_VALIDATE_S = 2.0
+GOAL_PEAK_BIG_MB = 1024.0  # peak memory of the build at 20,000 (at 10,000: at most bare's)
+GOAL_SERVE_S = 2.0  # mkdocs serve at 10,000: saving one claim to the served page, median of 3
 GOAL_SEARCH_MB = 5.0
 
 MB = 1024 * 1024
@@ -642,6 +649,44 @@ def write_reference_base(root: Path) -> None:
     copy_handwritten(root)
 
 
+def write_plain(root: Path, reference_docs: Path, seed: int) -> int:
+    """The plain reference: a project like the reference, where each generated page is replaced by an
+    ordinary Markdown page (a title, sections with paragraphs, a list with links) about as long in
+    visible text as the page it stands for; the other generated files are copied. Returns the pages."""
+    (root / "content").mkdir(parents=True)
+    (root / "mkdocs.yml").write_text(reference_config().replace("Scale benchmark (reference)", "Scale benchmark (plain)"),
+                                     encoding="utf-8")
+    copy_handwritten(root)
+    handwritten = {path.relative_to(REPO / "content") for path in (REPO / "content").rglob("*") if path.is_file()}
+    w = Writer(random.Random(seed * 31 + 7))
+    pages = 0
+    for path in sorted(reference_docs.rglob("*")):
+        relative = path.relative_to(reference_docs)
+        if not path.is_file() or relative in handwritten:
+            continue
+        target = root / "content" / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if path.suffix != ".md":
+            shutil.copyfile(path, target)
+            continue
+        text = path.read_text(encoding="utf-8")
+        title = re.search(r"^title: (.*)$", text, re.M)
+        body = text.split("\n---\n", 1)[-1]
+        wanted = len(" ".join(re.sub(r"<[^>]*>", " ", body).split()))
+        lines = ["---", f"title: {title.group(1) if title else q(w.title())}", "---", "",
+                 f"# {json.loads(title.group(1)) if title else w.title()}", ""]
+        length, section = 0, 0
+        while length < wanted:
+            section += 1
+            paragraph = w.sentences(3)
+            items = [f"- {w.sentence()[:-1]} ([source {n}](https://example.org/{section}/{n}))." for n in range(1, 4)]
+            lines += [f"## Section {section}", "", paragraph, "", *items, ""]
+            length += len(paragraph) + sum(len(item) for item in items)
+        target.write_text("\n".join(lines), encoding="utf-8")
+        pages += 1
+    return pages
+
+
 # ------------------------------------------------------------------------------------------------
 # Measuring children
 
@@ -913,6 +958,20 @@ def run_size(n: int, args: argparse.Namespace, work: Path, log) -> tuple[dict[st
         if not args.keep:
             shutil.rmtree(folder / "site")
 
+    if n <= args.plain_claims:
+        plain = work / f"plain-{n}"
+        if plain.exists():
+            shutil.rmtree(plain)
+        pages = write_plain(plain, reference / "content", args.seed)
+        m = measure([sys.executable, "-c", BUILD_CHILD, "plain"], plain)
+        check("mkdocs build (plain Markdown pages)", m)
+        size, files = du(plain / "site")
+        result["plain"] = {**m.summary(), "pages": pages, "site_mb": round(size / MB, 2), "site_files": files,
+                           "warnings": len(warnings_in(m.stderr))}
+        log(f"  {'plain':<12}  {m.wall_s:7.2f} s  {m.peak_tree_mb:6.0f} MB   {pages} plain Markdown pages, site {size / MB:.1f} MB")
+        if not args.keep:
+            shutil.rmtree(plain)
+
     if args.profile:
         out = args.json.parent / f"plugin-{n}.prof"
         m = measure([sys.executable, "-c", PLUGIN_CHILD, str(root / "mkdocs.yml"), "", str(out)], root)
@@ -931,6 +990,9 @@ def run_size(n: int, args: argparse.Namespace, work: Path, log) -> tuple[dict[st
         "hooks_in_build_percent_cpu": round(100 * build["claims_hooks"]["cpu_s"] / build["cpu_s"], 1)
         if build.get("claims_hooks") else None,
         "per_claim_ms": round(1000 * build["wall_s"] / n, 2),
+        "build_plain_ratio": round(build["wall_s"] / result["plain"]["wall_s"], 3) if "plain" in result else None,
+        "build_plain_ratio_cpu": round(build["cpu_s"] / result["plain"]["cpu_s"], 3) if "plain" in result else None,
+        "peak_build_bare_ratio": round(build["peak_tree_mb"] / bare["peak_tree_mb"], 3),
         "ours_per_claim_ms": round(1000 * plugin["plugin_s"] / n, 3),
     }
     result["loadavg_end"] = list(os.getloadavg())
@@ -977,6 +1039,9 @@ def measure_serve(root: Path, n: int, log, repeats: int = 3) -> dict[str, Any]: 
     # mkdocs serve mounts the site at the path of site_url
     site_url = (yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8")) or {}).get("site_url") or "/"
     page = urlsplit(site_url).path.rstrip("/") + f"/claims/{claim_id}/"
+    article_id = re.search(r"^article: (\S+)$", original, re.M).group(1)  # type: ignore[union-attr]
+    article_page = urlsplit(site_url).path.rstrip("/") + f"/articles/{article_id}/"
+    checks: list[dict[str, bool]] = []
     port = free_port()
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
@@ -999,6 +1064,7 @@ def measure_serve(root: Path, n: int, log, repeats: int = 3) -> dict[str, Any]: 
                     raise Failed("mkdocs serve did not start in 15 minutes")
                 time.sleep(0.1)
             result["startup_s"] = round(time.perf_counter() - start, 2)
+            baseline = indexed_pages(port, page)
             log(f"  serve: first page after {result['startup_s']} s")
             time.sleep(2)
             before = cpu_ticks(proc.pid)
@@ -1022,9 +1088,12 @@ def measure_serve(root: Path, n: int, log, repeats: int = 3) -> dict[str, Any]: 
                     time.sleep(0.05)
                 times.append(time.perf_counter() - saved)
                 log(f"  serve: reload {attempt}: {times[-1]:.2f} s")
+                checks.append(serve_checks(port, page, claim_id, article_page, title, baseline))
                 time.sleep(3)  # let stray file events settle before the next save
             result["reload_s"] = [round(x, 2) for x in times]
             result["reload_median_s"] = round(statistics.median(times), 2)
+            result["checks"] = checks
+            result["checks_ok"] = all(all(c.values()) for c in checks)
         finally:
             claim_file.write_text(original, encoding="utf-8")
             for stop in (lambda: proc.send_signal(signal.SIGINT), proc.terminate, proc.kill):
@@ -1035,6 +1104,23 @@ def measure_serve(root: Path, n: int, log, repeats: int = 3) -> dict[str, Any]: 
                 except subprocess.TimeoutExpired:
                     continue
     return result
+
+
+def indexed_pages(port: int, page: str) -> set[str]:
+    index = json.loads(get(port, page.split("/claims/")[0] + "/search/search_index.json")[1])
+    return {doc["location"].split("#")[0] for doc in index["docs"]}
+
+
+def serve_checks(port: int, page: str, claim_id: str, article_page: str, title: str, baseline: set[str]) -> dict[str, bool]:
+    """After a reload: the search index has the claim under its new title and still every other page's
+    entries; the article page links the quote with the new title."""
+    mount = page.split("/claims/")[0]
+    index = json.loads(get(port, mount + "/search/search_index.json")[1])
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    titles = [doc["title"] for doc in index["docs"] if doc["location"].split("#")[0] == f"claims/{claim_id}/"]
+    return {"search_has_new_title": titles == [title],
+            "search_keeps_other_pages": pages == baseline,
+            "article_page_follows": f'title="{title}"' in get(port, article_page)[1]}
 
 
 # ------------------------------------------------------------------------------------------------
@@ -1084,45 +1170,108 @@ def goals(results: dict[str, Any]) -> list[dict[str, Any]]:
     runs = results["runs"]
     at = by_n(runs, GOAL_N)
     big = by_n(runs, 2 * GOAL_N)
+    small = by_n(runs, GOAL_PLAIN_N)
+    serve = results.get("serve") or {}
     out = []
 
-    def goal(name: str, value: float | None, limit: float, unit: str, below: bool = False,
+    def goal(name: str, value: float | None, limit: float | None, unit: str, needs: str, below: bool = False,
              cpu: float | None = None) -> None:
         def verdict(v: float | None) -> str:
-            if v is None:
-                return f"n/a (needs N={GOAL_N:,}" + (f" and {2 * GOAL_N:,})" if "20,000" in name else ")")
+            if v is None or limit is None:
+                return f"n/a (needs {needs})"
             return "PASS" if (v < limit if below else v <= limit) else "FAIL"
 
         out.append({"goal": name, "value": value, "limit": limit, "unit": unit, "verdict": verdict(value),
                     "cpu_value": cpu, "cpu_verdict": verdict(cpu) if cpu is not None else "-"})
 
-    goal("our own work, % of the build at 10,000", at and at["derived"]["ours_percent"], GOAL_OURS_PERCENT, "%",
-         cpu=at and at["derived"]["ours_percent_cpu"])
+    goal("build / stock mkdocs-material on as many plain Markdown pages, at 2,000",
+         small and small["derived"].get("build_plain_ratio"), GOAL_PLAIN_RATIO, "x", "N=2,000",
+         cpu=small and small["derived"].get("build_plain_ratio_cpu"))
     goal("build / bare mkdocs-material at 10,000", at and at["derived"]["build_bare_ratio"], GOAL_BUILD_RATIO, "x",
-         cpu=at and at["derived"]["build_bare_ratio_cpu"])
+         "N=10,000", cpu=at and at["derived"]["build_bare_ratio_cpu"])
     goal("build time 20,000 / 10,000 claims", at and big and round(big["build"]["wall_s"] / at["build"]["wall_s"], 3),
-         GOAL_LINEAR, "x", cpu=at and big and round(big["build"]["cpu_s"] / at["build"]["cpu_s"], 3))
-    goal("site-builder validate at 10,000", at and at["validate"]["wall_s"], GOAL_VALIDATE_S, "s", below=True,
+         GOAL_LINEAR, "x", "N=10,000 and 20,000", cpu=at and big and round(big["build"]["cpu_s"] / at["build"]["cpu_s"], 3))
+    for run in runs:
+        goal(f"our own work, % of the build at {run['n']:,}", run["derived"]["ours_percent"], GOAL_OURS_PERCENT, "%",
+             "", cpu=run["derived"]["ours_percent_cpu"])
+    goal("peak memory of the build at 10,000 (limit: bare's peak)", at and at["build"]["peak_tree_mb"],
+         at and at["bare"]["peak_tree_mb"], "MB", "N=10,000")
+    goal("peak memory of the build at 20,000", big and big["build"]["peak_tree_mb"], GOAL_PEAK_BIG_MB, "MB",
+         "N=20,000", below=True)
+    serve_ok = serve.get("checks_ok")
+    goal(f"mkdocs serve at {serve.get('n', GOAL_N):,}: saved claim to served page, median of 3"
+         + ("" if serve_ok in (None, True) else " (FAILED checks: search or article page did not follow)"),
+         serve.get("reload_median_s") if serve.get("n") == GOAL_N and serve_ok else None, GOAL_SERVE_S, "s",
+         "serve at 10,000 with its checks passing")
+    goal("site-builder validate at 10,000", at and at["validate"]["wall_s"], GOAL_VALIDATE_S, "s", "N=10,000", below=True,
          cpu=at and at["validate"]["cpu_s"])
-    goal("peak memory of the build at 10,000", at and at["build"]["peak_tree_mb"], GOAL_PEAK_MB, "MB", below=True)
-    goal("search index at 10,000", at and at["build"]["search_index_mb"], GOAL_SEARCH_MB, "MB")
+    goal("search index at 10,000", at and at["build"]["search_index_mb"], GOAL_SEARCH_MB, "MB", "N=10,000")
     return out
+
+
+def main_table(runs: list[dict[str, Any]]) -> list[str]:
+    lines = [
+        "| N | validate s | plugin s | build s | bare s | build/bare | plain s | build/plain | ours % of build "
+        "| peak MB | bare peak MB | site MB | search index MB | per-claim ms |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in runs:
+        d = r["derived"]
+        plain = r.get("plain")
+        lines.append(
+            f"| {r['n']:,} | {r['validate']['wall_s']:.2f} | {r['plugin']['plugin_s']:.2f} | {r['build']['wall_s']:.2f} "
+            f"| {r['bare']['wall_s']:.2f} | {d['build_bare_ratio']:.2f} | {fmt(plain and plain['wall_s'])} "
+            f"| {fmt(d.get('build_plain_ratio'))} | {d['ours_percent']:.1f} "
+            f"| {r['build']['peak_tree_mb']:.0f} | {r['bare']['peak_tree_mb']:.0f} | {r['build']['site_mb']:.1f} "
+            f"| {fmt(r['build']['search_index_mb'])} | {d['per_claim_ms']:.2f} |")
+    return lines
+
+
+def goals_table(results: dict[str, Any]) -> list[str]:
+    lines = ["| goal | value | limit | verdict | by CPU time | verdict by CPU time |", "|---|---:|---:|---|---:|---|"]
+    for g in results["goals"]:
+        unit = g["unit"]
+        limit = "-" if g["limit"] is None else f"{g['limit']:g} {unit}"
+        lines.append(f"| {g['goal']} | {fmt(g['value'], 'g')} {unit if g['value'] is not None else ''} "
+                     f"| {limit} | {g['verdict']} "
+                     f"| {fmt(g['cpu_value'], 'g') + ' ' + unit if g['cpu_value'] is not None else '-'} | {g['cpu_verdict']} |")
+    return lines
+
+
+README_START, README_END = "<!-- scale results: written by benchmarks/scale.py --readme -->", "<!-- end of scale results -->"
+
+
+def readme_section(results: dict[str, Any]) -> str:
+    """The results part of benchmarks/README.md, from a results JSON."""
+    code = results.get("code", {})
+    loads = [x for r in results["runs"] for x in (r["loadavg_start"][0], r["loadavg_end"][0])]
+    lines = [README_START, "",
+             f"`{results.get('command', 'scale.py')}` on {results['date'][:10]}, commit {code.get('commit', '?')[:7]}"
+             f"{' (with uncommitted changes)' if code.get('dirty') else ''}, {results['machine']['cpus']} cores, "
+             f"load average {min(loads, default=0):.1f}-{max(loads, default=0):.1f} during the run; "
+             f"the JSON is `results/{DEFAULT_JSON.name}`.", "", *main_table(results["runs"]), ""]
+    serve = results.get("serve")
+    if serve and "reload_median_s" in serve:
+        lines.append(f"`mkdocs serve` at {serve['n']:,} claims: {serve['reload_median_s']:.2f} s from saving a claim to "
+                     f"the served page (median of {serve['reload_s']}; first page after start {serve['startup_s']} s); "
+                     f"search index and article page followed the edit: {'yes' if serve.get('checks_ok') else 'NO'}.")
+        lines.append("")
+    lines += [*goals_table(results), "", README_END]
+    return "\n".join(lines)
+
+
+def update_readme(results: dict[str, Any], readme: Path) -> None:
+    text = readme.read_text(encoding="utf-8")
+    if README_START not in text or README_END not in text:
+        raise SystemExit(f"{readme}: no '{README_START}' ... '{README_END}' section to replace")
+    before, rest = text.split(README_START, 1)
+    after = rest.split(README_END, 1)[1]
+    readme.write_text(before + readme_section(results) + after, encoding="utf-8")
 
 
 def report(results: dict[str, Any]) -> str:
     runs = results["runs"]
-    lines = [
-        "| N | validate s | plugin s | build s | bare s | build/bare | ours % of build | peak MB | site MB "
-        "| search index MB | per-claim ms |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ]
-    for r in runs:
-        d = r["derived"]
-        lines.append(
-            f"| {r['n']:,} | {r['validate']['wall_s']:.2f} | {r['plugin']['plugin_s']:.2f} | {r['build']['wall_s']:.2f} "
-            f"| {r['bare']['wall_s']:.2f} | {d['build_bare_ratio']:.2f} | {d['ours_percent']:.1f} "
-            f"| {r['build']['peak_tree_mb']:.0f} | {r['build']['site_mb']:.1f} | {fmt(r['build']['search_index_mb'])} "
-            f"| {d['per_claim_ms']:.2f} |")
+    lines = main_table(runs)
     lines += ["", "CPU seconds (user + sys of each child; less sensitive to other work on the machine):", "",
               "| N | validate | plugin | build | bare | build/bare | ours % | bare peak MB | load avg (start, end) |",
               "|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
@@ -1162,7 +1311,8 @@ def report(results: dict[str, Any]) -> str:
     else:
         lines.append(f"Serve at {serve['n']:,} claims: save -> reloaded page {serve['reload_median_s']:.2f} s median of "
                      f"{serve['reload_s']} (first page after start {serve['startup_s']} s; idle CPU "
-                     f"{serve['idle_cpu_percent']}% of a core)")
+                     f"{serve['idle_cpu_percent']}% of a core); search index and article page followed each edit: "
+                     f"{'yes' if serve.get('checks_ok') else 'NO ' + json.dumps(serve.get('checks'))}")
     extract = results.get("extract")
     if extract is None:
         lines.append("Extract: not measured (--skip-extract)")
@@ -1173,14 +1323,7 @@ def report(results: dict[str, Any]) -> str:
     else:
         lines.append(f"Extract --jobs 2 over {extract['articles']:,} articles: {extract['articles_per_s']} articles/s "
                      f"({extract['wall_s']:.1f} s, peak {extract['peak_tree_mb']:.0f} MB, {extract['drafts_proposed']} drafts proposed)")
-    lines += ["", "| goal | value | limit | verdict | by CPU time | verdict by CPU time |", "|---|---:|---:|---|---:|---|"]
-    for g in results["goals"]:
-        unit = g["unit"]
-        lines.append(f"| {g['goal']} | {fmt(g['value'], 'g')} {unit if g['value'] is not None else ''} "
-                     f"| {g['limit']:g} {unit} | {g['verdict']} "
-                     f"| {fmt(g['cpu_value'], 'g') + ' ' + unit if g['cpu_value'] is not None else '-'} | {g['cpu_verdict']} |")
-    lines.append(f"| mkdocs serve reload at {serve['n']:,} claims | {serve['reload_median_s']:.2f} s | - | reported | - | - |"
-                 if serve else "| mkdocs serve reload at 1,000 claims | n/a | - | reported | - | - |")
+    lines += ["", *goals_table(results)]
     lines.append("| site-builder extract --jobs 2 | "
                  + (f"{extract['articles_per_s']} articles/s" if extract and "articles_per_s" in extract else "n/a")
                  + " | - | reported | - | - |")
@@ -1246,7 +1389,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help=f"smoke run: {QUICK_SIZE} claims, serve at {QUICK_SIZE}, extract 50 articles")
     parser.add_argument("--skip-serve", action="store_true", help="do not time mkdocs serve")
     parser.add_argument("--skip-extract", action="store_true", help="do not time site-builder extract")
-    parser.add_argument("--serve-claims", type=int, default=1000, help="claims in the serve project (default %(default)s)")
+    parser.add_argument("--serve-claims", type=int, default=GOAL_N, help="claims in the serve project (default %(default)s)")
+    parser.add_argument("--plain-claims", type=int, default=GOAL_PLAIN_N,
+                        help="build the plain-Markdown reference at every N up to this (default %(default)s)")
     parser.add_argument("--extract-articles", type=int, default=1000, help="articles for extract (default %(default)s)")
     parser.add_argument("--profile", action="store_true",
                         help="also run the plugin phase under cProfile at each N: PLUGIN-N.prof next to --json, top 25 printed")
@@ -1257,7 +1402,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repo", type=Path, default=HERE,
                         help="the checkout to measure, e.g. a `git archive` snapshot of a commit (default: this one)")
     parser.add_argument("--label", default="", help="a note stored with the results, e.g. the commit of a snapshot")
+    parser.add_argument("--readme", action="store_true",
+                        help="write the results table and goals into benchmarks/README.md (from this run, or --from-json)")
+    parser.add_argument("--from-json", type=Path, help="measure nothing: report (and --readme) the results in this JSON")
     args = parser.parse_args(argv)
+    if args.from_json:
+        results = json.loads(args.from_json.read_text(encoding="utf-8"))
+        results["goals"] = goals(results)
+        print(report(results))
+        if args.readme:
+            update_readme(results, HERE / "benchmarks" / "README.md")
+        return 0
     use_repo(args.repo)
     # `kill PID` stops the run like Ctrl-C: the mkdocs serve child is stopped, the temporary folder removed
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
@@ -1297,7 +1452,19 @@ def main(argv: list[str] | None = None) -> int:
         return {"error": str(exc)[-3000:]}
 
     try:
-        serve_root = None
+        def serve(root: Path | None) -> None:
+            log(f"serve at {args.serve_claims:,} claims")
+            try:
+                if root is None:
+                    root = work / f"serve-{args.serve_claims}"
+                    write_project(root, generate(args.serve_claims, args.seed))
+                results["serve"] = measure_serve(root, args.serve_claims, log)
+            except (Failed, OSError) as exc:
+                results["serve"] = failed("serve", exc)
+            save()
+            if not args.keep:
+                shutil.rmtree(root, ignore_errors=True)
+
         for n in sizes:
             log(f"N = {n:,}")
             try:
@@ -1309,19 +1476,11 @@ def main(argv: list[str] | None = None) -> int:
             results["runs"].append(run)
             save()
             if n == args.serve_claims and not args.skip_serve:
-                serve_root = root
+                serve(root)  # right away, with the project at hand (and before a long larger size)
             elif not args.keep:
                 shutil.rmtree(root)
-        if not args.skip_serve:
-            log(f"serve at {args.serve_claims:,} claims")
-            try:
-                if serve_root is None:
-                    serve_root = work / f"serve-{args.serve_claims}"
-                    write_project(serve_root, generate(args.serve_claims, args.seed))
-                results["serve"] = measure_serve(serve_root, args.serve_claims, log)
-            except (Failed, OSError) as exc:
-                results["serve"] = failed("serve", exc)
-            save()
+        if not args.skip_serve and "serve" not in results:
+            serve(None)
         if not args.skip_extract:
             log(f"extract over {args.extract_articles:,} articles")
             try:
@@ -1341,6 +1500,8 @@ def main(argv: list[str] | None = None) -> int:
     results["goals"] = goals(results)
     save()
     print(report(results))
+    if args.readme:
+        update_readme(results, HERE / "benchmarks" / "README.md")
     print(f"\nTotal {results['total_s']:.0f} s; load average at the end {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs "
           f"(shared machine: timings are noisy). Results: {args.json}")
     if args.compare:

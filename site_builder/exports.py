@@ -43,13 +43,15 @@ def claim_record(site: Site, claim: Claim, routes: Routes, url_for: UrlFor) -> d
     return record
 
 
-def claims_json(site: Site, routes: Routes, url_for: UrlFor) -> str:
+def claims_json(site: Site, routes: Routes, url_for: UrlFor,
+                record: Callable[[Site, Claim, Routes, UrlFor], dict[str, Any]] = claim_record) -> str:
+    """``record`` makes each claim's entry (one that remembers while serving: see pages.Reuse)."""
     claims = newest_first(site.published)
     data = {
         "version": DATA_VERSION,
         "site": {"name": site.settings.site_name, "url": site.settings.site_url, "publisher": site.settings.publisher},
         "ratings": [{"id": key, **r.model_dump(mode="json")} for key, r in site.settings.scale.ratings.items()],
-        "claims": [claim_record(site, c, routes, url_for) for c in claims],
+        "claims": [record(site, c, routes, url_for) for c in claims],
     }
     return json.dumps(data, ensure_ascii=False) + "\n"  # one line: the C encoder, fast at 20,000 claims
 
@@ -61,22 +63,28 @@ def _cell(value: object) -> object:
     return value
 
 
-def claims_csv(site: Site, routes: Routes, url_for: UrlFor) -> str:
+def csv_row(site: Site, claim: Claim, routes: Routes, url_for: UrlFor) -> dict[str, object]:
+    article = site.articles[claim.article]
+    return {key: _cell(value) for key, value in {
+        "id": claim.id, "url": url_for(routes.claim(claim.id)), "title": claim.title,
+        "rating": claim.rating, "rating_label": site.settings.scale[claim.rating].label,  # type: ignore[index]
+        "claimant": claim.claimant, "attribution": claim.attribution,
+        "quote": " ".join(claim.quote.split()), "summary": " ".join((claim.summary or "").split()),
+        "article_id": article.id, "article_title": article.meta.title, "outlet": article.meta.outlet,
+        "article_url": article.meta.url, "article_published": article.meta.published,
+        "reviewed": claim.reviewed.isoformat() if claim.reviewed else "",
+        "updated": claim.updated.isoformat() if claim.updated else "", "tags": ";".join(claim.tags),
+    }.items()}
+
+
+def claims_csv(site: Site, routes: Routes, url_for: UrlFor,
+               row: Callable[[Site, Claim, Routes, UrlFor], dict[str, object]] = csv_row) -> str:
+    """``row`` makes each claim's row (one that remembers while serving: see pages.Reuse)."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for claim in newest_first(site.published):
-        article = site.articles[claim.article]
-        writer.writerow({key: _cell(value) for key, value in {
-            "id": claim.id, "url": url_for(routes.claim(claim.id)), "title": claim.title,
-            "rating": claim.rating, "rating_label": site.settings.scale[claim.rating].label,  # type: ignore[index]
-            "claimant": claim.claimant, "attribution": claim.attribution,
-            "quote": " ".join(claim.quote.split()), "summary": " ".join((claim.summary or "").split()),
-            "article_id": article.id, "article_title": article.meta.title, "outlet": article.meta.outlet,
-            "article_url": article.meta.url, "article_published": article.meta.published,
-            "reviewed": claim.reviewed.isoformat() if claim.reviewed else "",
-            "updated": claim.updated.isoformat() if claim.updated else "", "tags": ";".join(claim.tags),
-        }.items()})
+        writer.writerow(row(site, claim, routes, url_for))
     return out.getvalue()
 
 

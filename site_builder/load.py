@@ -20,6 +20,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import Problem, did_you_mean, one_of
+from . import memo
 from .memo import remembered
 from .model import (
     REQUIRED_TO_PUBLISH,
@@ -309,9 +310,15 @@ def _shown(path: Path, root: Path) -> str:
 PARALLEL_FROM = 2000  # files; below this, starting worker processes costs more than it saves
 
 
+# While serving: records of files whose text has not changed since the last rebuild, reused as they are.
+_claim_records: memo.Store[tuple[str, str], SourceFile[Claim]] = memo.Store()
+_article_records: memo.Store[tuple[str, str], SourceFile[Article]] = memo.Store()
+
+
 def load_claims(claims_dir: Path, root: Path) -> tuple[list[SourceFile[Claim]], list[Problem]]:
     """Every ``*.yaml`` in ``claims_dir``, sorted by file name. Large folders are read and parsed in
-    worker processes (libyaml takes most of the time); records are checked here, in order."""
+    worker processes (libyaml takes most of the time); records are checked here, in order. While
+    serving, a file whose text is unchanged gives back its record from the previous rebuild."""
     claims: list[SourceFile[Claim]] = []
     problems: list[Problem] = []
     paths = sorted(claims_dir.glob("*.y*ml"))
@@ -320,13 +327,25 @@ def load_claims(claims_dir: Path, root: Path) -> tuple[list[SourceFile[Claim]], 
         if path.suffix == ".yml":
             problems.append(Problem(_shown(path, root), 1, 1, "(file)", "wrong file extension '.yml' (expected '.yaml')"))
     jobs = [(path, _shown(path, root)) for path in paths if path.suffix == ".yaml"]
+    known: dict[Path, SourceFile[Claim]] = {}
+    if memo.enabled():
+        for path, shown in jobs:
+            text, found = _read(path, shown, MAX_CLAIM_BYTES, "the claim's fields in YAML")
+            record = _claim_records.get((shown, text)) if text is not None and not found else None
+            if record is not None:
+                known[path] = record
+    todo = [job for job in jobs if job[0] not in known]
     workers = min(os.cpu_count() or 1, 4)
-    if len(jobs) >= PARALLEL_FROM and workers > 1:
+    if len(todo) >= PARALLEL_FROM and workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            parsed = list(pool.map(_parse_claim_file, *zip(*jobs), chunksize=256))
+            parsed = dict(zip(todo, pool.map(_parse_claim_file, *zip(*todo), chunksize=256), strict=True))
     else:
-        parsed = [_parse_claim_file(path, shown) for path, shown in jobs]
-    for (path, shown), (text, data, found) in zip(jobs, parsed, strict=True):
+        parsed = {(path, shown): _parse_claim_file(path, shown) for path, shown in todo}
+    for path, shown in jobs:
+        if path in known:
+            claims.append(known[path])
+            continue
+        text, data, found = parsed[path, shown]
         problems += found
         if text is None:
             continue
@@ -334,6 +353,8 @@ def load_claims(claims_dir: Path, root: Path) -> tuple[list[SourceFile[Claim]], 
         problems += found
         if claim is not None:
             claims.append(claim)
+            if not found:
+                _claim_records.put((shown, text), claim)
     return claims, problems
 
 
@@ -411,7 +432,13 @@ def load_article(path: Path, shown: str) -> tuple[SourceFile[Article] | None, li
     text, problems = _read(path, shown, MAX_ARTICLE_BYTES, "front matter, then the article text")
     if text is None:
         return None, problems
-    return parse_article(text, path.stem, shown)
+    known = _article_records.get((shown, text))
+    if known is not None:
+        return known, []
+    article, problems = parse_article(text, path.stem, shown)
+    if article is not None and not problems:
+        _article_records.put((shown, text), article)
+    return article, problems
 
 
 def parse_article(text: str, article_id: str, shown: str) -> tuple[SourceFile[Article] | None, list[Problem]]:

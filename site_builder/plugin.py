@@ -7,18 +7,32 @@ empty placeholder for each (its title and metadata set directly), and the page's
 contents and anchors just in time, when the page itself is built (``on_page_context``, before the
 search plugin reads it); the HTML is dropped again once the page is written (``on_post_page``), so
 memory does not grow with every page's HTML held at once.
+
+In ``mkdocs serve``, after the first build, an edit confined to claims and articles is rebuilt with
+MkDocs' own dirty build, which rebuilds only the pages whose file says it is modified: the plugin
+says so for each generated page whose inputs changed (and nothing else), keeps the search index whole
+(MkDocs' dirty build writes it with only the rebuilt pages), removes the pages that are gone, and
+gives skipped pages their dates and nav titles. Any other change (mkdocs.yml, templates, the theme's
+overrides, hand-written pages) gets MkDocs' full rebuild.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
+import json
 import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config import base
+from mkdocs.commands.build import build
+from mkdocs.config import base, load_config
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -29,9 +43,9 @@ from mkdocs.structure.toc import get_toc
 
 from . import memo
 from .errors import ProblemsFound
-from .pages import GeneratedPage, Heading, PageMeta, PageWriter, page_dates, with_permalinks
+from .pages import GeneratedPage, Heading, PageMeta, PageWriter, Reuse, page_dates, with_permalinks
 from .project import load_project
-from .render import environment
+from .render import CompiledTemplates, environment
 from .routes import NAV_PAGES, STYLESHEET, Routes
 from .settings import DEFAULTS, Settings, settings_from_options
 
@@ -55,15 +69,52 @@ class ClaimsConfig(base.Config):
     """Prefix of "Edit this claim" links (default: repo_url + /edit/main/ on GitHub; "" for none)."""
 
 
+class GeneratedFile(File):
+    """A generated file that can say it is unchanged since the previous build (MkDocs' dirty builds
+    skip such files)."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not self.unchanged
+
+
+@dataclass
+class Previous:
+    """What the previous build made, while serving: enough to rebuild only what an edit changes."""
+
+    ready: bool = False  # a build finished and everything below describes it
+    pages: dict[str, tuple[object, str | None]] = field(default_factory=dict)  # uri -> (inputs, digest)
+    assets: dict[str, str] = field(default_factory=dict)  # uri -> digest of the content
+    outputs: dict[str, str] = field(default_factory=dict)  # uri -> file written in site_dir
+    search: dict[str, list[Any]] = field(default_factory=dict)  # page URL -> its search index entries
+    outside: dict[str, tuple[int, int]] = field(default_factory=dict)  # files a partial rebuild cannot follow
+    reuse: Reuse = field(default_factory=Reuse)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _page_digest(page: GeneratedPage) -> str:
+    return _digest(repr((page.html, page.meta, page.toc)))
+
+
 class ClaimsPlugin(BasePlugin[ClaimsConfig]):
     settings: Settings
     dates: dict[str, dt.date]
     newest: dt.date | None
     writer: PageWriter
     generated: set[str]  # URIs of the generated pages of the current build
+    serving = False
+    partial = False  # this build rebuilds only what changed (mkdocs serve)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        memo.enable(command == "serve")  # rebuilds reuse parsed files and rendered notes
+        self.serving = command == "serve"
+        self.dirty_serve = dirty
+        self.previous = Previous()
+        self.compiled = CompiledTemplates() if self.serving else None  # theirs and ours, kept between rebuilds
+        memo.enable(self.serving)  # rebuilds reuse parsed files and rendered notes
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
@@ -80,20 +131,34 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         self.toc = TocSettings.of(config.mdx_configs.get("toc") or {})
         return config
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.serving:
+            if not self.partial:
+                self.previous = Previous()  # a full build: nothing of the previous one is relied on
+            else:
+                self.previous.ready = False  # until this build finishes
+            self.previous.outside = self._outside_files(config)
+            self.built: set[str] = set()
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         site = load_project(self.settings)
         if site.errors:
             raise PluginError(ProblemsFound(site.errors).report())
         for warning in site.warnings:
             log.info(str(warning))
-        self.writer = PageWriter(site, environment(self.settings.templates_dir))
+        reuse = None
+        if self.serving:
+            reuse = self.previous.reuse
+            reuse.next_build()
+        self.writer = PageWriter(site, environment(self.settings.templates_dir, self.compiled), reuse)
         self.dates, self.newest = page_dates(site)
         self.generated = set(self.writer.uris())
+        self.digests: dict[str, str] = {}
         paths = Routes(self.settings.directory_urls, self.settings.articles_prefix)
         replaced = {paths.article(article_id) for article_id in site.articles}
         # Pages get an empty placeholder (rendered when built); other files their content.
-        contents = {**dict.fromkeys(self.generated, ""), **self.writer.assets()}
-        for uri, content in sorted(contents.items()):
+        assets = self.writer.assets()
+        for uri in sorted(self.generated | set(assets)):
             existing = files.get_file_from_path(uri)
             if existing is not None:
                 if uri not in replaced:
@@ -101,15 +166,29 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
                                       f"move or rename {existing.src_uri} in {config.docs_dir}")
                 files.remove(existing)
             inclusion = InclusionLevel.UNDEFINED if uri in NAV_PAGES or uri.endswith("/index.md") else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, uri, content=content, inclusion=inclusion))
+            file = GeneratedFile.generated(config, uri, content=assets.get(uri, ""), inclusion=inclusion)
+            if self.partial:
+                file.unchanged = self._unchanged(uri, assets.get(uri))
+            files.append(file)
+        self.files = files
+        self.assets = {uri: _digest(content) for uri, content in assets.items()} if self.serving else {}
         return files
 
+    def _unchanged(self, uri: str, asset: str | None) -> bool:
+        """Whether a generated file is the same as in the previous build (partial builds only)."""
+        if asset is not None:
+            return self.previous.assets.get(uri) == _digest(asset)
+        before = self.previous.pages.get(uri)
+        if before is None:
+            return False
+        inputs = self.writer.inputs(uri)
+        if inputs is not None:
+            return inputs == before[0]
+        digest = self.digests[uri] = _page_digest(self.writer.page(uri))
+        return digest == before[1]
+
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
-        """Sitemap dates come from the records, not the clock, so rebuilds are byte-identical.
-        A generated page is not converted from Markdown: only its metadata is set now."""
-        changed = self.dates.get(page.file.src_uri, self.newest)
-        if changed is not None:
-            page.update_date = changed.isoformat()
+        """A generated page is not converted from Markdown: only its metadata is set now."""
         if page.file.src_uri in self.generated:
             page.render = functools.partial(self._prepare, page)  # type: ignore[method-assign]
         return page
@@ -123,10 +202,35 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         page.content = ""
         page.toc = get_toc([])
 
+    def on_nav(self, nav: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        self.nav_pages = list(nav.pages)
+        return nav
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        """Every page read: sitemap dates come from the records, not the clock, so rebuilds are
+        byte-identical; pages a partial build skipped get the title the navigation shows."""
+        if self.compiled is not None and env.bytecode_cache is None:
+            env.bytecode_cache = self.compiled
+        for file in files.documentation_pages():
+            if file.page is not None:
+                changed = self.dates.get(file.src_uri, self.newest)
+                if changed is not None:
+                    file.page.update_date = changed.isoformat()
+        for page in self.nav_pages:
+            if page.markdown is None:  # skipped by a partial build
+                page.read_source(config)
+                if page.file.src_uri in self.generated:
+                    page.meta = mkdocs_meta(self.writer.meta(page.file.src_uri))
+        return env
+
     @event_priority(100)  # before the search plugin indexes the page
     def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        if self.serving:
+            self.built.add(page.url)
         if page.file.src_uri in self.generated:
             generated = self.writer.page(page.file.src_uri)
+            if self.serving:
+                self.digests[page.file.src_uri] = _page_digest(generated)
             page.meta = mkdocs_meta(generated.meta)
             page.content = self.toc.permalinked(generated)
             page.toc = get_toc(toc_tokens(self.toc.listed(generated.toc)))
@@ -139,10 +243,108 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
             page.content = ""  # written: its HTML is not kept
         return output
 
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.serving:
+            return
+        files = self.files.documentation_pages()
+        search = Path(config.site_dir) / "search" / "search_index.json"
+        pages = [file.page.url for file in files if file.page is not None]
+        if search.is_file():
+            index = json.loads(search.read_text(encoding="utf-8"))
+            fresh: dict[str, list[Any]] = {}
+            for doc in index.get("docs", []):
+                fresh.setdefault(doc["location"].split("#", 1)[0], []).append(doc)
+            if self.partial:  # the search plugin indexed only the pages built now: keep the others' entries
+                for url in self.built:
+                    self.previous.search[url] = fresh.get(url, [])
+                docs = [doc for url in pages for doc in self.previous.search.get(url, [])]
+                search.write_text(json.dumps({**index, "docs": docs}, separators=(",", ":"), default=str),
+                                  encoding="utf-8")
+            else:
+                self.previous.search = fresh
+            self.previous.search = {url: self.previous.search.get(url, []) for url in pages}
+        outputs = {uri: file.abs_dest_path for uri in self.generated | set(self.assets)
+                   if (file := self.files.get_file_from_path(uri)) is not None}
+        for uri, gone in self.previous.outputs.items():  # pages and files no longer generated
+            if uri not in outputs and os.path.isfile(gone):
+                os.remove(gone)
+                if gone.endswith(os.sep + "index.html"):
+                    try:
+                        os.rmdir(os.path.dirname(gone))
+                    except OSError:
+                        pass
+        previous = self.previous
+        previous.outputs = outputs
+        previous.pages = {uri: (self.writer.inputs(uri), self.digests.get(uri) or previous.pages.get(uri, (None, None))[1])
+                          for uri in self.generated}
+        previous.assets = self.assets
+        previous.ready = True
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.previous.ready = False
+
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         server.watch(str(self.settings.claims_dir))
         server.watch(str(self.settings.templates_dir))
+        if not self.dirty_serve:
+            server.builder = functools.partial(self._rebuild, builder, config)
         return server
+
+    def _rebuild(self, full_build, config: MkDocsConfig) -> None:  # type: ignore[no-untyped-def]
+        """MkDocs' server calls this after a change: a partial build when only claims or articles
+        changed since the previous build began, else MkDocs' own full build."""
+        if not self.previous.ready or self._outside_files(config) != self.previous.outside:
+            return full_build()
+        fresh = load_config(config_file=config.config_file_path, site_dir=config.site_dir, strict=config.strict,
+                            use_directory_urls=config.use_directory_urls)
+        fresh.site_url = config.site_url
+        log.info("Building the pages that changed...")
+        self.partial = True
+        try:
+            with _dirty_warning_left_out():
+                build(fresh, serve_url=config.site_url, dirty=True)
+        finally:
+            self.partial = False
+
+    def _outside_files(self, config: MkDocsConfig) -> dict[str, tuple[int, int]]:
+        """Size and time of each file a partial build cannot follow: mkdocs.yml, templates, theme
+        overrides, hand-written pages, watched paths (everything but claims and articles)."""
+        roots = [str(self.settings.templates_dir), config.docs_dir, *config.watch]
+        if config.theme.custom_dir:
+            roots.append(config.theme.custom_dir)
+        skip = {os.path.abspath(self.settings.articles_dir), os.path.abspath(self.settings.claims_dir)}
+        found = {}
+        for path in [config.config_file_path, *roots]:
+            if os.path.isfile(path):
+                info = os.stat(path)
+                found[path] = (info.st_mtime_ns, info.st_size)
+            for folder, folders, names in os.walk(path):
+                folders[:] = [f for f in folders if os.path.abspath(os.path.join(folder, f)) not in skip]
+                for name in names:
+                    try:
+                        info = os.stat(os.path.join(folder, name))
+                    except OSError:
+                        continue
+                    found[os.path.join(folder, name)] = (info.st_mtime_ns, info.st_size)
+        return found
+
+
+@contextmanager
+def _dirty_warning_left_out() -> Iterator[None]:
+    """A partial build is a MkDocs dirty build, whose warning about inaccurate navigation does not
+    apply (the plugin rebuilds everything a claim or article edit changes): left out, so that it
+    does not fail a strict build."""
+    logger = logging.getLogger("mkdocs.commands.build")
+
+    def keep(record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+    logger.addFilter(keep)
+    try:
+        yield
+    finally:
+        logger.removeFilter(keep)
 
 
 def mkdocs_meta(meta: PageMeta) -> dict[str, Any]:

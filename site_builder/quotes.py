@@ -15,6 +15,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from .memo import remembered_pair
+
 SINGLE_QUOTES = "'‘’‚‛′`"
 DOUBLE_QUOTES = '"“”„‟″«»'
 DASHES = "-‐‑‒–—―−"
@@ -63,8 +65,10 @@ def _pattern(segment: str) -> re.Pattern[str]:
     return re.compile("".join(out).replace(r"\s+\s*", r"\s*").replace(r"\s*\s+", r"\s*"))
 
 
+@remembered_pair
 def find(quote: str, text: str) -> list[Span] | None:
-    """The spans of each segment of ``quote`` in ``text``, in order; None if any is missing."""
+    """The spans of each segment of ``quote`` in ``text``, in order; None if any is missing.
+    While serving, the answer is shared between rebuilds: never mutate it."""
     spans: list[Span] = []
     position = 0
     for segment in segments(quote):

@@ -14,6 +14,7 @@ from html import escape
 from pathlib import Path
 
 import jinja2
+import jinja2.bccache
 from markupsafe import Markup
 
 MONTHS = (
@@ -53,8 +54,24 @@ def one_line(value: str) -> str:
     return " ".join(value.split())
 
 
-def environment(templates_dir: Path) -> jinja2.Environment:
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept in memory, for rebuilds while serving: a template whose source is
+    unchanged is not compiled again (an edited one has another checksum, and is)."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+def environment(templates_dir: Path, compiled: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
     env = jinja2.Environment(
+        bytecode_cache=compiled,
         loader=jinja2.FileSystemLoader(templates_dir),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
