@@ -321,7 +321,7 @@ def load_claims(claims_dir: Path, root: Path) -> tuple[list[SourceFile[Claim]], 
     serving, a file whose text is unchanged gives back its record from the previous rebuild."""
     claims: list[SourceFile[Claim]] = []
     problems: list[Problem] = []
-    paths = sorted(claims_dir.glob("*.y*ml"))
+    paths = sorted(claims_dir.glob("*.y*ml"), key=lambda path: path.name)  # names: comparing Paths is slow
     ids = {path.stem: _shown(path, root) for path in paths if path.suffix == ".yaml"}
     for path in paths:
         if path.suffix == ".yml":
@@ -418,7 +418,7 @@ def load_articles(articles_dir: Path, root: Path) -> tuple[list[SourceFile[Artic
     """Every ``*.md`` in ``articles_dir`` except ``index.md``, sorted by file name."""
     articles: list[SourceFile[Article]] = []
     problems: list[Problem] = []
-    for path in sorted(articles_dir.glob("*.md")):
+    for path in sorted(articles_dir.glob("*.md"), key=lambda path: path.name):
         if path.name == "index.md":
             continue
         article, found = load_article(path, _shown(path, root))
