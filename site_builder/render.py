@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from html import escape
 from pathlib import Path
 
@@ -40,14 +41,33 @@ def iso_date(value: dt.date | str | None) -> str:
     return "" if value is None else value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
+# What YAML cannot hold as is in a quoted scalar: characters outside its printable set (parsers refuse
+# them) and the line breaks YAML 1.1 adds to \n and \r (NEL, U+2028, U+2029: folded into spaces).
+_NOT_YAML_PRINTABLE_RE = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _yaml_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    # a lone surrogate is not a character: no escape can carry it (validation refuses them in fields)
+    return "\ufffd" if 0xD800 <= code <= 0xDFFF else f"\\u{code:04x}"
+
+
+def yaml_quoted(value: str) -> str:
+    """A double-quoted YAML scalar that every YAML parser reads back as ``value``, whatever its characters.
+
+    Written as UTF-8 text, never as JSON's ``\\ud83d\\ude80`` surrogate pairs: YAML parsers refuse
+    those, and MkDocs then shows a page's front matter as Markdown (a stored script injection)."""
+    return _NOT_YAML_PRINTABLE_RE.sub(_yaml_escape, json.dumps(value, ensure_ascii=False))
+
+
 def meta(value: str) -> Markup:
     """A front-matter value: HTML-escaped (themes print it raw), on one line, as a quoted string."""
-    return Markup(json.dumps(escape(" ".join(value.split()), quote=True)))
+    return Markup(yaml_quoted(escape(" ".join(value.split()), quote=True)))
 
 
 def yaml_str(value: str) -> Markup:
-    """A YAML string (JSON is YAML) for a YAML template; not HTML-escaped."""
-    return Markup(json.dumps(value, ensure_ascii=False))
+    """A YAML string for a YAML template; not HTML-escaped."""
+    return Markup(yaml_quoted(value))
 
 
 def one_line(value: str) -> str:

@@ -85,35 +85,35 @@ FIELD_CASES = {
     "claims": {
         "id (file name)": ["оutput-rose.yaml", "Bad_Name.yaml", "2.yaml", "index.yaml", "wrong-extension.yml"],
         "id": ["lookalike-id-field.yaml"],
-        "title": ["script-in-title.yaml", "entity-in-title.yaml", "yaml-escape-in-title.yaml", "multiline-title.yaml",
+        "title": ["script-in-title.yaml", "non-bmp-every-field.yaml", "entity-in-title.yaml", "yaml-escape-in-title.yaml", "multiline-title.yaml",
                   "title-csv-formula.yaml",
                   "title-too-long.yaml", "title-jinja-markdown.yaml", "title-zero-width.yaml"],
-        "quote": ["quote-spans-markup.yaml", "quote-markdown-link.yaml", "quote-jinja.yaml", "quote-div-breakout.yaml",
+        "quote": ["quote-spans-markup.yaml", "non-bmp-every-field.yaml", "quote-markdown-link.yaml", "quote-jinja.yaml", "quote-div-breakout.yaml",
                   "bidi-isolate-in-quote.yaml", "quote-vs-zero-width.yaml"],
         "article": ["jinja-in-article-id.yaml", "quote-in-front-matter-article.yaml"],
-        "claimant": ["markup-in-claimant.yaml", "claimant-attribute-breakout.yaml", "claimant-lookalike.yaml",
+        "claimant": ["markup-in-claimant.yaml", "non-bmp-every-field.yaml", "claimant-attribute-breakout.yaml", "claimant-lookalike.yaml",
                      "claimant-cyrillic-a.yaml", "claimant-named-index.yaml"],
         "attribution": ["attribution-script.yaml"],
         "rating": ["rating-attribute-injection.yaml"],
-        "summary": ["script-in-summary.yaml", "summary-yaml-escapes.yaml", "rtl-override-in-summary.yaml"],
-        "context": ["context-script.yaml", "context-event-handlers.yaml", "context-iframe-embed.yaml",
+        "summary": ["script-in-summary.yaml", "non-bmp-every-field.yaml", "summary-yaml-escapes.yaml", "rtl-override-in-summary.yaml"],
+        "context": ["context-script.yaml", "non-bmp-every-field.yaml", "context-event-handlers.yaml", "context-iframe-embed.yaml",
                     "context-style-breakout.yaml", "context-svg-math.yaml", "context-javascript-links.yaml",
                     "context-data-vbscript-links.yaml", "context-images.yaml", "context-reference-links.yaml",
                     "context-autolinks.yaml", "context-entities.yaml", "context-link-titles.yaml", "context-jinja.yaml",
                     "context-snippets.yaml", "context-html-comments.yaml", "context-code-breakout.yaml",
                     "context-mutation-xss.yaml", "context-unicode-tricks.yaml", "context-bidi-entity.yaml",
                     "context-long.yaml", "context-deep-list.yaml", "context-bracket-flood.yaml"],
-        "sources[].title": ["source-title-note.yaml"],
+        "sources[].title": ["source-title-note.yaml", "non-bmp-every-field.yaml"],
         "sources[].url": ["javascript-source-url.yaml", "vbscript-source-url.yaml", "source-url-breakout.yaml"],
-        "sources[].publisher": ["source-publisher-blank-lines.yaml"],
-        "sources[].note": ["source-title-note.yaml", "escape-sequence-in-note.yaml"],
+        "sources[].publisher": ["source-publisher-blank-lines.yaml", "non-bmp-every-field.yaml"],
+        "sources[].note": ["source-title-note.yaml", "non-bmp-every-field.yaml", "escape-sequence-in-note.yaml"],
         "sources[].archive_url": ["data-archive-url.yaml", "source-url-breakout.yaml"],
         "tags": ["lookalike-tag.yaml", "tags-related-aliases.yaml", "tag-named-index.yaml", "deep-nesting.yaml"],
         "related": ["lookalike-related.yaml", "tags-related-aliases.yaml"],
         "aliases": ["alias-path-traversal.yaml", "alias-takes-over-claim.yaml", "tags-related-aliases.yaml"],
         "reviewed": ["reviewed-injection.yaml"],
         "updated": ["reviewed-injection.yaml"],
-        "corrections": ["corrections-note.yaml", "corrections-date-injection.yaml"],
+        "corrections": ["corrections-note.yaml", "non-bmp-every-field.yaml", "corrections-date-injection.yaml"],
         "status": ["status-injection.yaml", "draft-with-script.yaml"],
         "provenance": ["provenance-fields.yaml", "provenance-script.yaml", "provenance-values.yaml"],
         "(YAML)": ["python-tag.yaml", "billion-laughs.yaml", "duplicate-key.yaml", "tab-indentation.yaml",
@@ -124,18 +124,18 @@ FIELD_CASES = {
     },
     "articles": {
         "id (file name)": ["оutput-article.md"],
-        "title": ["script-in-title.md", "hostile-front-matter.md"],
-        "outlet": ["entity-in-outlet.md", "hostile-front-matter.md"],
+        "title": ["script-in-title.md", "non-bmp-every-field.md", "hostile-front-matter.md"],
+        "outlet": ["entity-in-outlet.md", "non-bmp-every-field.md", "hostile-front-matter.md"],
         "url": ["javascript-url.md", "hostile-front-matter.md", "duplicate-key-front-matter.md"],
-        "author": ["rtl-in-author.md", "hostile-front-matter.md"],
-        "notes": ["notes-markup.md"],
+        "author": ["rtl-in-author.md", "non-bmp-every-field.md", "hostile-front-matter.md"],
+        "notes": ["notes-markup.md", "non-bmp-every-field.md"],
         "archive_url": ["data-archive-url.md", "hostile-front-matter.md"],
         "language": ["language-injection.md"],
         "front matter": ["no-front-matter.md", "unclosed-front-matter.md", "empty-front-matter.md",
                          "comment-only-front-matter.md", "empty-front-matter-yaml-body.md", "front-matter-list.md",
                          "python-tag-front-matter.md", "billion-laughs-front-matter.md", "tab-in-front-matter.md",
                          "unknown-field-onload.md", "crlf-line-endings.md"],
-        "body": ["script-in-body.md", "html-comment-body.md", "markdown-in-body.md", "jinja-in-body.md",
+        "body": ["script-in-body.md", "non-bmp-every-field.md", "html-comment-body.md", "markdown-in-body.md", "jinja-in-body.md",
                  "long-line-body.md", "huge-body.md", "binary-body.md", "not-utf8-body.md", "bom-article.md",
                  "empty-body.md", "rtl-override-body.md", "zero-width-body.md", "control-chars-body.md",
                  "div-breakout-body.md", "quote-spans-markup.md"],
@@ -424,3 +424,15 @@ def test_every_claimant_gets_a_page_of_their_own(accepted: AcceptedSite) -> None
         assert f"Claims by {escape(claim.claimant)}" in page
     shared = {slug: sorted(names) for slug, names in names_by_slug.items() if len(names) > 1}
     assert not shared, f"different claimants share a page: {shared}"
+
+
+def test_non_bmp_text_is_the_page_title_and_description(scans: dict[str, tuple[str, PageScan]]) -> None:
+    """Emoji in a title or summary once broke the YAML of the generated front matter, and MkDocs then
+    showed it as Markdown (live HTML from a field): the title and description must arrive whole."""
+    html, _ = scans["claims/non-bmp-every-field/index.html"]
+    title = "🚀 Output rose *em*{: autofocus onfocus=window.__pwned=1 } [link](javascript:window.__pwned=1) 🇺🇦"
+    assert f"<title>{escape(title)} - " in html
+    summary = "🚀 Yes. [Read more](javascript:alert(1)) *x*{: onmouseover=alert(1) } ![img](https://evil.example/s.png)"
+    assert f'<meta name="description" content="{escape(summary)}">' in html
+    html, _ = scans["articles/non-bmp-every-field/index.html"]
+    assert "<title>🚀 Officials say *em*{: autofocus onfocus=window.__pwned=1 } " in html
