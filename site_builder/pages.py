@@ -32,6 +32,7 @@ from .project import Site
 from .quotes import Span, paragraphs
 from .render import meta
 from .routes import STYLESHEET, Links, Routes
+from .safehtml import clean_page
 
 LATEST_ON_HOME = 10
 T = TypeVar("T")
@@ -217,7 +218,7 @@ class PageWriter:
         def text(name: str) -> str:
             return Markup("".join(blocks[name](context))).unescape() if name in blocks else ""
 
-        html = "".join(blocks["content"](context)).strip()
+        html = clean_page("".join(blocks["content"](context)).strip())  # no field can become markup
         page_meta = PageMeta(" ".join(text("title").split()), " ".join(text("description").split()),
                              text("search").strip() != "exclude")
         return GeneratedPage(uri, html, page_meta, headings(html), frozenset(_ID_RE.findall(html)))

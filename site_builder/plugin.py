@@ -47,6 +47,7 @@ from .pages import GeneratedPage, Heading, PageMeta, PageWriter, Reuse, page_dat
 from .project import load_project
 from .render import CompiledTemplates, environment
 from .routes import NAV_PAGES, STYLESHEET, Routes
+from .safehtml import UnsafePage
 from .settings import DEFAULTS, Settings, settings_from_options
 
 log = logging.getLogger("mkdocs.plugins.claims")
@@ -228,7 +229,10 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         if self.serving:
             self.built.add(page.url)
         if page.file.src_uri in self.generated:
-            generated = self.writer.page(page.file.src_uri)
+            try:
+                generated = self.writer.page(page.file.src_uri)
+            except UnsafePage as error:
+                raise PluginError(f"{page.file.src_uri}: {error}") from None
             if self.serving:
                 self.digests[page.file.src_uri] = _page_digest(generated)
             page.meta = mkdocs_meta(generated.meta)

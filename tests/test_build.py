@@ -159,7 +159,7 @@ def test_generated_pages_have_a_table_of_contents_and_the_configured_permalinks(
     config.write_text(config.read_text() + "markdown_extensions:\n  - toc:\n      permalink: true\n")
     assert project.build().returncode == 0
     rose = project.html("claims/output-rose-40-percent")
-    assert ('<h2 data-search-exclude id="in-context">In context<a class="headerlink" href="#in-context" '
+    assert ('<h2 data-search-exclude="" id="in-context">In context<a class="headerlink" href="#in-context" '
             'title="Permanent link">&para;</a></h2>') in rose
     assert '<h1 class="claim-title" id="claim">Output rose by 40% last year</h1>' in rose  # the title: no permalink
     toc = rose.split('<nav class="md-nav md-nav--secondary"')[1].split("</nav>")[0]

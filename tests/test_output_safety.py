@@ -38,3 +38,149 @@ def test_meta_is_front_matter_mkdocs_reads_as_one_escaped_line() -> None:
         assert body.strip() == "<p>body</p>", f"the front matter of {text!r} was not read as YAML"
         shown = " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         assert data["title"] == shown.replace('"', "&quot;").replace("'", "&#x27;")
+
+
+# -- the sanitiser of generated pages ---------------------------------------------------------------
+
+import json  # noqa: E402
+import shutil  # noqa: E402
+from html.parser import HTMLParser  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from site_builder import pages  # noqa: E402
+from site_builder.safehtml import UnsafePage, clean_page  # noqa: E402
+
+from .conftest import REPO, Project  # noqa: E402
+
+
+class Events(HTMLParser):
+    """A page as the browser reads it: elements with their attribute values, and text; nothing of how
+    it was spelled ('&#39;' or "'", a bare attribute or one set to "")."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.events: list[tuple[object, ...]] = []
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.events.append(("<", tag, tuple(sorted((name, value or "") for name, value in attrs))))
+
+    def handle_endtag(self, tag: str) -> None:
+        self.events.append((">", tag))
+
+    def handle_data(self, data: str) -> None:
+        if self.events and self.events[-1][0] == "text":
+            self.events[-1] = ("text", str(self.events[-1][1]) + data)
+        else:
+            self.events.append(("text", data))
+
+
+def first_difference(before: str, after: str) -> str:
+    a, b = Events(before).events, Events(after).events
+    for index, (x, y) in enumerate(zip(a, b)):
+        if x != y:
+            return f"event {index}: {x} became {y}"
+    return "" if len(a) == len(b) else f"{len(a)} events became {len(b)}"
+
+
+def build_in_process(root: Path, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Build ``root`` with real MkDocs; every (page HTML, sanitised HTML) of its generated pages."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    seen: list[tuple[str, str]] = []
+
+    def recording(html: str) -> str:
+        out = clean_page(html)
+        seen.append((html, out))
+        return out
+
+    monkeypatch.setattr(pages, "clean_page", recording)
+    monkeypatch.chdir(root)
+    build(load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site")))
+    return seen
+
+
+def test_the_allow_list_keeps_everything_our_templates_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On the demo site (every kind of page and field), sanitising changes nothing a browser would read:
+    a template that starts writing an element or attribute the allow-list lacks fails here."""
+    root = tmp_path / "demo"
+    for name in ("claims", "content", "templates", "overrides"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root)
+    seen = build_in_process(root, monkeypatch)
+    assert len(seen) > 40  # every generated page, and only those: not methodology.md or data.md
+    changed = [first_difference(before, after) for before, after in seen if first_difference(before, after)]
+    assert not changed, changed[:5]
+    assert sum(before.count('type="application/ld+json"') for before, _ in seen) >= 17
+
+
+PAYLOADS = {
+    '<p onmouseover="alert(1)" style="color:red" autofocus onfocus=alert(1)>x</p>': "<p>x</p>",
+    '<a href="javascript:alert(1)">a</a><a href=" JaVaScRiPt:alert(1)">b</a>': "<a>a</a><a>b</a>",
+    '<a href="data:text/html,x">a</a><a href="vbscript:x">b</a>': "<a>a</a><a>b</a>",
+    '<img src="https://evil.example/x.png" onerror="alert(1)">x': "x",
+    '<iframe src="https://evil.example/"></iframe><style>p{}</style><script>alert(1)</script>y': "y",
+    '<svg><script>alert(1)</script></svg><math><mi>x</mi></math>': "",
+    '<form action="https://evil.example/"><input name="a"><button>b</button></form>': "b",
+    '<p id="__config">x</p><p id="claim-a" class="c" lang="ru" title="t">y</p>':
+        '<p>x</p><p id="claim-a" class="c" lang="ru" title="t">y</p>',
+    '<a href="../x/" rel="nofollow" title="t" aria-current="page">r</a><a href="https://e.org/">s</a>':
+        '<a href="../x/" rel="nofollow" title="t" aria-current="page">r</a><a href="https://e.org/">s</a>',
+    "<!-- <script>alert(1)</script> -->z<base href=\"https://evil.example/\"><meta http-equiv=refresh>": "z",
+    '<details open ontoggle="alert(1)"><summary>s</summary></details>': "s",
+}
+
+
+@pytest.mark.parametrize("html", PAYLOADS)
+def test_markup_outside_the_allow_list_is_removed(html: str) -> None:
+    assert clean_page(html) == PAYLOADS[html]
+
+
+def test_json_ld_is_kept_as_json_that_cannot_close_its_script() -> None:
+    data = {"@context": "https://schema.org", "name": "</script><script>alert(1)</script> & \u2028"}
+    written = json.dumps(data).replace("</", "<\\/")  # valid JSON, and a valid script, but '<' left raw
+    html = f'<p>a</p>\n<script type="application/ld+json">{written}</script>\n<script>alert(1)</script>'
+    out = clean_page(html)
+    assert out == ('<p>a</p>\n<script type="application/ld+json">{"@context": "https://schema.org", "name": '
+                   '"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e \\u0026 \\u2028"}</script>\n')
+    assert json.loads(out.split(">", 3)[3].rsplit("</script>", 1)[0]) == data
+
+
+def test_json_ld_that_is_not_json_stops_the_build() -> None:
+    with pytest.raises(UnsafePage, match=r"^a JSON-LD block is not JSON \(Unterminated string"):
+        clean_page('<script type="application/ld+json">{"a": "</script>"}</script>')
+
+
+def test_text_that_looks_like_the_placeholder_stays_text() -> None:
+    """JSON-LD is held aside under a private-use token while the rest is cleaned: page text holding the
+    same characters can neither duplicate nor move it."""
+    html = ('<p>\ue0000:0\ue001 \ue0001:0\ue001</p><script type="application/ld+json">{"a": 1}</script>')
+    assert clean_page(html) == '<p>\ue0000:0\ue001 \ue0001:0\ue001</p><script type="application/ld+json">{"a": 1}</script>'
+
+
+def test_only_generated_pages_are_sanitised(project: Project) -> None:
+    """A template that wrote live markup (here, a changed claim template) is cleaned on the built page;
+    the site's own Markdown pages, written by maintainers, are left as they are."""
+    templates = project.root / "templates"
+    shutil.copytree(REPO / "templates", templates)
+    claim = templates / "claim.html.j2"
+    claim.write_text(claim.read_text(encoding="utf-8").replace(
+        '<p class="claim-summary">',
+        '<p class="claim-summary" onclick="window.__pwned=1"><img src="https://evil.example/x.png">'
+        '<script>window.__pwned=1</script>'), encoding="utf-8")
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(f"templates_dir: {(REPO / 'templates').as_posix()}",
+                                                               "templates_dir: templates"), encoding="utf-8")
+    (project.root / "content" / "methodology.md").write_text(
+        '# Methodology\n\n<p class="maintainers" style="color: red">Our own <abbr title="x">HTML</abbr>.</p>\n',
+        encoding="utf-8")
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    page = project.html("claims/output-rose-40-percent")
+    assert '<p class="claim-summary">Official figures show a 40% rise.' in page
+    assert "evil.example" not in page and "window.__pwned" not in page
+    assert '<p class="maintainers" style="color: red">' in project.html("methodology")

@@ -11,7 +11,8 @@ request or a propaganda site would write it; ``expected.yaml`` says what each mu
   foreign elements, external loads and broken JSON-LD (tests/test_hostile.py), then opened in Chromium
   (tests/browser/test_hostile_browser.py). Optional per case: ``pages`` (built pages to check, default
   the claim's or the article's own page), ``absent`` (pages that must not be built), ``must_contain`` /
-  ``must_not_contain`` (the raw HTML of the page's content) and ``must_show`` / ``must_not_show`` (the
+  ``must_not_contain`` (the raw HTML of the page's content; a needle that does not start with '<' is
+  looked for in its tags only, as text may hold '"' raw) and ``must_show`` / ``must_not_show`` (the
   content's text, as a reader sees it). The build uses the project's theme overrides, as the real site.
 - ``handled: {seconds, intact, must_not_contain}``: a case where either outcome is right but a crash, a
   hang or a clobbered page is not. Validation and page generation run in a subprocess (a segfault

@@ -1,0 +1,101 @@
+"""The last gate of a generated page: its HTML through an allow-list (nh3, ammonia).
+
+Every field reaches a page through autoescaping templates, and Markdown fields through cmark-gfm and
+nh3 (markup.py), so on a correct build this changes nothing a reader can see. It is here for the day
+something before it fails, as it once did: an emoji broke the YAML of a page's front matter, MkDocs
+rendered the title and summary lines as Markdown, and a summary became a live ``javascript:`` link and
+an ``onmouseover`` handler. Whatever a field turns into, a page keeps only:
+
+- the elements our templates write (text, lists, tables, figures, ``time``, ``mark``, ``nav``): no
+  ``script`` but our JSON-LD, no ``style``, ``img``, ``iframe``, ``svg``, forms or media;
+- the attributes they write: ``class``, ``id`` (never one starting ``_``, the theme's own ids such as
+  ``__config``), ``lang``, ``title``, ``data-search-exclude``, ``href`` and ``rel`` on links,
+  ``datetime``, ``scope``, ``align``, ``aria-label``, ``aria-current``: no event handler, no ``style``,
+  no ``autofocus``;
+- links to http(s) URLs and relative URLs only: no ``javascript:``, ``data:`` or any other scheme;
+- each ``<script type="application/ld+json">`` only if it holds JSON, written again with ``<``, ``>``
+  and ``&`` escaped so nothing can close it.
+
+A template that starts writing another element or attribute must add it here (and a test fails until
+it does: tests/test_output_safety.py). Pure: ``clean_page(html) -> html``; ``PageWriter.page`` calls it
+on every generated page, whichever engine writes the page.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import nh3
+
+from .structured import script
+
+TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "div", "dl", "dt", "em",
+    "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "ins", "kbd", "li", "mark", "nav",
+    "ol", "p", "pre", "q", "s", "section", "small", "span", "strong", "sub", "sup", "table", "tbody", "td",
+    "tfoot", "th", "thead", "time", "tr", "u", "ul",
+})
+ATTRIBUTES = {
+    "*": {"class", "id", "lang", "title", "data-search-exclude"},
+    "a": {"href", "rel", "aria-current"},
+    "strong": {"aria-current"},
+    "nav": {"aria-label"},
+    "time": {"datetime"},
+    "th": {"scope", "align"},
+    "td": {"align"},
+}
+URL_SCHEMES = frozenset({"http", "https"})
+
+JSON_LD_RE = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+
+
+class UnsafePage(ValueError):
+    """A generated page holds something the sanitiser will not repair (a JSON-LD block that is not JSON)."""
+
+
+def _attribute(tag: str, name: str, value: str) -> str | None:
+    if name == "id" and value.startswith("_"):
+        return None  # the theme's ids (__config, __search...): an element of ours must not shadow them
+    return value
+
+
+def _cleaner(**options: object) -> nh3.Cleaner:
+    return nh3.Cleaner(
+        tags=set(TAGS),
+        attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
+        url_schemes=set(URL_SCHEMES),
+        link_rel=None,  # our links say their own rel; ammonia's default would add one to every internal link
+        strip_comments=True,
+        **options,
+    )
+
+
+_CLEANER = _cleaner()
+# Half as fast (a Python call per attribute): used only when the fast pass let an id="_..." through.
+_ID_CHECKING_CLEANER = _cleaner(attribute_filter=_attribute)
+
+
+def clean_page(html: str) -> str:
+    """A generated page's content HTML with everything outside the allow-list removed (see above)."""
+    blocks: list[str] = []
+
+    def hold(match: re.Match[str]) -> str:
+        try:
+            data = json.loads(match.group(1))
+        except ValueError as error:
+            raise UnsafePage(f"a JSON-LD block is not JSON ({error})") from None
+        blocks.append(f'<script type="application/ld+json">{script(data)}</script>')
+        return f"{token}{len(blocks) - 1}\ue001"
+
+    salt = 0
+    while f"\ue000{salt}:" in html:  # a token no text of the page holds
+        salt += 1
+    token = f"\ue000{salt}:"
+    held = JSON_LD_RE.sub(hold, html)
+    clean = _CLEANER.clean(held)
+    if ' id="_' in clean:  # ammonia writes every attribute as name="value"
+        clean = _ID_CHECKING_CLEANER.clean(held)
+    for number, block in enumerate(blocks):
+        clean = clean.replace(f"{token}{number}\ue001", block, 1)
+    return clean
