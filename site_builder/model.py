@@ -11,12 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
+from anyascii import anyascii
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -36,10 +36,18 @@ ATTRIBUTIONS = ("direct", "reported", "vague", "none")
 STATUSES = ("published", "draft")
 
 
-def slugify(text: str) -> str:
-    """An id made from any text: 'Dmitry Shugayev' -> 'dmitry-shugayev'."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unnamed"
+SLUG_LIMIT = 80  # characters of a slug made from text; ids written by people have their own limit
+
+
+def slugify(text: str, limit: int = SLUG_LIMIT) -> str:
+    """An id made from any text, in any script, transliterated to ASCII (anyascii): 'Dmitry Shugayev'
+    -> 'dmitry-shugayev', 'Дмитрий Песков' -> 'dmitriy-peskov', '习近平' -> 'xijinping'. At most
+    ``limit`` characters, cut at a hyphen where there is one; 'unnamed' when nothing is left."""
+    slug = re.sub(r"[^a-z0-9]+", "-", anyascii(text).lower()).strip("-")
+    if len(slug) > limit:
+        cut = slug[: limit + 1].rfind("-")
+        slug = slug[: cut if cut > 0 else limit].strip("-")
+    return slug or "unnamed"
 
 
 RESERVED_IDS = {"index": "the list's own page"}

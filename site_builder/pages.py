@@ -27,7 +27,7 @@ from markupsafe import Markup
 
 from . import exports, routes, structured
 from .markup import Mark, displayable, highlighted_paragraphs, markdown_html
-from .model import Article, Claim, newest_first, slugify
+from .model import Article, Claim, newest_first, reserved, slugify
 from .project import Site
 from .quotes import Span, paragraphs
 from .render import meta
@@ -39,16 +39,30 @@ T = TypeVar("T")
 
 
 def claimant_slugs(names: Iterable[str]) -> dict[str, str]:
-    """A distinct URL slug for each distinct claimant: names that slugify alike ('Дмитрий Песков' and
-    'Владимир Путин' both have no ASCII letters) get a short hash of the name, never one shared page."""
+    """A distinct URL slug for each distinct claimant name, whatever the names: never one page for two.
+
+    A name whose transliterated slug no other name shares gets it as is ('Дмитрий Песков' ->
+    'dmitriy-peskov'). Names that slugify alike ('Dmitriy Peskov' and 'Дмитрий Песков'), and slugs that
+    name a listing page ('index', numbers), get the slug and the first 8 hex digits of the SHA-256 of
+    the name, more digits if that is taken (a claimant may be literally named 'Unnamed 1a2b3c4d'), then
+    a counter: the result is a function of the set of names alone, so rebuilds give the same URLs."""
     by_slug: dict[str, list[str]] = defaultdict(list)
     for name in sorted(set(names)):
         by_slug[slugify(name)].append(name)
-    slugs = {}
+    slugs = {same[0]: slug for slug, same in by_slug.items() if len(same) == 1 and not reserved(slug)}
+    taken = set(slugs.values())  # plain slugs first: a hashed slug never takes one
     for slug, same in by_slug.items():
         for name in same:
-            unique = len(same) == 1 and slug not in ("unnamed", "index")
-            slugs[name] = slug if unique else f"{slug}-{hashlib.sha1(name.encode()).hexdigest()[:8]}"
+            if name in slugs:
+                continue
+            digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()
+            candidates = [f"{slug}-{digest[:length]}" for length in (8, 16, 32, 64)]
+            chosen = next((c for c in candidates if c not in taken), None)
+            number = 2
+            while chosen is None or chosen in taken:
+                chosen, number = f"{slug}-{digest}-{number}", number + 1
+            slugs[name] = chosen
+            taken.add(chosen)
     return slugs
 
 
