@@ -17,6 +17,7 @@ import nh3
 from markupsafe import Markup
 
 from .memo import remembered
+from .model import NONCHARACTERS
 from .quotes import Span
 
 ALLOWED_TAGS = {
@@ -102,12 +103,13 @@ def highlighted_paragraphs(text: str, paragraphs: Sequence[Span], marks: Sequenc
     return out
 
 
-# Controls that would reorder or hide an article's text on the page (its file keeps them, verbatim).
-_UNDISPLAYABLE_RE = re.compile("[\u202a-\u202e\u2066-\u2069\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Controls that would reorder or hide an article's text on the page, and noncharacters (its file keeps
+# them, verbatim).
+_UNDISPLAYABLE_RE = re.compile(f"[\u202a-\u202e\u2066-\u2069\x00-\x08\x0b-\x1f\x7f-\x9f{NONCHARACTERS}]")
 
 
 def displayable(text: str) -> str:
-    """Article text as shown: without bidi overrides and control characters."""
+    """Article text as shown: without bidi overrides, control characters and noncharacters."""
     return _UNDISPLAYABLE_RE.sub("", text)
 
 

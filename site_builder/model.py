@@ -98,6 +98,21 @@ def wrong_type(value: object, expected: str) -> PydanticCustomError:
 _HIDDEN_RE = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+# What XML 1.0 cannot carry (feed.xml) or Unicode reserves: lone surrogates (half of a character that YAML's
+# "\\ud83d" escapes can leave) and the 66 noncharacters (U+FDD0..U+FDEF, and U+xFFFE, U+xFFFF in every plane).
+NONCHARACTERS = "\ufdd0-\ufdef" + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000))
+_NOT_TEXT_RE = re.compile(f"[\ud800-\udfff{NONCHARACTERS}]")
+# Everything XML 1.0 forbids, and noncharacters: removed from every feed and data file we write.
+_NOT_XML_RE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff{NONCHARACTERS}]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters XML 1.0 forbids (C0 controls but tab and line breaks, lone
+    surrogates, U+FFFE, U+FFFF) and without noncharacters: validation refuses them in every field, this
+    keeps a feed or data file well-formed whatever reaches it."""
+    return _NOT_XML_RE.sub("", text)
+
+
 def _text(value: object) -> str:
     if not isinstance(value, str):
         raise wrong_type(value, "text")
@@ -107,6 +122,14 @@ def _text(value: object) -> str:
     if hidden:
         raise _fail("hidden", "contains an invisible control character U+{code} at position {at} "
                     "(expected visible text only)", code=f"{ord(hidden.group()):04X}", at=hidden.start() + 1)
+    bad = _NOT_TEXT_RE.search(value)
+    if bad:
+        code, at = ord(bad.group()), bad.start() + 1
+        if 0xD800 <= code <= 0xDFFF:
+            raise _fail("surrogate", "contains a lone surrogate U+{code} at position {at} (expected whole "
+                        "characters: write the character itself, not an escape of half of it)", code=f"{code:04X}", at=at)
+        raise _fail("noncharacter", "contains the noncharacter U+{code} at position {at} (expected text "
+                    "characters only: feeds and data files cannot carry it)", code=f"{code:04X}", at=at)
     return value
 
 

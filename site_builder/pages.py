@@ -27,7 +27,7 @@ from markupsafe import Markup
 
 from . import exports, routes, structured
 from .markup import Mark, displayable, highlighted_paragraphs, markdown_html
-from .model import Article, Claim, newest_first, reserved, slugify
+from .model import Article, Claim, newest_first, reserved, slugify, xml_safe
 from .project import Site
 from .quotes import Span, paragraphs
 from .render import meta
@@ -297,8 +297,8 @@ class PageWriter:
         files = {
             routes.CLAIMS_JSON: exports.claims_json(self.site, self.routes, self.url_for, record),
             routes.CLAIMS_CSV: exports.claims_csv(self.site, self.routes, self.url_for, row),
-            routes.CLAIMREVIEW_JSON: json.dumps([review(self.site, c) for c in self.published],
-                                                ensure_ascii=False) + "\n",
+            routes.CLAIMREVIEW_JSON: xml_safe(json.dumps([review(self.site, c) for c in self.published],
+                                                         ensure_ascii=False)) + "\n",
         }
         if self.site.settings.site_url:  # feeds need absolute links
             files[routes.RSS_FEED] = exports.rss(self.site, self.routes, self.url_for)

@@ -184,3 +184,52 @@ def test_only_generated_pages_are_sanitised(project: Project) -> None:
     assert '<p class="claim-summary">Official figures show a 40% rise.' in page
     assert "evil.example" not in page and "window.__pwned" not in page
     assert '<p class="maintainers" style="color: red">' in project.html("methodology")
+
+
+# -- characters XML cannot carry ----------------------------------------------------------------------
+
+import csv  # noqa: E402
+import io  # noqa: E402
+from xml.etree import ElementTree  # noqa: E402
+
+from pydantic import TypeAdapter, ValidationError  # noqa: E402
+
+from site_builder import exports  # noqa: E402
+from site_builder.model import Text, xml_safe  # noqa: E402
+from site_builder.pages import build_pages  # noqa: E402
+from site_builder.project import load_site, read_settings  # noqa: E402
+from site_builder.render import environment  # noqa: E402
+
+NOT_XML = "\ufffe\uffff\U0001fffe\U0010ffff\ufdd0\ufdef\x01\x0b\x1b\ud800\udfff"
+
+
+def test_xml_safe_removes_what_xml_forbids_and_noncharacters() -> None:
+    assert xml_safe(f"a{NOT_XML}b\t\n\r\x85\u2028\ufdf0\ufffd\U0001fffd") == "ab\t\n\r\x85\u2028\ufdf0\ufffd\U0001fffd"
+
+
+def test_a_lone_surrogate_is_refused_whatever_yaml_parser_let_it_through() -> None:
+    """libyaml refuses an escape of half a character; the pure-Python parser lets it through."""
+    with pytest.raises(ValidationError, match=r"contains a lone surrogate U\+D83D at position 3 \(expected whole "
+                                              r"characters: write the character itself, not an escape of half of it\)"):
+        TypeAdapter(Text).validate_python("ab\ud83dc")
+
+
+def test_every_feed_and_data_file_parses_whatever_text_reaches_it(project: Project) -> None:
+    """Validation refuses these characters in every field; if one ever got past it (a new field, a tool),
+    each file would still parse, and hold the rest of the text."""
+    site = load_site(read_settings(project.root / "mkdocs.yml"))
+    claim = site.claims["output-rose-40-percent"]
+    site.claims[claim.id] = claim.model_copy(update={
+        "title": f"Title{NOT_XML}end", "summary": f"Summary{NOT_XML}end", "claimant": f"Claimant{NOT_XML}end",
+        "quote": f"Output rose by 40% last year{NOT_XML}", "tags": ["economy"]})
+    article = site.articles["output-article"]
+    article.meta.__dict__.update(title=f"Article{NOT_XML}end", outlet=f"Outlet{NOT_XML}end")  # frozen model
+    pages = build_pages(site, environment(REPO / "templates"))
+    feed = ElementTree.fromstring(pages["feed.xml"].encode("utf-8"))
+    assert "Titleend" in [item.findtext("title") for item in feed.iter("item")]
+    for name in ("feed.json", "data/claims.json", "data/claimreview.json"):  # JSON escapes C0 controls
+        json.loads(pages[name].encode("utf-8"))
+        assert '"Title\\u0001\\u000b\\u001bend"' in pages[name] and xml_safe(pages[name]) == pages[name], name
+    rows = list(csv.DictReader(io.StringIO(pages["data/claims.csv"].encode("utf-8").decode("utf-8"))))
+    assert {row["title"] for row in rows} >= {"Titleend"} and {row["outlet"] for row in rows} == {"Outletend"}
+    assert exports.xml_safe is xml_safe
