@@ -30,6 +30,7 @@ from .model import (
     Claim,
     kind_of,
     reserved,
+    too_long_id,
 )
 
 T = TypeVar("T")
@@ -384,6 +385,8 @@ def claim_from(data: Any, source: SourceFile[Any], claim_id: str, ids: dict[str,
             Problem(shown, 1, 1, "id", f"file name is not a valid id: {claim_id!r} "
                     "(expected lowercase ASCII letters, digits and single hyphens, like 's400-deal.yaml')")
         )
+    elif too_long_id(claim_id):
+        problems.append(Problem(shown, 1, 1, "id", f"file name {too_long_id(claim_id)}"))
     claim, found = validate_record(Claim, data, source)
     problems += found
     if claim is None:
@@ -460,6 +463,8 @@ def parse_article(text: str, article_id: str, shown: str) -> tuple[SourceFile[Ar
     if not SLUG_RE.fullmatch(article_id):
         problems.append(Problem(shown, 1, 1, "id", f"file name is not a valid id: {article_id!r} "
                                 "(expected lowercase ASCII letters, digits and single hyphens)"))
+    elif too_long_id(article_id):
+        problems.append(Problem(shown, 1, 1, "id", f"file name {too_long_id(article_id)}"))
     meta, found = validate_record(ArticleMeta, data, source)
     problems += found
     if not body.strip():

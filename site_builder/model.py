@@ -146,6 +146,16 @@ def _plain(value: str) -> str:
     return value.strip()
 
 
+ID_LIMIT = 100  # characters of an id, a tag or an alias: each names a file, and file names stop at 255 bytes
+
+
+def too_long_id(value: str) -> str | None:
+    """Why ``value`` is too long for an id, if it is."""
+    if len(value) > ID_LIMIT:
+        return f"too long: {len(value)} characters (expected an id of at most {ID_LIMIT} characters)"
+    return None
+
+
 def _slug(value: object) -> str:
     if isinstance(value, (bool, int, float)):
         raise wrong_type(value, "text")  # `rating: false` reads as a boolean: say to quote it
@@ -156,31 +166,53 @@ def _slug(value: object) -> str:
             "like 's400-deal')",
             value=_repr(value),
         )
+    if too_long_id(value):
+        raise _fail("too_long", too_long_id(value))  # type: ignore[arg-type]
     return value
+
+
+# Years a date can hold. Outside them a date is a typo (2206 for 2026), and dates past 2106-02-07 do not
+# fit the 32-bit timestamps of gzip headers (sitemap.xml.gz): the build crashed. Our own dates (reviewed,
+# updated, corrections, retrieved) start in 1900; a publication date (sources, articles) may be older.
+YEARS = (1900, 2100)
+PUBLISHED_YEARS = (1000, 2100)
+
+
+def _reasonable(day: dt.date, written: object, years: tuple[int, int] = YEARS) -> None:
+    if not years[0] <= day.year <= years[1]:
+        raise _fail("date_range", "not a plausible date: {value} (expected a year from {first} to {last})",
+                    value=_repr(written), first=years[0], last=years[1])
 
 
 def _date(value: object) -> dt.date:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        _reasonable(value, value)
         return value
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         try:
-            return dt.date.fromisoformat(value)
+            day = dt.date.fromisoformat(value)
         except ValueError:
             pass
+        else:
+            _reasonable(day, value)
+            return day
     raise _fail("date", "not a valid date: {value} (expected YYYY-MM-DD)", value=_repr(value))
 
 
 def _partial_date(value: object) -> str:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        _reasonable(value, value, PUBLISHED_YEARS)
         return value.isoformat()
     text = str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
     if _PARTIAL_DATE_RE.fullmatch(text):
         padded = (text + "-01-01")[:10] if len(text) < 10 else text
         try:
-            dt.date.fromisoformat(padded)
-            return text
+            day = dt.date.fromisoformat(padded)
         except ValueError:
             pass
+        else:
+            _reasonable(day, value, PUBLISHED_YEARS)
+            return text
     raise _fail(
         "date",
         "not a valid date: {value} (expected YYYY-MM-DD, or YYYY-MM or YYYY when the day is unknown)",
@@ -229,7 +261,8 @@ Markdown = Annotated[str, BeforeValidator(_text), AfterValidator(_markdown),
                      WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MARKDOWN_LIMIT})]
 PlainText = Annotated[str, BeforeValidator(_text), AfterValidator(_plain),
                       WithJsonSchema({"type": "string", "pattern": "^[^<>\\n]+$"})]
-Slug = Annotated[str, BeforeValidator(_slug), WithJsonSchema({"type": "string", "pattern": f"^{SLUG_RE.pattern}$"})]
+Slug = Annotated[str, BeforeValidator(_slug),
+                 WithJsonSchema({"type": "string", "pattern": f"^{SLUG_RE.pattern}$", "maxLength": ID_LIMIT})]
 Date = Annotated[dt.date, BeforeValidator(_date), WithJsonSchema({"type": "string", "format": "date"})]
 PartialDate = Annotated[str, BeforeValidator(_partial_date),
                         WithJsonSchema({"type": "string", "pattern": "^\\d{4}(-\\d{2}(-\\d{2})?)?$"})]
