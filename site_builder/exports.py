@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from collections.abc import Callable
 from email.utils import format_datetime
 from typing import Any
@@ -30,6 +31,9 @@ CSV_COLUMNS = [
     "article_id", "article_title", "outlet", "article_url", "article_published", "reviewed", "updated", "tags",
 ]
 
+# Characters that show nothing: zero-width space, joiners, word joiner and other invisible operators,
+# soft hyphen, Mongolian vowel separator, BOM (the Unicode "Cf" characters a cell can start with).
+_INVISIBLE = "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0"
 UrlFor = Callable[[str], str]  # uri inside docs_dir -> absolute URL
 
 
@@ -59,9 +63,14 @@ def claims_json(site: Site, routes: Routes, url_for: UrlFor,
     return xml_safe(json.dumps(data, ensure_ascii=False)) + "\n"  # one line: the C encoder, fast at 20,000 claims
 
 
+# What starts a formula in a spreadsheet: =, +, -, @ and their full-width forms (some spreadsheets read
+# those as formulas too), even after spaces or invisible characters (zero-width space, BOM, joiners).
+_FORMULA_RE = re.compile(f"[\\s{_INVISIBLE}]*[=+\\-@\uff1d\uff0b\uff0d\uff20]|[\\t\\r]")
+
+
 def _cell(value: object) -> object:
-    """A CSV cell that spreadsheets show as text: a leading =, +, -, @ would start a formula."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    """A CSV cell that spreadsheets show as text, never run as a formula: prefixed with a quote."""
+    if isinstance(value, str) and _FORMULA_RE.match(value):
         return "'" + value
     return value
 

