@@ -47,6 +47,7 @@ ATTRIBUTES = {
 }
 URL_SCHEMES = frozenset({"http", "https"})
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 JSON_LD_RE = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 
 
@@ -85,7 +86,8 @@ def clean_page(html: str) -> str:
             data = json.loads(match.group(1))
         except ValueError as error:
             raise UnsafePage(f"a JSON-LD block is not JSON ({error})") from None
-        blocks.append(f'<script type="application/ld+json">{script(data)}</script>')
+        text = _SURROGATE_RE.sub("\ufffd", script(data))  # the JSON parser lets "\\ud800" through
+        blocks.append(f'<script type="application/ld+json">{text}</script>')
         return f"{token}{len(blocks) - 1}\ue001"
 
     salt = 0
@@ -93,7 +95,11 @@ def clean_page(html: str) -> str:
         salt += 1
     token = f"\ue000{salt}:"
     held = JSON_LD_RE.sub(hold, html)
-    clean = _CLEANER.clean(held)
+    try:
+        clean = _CLEANER.clean(held)
+    except UnicodeEncodeError:  # a lone surrogate (validation refuses them in fields): not a character
+        held = _SURROGATE_RE.sub("\ufffd", held)
+        clean = _CLEANER.clean(held)
     if ' id="_' in clean:  # ammonia writes every attribute as name="value"
         clean = _ID_CHECKING_CLEANER.clean(held)
     for number, block in enumerate(blocks):

@@ -155,6 +155,10 @@ def test_json_ld_that_is_not_json_stops_the_build() -> None:
         clean_page('<script type="application/ld+json">{"a": "</script>"}</script>')
 
 
+def test_a_lone_surrogate_becomes_a_replacement_character() -> None:
+    assert clean_page("<p>a\ud800b</p>") == "<p>a\ufffdb</p>"
+
+
 def test_text_that_looks_like_the_placeholder_stays_text() -> None:
     """JSON-LD is held aside under a private-use token while the rest is cleaned: page text holding the
     same characters can neither duplicate nor move it."""
