@@ -144,3 +144,53 @@ def test_search_results_stay_inert(watched: tuple[Page, Watch], hostile_site: Ac
         watch.check(page, f"search {query!r}")
     assert page.locator(".md-search-result__item").count() > 0, "the search found nothing"
     assert not watch.report(), watch.report()
+
+
+# The pages of the non-BMP cases (tests/hostile/*/non-bmp-every-field.*): emoji and other characters
+# outside the Basic Multilingual Plane beside Markdown in every text field of a claim and an article (they
+# once turned a page's front matter into live Markdown: a javascript: link and onmouseover/onfocus handlers).
+NON_BMP_PAGES = [
+    "claims/non-bmp-every-field/",
+    "articles/non-bmp-every-field/",
+    "claimants/rocket-the-minister-em-onmouseover-window-pwned-1-link-javascript-alert-1/",
+    "tags/economy/",
+    "claims/",
+    "articles/",
+]
+# Links must not take the page away while every element is clicked: cancel their navigation (inline
+# handlers on the element still run first).
+HOLD_NAVIGATION = "document.addEventListener('click', event => event.preventDefault(), true)"
+
+
+def test_non_bmp_payloads_stay_inert_under_hover_focus_and_click(watched: tuple[Page, Watch],
+                                                                 hostile_site: AcceptedSite) -> None:
+    """Each page is loaded (no interaction), then every element of its content is hovered with the real
+    mouse, focused and clicked, one by one: no dialog, no canary, no request outside 127.0.0.1."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    page, watch = watched
+    page.add_init_script(HOLD_NAVIGATION)
+    interacted = 0
+    for path in NON_BMP_PAGES:
+        assert (hostile_site.out / path / "index.html").is_file(), f"{path} was not built"
+        response = page.goto(watch.base + path, wait_until="load")
+        assert response is not None and response.ok, path
+        if "non-bmp" in path:  # the title arrives whole: it once broke the page's front matter
+            assert page.title().startswith("🚀 O"), page.title()
+        watch.check(page, f"{path} (loaded)")
+        elements = page.locator("article *")
+        count = elements.count()
+        assert count > 20, (path, count)
+        for index in range(count):
+            element = elements.nth(index)
+            try:
+                element.hover(force=True, timeout=1000)
+                element.click(force=True, no_wait_after=True, timeout=1000)
+                interacted += 1
+            except PlaywrightError:
+                pass  # no box to point at (hidden, or empty): focused and provoked below all the same
+            element.evaluate("e => { if (e.focus) e.focus(); }")
+        watch.check(page, f"{path} (after hovering, focusing and clicking {count} elements)")
+        assert page.url == watch.base + path, f"clicking on {path} navigated to {page.url}"
+    assert interacted > 300, interacted
+    assert not watch.report(), watch.report()
