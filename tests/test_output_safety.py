@@ -3,10 +3,28 @@ carry (valid YAML for any text) and the sanitiser every generated page goes thro
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
 import yaml
 from mkdocs.utils.meta import get_data
+from pydantic import TypeAdapter, ValidationError
 
-from site_builder.render import meta, yaml_quoted
+from site_builder import exports, pages
+from site_builder.config import read_settings
+from site_builder.model import Text, xml_safe
+from site_builder.pages import build_pages
+from site_builder.project import load_site
+from site_builder.render import environment, meta, yaml_quoted
+from site_builder.safehtml import UnsafePage, clean_page
+
+from .conftest import REPO, Project
 
 # Every kind of character a field can hold, and those no field may hold but a tool might still meet.
 HOSTILE_TEXT = [
@@ -41,18 +59,6 @@ def test_meta_is_front_matter_mkdocs_reads_as_one_escaped_line() -> None:
 
 
 # -- the sanitiser of generated pages ---------------------------------------------------------------
-
-import json  # noqa: E402
-import shutil  # noqa: E402
-from html.parser import HTMLParser  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-import pytest  # noqa: E402
-
-from site_builder import pages  # noqa: E402
-from site_builder.safehtml import UnsafePage, clean_page  # noqa: E402
-
-from .conftest import REPO, Project  # noqa: E402
 
 
 class Events(HTMLParser):
@@ -192,17 +198,6 @@ def test_only_generated_pages_are_sanitised(project: Project) -> None:
 
 # -- characters XML cannot carry ----------------------------------------------------------------------
 
-import csv  # noqa: E402
-import io  # noqa: E402
-from xml.etree import ElementTree  # noqa: E402
-
-from pydantic import TypeAdapter, ValidationError  # noqa: E402
-
-from site_builder import exports  # noqa: E402
-from site_builder.model import Text, xml_safe  # noqa: E402
-from site_builder.pages import build_pages  # noqa: E402
-from site_builder.project import load_site, read_settings  # noqa: E402
-from site_builder.render import environment  # noqa: E402
 
 NOT_XML = "\ufffe\uffff\U0001fffe\U0010ffff\ufdd0\ufdef\x01\x0b\x1b\ud800\udfff"
 
