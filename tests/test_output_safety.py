@@ -106,7 +106,12 @@ def build_in_process(root: Path, monkeypatch: pytest.MonkeyPatch) -> list[tuple[
 
     monkeypatch.setattr(pages, "clean_page", recording)
     monkeypatch.chdir(root)
-    build(load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site")))
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"))
+    config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
     return seen
 
 
