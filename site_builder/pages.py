@@ -31,39 +31,11 @@ from .model import Article, Claim, newest_first, reserved, slugify, xml_safe
 from .project import Site
 from .quotes import Span, paragraphs
 from .render import meta
-from .routes import STYLESHEET, Links, Routes
+from .routes import STYLESHEET, Links, Routes, claimant_slugs
 from .safehtml import clean_page
 
 LATEST_ON_HOME = 10
 T = TypeVar("T")
-
-
-def claimant_slugs(names: Iterable[str]) -> dict[str, str]:
-    """A distinct URL slug for each distinct claimant name, whatever the names: never one page for two.
-
-    A name whose transliterated slug no other name shares gets it as is ('Дмитрий Песков' ->
-    'dmitriy-peskov'). Names that slugify alike ('Dmitriy Peskov' and 'Дмитрий Песков'), and slugs that
-    name a listing page ('index', numbers), get the slug and the first 8 hex digits of the SHA-256 of
-    the name, more digits if that is taken (a claimant may be literally named 'Unnamed 1a2b3c4d'), then
-    a counter: the result is a function of the set of names alone, so rebuilds give the same URLs."""
-    by_slug: dict[str, list[str]] = defaultdict(list)
-    for name in sorted(set(names)):
-        by_slug[slugify(name)].append(name)
-    slugs = {same[0]: slug for slug, same in by_slug.items() if len(same) == 1 and not reserved(slug)}
-    taken = set(slugs.values())  # plain slugs first: a hashed slug never takes one
-    for slug, same in by_slug.items():
-        for name in same:
-            if name in slugs:
-                continue
-            digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()
-            candidates = [f"{slug}-{digest[:length]}" for length in (8, 16, 32, 64)]
-            chosen = next((c for c in candidates if c not in taken), None)
-            number = 2
-            while chosen is None or chosen in taken:
-                chosen, number = f"{slug}-{digest}-{number}", number + 1
-            slugs[name] = chosen
-            taken.add(chosen)
-    return slugs
 
 
 @dataclass(frozen=True)

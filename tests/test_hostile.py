@@ -24,7 +24,7 @@ from markupsafe import escape
 
 from site_builder.errors import ProblemsFound
 from site_builder.model import ArticleMeta, Claim, Source
-from site_builder.pages import claimant_slugs
+from site_builder.routes import claimant_slugs
 from site_builder.config import read_settings
 from site_builder.project import load_site
 

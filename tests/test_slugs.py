@@ -10,7 +10,7 @@ import random
 import pytest
 
 from site_builder.model import SLUG_LIMIT, SLUG_RE, slugify
-from site_builder.pages import claimant_slugs
+from site_builder.routes import claimant_slugs
 
 
 @pytest.mark.parametrize(("text", "slug"), [
