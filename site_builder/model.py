@@ -318,6 +318,19 @@ class Provenance(Record):
         return self.method == "extractor"
 
 
+class Appearance(Record):
+    """Another place the claim was published: the words of another article (a copy, a translation)."""
+
+    article: Slug = Field(description="the id of an article: its file name in the articles folder, without .md")
+    quote: Text = Field(
+        description="that article's words, verbatim; '…' or '[...]' may join segments in order"
+    )
+    translation: Text | None = Field(
+        None, description="the quote in the site's language, when the article is in another language"
+    )
+    note: Text | None = Field(None, description="what differs in this appearance, e.g. 'numbers changed'")
+
+
 class Claim(Record):
     id: Slug | None = Field(None, description="the file name without .yaml (optional; must match)")
     title: PlainText = Field(
@@ -327,6 +340,9 @@ class Claim(Record):
         description="the words of the article, verbatim; '…' or '[...]' may join segments in order"
     )
     article: Slug = Field(description="the id of an article: its file name in the articles folder, without .md")
+    appearances: list[Appearance] = Field(
+        default_factory=list, description="other articles that published the claim, each with its own quote"
+    )
     claimant: PlainText = Field(
         description="who made the claim: a person, an organisation, or the article's outlet"
     )
@@ -384,6 +400,9 @@ class ArticleMeta(Record):
     )
     retrieved: Date | None = Field(None, description="the date the text was retrieved, YYYY-MM-DD")
     notes: Text | None = Field(None, description="what is known about the article")
+    excerpt: bool = Field(
+        False, description="true when the body holds only the passages claims quote, not the whole article"
+    )
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ class Project:
     articles: dict[str, Article]  # the articles that loaded
     claims: dict[str, Claim]  # the claims that loaded, drafts included
     quotes: dict[str, list[Span]]  # claim id -> where its quote is in its article's body
+    appearance_quotes: dict[str, list[list[Span] | None]] = field(default_factory=dict)  # claim id -> each appearance's spans
     warnings: list[Problem] = field(default_factory=list)
     errors: list[Problem] = field(default_factory=list)
     claim_files: frozenset[str] = frozenset()  # the id of every claim file present, loaded or not
@@ -63,13 +64,14 @@ def load_project(settings: Settings) -> Project:
     claims, errors = load_claims(settings.claims_dir, settings.root)
     articles, article_errors = load_articles(settings.articles_dir, settings.root)
     errors += article_errors
-    spans, check_errors = check_claims(claims, articles, settings, claim_files, article_files)
+    placed, check_errors = check_claims(claims, articles, settings, claim_files, article_files)
     errors += check_errors
     return Project(
         settings=settings,
         articles={record.value.id: record.value for record in articles},
         claims={record.value.id: record.value for record in claims},  # type: ignore[misc]
-        quotes=spans,
+        quotes=placed.quotes,
+        appearance_quotes=placed.appearances,
         warnings=advice(claims),
         errors=errors,
         claim_files=claim_files,

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .errors import Problem, did_you_mean, one_of
-from .load import SourceFile
+from .load import FieldPath, SourceFile
 from .model import Article, Claim, reserved
 from .quotes import Span, find, nearest
 
@@ -20,7 +22,7 @@ def check_claims(
     settings: Settings,
     claim_files: frozenset[str] = frozenset(),
     article_files: frozenset[str] = frozenset(),
-) -> tuple[dict[str, list[Span]], list[Problem]]:
+) -> tuple[Placements, list[Problem]]:
     """Every cross-record problem, and where each quote was found in its article.
 
     ``claim_files`` and ``article_files`` hold the ids of every claim and article file, loaded or
@@ -31,6 +33,7 @@ def check_claims(
     bodies = {a.value.id: a.value.body for a in articles}
     by_id = {record.value.id: record for record in claims}  # unique: ids are file names
     spans: dict[str, list[Span]] = {}
+    appearance_spans: dict[str, list[list[Span] | None]] = {}
     aliased: dict[str, str] = {}
     for record in claims:
         claim = record.value
@@ -64,21 +67,42 @@ def check_claims(
             elif claim.published and not target.value.published:
                 problems.append(record.problem(("related", index), f"claim {related!r} is a draft "
                                                "(expected a published claim)"))
-        body = bodies.get(claim.article)
-        if body is None:
-            if claim.article not in article_files:
-                problems.append(record.problem(("article",), f"no article {claim.article!r} (expected the id of a "
-                                               f"file in {settings.articles_folder}{did_you_mean(claim.article, bodies)})"))
-            continue
-        found = find(claim.quote, body)
-        if found is None:
-            near = nearest(claim.quote, body)
-            problems.append(record.problem(("quote",), f"not found in article {claim.article!r} (expected the "
-                                           f"article's exact words; closest passage, {near.similarity}% similar: "
-                                           f"\"{near.passage}\")"))
-        else:
+        found = _locate(record, (), claim.article, claim.quote, bodies, settings, article_files, problems)
+        if found is not None:
             spans[claim.id] = found  # type: ignore[index]
-    return spans, problems
+        placed = [found]
+        for index, appearance in enumerate(claim.appearances):
+            placed.append(_locate(record, ("appearances", index), appearance.article, appearance.quote, bodies,
+                                  settings, article_files, problems))
+        if any(p is not None for p in placed[1:]):
+            appearance_spans[claim.id] = placed[1:]  # type: ignore[index]
+    return Placements(spans, appearance_spans), problems
+
+
+@dataclass(frozen=True)
+class Placements:
+    """Where each claim's words are: its first quote in its article, and each appearance's quote in its own."""
+
+    quotes: dict[str, list[Span]]  # claim id -> spans of its quote
+    appearances: dict[str, list[list[Span] | None]]  # claim id -> spans of each appearance (None: not found)
+
+
+def _locate(record: SourceFile[Claim], at: FieldPath, article_id: str, quote: str, bodies: dict[str, str],
+            settings: Settings, article_files: frozenset[str], problems: list[Problem]) -> list[Span] | None:
+    """Where ``quote`` is in article ``article_id``; a problem (at ``at`` + article/quote) if it is not."""
+    body = bodies.get(article_id)
+    if body is None:
+        if article_id not in article_files:
+            problems.append(record.problem((*at, "article"), f"no article {article_id!r} (expected the id of a "
+                                           f"file in {settings.articles_folder}{did_you_mean(article_id, bodies)})"))
+        return None
+    found = find(quote, body)
+    if found is None:
+        near = nearest(quote, body)
+        problems.append(record.problem((*at, "quote"), f"not found in article {article_id!r} (expected the "
+                                       f"article's exact words; closest passage, {near.similarity}% similar: "
+                                       f"\"{near.passage}\")"))
+    return found
 
 
 GOOGLE_TITLE_LIMIT = 75
@@ -87,11 +111,27 @@ GOOGLE_TITLE_LIMIT = 75
 def advice(claims: Sequence[SourceFile[Claim]]) -> list[Problem]:
     """Warnings: things that work but could be better. They never stop a build."""
     found = []
+    titles: dict[str, SourceFile[Claim]] = {}
     for record in claims:
         title = record.value.title
+        key = _title_key(title)
+        if key in titles:
+            line, column = record.position(("title",))
+            found.append(Problem(record.path, line, column, "title",
+                                 f"nearly the same as the title of {titles[key].path} (expected a title that "
+                                 "tells the two claims apart; if they are the same claim, merge them)", "warning"))
+        titles.setdefault(key, record)
         if record.value.published and len(title) >= GOOGLE_TITLE_LIMIT:
             line, column = record.position(("title",))
             found.append(Problem(record.path, line, column, "title",
                                  f"{len(title)} characters is long for search results (expected under "
                                  f"{GOOGLE_TITLE_LIMIT}: Google shows shorter claimReviewed titles)", "warning"))
     return found
+
+
+_NOT_WORD_RE = re.compile(r"[\W_]+")
+
+
+def _title_key(title: str) -> str:
+    """A title with case, punctuation and spacing set aside: titles equal under it are near-identical."""
+    return " ".join(_NOT_WORD_RE.sub(" ", title.casefold()).split())
