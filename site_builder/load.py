@@ -323,11 +323,13 @@ def load_claims(claims_dir: Path, root: Path) -> tuple[list[SourceFile[Claim]], 
     claims: list[SourceFile[Claim]] = []
     problems: list[Problem] = []
     paths = sorted(claims_dir.glob("*.y*ml"), key=lambda path: path.name)  # names: comparing Paths is slow
-    ids = {path.stem: _shown(path, root) for path in paths if path.suffix == ".yaml"}
+    folder = _shown(claims_dir, root)
+    shown = {path: path.name if folder == "." else f"{folder}/{path.name}" for path in paths}  # string work, not pathlib
+    ids = {path.stem: shown[path] for path in paths if path.suffix == ".yaml"}
     for path in paths:
         if path.suffix == ".yml":
-            problems.append(Problem(_shown(path, root), 1, 1, "(file)", "wrong file extension '.yml' (expected '.yaml')"))
-    jobs = [(path, _shown(path, root)) for path in paths if path.suffix == ".yaml"]
+            problems.append(Problem(shown[path], 1, 1, "(file)", "wrong file extension '.yml' (expected '.yaml')"))
+    jobs = [(path, shown[path]) for path in paths if path.suffix == ".yaml"]
     known: dict[Path, SourceFile[Claim]] = {}
     if memo.enabled():
         for path, shown in jobs:
