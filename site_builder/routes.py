@@ -142,6 +142,34 @@ class Links:
     def claimant(self, name: str) -> str:
         return self.to(self.routes.claimant(name))
 
+    def claimant_page(self, slug: str) -> str:
+        """A claimant's page by its slug (the claimants index lists them by slug)."""
+        return self.to(self.routes.listing(CLAIMANTS, slug))
+
+    @property
+    def articles_index(self) -> str:
+        return self.to(self.routes.articles_index)
+
+    @property
+    def claims_json(self) -> str:
+        return self.to(CLAIMS_JSON)
+
+    @property
+    def claims_csv(self) -> str:
+        return self.to(CLAIMS_CSV)
+
+    @property
+    def claimreview_json(self) -> str:
+        return self.to(CLAIMREVIEW_JSON)
+
+    @property
+    def rss_feed(self) -> str:
+        return self.to(RSS_FEED)
+
+    @property
+    def json_feed(self) -> str:
+        return self.to(JSON_FEED)
+
 
 def relative_url(target: str, here: str) -> str:
     """The link from the page at URL ``here`` to URL ``target`` (both relative to the site root):
