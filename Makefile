@@ -48,9 +48,11 @@ model: $(STAMP)  ## retrain the check-worthiness model from $(DATA)
 	$(BIN)/python scripts/train_checkworthiness.py --data $(DATA)
 
 # Benchmarks of the extractor (benchmarks/README.md): check-worthiness on ClaimBuster and CLEF 2019,
+# drafts, claimants and attribution on the project's news set (texts: scripts/news_devset.py collect),
 # and recall of the demo claims with throughput.
-bench-extract: $(STAMP)  ## check-worthiness and extraction benchmarks
+bench-extract: $(STAMP)  ## check-worthiness, news-set and extraction benchmarks
 	$(BIN)/python benchmarks/checkworthiness.py --data $(DATA)
+	$(BIN)/python benchmarks/news.py
 	$(BIN)/python benchmarks/extraction.py
 
 # Scale benchmark (benchmarks/README.md): make bench, or e.g. make bench BENCH_ARGS="--quick".

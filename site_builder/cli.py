@@ -10,6 +10,7 @@ import click
 
 from . import claim_file
 from .config import read_settings
+from .drafting import DEFAULT_MIN_SCORE, DEFAULT_TOP
 from .errors import ProblemsFound, Refused
 from .project import load_project, repository_prefix
 from .schema import write_schema
@@ -82,9 +83,9 @@ def import_article(source: Path, article_id: str | None, force: bool, config_fil
 
 @main.command()
 @click.argument("articles", nargs=-1, required=True)
-@click.option("--min-score", type=click.FloatRange(0, 1), default=0.5, show_default=True,
+@click.option("--min-score", type=click.FloatRange(0, 1), default=DEFAULT_MIN_SCORE, show_default=True,
               help="Lowest check-worthiness score to draft.")
-@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
+@click.option("--top", type=click.IntRange(min=1), default=DEFAULT_TOP, show_default=True,
               help="Most drafts per article.")
 @click.option("--dry-run", is_flag=True, help="Show what would be written; write nothing.")
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True)

@@ -4,7 +4,13 @@ writes the files these return, through claim_file.
 Each sentence of an article is scored for check-worthiness; the chosen ones
 become draft claim records with the quote verbatim, a proposed title,
 claimant and attribution, the tags it can infer, and provenance (extractor,
-version, model, score, signals). A sentence that overlaps an existing claim
+version, model, score, signals: the features that moved the model's score of
+the sentence most, from ``CheckworthinessModel.explain``). Claimant and
+attribution come from ``attribution.attribute_all`` over the whole article
+(quotes that go on, "he said", titles, publications); an unnamed source
+(``vague``) or no source (``none``) has the outlet as claimant: the outlet is
+who asserts it. An article in a language the model was not trained on is
+refused, never silently scored. A sentence that overlaps an existing claim
 of the same article is skipped, never duplicated.
 """
 
@@ -18,16 +24,19 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .. import __version__, claim_file
+from . import DEFAULT_MIN_SCORE, DEFAULT_TOP  # noqa: F401  (re-exported)
 from ..errors import Refused
 from ..model import Article, slugify
 from ..project import Project
 from ..quotes import Span, find, nearest
-from .attribution import attribute, signals
+from .attribution import attribute, attribute_all
 from .checkworthiness import CheckworthinessModel, default_model
+from .language import article_language, unsupported_message
 from .sentences import split_sentences
 
 EXTRACTOR = "site-builder extract"
 TITLE_LIMIT = 120
+SIGNALS = 5  # the model's largest contributions recorded in a draft's provenance
 _MARKUP_RE = re.compile(r"[<>]|&(?=#?\w+;)")
 
 
@@ -75,13 +84,14 @@ def infer_tags(sentence: str, known_tags: Iterable[str]) -> list[str]:
 def candidates(article: Article, model: CheckworthinessModel, known_tags: Iterable[str] = ()) -> list[Candidate]:
     """Every sentence of the article, scored, in reading order."""
     sentences = split_sentences(article.body)
-    scores = model.score([s.text for s in sentences])
+    texts = [s.text for s in sentences]
+    scores = model.score(texts)
+    reasons = model.explain(texts, top=SIGNALS)
     tags = list(known_tags)
     out = []
-    for index, (sentence, score) in enumerate(zip(sentences, scores, strict=True)):
-        previous = [s.text for s in sentences[max(0, index - 3) : index]]
-        found = attribute(sentence.text, previous)
-        claimant = found.claimant or article.meta.outlet
+    attributions = attribute_all(texts)
+    for sentence, score, found, why in zip(sentences, scores, attributions, reasons, strict=True):
+        claimant = _claimant(found, article)
         out.append(
             Candidate(
                 article=article.id,
@@ -92,12 +102,17 @@ def candidates(article: Article, model: CheckworthinessModel, known_tags: Iterab
                 claimant=_MARKUP_RE.sub("", claimant),
                 attribution=found.kind,
                 cue=found.cue,
-                signals=signals(sentence.text),
+                signals=[str(reason) for reason in why],
                 title=propose_title(sentence.text),
                 tags=infer_tags(sentence.text, tags),
             )
         )
     return out
+
+
+def _claimant(found, article: Article) -> str:  # type: ignore[no-untyped-def]
+    """A named source's name; for an unnamed source (``vague``) or none, the outlet, whose word it is."""
+    return found.claimant if found.kind in ("direct", "reported") and found.claimant else article.meta.outlet
 
 
 def select(found: Sequence[Candidate], *, min_score: float, top: int) -> list[Candidate]:
@@ -207,6 +222,9 @@ def extract(project: Project, articles: Sequence[Article], *, min_score: float, 
     existing = {claim_id: (claim.article, project.quotes.get(claim_id)) for claim_id, claim in project.claims.items()}
     known_tags = sorted({tag for claim in project.claims.values() for tag in claim.tags})
     model = default_model()
+    refused = [m for a in articles if (m := unsupported_message(a.id, article_language(a), model.languages))]
+    if refused:
+        raise Refused("\n".join(refused))
     scored = score_articles(articles, known_tags, jobs, progress)
     rows: list[dict[str, object]] = []
     drafts: list[tuple[Path, str]] = []
@@ -238,5 +256,5 @@ def scaffold(project: Project, article: Article, quote: str, claim_id: str | Non
     found = attribute(quote)
     claim_id = claim_id or unique_id(propose_title(quote), set(project.claim_files))
     text = claim_file.scaffold(title=propose_title(quote), quote=quote, article=article.id, attribution=found.kind,
-                               claimant=found.claimant or article.meta.outlet, rating_ids=project.settings.scale.ids)
+                               claimant=_claimant(found, article), rating_ids=project.settings.scale.ids)
     return project.settings.claim_file(claim_id), text
