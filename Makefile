@@ -3,9 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+ZENSICAL_VENV := .venv-zensical
+ZENSICAL_STAMP := $(ZENSICAL_VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve validate golden html-checker model bench-extract clean
+.PHONY: site test serve validate golden html-checker model bench-extract clean zensical
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,8 +21,17 @@ site: $(STAMP)  ## build the demo site into site/
 	@echo "Built site/. View it with 'make serve' (live preview at http://127.0.0.1:8000/),"
 	@echo "or serve the built files: $(BIN)/python -m http.server -d site 8000"
 
-test: $(STAMP)  ## run the test suite
+test: $(STAMP) $(ZENSICAL_STAMP)  ## run the test suite
 	$(BIN)/python -m pytest
+
+# Zensical runs no plugins: it builds what `site-builder generate` writes. It lives in its own virtual
+# environment (it brings its own Markdown extensions and theme), pinned in engines/zensical.txt.
+$(ZENSICAL_STAMP): engines/zensical.txt
+	test -x $(ZENSICAL_VENV)/bin/python || $(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet -r engines/zensical.txt
+	touch $(ZENSICAL_STAMP)
+
+zensical: $(ZENSICAL_STAMP)  ## install Zensical into .venv-zensical (for tests/test_engines.py)
 
 # The Nu Html Checker for tests/browser/test_html.py: npm's vnu-jar, run on the system's Java 11+.
 # --ignore-scripts: its postinstall would download a Java runtime.
@@ -62,4 +73,4 @@ bench: $(STAMP)  ## scale benchmark: validate, plugin, build vs bare mkdocs-mate
 	$(BIN)/python benchmarks/scale.py $(BENCH_ARGS)
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) $(ZENSICAL_VENV)

@@ -115,12 +115,18 @@ class Links:
 
     routes: Routes
     here: str
+    # True: a link names the target's file relative to this page's file ('../ratings/x.md'), for engines
+    # that resolve every link in a page themselves (Zensical); False: its URL relative to this page's
+    # URL, for MkDocs, which leaves links in a page's HTML as they are.
+    to_files: bool = False
 
     @property
     def articles_prefix(self) -> str:
         return self.routes.articles_prefix
 
     def to(self, uri: str) -> str:
+        if self.to_files:
+            return relative_url(uri, self.here)
         return relative_url(self.routes.url(uri), self.routes.url(self.here))
 
     def claim(self, claim_id: str) -> str:
