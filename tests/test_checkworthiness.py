@@ -187,5 +187,10 @@ def test_explanations_are_the_models_own_arithmetic():
     assert max(constants) - min(constants) < 1e-6
     top = model.explain(sentences)[3]
     assert len(top) == 5 and [abs(c.value) for c in top] == sorted((abs(c.value) for c in top), reverse=True)
-    assert any(c.label == "a percentage" and c.value > 0 for c in top)
+    assert any(c.label == "the word “Unemployment”" and c.value > 0 for c in top)
+    assert any(c.label == "the word “percent”" and c.value > 0 for c in top)
     assert str(top[0]).endswith(")") and ("(+" in str(top[0]) or "(-" in str(top[0]))
+
+
+def test_the_model_says_which_languages_it_was_trained_on():
+    assert default_model().languages == ("en",)

@@ -124,7 +124,7 @@ def test_extract_skips_sentences_that_already_have_a_claim(demo: Project) -> Non
         assert 0 <= row["score"] <= 1
     ninety = next(r for r in rows if r["quote"].startswith("Reports indicate that the Russian system"))
     assert ninety["attribution"] == "vague" and ninety["claimant"] == "klas.news"
-    assert any(signal.startswith("a percentage (+") for signal in ninety["signals"])  # the model's own reason
+    assert any(signal.startswith("the sign “%” (+") for signal in ninety["signals"])  # the model's own reason
     assert ninety["action"] == "skipped"  # the demo has a claim for it
     names = sorted(p.name for p in demo.claims.iterdir())
     assert names == sorted(p.name for p in (REPO / "claims").iterdir())  # a dry run writes nothing

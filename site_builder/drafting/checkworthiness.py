@@ -435,7 +435,6 @@ class CheckworthinessModel:
         tokens = [m.group() for m in matches]
         same_length = len(lowered) == len(text)
         shown = [text[m.start() : m.end()] if same_length else m.group() for m in matches]
-        words: dict[int, list[int]] = {}  # hash -> token positions (n-gram start)
         lo, hi = settings.word_ngrams
         grams: dict[int, tuple[int, int]] = {}
         for n in range(lo, hi + 1):
@@ -454,21 +453,25 @@ class CheckworthinessModel:
 
         def label_of(i: int, n: int) -> str:
             phrase = " ".join(shown[i : i + n])
-            kind = "the number" if n == 1 and tokens[i][:1] == "0" else ("the word" if n == 1 else "the words")
+            if n == 1:
+                kind = "the number" if tokens[i][:1] == "0" else "the sign" if tokens[i] in '%$?!"' else "the word"
+            else:
+                kind = "the words"
             return f"{kind} “{phrase}”"
 
         for h, (i, n) in grams.items():
             key = label_of(i, n)
             by_label[key] = by_label.get(key, 0.0) + float(self.hashed_weights[h]) * word_value
-        first_shown = {}
+        token_label = {}
         for i, token in enumerate(tokens):
-            first_shown.setdefault(token, i)
+            if token not in token_label:
+                token_label[token] = label_of(i, 1)
+        weights = self.hashed_weights
         for h, owners in chars.items():
-            share = float(self.hashed_weights[h]) * char_value / len(owners)
+            share = float(weights[h]) * char_value / len(owners)
             for token in owners:
-                key = label_of(first_shown[token], 1)
+                key = token_label[token]
                 by_label[key] = by_label.get(key, 0.0) + share
-        del words
         return sorted(by_label.items())
 
 

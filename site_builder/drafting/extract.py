@@ -20,7 +20,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from .. import __version__, claim_file
@@ -86,11 +86,10 @@ def candidates(article: Article, model: CheckworthinessModel, known_tags: Iterab
     sentences = split_sentences(article.body)
     texts = [s.text for s in sentences]
     scores = model.score(texts)
-    reasons = model.explain(texts, top=SIGNALS)
     tags = list(known_tags)
     out = []
     attributions = attribute_all(texts)
-    for sentence, score, found, why in zip(sentences, scores, attributions, reasons, strict=True):
+    for sentence, score, found in zip(sentences, scores, attributions, strict=True):
         claimant = _claimant(found, article)
         out.append(
             Candidate(
@@ -102,7 +101,7 @@ def candidates(article: Article, model: CheckworthinessModel, known_tags: Iterab
                 claimant=_MARKUP_RE.sub("", claimant),
                 attribution=found.kind,
                 cue=found.cue,
-                signals=[str(reason) for reason in why],
+                signals=[],  # filled in by explained() for the sentences that are drafted
                 title=propose_title(sentence.text),
                 tags=infer_tags(sentence.text, tags),
             )
@@ -113,6 +112,12 @@ def candidates(article: Article, model: CheckworthinessModel, known_tags: Iterab
 def _claimant(found, article: Article) -> str:  # type: ignore[no-untyped-def]
     """A named source's name; for an unnamed source (``vague``) or none, the outlet, whose word it is."""
     return found.claimant if found.kind in ("direct", "reported") and found.claimant else article.meta.outlet
+
+
+def explained(chosen: Sequence[Candidate], model: CheckworthinessModel) -> list[Candidate]:
+    """The candidates with their signals: the model's largest contributions to each one's score."""
+    reasons = model.explain([c.quote for c in chosen], top=SIGNALS)
+    return [replace(c, signals=[str(reason) for reason in why]) for c, why in zip(chosen, reasons, strict=True)]
 
 
 def select(found: Sequence[Candidate], *, min_score: float, top: int) -> list[Candidate]:
@@ -230,7 +235,8 @@ def extract(project: Project, articles: Sequence[Article], *, min_score: float, 
     drafts: list[tuple[Path, str]] = []
     taken = set(existing) | project.claim_files
     for article, found in zip(articles, scored, strict=True):
-        planned = plan(select(found, min_score=min_score, top=top), existing, taken, settings.claims_folder)
+        planned = plan(explained(select(found, min_score=min_score, top=top), model), existing, taken,
+                       settings.claims_folder)
         for item in planned:
             if item.claim_id is None:
                 continue
