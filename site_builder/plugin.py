@@ -46,6 +46,7 @@ from mkdocs.structure.toc import get_toc
 from . import memo
 from .errors import ProblemsFound
 from .pages import GeneratedPage, Heading, PageMeta, PageWriter, Reuse, page_dates, with_permalinks
+from .paths import collected_problems, folder_problems
 from .project import load_project
 from .render import CompiledTemplates, environment
 from .routes import NAV_PAGES, STYLESHEET, Routes
@@ -151,9 +152,13 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
             self.built: set[str] = set()
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        # the symlink rule for every file MkDocs collected (static files too) and the theme's overrides
+        links = collected_problems((Path(f.abs_src_path) for f in files if f.abs_src_path), self.settings.root)
+        if config.theme.custom_dir:
+            links += folder_problems([("theme.custom_dir", Path(config.theme.custom_dir))], self.settings.root)
         site = load_project(self.settings)
-        if site.errors:
-            raise PluginError(ProblemsFound(site.errors).report())
+        if site.errors or links:
+            raise PluginError(ProblemsFound(dict.fromkeys([*site.errors, *links])).report())
         for warning in site.warnings:
             log.info(str(warning))
         reuse = None

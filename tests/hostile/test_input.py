@@ -1,0 +1,239 @@
+"""Hostile inputs on the way in: symbolic links, special files, pathological sizes for every regular
+expression and search, reserved names, and tools whose output must pass validation.
+
+Cases that cannot live as plain files in the corpus (links, pipes) or that must be made at a size
+(hundreds of kilobytes of one character) are made here, in a fresh copy of the fixture project. Work
+is bounded by counting (operations, calls or input limits), never by the wall clock.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from site_builder.errors import ProblemsFound
+from site_builder.paths import read_bounded
+from site_builder.project import load_site, read_settings
+
+from ..conftest import CLAIM, Project, make_project
+
+PASSWD_LINE = "root:x:0:0"
+CANARY = "sec_input_canary_5b1e0c"  # in the environment of every command run here: /proc/self/environ holds it
+
+
+def run(project: Project, *args: str):  # type: ignore[no-untyped-def]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SECRET_TOKEN": CANARY}
+    import subprocess
+
+    return subprocess.run(args, cwd=project.root, capture_output=True, text=True, env=env, check=False, timeout=300)
+
+
+def problems_of(project: Project) -> list[str]:
+    with pytest.raises(ProblemsFound) as found:
+        load_site(read_settings(project.root / "mkdocs.yml"))
+    return [str(problem) for problem in found.value.problems]
+
+
+def leaked(folder: Path) -> list[str]:
+    """Files under ``folder`` holding the build machine's passwd or environment."""
+    out = []
+    for path in folder.rglob("*") if folder.exists() else []:
+        if path.is_file() and not path.is_symlink():
+            data = path.read_bytes()
+            if PASSWD_LINE.encode() in data or CANARY.encode() in data:
+                out.append(path.as_posix())
+    return out
+
+
+# -- symbolic links: the rule ---------------------------------------------------------------------
+
+OUTSIDE = ("a symbolic link to a target outside the project folder "
+           "(expected a file inside the project folder; copy the file in instead)")
+DANGLING = "a symbolic link to a target that does not exist (expected a file inside the project folder)"
+LOOP = "a symbolic link loop (expected a link that ends at a file inside the project folder)"
+
+# (where the link is, relative to the project, what it points to, the expected problem line)
+LINKS = [
+    ("claims/passwd.yaml", "/etc/passwd", f"claims/passwd.yaml:1:1: (file): {OUTSIDE}"),
+    ("claims/environ.yaml", "/proc/self/environ", f"claims/environ.yaml:1:1: (file): {OUTSIDE}"),
+    ("claims/zero.yaml", "/dev/zero", f"claims/zero.yaml:1:1: (file): {OUTSIDE}"),
+    ("content/articles/passwd.md", "/etc/passwd", f"content/articles/passwd.md:1:1: (file): {OUTSIDE}"),
+    ("content/articles/environ.md", "/proc/self/environ", f"content/articles/environ.md:1:1: (file): {OUTSIDE}"),
+    ("content/passwd.txt", "/etc/passwd", f"content/passwd.txt:1:1: (file): {OUTSIDE}"),
+    ("content/environ.md", "/proc/self/environ", f"content/environ.md:1:1: (file): {OUTSIDE}"),
+    ("content/assets/etc", "/etc", f"content/assets/etc:1:1: (file): {OUTSIDE}"),
+    ("content/gone.txt", "nowhere.txt", f"content/gone.txt:1:1: (file): {DANGLING}"),
+    ("claims/gone.yaml", "nowhere.yaml", f"claims/gone.yaml:1:1: (file): {DANGLING}"),
+    ("content/loop.txt", "loop.txt", f"content/loop.txt:1:1: (file): {LOOP}"),
+    ("claims/loop.yaml", "loop.yaml", f"claims/loop.yaml:1:1: (file): {LOOP}"),
+]
+
+
+def link(project: Project, where: str, target: str) -> None:
+    path = project.root / where
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.symlink(target, path)
+
+
+@pytest.mark.parametrize(("where", "target", "expected"), LINKS, ids=[where for where, _, _ in LINKS])
+def test_a_link_that_leaves_the_project_is_refused_by_validate(tmp_path: Path, where: str, target: str,
+                                                                expected: str) -> None:
+    project = make_project(tmp_path / "project")
+    link(project, where, target)
+    assert problems_of(project) == [expected]
+    result = run(project, sys.executable, "-m", "site_builder", "validate")
+    assert result.returncode == 1
+    assert expected in result.stderr.splitlines()
+    assert PASSWD_LINE not in result.stdout + result.stderr and CANARY not in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(("where", "target", "expected"), [LINKS[1], LINKS[4], LINKS[5], LINKS[6], LINKS[7], LINKS[10]],
+                         ids=["claim-environ", "article-environ", "static-passwd", "page-environ", "folder-etc", "loop"])
+def test_the_build_stops_and_publishes_nothing_of_the_target(tmp_path: Path, where: str, target: str,
+                                                            expected: str) -> None:
+    project = make_project(tmp_path / "project")
+    link(project, where, target)
+    result = run(project, sys.executable, "-m", "mkdocs", "build", "--strict")
+    assert result.returncode == 1
+    assert expected in result.stderr, result.stderr[-3000:]
+    assert PASSWD_LINE not in result.stdout + result.stderr and CANARY not in result.stdout + result.stderr
+    assert not leaked(project.root / "site")
+
+
+def test_the_claims_folder_itself_may_not_lead_outside(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "x.yaml").write_text(CLAIM, encoding="utf-8")
+    project = make_project(tmp_path / "project")
+    for path in project.claims.iterdir():
+        path.unlink()
+    project.claims.rmdir()
+    os.symlink(elsewhere, project.claims)
+    assert problems_of(project) == [f"claims:1:1: (file): {OUTSIDE}"]
+
+
+def test_a_static_file_collected_by_mkdocs_from_the_theme_overrides_is_checked(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  name: material\n",
+                                                                  "  name: material\n  custom_dir: overrides\n"),
+                      encoding="utf-8")
+    link(project, "overrides/assets/passwd.txt", "/etc/passwd")
+    result = run(project, sys.executable, "-m", "mkdocs", "build", "--strict")
+    assert result.returncode == 1
+    assert f"overrides/assets/passwd.txt:1:1: (file): {OUTSIDE}" in result.stderr, result.stderr[-3000:]
+    assert not leaked(project.root / "site")
+
+
+def test_links_that_stay_inside_the_project_are_fine(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    (project.root / "shared").mkdir()
+    (project.root / "shared" / "notes.txt").write_text("notes\n", encoding="utf-8")
+    link(project, "content/notes.txt", "../shared/notes.txt")
+    link(project, "content/shared", "../shared")
+    result = project.build()
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert (project.root / "site" / "notes.txt").read_text(encoding="utf-8") == "notes\n"
+
+
+# -- reading: regular files only, never more than the limit ------------------------------------------
+
+
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    os.mkfifo(project.claims / "pipe.yaml")
+    assert problems_of(project) == [
+        "claims/pipe.yaml:1:1: (file): not a regular file but a named pipe (expected a text file)"]
+
+
+def test_a_folder_named_like_a_claim_or_an_article_is_refused(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    (project.claims / "folder.yaml").mkdir()
+    (project.articles / "folder.md").mkdir()
+    assert problems_of(project) == [
+        "claims/folder.yaml:1:1: (file): not a regular file but a folder (expected a text file)",
+        "content/articles/folder.md:1:1: (file): not a regular file but a folder (expected a text file)",
+    ]
+
+
+def test_reading_stops_at_the_limit_whatever_size_the_file_claims(tmp_path: Path) -> None:
+    # /proc files say they are empty; the read must still stop one byte past the limit
+    status = Path("/proc/self/status")
+    assert status.stat().st_size == 0 and len(status.read_bytes()) > 100
+    assert read_bounded(status, 100, None) == (None, "too large: more than 100 bytes (expected at most 100)")
+    assert read_bounded(Path("/dev/zero"), 100, None) == (
+        None, "not a regular file but a device (expected a text file)")
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"x" * 101)
+    assert read_bounded(big, 100, None) == (None, "too large: 101 bytes (expected at most 100)")
+
+
+# -- reserved names --------------------------------------------------------------------------------
+
+WINDOWS = ["con", "prn", "aux", "nul", "com1", "com9", "lpt1", "lpt9"]
+
+
+def test_names_windows_reserves_are_refused_as_ids(tmp_path: Path) -> None:
+    """Made here, not kept in the corpus: a file named con.yaml would break a Windows clone of this repository."""
+    project = make_project(tmp_path / "project")
+    for name in WINDOWS:
+        project.write_claim(name, CLAIM)
+    (project.articles / "aux.md").write_text((project.articles / "output-article.md").read_text(encoding="utf-8"),
+                                             encoding="utf-8")
+    reason = "Windows reserves it for a device: a clone on Windows would break"
+    assert problems_of(project) == sorted(
+        [f"claims/{name}.yaml:1:1: id: file name {name!r} is reserved (expected another id: {reason})" for name in WINDOWS]
+        + [f"content/articles/aux.md:1:1: id: file name 'aux' is reserved (expected another id: {reason})"])
+
+
+# -- pathological shapes for the YAML pre-checks ---------------------------------------------------
+
+
+def _validate_in_subprocess(project: Project) -> list[str]:
+    """Problem lines of `site-builder validate`; a hang is a failure (the old patterns took hours or
+    years at these sizes: seconds would never be enough for them, and minutes are plenty for linear work)."""
+    result = run(project, sys.executable, "-m", "site_builder", "validate")
+    assert "Traceback" not in result.stderr, result.stderr[-3000:]
+    return [line for line in result.stderr.splitlines() if line.startswith("claims/")]
+
+
+def test_the_nesting_check_is_linear_on_runs_of_dashes_and_spaces(tmp_path: Path) -> None:
+    # 24 groups of '-   ' took hours with the old pre-check pattern (18 groups: 35 s; each group triples it)
+    project = make_project(tmp_path / "project")
+    (project.claims / "dashes.yaml").write_text("-   " * 24 + "x\n", encoding="utf-8")
+    (project.claims / "dashes-deep.yaml").write_text("-   " * 4000 + "x\n", encoding="utf-8")
+    (project.claims / "dashes-deep-broken.yaml").write_text(("-   " * 30 + "x\n") * 2000 + "-   " * 40 + ":\n",
+                                                            encoding="utf-8")
+    deep = "yaml: nested more than 32 levels deep (expected a flat record of fields)"
+    lines = _validate_in_subprocess(project)
+    assert lines == [
+        f"claims/dashes-deep-broken.yaml:1:1: {deep}",
+        f"claims/dashes-deep.yaml:1:1: {deep}",
+        "claims/dashes.yaml:1:1: (file): wrong type: got a list (expected a mapping of fields: id, title, quote, "
+        "article, claimant, attribution, rating, summary, context, sources, tags, related, aliases, reviewed, "
+        "updated, corrections, status, provenance)",
+    ]
+
+
+def test_brackets_in_text_are_not_nesting_but_deep_flow_nesting_is_refused(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    project.write_claim("brackets", CLAIM.replace("summary: Official figures show a 40% rise. The figure is for the whole year.",
+                                                  'summary: "' + "[" * 900 + ' Official figures."'))
+    project.write_claim("brackets-long", CLAIM.replace("summary: Official figures show a 40% rise. The figure is for the whole year.",
+                                                       'summary: "' + "[" * 100_000 + ' Official"'))
+    project.write_claim("tags", CLAIM.replace("tags: [economy, output]", "tags: [" + ", ".join(f"t{n}" for n in range(6014)) + "]"))
+    project.write_claim("aliases", CLAIM.replace("tags: [economy, output]", "aliases: [" + ", ".join(f"a{n}" for n in range(21)) + "]"))
+    project.write_claim("flow", "title: " + "[" * 100_000 + "\n")
+    project.write_claim("recursive", CLAIM.replace("tags: [economy, output]", "tags: &a [economy, *a]"))
+    lines = _validate_in_subprocess(project)
+    assert lines == [
+        "claims/aliases.yaml:18:10: aliases: too many: 21 (expected at most 20)",
+        "claims/brackets-long.yaml:7:10: summary: too long: 100009 characters (expected at most 1000)",
+        "claims/flow.yaml:1:1: yaml: nested more than 32 levels deep (expected a flat record of fields)",
+        "claims/recursive.yaml:1:1: yaml: the alias '*a' is inside its own anchor's value (expected the values written out)",
+        "claims/tags.yaml:18:7: tags: too many: 6014 (expected at most 20)",
+    ]
