@@ -194,9 +194,9 @@ def explain_error(model: type[BaseModel], error: dict[str, Any]) -> str:
     if kind == "literal_error":
         choices = [c.strip(" '") for c in str(ctx.get("expected", "")).replace(" or ", ",").split(",")]
         return f"{value!r} is not allowed (expected {one_of(choices)}{did_you_mean(value, choices)})"
-    if kind == "string_too_long" or (kind == "too_long" and isinstance(value, str)):
+    if kind == "string_too_long" or (kind == "too_long" and isinstance(value, str) and "max_length" in ctx):
         return f"too long: {len(value)} characters (expected at most {ctx['max_length']})"
-    if kind == "too_long":
+    if kind == "too_long" and "actual_length" in ctx:  # a list
         return f"too many: {ctx['actual_length']} (expected at most {ctx['max_length']})"
     if kind in ("float_type", "float_parsing", "int_type", "int_parsing", "int_from_float"):
         return f"wrong type: got {kind_of(value)} (expected a number)"

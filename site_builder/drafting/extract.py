@@ -37,6 +37,7 @@ from .sentences import split_sentences
 EXTRACTOR = "site-builder extract"
 TITLE_LIMIT = 120
 SIGNALS = 5  # the model's largest contributions recorded in a draft's provenance
+SENTENCE_LIMIT = 1_000  # characters: longer sentences are not drafted (the quote limit is QUOTE_LIMIT)
 _MARKUP_RE = re.compile(r"[<>]|&(?=#?\w+;)")
 
 
@@ -82,8 +83,10 @@ def infer_tags(sentence: str, known_tags: Iterable[str]) -> list[str]:
 
 
 def candidates(article: Article, model: CheckworthinessModel, known_tags: Iterable[str] = ()) -> list[Candidate]:
-    """Every sentence of the article, scored, in reading order."""
-    sentences = split_sentences(article.body)
+    """Every sentence of the article that could be a claim's quote, scored, in reading order. A sentence
+    longer than a quote may be is left out before any other work: attribution looks around each verb
+    of a sentence, so its work grows faster than the sentence."""
+    sentences = [s for s in split_sentences(article.body) if len(s.text) <= SENTENCE_LIMIT]
     texts = [s.text for s in sentences]
     scores = model.score(texts)
     tags = list(known_tags)

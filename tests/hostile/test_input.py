@@ -237,3 +237,100 @@ def test_brackets_in_text_are_not_nesting_but_deep_flow_nesting_is_refused(tmp_p
         "claims/recursive.yaml:1:1: yaml: the alias '*a' is inside its own anchor's value (expected the values written out)",
         "claims/tags.yaml:18:7: tags: too many: 6014 (expected at most 20)",
     ]
+
+
+# -- pathological sizes: quote matching, the ellipsis splitter, the closest passage, extraction -------
+
+
+def _bounded(code: str, seconds: int = 120) -> str:
+    """Run ``code`` in a fresh interpreter and return its output; it must finish. The sizes below are
+    where the old code took hours: no machine is slow enough for linear work to fail, or fast enough
+    for the old shapes to pass."""
+    import subprocess
+
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=seconds, check=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout.strip()
+
+
+def test_quote_matching_is_linear_on_runs_of_dashes_and_spaces() -> None:
+    # 12 groups of ' -  ' took 1.2 s with the old pattern, and each group multiplied the time by about 5
+    assert _bounded(
+        "from site_builder.quotes import find\n"
+        "quote, text = 'x' + ' -  ' * 50_000 + 'y', 'x' + ' -  ' * 50_000 + 'z'\n"
+        "print(find(quote, text), find(quote, text[:-1] + 'y'))") == f"None [Span(start=0, end={1 + 4 * 50_000 + 1})]"
+
+
+def test_the_ellipsis_splitter_is_linear_in_runs_of_whitespace() -> None:
+    # 120,000 spaces took 59 s (quadratic): 4,000,000 would take over an hour
+    assert _bounded(
+        "from site_builder.quotes import segments\n"
+        "print([len(s) for s in segments('a' + ' ' * 4_000_000 + 'b … [ ' + ' ' * 4_000_000 + 'c')])") == "[4000002, 4000003]"
+
+
+def test_an_article_is_made_canonical_once_for_all_its_quotes() -> None:
+    from site_builder import quotes
+
+    article = "Output rose — by 40 %  last year,\nthe minister said. " * 20_000
+    quotes._canonical_with_offsets.cache_clear()
+    for number in range(50):
+        assert quotes.find(f"Output rose-by 40 % last year, the minister said {number}", article) is None
+    assert quotes.find("Output rose - by 40 % last year, the minister", article) == [quotes.Span(0, 46)]
+    assert quotes._canonical_with_offsets.cache_info().misses == 1
+
+
+def test_the_closest_passage_compares_a_bounded_part_of_a_missing_quote(monkeypatch: pytest.MonkeyPatch) -> None:
+    from site_builder import quotes
+
+    compared: list[tuple[int, int]] = []
+    real = quotes.fuzz.partial_ratio_alignment
+
+    def counting(needle: str, haystack: str, **options: object):  # type: ignore[no-untyped-def]
+        compared.append((len(needle), len(haystack)))
+        return real(needle, haystack, **options)
+
+    monkeypatch.setattr(quotes.fuzz, "partial_ratio_alignment", counting)
+    article = "Output rose by forty percent last year, the minister said. " * 17_000  # 1 MB
+    missing = "Exports doubled in the U.S. market, a record. " * 260  # 12,000 characters: 58 s before
+    near = quotes.nearest(missing, article)
+    assert compared == [(quotes.NEAR_LIMIT, len(article))]
+    assert near.similarity < 100 and len(near.passage) < 2 * quotes.NEAR_LIMIT
+
+
+def test_a_quote_longer_than_the_limit_is_refused_before_any_search(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    quote = "Output rose by 40% last year " * 420
+    project.write_claim("long-quote", CLAIM.replace("quote: Output rose by 40% last year", f"quote: {quote}"))
+    assert problems_of(project) == [
+        f"claims/long-quote.yaml:2:8: quote: too long: {len(quote.strip())} characters (expected at most 2000)"]
+
+
+def test_extraction_feeds_bounded_pieces_to_every_per_sentence_step(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An article of unclosed quotation marks: sentencex took 71 s on 200,000 of them (quadratic), and
+    attribution looked behind every verb of a 60 KB sentence (225 s). Work is bounded by what each
+    step is given: pieces of at most LIBRARY_PIECE characters, sentences of at most SENTENCE_LIMIT."""
+    import sentencex
+
+    from site_builder.drafting import extract, sentences
+    from site_builder.drafting.checkworthiness import default_model
+    from site_builder.model import Article, ArticleMeta
+
+    given: dict[str, list[int]] = {"library": [], "attribute": [], "signals": []}
+
+    def spy(name: str, real):  # type: ignore[no-untyped-def]
+        def counting(*args: object, **options: object):  # type: ignore[no-untyped-def]
+            given[name].append(len(args[-1] if name == "library" else args[0]))  # type: ignore[arg-type]
+            return real(*args, **options)
+        return counting
+
+    monkeypatch.setattr(sentencex, "get_sentence_boundaries", spy("library", sentencex.get_sentence_boundaries))
+    monkeypatch.setattr(extract, "attribute", spy("attribute", extract.attribute))
+    monkeypatch.setattr(extract, "signals", spy("signals", extract.signals))
+    body = "“" * 200_000 + "\n\n" + "“The minister said output rose " * 4_000 + "\n\n" + "“Output rose. " * 10_000 + "\n"
+    meta = ArticleMeta(title="Output", outlet="example.news", url="https://example.news/", published="2025")
+    found = extract.candidates(Article("unclosed", meta, body), default_model())
+    assert given["library"] and max(given["library"]) <= sentences.LIBRARY_PIECE
+    assert sum(given["library"]) <= len(body)
+    for step in ("attribute", "signals"):
+        assert len(given[step]) == len(found) and max(given[step]) <= extract.SENTENCE_LIMIT
+    assert sum(given["signals"]) <= len(body)
