@@ -16,7 +16,8 @@ import pytest
 
 from site_builder.errors import ProblemsFound
 from site_builder.paths import read_bounded
-from site_builder.project import load_site, read_settings
+from site_builder.config import read_settings
+from site_builder.project import load_site
 
 from ..conftest import CLAIM, Project, make_project
 
