@@ -298,7 +298,7 @@ def _shape(text: str) -> str | None:
     return None
 
 
-def _yaml_shape_problems(text: str, shown: str, line_offset: int = 0) -> list[Problem]:
+def yaml_shape_problems(text: str, shown: str, line_offset: int = 0) -> list[Problem]:
     """What PyYAML would reject obscurely, or accept dangerously: tabs, deep nesting, alias bombs."""
     deep = text.count("[") + text.count("{") > MAX_DEPTH or _DEEP_BLOCK_RE.search(text)
     found = _shape(text) if deep or ("&" in text and _ANCHOR_RE.search(text)) else None
@@ -312,7 +312,7 @@ def _yaml_shape_problems(text: str, shown: str, line_offset: int = 0) -> list[Pr
     return []
 
 
-def _yaml_problem(shown: str, exc: yaml.YAMLError, line_offset: int = 0) -> Problem:
+def yaml_problem(shown: str, exc: yaml.YAMLError, line_offset: int = 0) -> Problem:
     mark = getattr(exc, "problem_mark", None)
     line, column = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1 + line_offset, 1)
     problem = getattr(exc, "problem", None) or str(exc)
@@ -385,13 +385,13 @@ def _parse_claim_file(path: Path, shown: str, root: Path | None = None) -> tuple
     text, problems = _read(path, shown, MAX_CLAIM_BYTES, "the claim's fields in YAML", root)
     if text is None:
         return None, None, problems
-    problems = _yaml_shape_problems(text, shown)
+    problems = yaml_shape_problems(text, shown)
     if problems:
         return None, None, problems
     try:
         return text, parse_yaml(text), []
     except yaml.YAMLError as exc:
-        return None, None, [_yaml_problem(shown, exc)]
+        return None, None, [yaml_problem(shown, exc)]
 
 
 def claim_from(data: Any, source: SourceFile[Any], claim_id: str, ids: dict[str, str]) -> tuple[SourceFile[Claim] | None, list[Problem]]:
@@ -465,6 +465,16 @@ def load_article(path: Path, shown: str, root: Path | None = None) -> tuple[Sour
     return article, problems
 
 
+def new_article_problems(text: str, article_id: str, shown: str) -> list[Problem]:
+    """What validate would say about an article file a tool is about to write, its size included."""
+    size = len(text.encode("utf-8"))
+    if size > MAX_ARTICLE_BYTES:
+        return [Problem(shown, 1, 1, "(file)", f"too large: {size:,} bytes (expected at most {MAX_ARTICLE_BYTES:,})")]
+    if article_id == "index":
+        return [Problem(shown, 1, 1, "id", "file name 'index' is reserved (expected another id: the list's own page)")]
+    return parse_article(text, article_id, shown)[1]
+
+
 def parse_article(text: str, article_id: str, shown: str) -> tuple[SourceFile[Article] | None, list[Problem]]:
     """An article file's text -> the article, or every problem with it."""
     problems: list[Problem] = []
@@ -473,14 +483,14 @@ def parse_article(text: str, article_id: str, shown: str) -> tuple[SourceFile[Ar
         return None, [Problem(shown, 1, 1, "front matter", "missing (expected the file to start with a line '---', "
                               "then YAML fields, then a line '---', then the article text)")]
     front, body = parts
-    problems = _yaml_shape_problems(front, shown, line_offset=1)
+    problems = yaml_shape_problems(front, shown, line_offset=1)
     if problems:
         return None, problems
     source: SourceFile[Any] = SourceFile(shown, front, None, line_offset=1)
     try:
         data = parse_yaml(front)
     except yaml.YAMLError as exc:
-        return None, [_yaml_problem(shown, exc, line_offset=1)]
+        return None, [yaml_problem(shown, exc, line_offset=1)]
     if not SLUG_RE.fullmatch(article_id):
         problems.append(Problem(shown, 1, 1, "id", f"file name is not a valid id: {article_id!r} "
                                 "(expected lowercase ASCII letters, digits and single hyphens)"))

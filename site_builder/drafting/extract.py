@@ -25,8 +25,9 @@ from pathlib import Path
 
 from .. import __version__, claim_file
 from . import DEFAULT_MIN_SCORE, DEFAULT_TOP  # noqa: F401  (re-exported)
-from ..errors import Refused
-from ..model import Article, slugify
+from ..errors import ProblemsFound, Refused
+from ..model import Article, reserved, slugify
+from ..validate import id_problem, new_claim_problems
 from ..project import Project
 from ..quotes import Span, find, nearest
 from .attribution import attribute, attribute_all
@@ -39,6 +40,11 @@ TITLE_LIMIT = 120
 SIGNALS = 5  # the model's largest contributions recorded in a draft's provenance
 SENTENCE_LIMIT = 1_000  # characters: longer sentences are not drafted (the quote limit is QUOTE_LIMIT)
 _MARKUP_RE = re.compile(r"[<>]|&(?=#?\w+;)")
+# Characters a title or a name made from article text must not carry: controls, bidi and zero-width
+# characters, noncharacters. (A quote keeps the article's words as they are: a sentence holding one
+# is not drafted, since validation would refuse the draft.)
+_INVISIBLE_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u061c"
+                           "\ufdd0-\ufdef\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -64,7 +70,7 @@ class Candidate:
 
 def propose_title(sentence: str) -> str:
     """The sentence on one line, without markup characters, cut at a word to fit a title."""
-    text = _MARKUP_RE.sub("", " ".join(sentence.split()))
+    text = " ".join(_INVISIBLE_RE.sub("", _MARKUP_RE.sub("", sentence)).split())
     if len(text) <= TITLE_LIMIT:
         return text
     cut = text[: TITLE_LIMIT - 1].rsplit(" ", 1)[0].rstrip(",;:")
@@ -101,7 +107,7 @@ def candidates(article: Article, model: CheckworthinessModel, known_tags: Iterab
                 end=sentence.end,
                 quote=" ".join(sentence.text.split()),
                 score=round(score, 3),
-                claimant=_MARKUP_RE.sub("", claimant),
+                claimant=" ".join(_INVISIBLE_RE.sub("", _MARKUP_RE.sub("", claimant)).split()) or article.meta.outlet,
                 attribution=found.kind,
                 cue=found.cue,
                 signals=[],  # filled in by explained() for the sentences that are drafted
@@ -167,6 +173,8 @@ def plan(
 def unique_id(title: str, taken: set[str]) -> str:
     words = slugify(title).split("-")[:8]
     base = "-".join(words)[:60].strip("-") or "claim"
+    if reserved(base):  # '2025' is a page of a list, 'con' a Windows device
+        base = f"claim-{base}"
     claim_id, number = base, 2
     while claim_id in taken:
         claim_id, number = f"{base}-{number}", number + 1
@@ -240,12 +248,17 @@ def extract(project: Project, articles: Sequence[Article], *, min_score: float, 
     for article, found in zip(articles, scored, strict=True):
         planned = plan(explained(select(found, min_score=min_score, top=top), model), existing, taken,
                        settings.claims_folder)
-        for item in planned:
+        for index, item in enumerate(planned):
             if item.claim_id is None:
+                continue
+            text = draft_yaml(item.candidate, f"{model.name} {model.version}")
+            refused = new_claim_problems(text, item.claim_id, article, settings, project.claim_files, project.article_files)
+            if refused:  # never write what validate refuses: skip it, and say why
+                planned[index] = Planned(item.candidate, None, f"would not validate: {refused[0].field}: {refused[0].message}")
                 continue
             taken.add(item.claim_id)
             existing[item.claim_id] = (article.id, [item.candidate.span])
-            drafts.append((settings.claim_file(item.claim_id), draft_yaml(item.candidate, f"{model.name} {model.version}")))
+            drafts.append((settings.claim_file(item.claim_id), text))
         rows += as_json(planned, dry_run=dry_run, claims_folder=settings.claims_folder)
     return Extraction(rows, [] if dry_run else drafts)
 
@@ -262,8 +275,13 @@ def scaffold(project: Project, article: Article, quote: str, claim_id: str | Non
         near = nearest(quote, article.body)
         raise Refused(f"the quote is not in article {article.id!r} (closest passage, "
                       f"{near.similarity}% similar: \"{near.passage}\")")
+    if claim_id is not None and id_problem(claim_id, "--id"):
+        raise Refused(id_problem(claim_id, "--id"))
     found = attribute(quote)
     claim_id = claim_id or unique_id(propose_title(quote), set(project.claim_files))
     text = claim_file.scaffold(title=propose_title(quote), quote=quote, article=article.id, attribution=found.kind,
                                claimant=_claimant(found, article), rating_ids=project.settings.scale.ids)
+    refused = new_claim_problems(text, claim_id, article, project.settings, project.claim_files, project.article_files)
+    if refused:  # never write what validate refuses
+        raise Refused(ProblemsFound(refused).report())
     return project.settings.claim_file(claim_id), text

@@ -335,3 +335,173 @@ def test_extraction_feeds_bounded_pieces_to_every_per_sentence_step(monkeypatch:
     for step in ("attribute", "signals"):
         assert len(given[step]) == len(found) and max(given[step]) <= extract.SENTENCE_LIMIT
     assert sum(given["signals"]) <= len(body)
+
+
+# -- tools never write what validate refuses ----------------------------------------------------------
+
+FLAGS = ("--outlet", "x.news", "--url", "https://x.news/a", "--published", "2025-12-03")
+
+
+def tool(project: Project, *args: str):  # type: ignore[no-untyped-def]
+    return run(project, sys.executable, "-m", "site_builder", *args)
+
+
+def files_of(root: Path) -> set[str]:
+    return {path.relative_to(root).as_posix() for path in root.rglob("*") if path.is_file()}
+
+
+def assert_refused_or_valid(project: Project, result, written_before: set[str]) -> str:  # type: ignore[no-untyped-def]
+    """The tool refused, in the house format and without a traceback, and wrote nothing; or it wrote
+    files and the project still validates. The tool's message is returned."""
+    assert "Traceback" not in result.stderr, result.stderr[-3000:]
+    if result.returncode != 0:
+        assert files_of(project.root) == written_before, "a refusing tool wrote a file"
+        return result.stderr
+    check = project.validate()
+    assert check.returncode == 0, f"the tool wrote a file validate refuses:\n{check.stderr}"
+    return result.stdout
+
+
+@pytest.mark.parametrize("article_id", ["/tmp/sec-input-absolute", "../../outside", "con", "index", "2025", "A_B"])
+def test_import_article_validates_the_id_before_anything(tmp_path: Path, article_id: str) -> None:
+    project = make_project(tmp_path / "project")
+    source = tmp_path / "story.txt"
+    source.write_text("Port traffic rose\n\nPort traffic rose by 12% in November.\n", encoding="utf-8")
+    before = files_of(project.root)
+    result = tool(project, "import-article", str(source), "--id", article_id, *FLAGS)
+    message = assert_refused_or_valid(project, result, before)
+    assert result.returncode == 1
+    assert f"--id {article_id!r}" in message or f"--id: {article_id!r}" in message, message
+    assert not Path("/tmp/sec-input-absolute.md").exists() and not (tmp_path / "outside.md").exists()
+
+
+FRONT_MATTER = {
+    "python-tag": ("title: !!python/object/apply:os.system ['echo pwned']\n",
+                   "{source}:2:8: yaml: the tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed "
+                   "(expected plain values without tags)"),
+    "non-string-key": ("title: Port traffic\n1: one\n",
+                       "{source}: the front matter has a field name that is not text: 1 (expected field names such as "
+                       "title, outlet, url, published)"),
+    "brackets": ("title: Port traffic\nextra: " + "[" * 100_000 + "\n",
+                 "{source}:2:1: yaml: nested more than 32 levels deep (expected a flat record of fields)"),
+    "recursive-alias": ("title: Port traffic\nextra: &a [*a]\n",
+                        "{source}:2:1: yaml: the alias '*a' is inside its own anchor's value (expected the values written out)"),
+    "billion-laughs": ("title: Port traffic\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+                       "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n",
+                       "{source}:2:1: yaml: 27 aliases (expected at most 20: write the values out)"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(FRONT_MATTER))
+def test_import_article_refuses_hostile_front_matter_clearly(tmp_path: Path, case: str) -> None:
+    front, expected = FRONT_MATTER[case]
+    project = make_project(tmp_path / "project")
+    source = tmp_path / "story.md"
+    source.write_text(f"---\n{front}---\nPort traffic rose by 12% in November.\n", encoding="utf-8")
+    before = files_of(project.root)
+    result = tool(project, "import-article", str(source), "--id", "port-traffic", *FLAGS)
+    message = assert_refused_or_valid(project, result, before)
+    assert result.returncode == 1
+    assert expected.format(source=source) in message.splitlines()[0], message
+
+
+RUSSIAN = ("Министр заявил, что объём производства вырос на 40% в прошлом году. По данным министерства, "
+           "экспорт в США удвоился. Эксперты отмечают, что цены снизились, но причины пока неясны. ") * 8
+
+
+@pytest.mark.parametrize("declaration", ['<meta charset="windows-1251">',
+                                         '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">',
+                                         ""], ids=["meta-charset", "http-equiv", "undeclared"])
+def test_a_windows_1251_page_is_decoded(tmp_path: Path, declaration: str) -> None:
+    page = (f"<!doctype html><html lang=\"ru\"><head>{declaration}<title>Производство выросло</title></head><body>"
+            f"<article><h1>Производство выросло</h1><p>{RUSSIAN}</p><p>{RUSSIAN}</p></article></body></html>")
+    source = tmp_path / "page.html"
+    source.write_bytes(page.encode("windows-1251"))
+    project = make_project(tmp_path / "project")
+    before = files_of(project.root)
+    result = tool(project, "import-article", str(source), "--id", "proizvodstvo", *FLAGS)
+    assert result.returncode == 0, result.stderr
+    assert_refused_or_valid(project, result, before)
+    text = (project.articles / "proizvodstvo.md").read_text(encoding="utf-8")
+    assert "Министр заявил, что объём производства вырос на 40%" in text
+    assert 'title: "Производство выросло"' in text
+
+
+def test_a_page_whose_text_is_over_the_article_limit_is_not_written(tmp_path: Path) -> None:
+    paragraphs = "".join(f"<p>{n}: " + f"Port traffic rose by {n} percent in November, the authority said. " * 40
+                         + "</p>\n" for n in range(1200))  # distinct: trafilatura drops repeated paragraphs
+    source = tmp_path / "big.html"
+    source.write_text("<html><head><title>Port traffic</title></head><body><article>" + paragraphs
+                      + "</article></body></html>", encoding="utf-8")
+    assert source.stat().st_size > 3_000_000
+    project = make_project(tmp_path / "project")
+    before = files_of(project.root)
+    result = tool(project, "import-article", str(source), "--id", "big", *FLAGS)
+    message = assert_refused_or_valid(project, result, before)
+    assert result.returncode == 1
+    assert "content/articles/big.md:1:1: (file): too large:" in message and "(expected at most 2,097,152)" in message
+
+
+def test_import_article_refuses_a_device_or_a_pipe_as_its_source(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    before = files_of(project.root)
+    result = tool(project, "import-article", "/dev/zero", "--id", "zero", *FLAGS)
+    assert assert_refused_or_valid(project, result, before).strip().endswith(
+        "/dev/zero: not a regular file but a device (expected a text file)")
+
+
+HOSTILE_ARTICLE = """\
+---
+title: "Minister Says Output Rose Sharply"
+outlet: example.news
+url: https://example.news/output
+published: 2025-12-03
+---
+Output rose by 40% last year in the \u202eeastern\u202c region, the minister said on Monday.
+
+The ministry said exports doubled to \x1b[31m9 billion dollars\x1b[0m in 2025, a record.
+
+Officials claimed that prices fell by 12% in March\uffff, the lowest in a decade.
+
+2025
+
+Con.
+
+The minister said inflation fell to 3% in 2025, the lowest in four years.
+"""
+
+
+def test_extract_never_drafts_what_validate_refuses(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    project.write_article("hostile", HOSTILE_ARTICLE)
+    assert project.validate().returncode == 0
+    before = files_of(project.root)
+    result = tool(project, "extract", "hostile", "--min-score", "0", "--top", "100", "--format", "json")
+    assert_refused_or_valid(project, result, before)
+    import json
+
+    rows = json.loads(result.stdout)
+    created = [row for row in rows if row["action"] == "created"]
+    skipped = {row["quote"][:12]: row["reason"] for row in rows if row["action"] == "skipped"}
+    assert created, rows
+    assert not [row["file"] for row in created if Path(row["file"]).stem in ("2025", "con")]
+    for row in created:
+        text = (project.root / row["file"]).read_text(encoding="utf-8")
+        assert not [c for c in "\u202e\u202c\x1b\uffff" if c in text], row["file"]
+    assert skipped["Output rose "].startswith("would not validate: quote: contains an invisible control character U+202E")
+
+
+def test_new_validates_its_id_and_never_writes_what_validate_refuses(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    project.write_article("hostile", HOSTILE_ARTICLE)
+    before = files_of(project.root)
+    for claim_id in ("../../x", "/tmp/sec-input-new", "con", "2025", "index"):
+        result = tool(project, "new", "--article", "hostile", "--quote", "Con.", "--id", claim_id)
+        assert f"--id" in assert_refused_or_valid(project, result, before) and result.returncode == 1
+    assert not (tmp_path / "x.yaml").exists() and not Path("/tmp/sec-input-new.yaml").exists()
+    hidden = tool(project, "new", "--article", "hostile", "--quote", "Output rose by 40% last year in the \u202eeastern")
+    message = assert_refused_or_valid(project, hidden, before)
+    assert "quote: contains an invisible control character U+202E" in message and hidden.returncode == 1
+    year = tool(project, "new", "--article", "hostile", "--quote", "2025")
+    assert_refused_or_valid(project, year, before)
+    assert year.returncode == 0 and (project.claims / "claim-2025.yaml").exists()
