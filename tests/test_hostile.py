@@ -127,7 +127,7 @@ FIELD_CASES = {
     "articles": {
         "id (file name)": ["оutput-article.md"],
         "title": ["script-in-title.md", "non-bmp-every-field.md", "noncharacter-front-matter.md", "hostile-front-matter.md"],
-        "published": ["date-far-future.md"],
+        "published": ["date-far-future.md", "published-hex.md"],
         "retrieved": ["date-far-future.md"],
         "outlet": ["entity-in-outlet.md", "non-bmp-every-field.md", "noncharacter-front-matter.md", "hostile-front-matter.md"],
         "url": ["javascript-url.md", "hostile-front-matter.md", "duplicate-key-front-matter.md"],
@@ -135,7 +135,6 @@ FIELD_CASES = {
         "notes": ["notes-markup.md", "non-bmp-every-field.md", "noncharacter-front-matter.md"],
         "archive_url": ["data-archive-url.md", "hostile-front-matter.md"],
         "language": ["language-injection.md"],
-        "published": ["published-hex.md"],
         "front matter": ["no-front-matter.md", "unclosed-front-matter.md", "empty-front-matter.md",
                          "comment-only-front-matter.md", "empty-front-matter-yaml-body.md", "front-matter-list.md",
                          "python-tag-front-matter.md", "billion-laughs-front-matter.md", "tab-in-front-matter.md",
