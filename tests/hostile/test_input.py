@@ -316,25 +316,26 @@ def test_extraction_feeds_bounded_pieces_to_every_per_sentence_step(monkeypatch:
     from site_builder.drafting.checkworthiness import default_model
     from site_builder.model import Article, ArticleMeta
 
-    given: dict[str, list[int]] = {"library": [], "attribute": [], "signals": []}
+    given: dict[str, list[int]] = {"library": [], "attribute": []}
+    library, attribute_all = sentencex.get_sentence_boundaries, extract.attribute_all
 
-    def spy(name: str, real):  # type: ignore[no-untyped-def]
-        def counting(*args: object, **options: object):  # type: ignore[no-untyped-def]
-            given[name].append(len(args[-1] if name == "library" else args[0]))  # type: ignore[arg-type]
-            return real(*args, **options)
-        return counting
+    def counting_library(language: str, text: str):  # type: ignore[no-untyped-def]
+        given["library"].append(len(text))
+        return library(language, text)
 
-    monkeypatch.setattr(sentencex, "get_sentence_boundaries", spy("library", sentencex.get_sentence_boundaries))
-    monkeypatch.setattr(extract, "attribute", spy("attribute", extract.attribute))
-    monkeypatch.setattr(extract, "signals", spy("signals", extract.signals))
+    def counting_attribution(texts, *args, **options):  # type: ignore[no-untyped-def]
+        given["attribute"] += [len(text) for text in texts]
+        return attribute_all(texts, *args, **options)
+
+    monkeypatch.setattr(sentencex, "get_sentence_boundaries", counting_library)
+    monkeypatch.setattr(extract, "attribute_all", counting_attribution)
     body = "“" * 200_000 + "\n\n" + "“The minister said output rose " * 4_000 + "\n\n" + "“Output rose. " * 10_000 + "\n"
     meta = ArticleMeta(title="Output", outlet="example.news", url="https://example.news/", published="2025")
     found = extract.candidates(Article("unclosed", meta, body), default_model())
     assert given["library"] and max(given["library"]) <= sentences.LIBRARY_PIECE
     assert sum(given["library"]) <= len(body)
-    for step in ("attribute", "signals"):
-        assert len(given[step]) == len(found) and max(given[step]) <= extract.SENTENCE_LIMIT
-    assert sum(given["signals"]) <= len(body)
+    assert len(given["attribute"]) == len(found) and max(given["attribute"]) <= extract.SENTENCE_LIMIT
+    assert sum(given["attribute"]) <= len(body)
 
 
 # -- tools never write what validate refuses ----------------------------------------------------------
