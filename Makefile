@@ -3,9 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+ZENSICAL_VENV := .venv-zensical
+ZENSICAL_STAMP := $(ZENSICAL_VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve validate golden html-checker model bench-extract clean
+.PHONY: site test serve validate golden html-checker model bench-extract clean zensical
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,8 +21,17 @@ site: $(STAMP)  ## build the demo site into site/
 	@echo "Built site/. View it with 'make serve' (live preview at http://127.0.0.1:8000/),"
 	@echo "or serve the built files: $(BIN)/python -m http.server -d site 8000"
 
-test: $(STAMP)  ## run the test suite
+test: $(STAMP) $(ZENSICAL_STAMP)  ## run the test suite
 	$(BIN)/python -m pytest
+
+# Zensical runs no plugins: it builds what `site-builder generate` writes. It lives in its own virtual
+# environment (it brings its own Markdown extensions and theme), pinned in engines/zensical.txt.
+$(ZENSICAL_STAMP): engines/zensical.txt
+	test -x $(ZENSICAL_VENV)/bin/python || $(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet -r engines/zensical.txt
+	touch $(ZENSICAL_STAMP)
+
+zensical: $(ZENSICAL_STAMP)  ## install Zensical into .venv-zensical (for tests/test_engines.py)
 
 # The Nu Html Checker for tests/browser/test_html.py: npm's vnu-jar, run on the system's Java 11+.
 # --ignore-scripts: its postinstall would download a Java runtime.
@@ -48,9 +59,11 @@ model: $(STAMP)  ## retrain the check-worthiness model from $(DATA)
 	$(BIN)/python scripts/train_checkworthiness.py --data $(DATA)
 
 # Benchmarks of the extractor (benchmarks/README.md): check-worthiness on ClaimBuster and CLEF 2019,
+# drafts, claimants and attribution on the project's news set (texts: scripts/news_devset.py collect),
 # and recall of the demo claims with throughput.
-bench-extract: $(STAMP)  ## check-worthiness and extraction benchmarks
+bench-extract: $(STAMP)  ## check-worthiness, news-set and extraction benchmarks
 	$(BIN)/python benchmarks/checkworthiness.py --data $(DATA)
+	$(BIN)/python benchmarks/news.py
 	$(BIN)/python benchmarks/extraction.py
 
 # Scale benchmark (benchmarks/README.md): make bench, or e.g. make bench BENCH_ARGS="--quick".
@@ -60,4 +73,4 @@ bench: $(STAMP)  ## scale benchmark: validate, plugin, build vs bare mkdocs-mate
 	$(BIN)/python benchmarks/scale.py $(BENCH_ARGS)
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) $(ZENSICAL_VENV)

@@ -38,6 +38,8 @@ from site_builder.drafting.checkworthiness import DEFAULT_MODEL_PATH, Checkworth
 
 BEST_CLEF_2019_MAP = 0.1660
 FLOOR = {"cfs_f1": 0.89, "clef2019_map": 0.150}
+# The model before this one (1.0.0, commit 5f7614d, no context): the same measures.
+PREVIOUS = {"cfs_f1": 0.886, "clef2019_map": 0.130}
 
 
 def overlap_key(text: str) -> str:
@@ -54,14 +56,14 @@ def read_groundtruth(data: Path) -> list[tuple[str, int]]:
         return [(row["Text"], 1 if row["Verdict"].strip() == "1" else 0) for row in csv.DictReader(handle)]
 
 
-def read_clef_file(path: Path) -> list[tuple[int, str, int]]:
+def read_clef_file(path: Path) -> list[tuple[int, str, int, str]]:
     rows = []
     with open(path, encoding="utf-8") as handle:
         for line in handle:
             if not line.strip():
                 continue
-            number, _speaker, text, label = line.rstrip("\n").split("\t")
-            rows.append((int(number), text, int(label)))
+            number, speaker, text, label = line.rstrip("\n").split("\t")
+            rows.append((int(number), text, int(label), speaker))
     return rows
 
 
@@ -157,10 +159,10 @@ def main(argv: list[str] | None = None) -> int:
     clef_texts = []
     for path in sorted(test_dir.glob("*.tsv")):
         rows = read_clef_file(path)
-        clef_texts.extend(text for _, text, _ in rows)
-        scores = model.score([text for _, text, _ in rows])
-        per_file[path.name] = average_precision([label for _, _, label in rows], scores)
-        ranked_files.append(([label for _, _, label in rows], scores))
+        clef_texts.extend(text for _, text, _, _ in rows)
+        scores = model.score([text for _, text, _, _ in rows])
+        per_file[path.name] = average_precision([label for _, _, label, _ in rows], scores)
+        ranked_files.append(([label for _, _, label, _ in rows], scores))
     clef_map = statistics.fmean(per_file.values()) if per_file else float("nan")
     low, high = bootstrap_map_interval(ranked_files)
     print(

@@ -1249,7 +1249,8 @@ def readme_section(results: dict[str, Any]) -> str:
              f"`{results.get('command', 'scale.py')}` on {results['date'][:10]}, commit {code.get('commit', '?')[:7]}"
              f"{' (with uncommitted changes)' if code.get('dirty') else ''}, {results['machine']['cpus']} cores, "
              f"load average {min(loads, default=0):.1f}-{max(loads, default=0):.1f} during the run; "
-             f"the JSON is `results/{DEFAULT_JSON.name}`.", "", *main_table(results["runs"]), ""]
+             "the JSON: " + ", ".join(f"`{name}`" for name in results.get("json_files", [f"results/{DEFAULT_JSON.name}"]))
+             + ".", "", *main_table(results["runs"]), ""]
     serve = results.get("serve")
     if serve and "reload_median_s" in serve:
         lines.append(f"`mkdocs serve` at {serve['n']:,} claims: {serve['reload_median_s']:.2f} s from saving a claim to "
@@ -1404,10 +1405,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--label", default="", help="a note stored with the results, e.g. the commit of a snapshot")
     parser.add_argument("--readme", action="store_true",
                         help="write the results table and goals into benchmarks/README.md (from this run, or --from-json)")
-    parser.add_argument("--from-json", type=Path, help="measure nothing: report (and --readme) the results in this JSON")
+    parser.add_argument("--from-json", type=Path, nargs="+", metavar="PATH",
+                        help="measure nothing: report (and --readme) the results in these JSON files (runs of "
+                             "several files are put together, e.g. sizes measured in separate processes)")
     args = parser.parse_args(argv)
     if args.from_json:
-        results = json.loads(args.from_json.read_text(encoding="utf-8"))
+        results = json.loads(args.from_json[0].read_text(encoding="utf-8"))
+        for more in args.from_json[1:]:
+            other = json.loads(more.read_text(encoding="utf-8"))
+            results["runs"] = sorted(results["runs"] + other["runs"], key=lambda run: run["n"])
+            results["command"] += " + " + other.get("command", "")
+            for key in ("serve", "extract"):
+                if key not in results and key in other:
+                    results[key] = other[key]
+        results["json_files"] = [f"results/{path.name}" for path in args.from_json]
         results["goals"] = goals(results)
         print(report(results))
         if args.readme:

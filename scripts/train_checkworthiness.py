@@ -3,38 +3,46 @@
 Data (read from --data, default ../shared/data relative to the repository root; nothing of it is
 copied into the repository, only the trained weights are written):
 
-- Training: ClaimBuster crowdsourced.csv (22,501 crowd-labelled sentences from US presidential
-  debates 1960-2016; Verdict 1 = CFS, check-worthy factual sentence). ClaimBuster benchmark dataset,
-  doi:10.5281/zenodo.3609356. Cite: Arslan, Hassan, Li, Tremayne, "A Benchmark Dataset of
-  Check-worthy Factual Claims", ICWSM 2020; Meng et al., "Gradient-Based Adversarial Training on
-  Transformer Networks for Detecting Check-Worthy Factual Claims", arXiv:2002.07725, 2020.
-- Excluded from training: every sentence whose text (lower-cased, punctuation folded) is also in an
-  evaluation set: ClaimBuster groundtruth.csv and the CLEF 2019 CheckThat! Task 1 test transcripts
-  (Atanasova et al., "Overview of the CLEF-2019 CheckThat!: Automatic Identification and Verification
-  of Claims. Task 1: Check-Worthiness", CLEF 2019). A SHA-256 digest of the excluded texts goes into
-  the model's metadata so that benchmarks/checkworthiness.py can confirm it.
-- Not used: ClaimBuster 2.5xNCS.json (704 of its sentences are in groundtruth.csv) and the CLEF 2019
-  training transcripts; see "Choices" below.
+- ClaimBuster crowdsourced.csv: 22,501 crowd-labelled sentences of US presidential debates 1960-2016
+  (Verdict 1 = CFS, check-worthy factual sentence). doi:10.5281/zenodo.3609356. Cite: Arslan, Hassan,
+  Li, Tremayne, "A Benchmark Dataset of Check-worthy Factual Claims", ICWSM 2020.
+- CLEF CheckThat! check-worthiness transcripts (TSV line, speaker, text, label; label 1 = chosen by
+  fact-checkers): the 50 CLEF 2020 Task 5 training debates and speeches, and the CLEF 2019 Task 1
+  training files that the 2020 set does not already contain (a 2019 file is left out when more than
+  half of its sentences are in 2020 files: 12 of 19 are). Atanasova et al., CLEF 2019; Shaar et al.,
+  CLEF 2020.
+- Excluded: two 2020 files that are CLEF 2019 *test* transcripts (20181015_60_min.tsv is the same file,
+  20160311_GOP_miami.tsv the same debate as 20160311_12_gop.tsv: more than half their sentences are in
+  the 2019 test files), and every training sentence whose text (lower-cased, punctuation folded) is
+  in an evaluation set (ClaimBuster groundtruth.csv, CLEF 2019 test files). Excluded sentences still
+  serve as the context of their neighbours (their text, never their label). A SHA-256 digest of the
+  excluded texts goes into the model's metadata for benchmarks/checkworthiness.py to confirm.
+- Not used: ClaimBuster 2.5xNCS.json (704 of its sentences are in groundtruth.csv).
 
-Model: logistic regression (scikit-learn, newton-cg, L2, C=2) over hashed binary word 1-2-grams and
-character 2-5-grams (within words, digits folded to 0; zlib.crc32 into 2**18 buckets, each block
-L2-normalised) and the hand-made features of site_builder.drafting.checkworthiness. Its scores are calibrated by
-Platt scaling fitted on 5-fold out-of-fold decision values (folds by debate, so a debate is never in
-training and calibration at once); the final model is then fitted on all training sentences.
-Choices were made by cross-validation only, never on the test sets: 5-fold CV on crowdsourced.csv with
-folds by debate (CFS F1 at 0.5 after Platt, average precision), and MAP on the 19 CLEF 2019 *training*
-transcripts scored by a model trained on crowdsourced.csv without their sentences. With this recipe:
-CV CFS F1 0.647, AP 0.753; CLEF-training MAP 0.243. Tried and not better: no hand-made features
-(MAP 0.229); C 0.5 / 1 / 8 (0.240 / 0.244 with lower F1 / 0.232); class-balanced weights (0.238); word 1-3-grams,
-char 3-5 or 1-4-grams, 2**20 buckets, IDF weighting, NB-SVM scaling, linear SVM, word-only or
-char-only (all within 0.234-0.245 MAP and at most equal F1); five more hand-made features (third person,
-titles with names, past tense, modals, negation: 0.241); 2.5xNCS labels instead of the crowd labels
-(0.236, F1 0.615) or up-weighting its sentences (0.240); adding the CLEF training sentences
-(5-fold by file: weight 1 / 3 / 10 gave 0.240 / 0.238 / 0.235 and lower F1) or only their positives
-(0.166); a late fusion with a model trained on the CLEF training files alone (no gain at any weight).
+Model (numpy-only inference, site_builder.drafting.checkworthiness): logistic regression over hashed
+binary word 1-2-grams and character 2-5-grams (zlib.crc32 into 2**18 buckets, each block
+L2-normalised) and the hand-made features, trained on the ClaimBuster and CLEF sentences together,
+Platt-calibrated on out-of-fold decision values of the ClaimBuster sentences (CFS labels).
 
-Deterministic: no randomness, sorted inputs, int16 weights, fixed zip timestamps; the same data and
-library versions give the same file bytes.
+Choices by cross-validation on the training data only: 5 folds by debate date (a debate present in
+both ClaimBuster and CLEF is in one fold); MAP over the CLEF training files and CFS F1 at 0.5 over
+crowdsourced.csv (after Platt). Never on the test sets.
+- CLEF sentences in training, weighted 3: CLEF MAP 0.1632 (weight 1: 0.1518), ClaimBuster F1 0.571
+  (weight 1: 0.610). With word n-grams only: weight 0.3 / 1 / 3 gave MAP 0.1409 / 0.1449 / 0.1532.
+  The weight trades ClaimBuster F1 for CLEF MAP; the CLEF gain is the larger and CLEF MAP is the goal.
+- Character n-grams: kept (word n-grams only: 0.1449 against 0.1518, both at weight 1).
+- Not adopted: a second layer over the sentence's context (the scores of the sentences before and
+  after, its place in its paragraph or debate turn and in the text, whether its paragraph or the one
+  before asks a question; CONTEXT_FEATURE_NAMES): CLEF MAP 0.1512 against 0.1632 and ClaimBuster F1
+  0.552 against 0.571 at weight 3 (at weight 1: 0.1537 against 0.1518, F1 0.591 against 0.610). This
+  script still measures it at every run and stores the figures in the metadata.
+- Not adopted: dense sentence embeddings of wordllama 0.4.0 (its packaged 256-dimension model) stacked
+  on the sentence score: CLEF MAP 0.1536 against 0.1518 (weight 1); not worth a 19 MB dependency that
+  pulls huggingface_hub and whose 0.4.0 wheel looks for its tokenizer in a folder it does not ship, so
+  it tries to download it at run time.
+
+Deterministic: sorted inputs, liblinear with a fixed seed, lbfgs, int16 weights, fixed zip timestamps;
+the same data and library versions give the same file bytes.
 
     python scripts/train_checkworthiness.py [--data DIR] [--out FILE]
 
@@ -46,9 +54,11 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
+import math
 import re
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -59,18 +69,78 @@ if str(REPO) not in sys.path:
 
 from site_builder.drafting.checkworthiness import (  # noqa: E402
     DEFAULT_MODEL_PATH,
+    FORMAT,
     HAND_FEATURE_NAMES,
     CheckworthinessModel,
     FeatureSettings,
     extract_features,
+    normalize,
     save_model_file,
 )
 
 MODEL_NAME = "claim-explainer-checkworthiness"
-MODEL_VERSION = "1.0.0"
+MODEL_VERSION = "2.0.0"
 SETTINGS = FeatureSettings(hash_bits=18, word_ngrams=(1, 2), char_ngrams=(2, 5))
-C = 2.0
+C_SENTENCE = 1.0
+C_CONTEXT = 1.0
+CLEF_WEIGHT = 3.0
 FOLDS = 5
+
+
+# Measured and not adopted: a second layer over the sentence's own score and its context (a debate
+# turn is a paragraph). Its cross-validated figures are printed and stored in the metadata.
+CONTEXT_FEATURE_NAMES: tuple[str, ...] = (
+    "sentence",
+    "previous_sentence",
+    "next_sentence",
+    "has_previous",
+    "has_next",
+    "first_in_paragraph",
+    "last_in_paragraph",
+    "index_in_paragraph",
+    "paragraph_length",
+    "alone_in_paragraph",
+    "position_in_text",
+    "previous_paragraph_asks",
+    "paragraph_asks",
+)
+
+
+def context_features(sentence_scores: np.ndarray, texts: Sequence[str], paragraphs: Sequence[int]) -> np.ndarray:
+    """The CONTEXT_FEATURE_NAMES columns for one text: ``sentence_scores`` are the first layer's decision
+    values of its sentences in order, ``paragraphs`` the paragraph number of each (non-decreasing)."""
+    n = len(texts)
+    out = np.zeros((n, len(CONTEXT_FEATURE_NAMES)))
+    if n == 0:
+        return out
+    members: dict[int, list[int]] = {}
+    place: list[int] = []  # index of each sentence in its paragraph
+    for i, paragraph in enumerate(paragraphs):
+        rows = members.setdefault(paragraph, [])
+        place.append(len(rows))
+        rows.append(i)
+    asks = {paragraph: any("?" in texts[i] for i in rows) for paragraph, rows in members.items()}
+    previous_paragraph = {paragraph: p for p, paragraph in zip(list(members)[:-1], list(members)[1:])}
+    for i in range(n):
+        j, length = place[i], len(members[paragraphs[i]])
+        before = previous_paragraph.get(paragraphs[i])
+        out[i] = (
+            sentence_scores[i],
+            sentence_scores[i - 1] if i > 0 else 0.0,
+            sentence_scores[i + 1] if i < n - 1 else 0.0,
+            1.0 if i > 0 else 0.0,
+            1.0 if i < n - 1 else 0.0,
+            1.0 if j == 0 else 0.0,
+            1.0 if j == length - 1 else 0.0,
+            math.log1p(j) / 3,
+            math.log1p(length) / 3,
+            1.0 if length == 1 else 0.0,
+            i / max(n - 1, 1),
+            1.0 if before is not None and asks[before] else 0.0,
+            1.0 if asks[paragraphs[i]] else 0.0,
+        )
+    return out
+
 
 
 def overlap_key(text: str) -> str:
@@ -78,37 +148,108 @@ def overlap_key(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
 
 
-def read_claimbuster_csv(path: Path) -> list[dict[str, str]]:
+def read_csv(path: Path) -> list[dict[str, str]]:
     with open(path, encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
-def read_clef_texts(folder: Path) -> list[str]:
-    texts = []
-    for path in sorted(folder.glob("*.tsv")):
-        with open(path, encoding="utf-8") as handle:
-            for line in handle:
-                if line.strip():
-                    texts.append(line.rstrip("\n").split("\t")[2])
-    return texts
+def read_tsv(path: Path) -> list[list[str]]:
+    with open(path, encoding="utf-8") as handle:
+        return [line.rstrip("\n").split("\t") for line in handle if line.strip()]
 
 
-def feature_matrix(texts: list[str]):
+def turns(speakers: list[str]) -> list[int]:
+    """Paragraph numbers of a transcript: a new one at each change of speaker."""
+    out, number, last = [], -1, None
+    for speaker in speakers:
+        if speaker != last:
+            number, last = number + 1, speaker
+        out.append(number)
+    return out
+
+
+def debate_date(name: str) -> str:
+    match = re.search(r"(\d{4})-?(\d\d)-?(\d\d)", name)
+    return "".join(match.groups()) if match else name
+
+
+class Document:
+    """One transcript: texts, paragraph numbers, labels, which rows train, and its group (date)."""
+
+    def __init__(self, name: str, source: str, texts: list[str], paragraphs: list[int], labels: list[int],
+                 trains: list[bool]) -> None:
+        self.name, self.source, self.texts, self.paragraphs = name, source, texts, paragraphs
+        self.labels, self.trains, self.date = labels, trains, debate_date(name)
+
+
+def claimbuster_documents(data: Path, excluded: set[str]) -> list[Document]:
+    """Each debate of crowdsourced.csv in sentence order, groundtruth.csv's sentences put back in place
+    as context only (they are never trained on)."""
+    rows = [(r, True) for r in read_csv(data / "claimbuster" / "crowdsourced.csv")]
+    rows += [(r, False) for r in read_csv(data / "claimbuster" / "groundtruth.csv")]
+    by_file: dict[str, list] = {}
+    for row, crowd in rows:
+        by_file.setdefault(row["File_id"], []).append((int(row["Sentence_id"]), row, crowd))
+    documents = []
+    for name, items in sorted(by_file.items()):
+        items.sort(key=lambda item: item[0])
+        documents.append(Document(
+            name, "claimbuster", [r["Text"] for _, r, _ in items], turns([r["Speaker"] for _, r, _ in items]),
+            [1 if r["Verdict"].strip() == "1" else 0 for _, r, _ in items],
+            [crowd and overlap_key(r["Text"]) not in excluded for _, r, crowd in items]))
+    return documents
+
+
+def clef_documents(data: Path, excluded: set[str]) -> tuple[list[Document], list[str]]:
+    test_keys = {overlap_key(r[2]) for p in (data / "clef2019-task1" / "test_annotated").glob("*.tsv") for r in read_tsv(p)}
+    chosen: dict[str, list[list[str]]] = {}
+    notes = []
+    for path in sorted((data / "clef2020-task5" / "training").glob("*.tsv")):
+        rows = read_tsv(path)
+        shared = sum(overlap_key(r[2]) in test_keys for r in rows)
+        if shared > len(rows) / 2:
+            notes.append(f"left out clef2020-task5/training/{path.name}: {shared} of {len(rows)} sentences are in "
+                         f"the CLEF 2019 test files")
+            continue
+        chosen[f"clef2020/{path.name}"] = rows
+    known = {overlap_key(r[2]) for rows in chosen.values() for r in rows}
+    for path in sorted((data / "clef2019-task1" / "training").glob("*.tsv")):
+        rows = read_tsv(path)
+        if sum(overlap_key(r[2]) in known for r in rows) > len(rows) / 2:
+            continue  # the same transcript is in the 2020 training set
+        chosen[f"clef2019/{path.name}"] = rows
+    documents = [
+        Document(name, "clef", [r[2] for r in rows], turns([r[1] for r in rows]), [int(r[3]) for r in rows],
+                 [overlap_key(r[2]) not in excluded for r in rows])
+        for name, rows in sorted(chosen.items())
+    ]
+    return documents, notes
+
+
+def sentence_matrix(texts: list[str]):
     import scipy.sparse as sp
 
     indptr, indices, values, dense = extract_features(texts, SETTINGS)
     hashed = sp.csr_matrix((values, indices, indptr), shape=(len(texts), SETTINGS.n_hashed))
     hashed.sum_duplicates()
-    return sp.hstack([hashed, sp.csr_matrix(dense)], format="csr")
+    return sp.hstack([hashed, sp.csr_matrix(dense)], format="csr"), dense
 
 
-def fit(matrix, labels):
+def fit_sentence_layer(matrix, labels, weights) -> np.ndarray:
     from sklearn.linear_model import LogisticRegression
 
     # The hand-made "bias" feature is the intercept (regularised like the other weights).
-    model = LogisticRegression(C=C, solver="newton-cg", max_iter=3000, fit_intercept=False, tol=1e-6)
-    model.fit(matrix, labels)
+    model = LogisticRegression(C=C_SENTENCE, solver="liblinear", fit_intercept=False, tol=1e-4, random_state=0)
+    model.fit(matrix, labels, sample_weight=weights)
     return model.coef_[0].astype(np.float64)
+
+
+def fit_context_layer(features, labels, weights) -> tuple[np.ndarray, float]:
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=C_CONTEXT, solver="lbfgs", max_iter=2000, tol=1e-8)
+    model.fit(features, labels, sample_weight=weights)
+    return model.coef_[0].astype(np.float64), float(model.intercept_[0])
 
 
 def fit_platt(z: np.ndarray, y: np.ndarray) -> tuple[float, float]:
@@ -127,6 +268,15 @@ def fit_platt(z: np.ndarray, y: np.ndarray) -> tuple[float, float]:
         if np.max(np.abs(step)) < 1e-10:
             break
     return float(a), float(b)
+
+
+def average_precision(labels: np.ndarray, scores: np.ndarray) -> float:
+    order = np.argsort(-scores, kind="stable")
+    hits = labels[order] == 1
+    if not hits.any():
+        return 0.0
+    ranks = np.flatnonzero(hits) + 1
+    return float(np.mean(np.arange(1, len(ranks) + 1) / ranks))
 
 
 def f1_at_half(probabilities: np.ndarray, y: np.ndarray) -> dict[str, float]:
@@ -148,49 +298,91 @@ def main(argv: list[str] | None = None) -> int:
     import scipy
     import sklearn
 
-    crowdsourced = read_claimbuster_csv(args.data / "claimbuster" / "crowdsourced.csv")
-    groundtruth = read_claimbuster_csv(args.data / "claimbuster" / "groundtruth.csv")
-    clef_test = read_clef_texts(args.data / "clef2019-task1" / "test_annotated")
-    if not crowdsourced or not groundtruth or not clef_test:
+    def say(message: str) -> None:
+        print(f"[{time.perf_counter() - started:5.0f} s] {message}", flush=True)
+
+    groundtruth = read_csv(args.data / "claimbuster" / "groundtruth.csv")
+    clef_test = [r[2] for p in sorted((args.data / "clef2019-task1" / "test_annotated").glob("*.tsv")) for r in read_tsv(p)]
+    if not groundtruth or not clef_test:
         raise SystemExit(f"{args.data}: expected ClaimBuster and CLEF 2019 Task 1 files, see its README.md")
     excluded = {overlap_key(row["Text"]) for row in groundtruth} | {overlap_key(t) for t in clef_test}
     digest = hashlib.sha256("\n".join(sorted(excluded)).encode("utf-8")).hexdigest()
 
-    rows = [row for row in crowdsourced if overlap_key(row["Text"]) not in excluded]
-    rows.sort(key=lambda row: int(row["Sentence_id"]))
-    texts = [row["Text"] for row in rows]
-    labels = np.array([1 if row["Verdict"].strip() == "1" else 0 for row in rows], dtype=np.int64)
-    debates = sorted({row["File_id"] for row in rows})
-    fold_of_debate = {debate: i % FOLDS for i, debate in enumerate(debates)}
-    folds = np.array([fold_of_debate[row["File_id"]] for row in rows])
-    print(
-        f"training sentences: {len(rows)} of {len(crowdsourced)} ({len(crowdsourced) - len(rows)} dropped: "
-        f"also in groundtruth.csv or the CLEF 2019 test set); CFS {int(labels.sum())}",
-        flush=True,
-    )
+    claimbuster = claimbuster_documents(args.data, excluded)
+    clef, notes = clef_documents(args.data, excluded)
+    for note in notes:
+        say(note)
+    documents = claimbuster + clef
+    texts = [t for d in documents for t in d.texts]
+    labels = np.array([y for d in documents for y in d.labels], dtype=np.int64)
+    trains = np.array([t for d in documents for t in d.trains])
+    is_clef = np.array([d.source == "clef" for d in documents for _ in d.texts])
+    dates = sorted({d.date for d in documents})
+    fold_of_date = {date: i % FOLDS for i, date in enumerate(dates)}
+    folds = np.array([fold_of_date[d.date] for d in documents for _ in d.texts])
+    weights = np.where(is_clef, CLEF_WEIGHT, 1.0)
+    n_cb, n_clef = int((trains & ~is_clef).sum()), int((trains & is_clef).sum())
+    say(f"training sentences: {n_cb} ClaimBuster ({int(labels[trains & ~is_clef].sum())} CFS), {n_clef} CLEF in "
+        f"{len(clef)} files ({int(labels[trains & is_clef].sum())} check-worthy); {int((~trains).sum())} context only")
 
-    matrix = feature_matrix(texts)
-    print(f"features: {matrix.shape[1]} columns, {matrix.nnz} non-zeros ({time.perf_counter() - started:.0f} s)", flush=True)
+    matrix, dense = sentence_matrix(texts)
+    say(f"features: {matrix.shape[1]} columns, {matrix.nnz} non-zeros")
 
-    out_of_fold = np.zeros(len(rows))
+    # Out-of-fold decision values: calibration, the cross-validated figures, and the context layer measured.
+    first = np.zeros(len(texts))
+    for fold in range(FOLDS):
+        coef = fit_sentence_layer(matrix[trains & (folds != fold)], labels[trains & (folds != fold)],
+                                  weights[trains & (folds != fold)])
+        first[folds == fold] = matrix[folds == fold] @ coef
+        say(f"fold {fold + 1}/{FOLDS}")
+    spans, start = [], 0
+    for d in documents:
+        spans.append((start, start + len(d.texts)))
+        start += len(d.texts)
+    normalized = [normalize(t) for t in texts]
+    context = np.vstack([context_features(first[a:b], normalized[a:b], d.paragraphs)
+                         for d, (a, b) in zip(documents, spans)])
+    second = np.zeros(len(texts))
     for fold in range(FOLDS):
         held = folds == fold
-        weights = fit(matrix[~held], labels[~held])
-        out_of_fold[held] = matrix[held] @ weights
-        print(f"fold {fold + 1}/{FOLDS} done ({time.perf_counter() - started:.0f} s)", flush=True)
-    a, b = fit_platt(out_of_fold, labels)
-    cv = f1_at_half(1 / (1 + np.exp(-(a * out_of_fold + b))), labels)
-    print(f"Platt a={a:.4f} b={b:.4f}; cross-validated CFS on crowdsourced.csv: {cv}", flush=True)
+        w, b = fit_context_layer(context[trains & ~held], labels[trains & ~held], weights[trains & ~held])
+        second[held] = context[held] @ w + b
 
-    weights = fit(matrix, labels)
-    hashed_weights = weights[: SETTINGS.n_hashed]
-    hand_weights = weights[SETTINGS.n_hashed :]
+    def clef_map(scores: np.ndarray) -> float:
+        values = []
+        for d, (a, b) in zip(documents, spans):
+            if d.source == "clef":
+                keep = trains[a:b]
+                values.append(average_precision(labels[a:b][keep], scores[a:b][keep]))
+        return float(np.mean(values))
+
+    cb = trains & ~is_clef
+    a0, b0 = fit_platt(first[cb], labels[cb])
+    a1, b1 = fit_platt(second[cb], labels[cb])
+    cv = {
+        "sentence_layer": {"clef_training_map": round(clef_map(first), 4),
+                           "claimbuster_cfs_at_0.5": f1_at_half(1 / (1 + np.exp(-(a0 * first[cb] + b0))), labels[cb])},
+        "with_context": {"clef_training_map": round(clef_map(second), 4),
+                         "claimbuster_cfs_at_0.5": f1_at_half(1 / (1 + np.exp(-(a1 * second[cb] + b1))), labels[cb])},
+    }
+    say(f"cross-validated ({FOLDS} folds by debate date): {cv}")
+
+    coef = fit_sentence_layer(matrix[trains], labels[trains], weights[trains])
+    a, b = a0, b0
+    say(f"final model fitted; Platt a={a:.4f} b={b:.4f} (out-of-fold, ClaimBuster sentences)")
+
+    hashed_weights = coef[: SETTINGS.n_hashed]
+    hand_weights = coef[SETTINGS.n_hashed :]
     assert len(hand_weights) == len(HAND_FEATURE_NAMES)
 
+    def rounded(values) -> list[float]:
+        return [round(float(v), 8) for v in values]
+
     metadata = {
-        "format": "claim-explainer/checkworthiness-linear/1",
+        "format": FORMAT,
         "name": MODEL_NAME,
         "version": MODEL_VERSION,
+        "languages": ["en"],
         "task": "probability that an English sentence is a check-worthy factual claim (ClaimBuster CFS)",
         "model": (
             "logistic regression over hashed word/char n-grams and hand-made features; "
@@ -198,55 +390,58 @@ def main(argv: list[str] | None = None) -> int:
         ),
         "features": SETTINGS.to_json(),
         "intercept": 0.0,
-        "calibration": {
-            "method": "Platt scaling on 5-fold out-of-fold decision values, folds by debate",
-            "a": round(a, 8),
-            "b": round(b, 8),
-            "cross_validated_cfs_at_0.5": cv,
-        },
-        "quantization": "hashed weights int16 times hashed_scale (max |w| / 32767); hand weights float64",
+        "hand_means": rounded(dense[trains].mean(axis=0)),
+        "calibration": {"method": "Platt scaling on out-of-fold decision values of the ClaimBuster training "
+                                  "sentences", "a": round(a, 8), "b": round(b, 8)},
+        "cross_validation": cv,
+        "languages_note": "English only: extract refuses articles in other languages",
+        "quantization": "hashed weights int16 times hashed_scale (max |w| / 32767); other weights float64",
         "training": {
-            "learner": f"scikit-learn LogisticRegression(C={C}, solver='newton-cg', penalty='l2', fit_intercept=False)",
-            "sentences": len(rows),
-            "cfs": int(labels.sum()),
+            "learner": f"scikit-learn LogisticRegression(C={C_SENTENCE}, solver='liblinear', L2, "
+                       f"fit_intercept=False, random_state=0); CLEF sentences weighted {CLEF_WEIGHT}",
+            "context_layer_measured": f"scikit-learn LogisticRegression(C={C_CONTEXT}, solver='lbfgs') on "
+                                      f"{FOLDS}-fold out-of-fold values and CONTEXT_FEATURE_NAMES; not shipped",
+            "sentences": {"claimbuster": n_cb, "clef": n_clef},
             "trained_with": {"numpy": np.__version__, "scipy": scipy.__version__, "scikit-learn": sklearn.__version__},
         },
         "training_data": {
             "used": [
                 "ClaimBuster crowdsourced.csv (Verdict 1 = CFS vs 0/-1), US presidential debates 1960-2016",
+                f"CLEF CheckThat! 2020 Task 5 training and 2019 Task 1 training transcripts ({len(clef)} files)",
             ],
-            "source": "ClaimBuster benchmark dataset, doi:10.5281/zenodo.3609356 (via /work/shared/data/claimbuster)",
+            "source": "ClaimBuster doi:10.5281/zenodo.3609356; CLEF CheckThat! 2019 Task 1 and 2020 Task 5 "
+                      "(../shared/data, see its README.md)",
             "cite": [
                 "Arslan, Hassan, Li, Tremayne. A Benchmark Dataset of Check-worthy Factual Claims. ICWSM 2020.",
-                "Meng et al. Gradient-Based Adversarial Training on Transformer Networks for Detecting "
-                "Check-Worthy Factual Claims. arXiv:2002.07725, 2020.",
+                "Atanasova et al. Overview of the CLEF-2019 CheckThat! Lab, Task 1: Check-Worthiness. CLEF 2019.",
+                "Shaar et al. Overview of CheckThat! 2020 English: Automatic Identification and Verification of "
+                "Claims in Social Media. CLEF 2020.",
             ],
-            "licence": "Zenodo open-access dataset; only trained weights are distributed, no sentences",
+            "licence": "ClaimBuster: Zenodo open access; CLEF: free for general research use; only trained "
+                       "weights are distributed, no sentences",
         },
         "excluded_from_training": {
             "what": (
                 "sentences whose lower-cased, punctuation-folded text is in ClaimBuster groundtruth.csv or in the "
-                "CLEF 2019 CheckThat! Task 1 test transcripts (Atanasova et al., CLEF 2019)"
+                "CLEF 2019 CheckThat! Task 1 test transcripts; and whole CLEF 2020 files that are 2019 test files"
             ),
-            "dropped": len(crowdsourced) - len(rows),
+            "files": notes,
+            "dropped_sentences": int((~trains).sum()),
             "sha256": digest,
         },
-        "domain_note": "trained on US political debate transcripts; expect lower accuracy on news text",
+        "domain_note": "trained on US political debate transcripts and speeches; news text differs",
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    save_model_file(
-        args.out, metadata=metadata, hashed_weights=hashed_weights, hand_weights=hand_weights, weight_dtype="int16"
-    )
+    save_model_file(args.out, metadata=metadata, hashed_weights=hashed_weights, hand_weights=hand_weights,
+                    weight_dtype="int16")
 
     # The shipped (quantised) model must agree with the float one.
     model = CheckworthinessModel.load(args.out)
-    float_z = matrix[:2000] @ weights
-    shipped_z = model.decision_function(texts[:2000])
-    drift = float(np.max(np.abs(float_z - shipped_z)))
-    print(f"quantisation: max |decision difference| on 2,000 training sentences {drift:.4f}", flush=True)
+    drift = float(np.max(np.abs(matrix[:2000] @ coef - model.decision_function(texts[:2000]))))
     size = args.out.stat().st_size
     sha = hashlib.sha256(args.out.read_bytes()).hexdigest()
-    print(f"wrote {args.out} ({size:,} bytes, sha256 {sha[:16]}) in {time.perf_counter() - started:.0f} s")
+    say(f"quantisation: max |decision difference| on 2,000 training sentences {drift:.4f}")
+    say(f"wrote {args.out} ({size:,} bytes, sha256 {sha[:16]})")
     return 0
 
 

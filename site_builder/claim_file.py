@@ -91,7 +91,7 @@ def draft(*, title: str, quote: str, article: str, claimant: str, attribution: s
     """A machine-drafted claim record: what the extractor found, with its provenance."""
     provenance: Mapping[str, str] = {
         "extractor": yaml_string(extractor), "version": yaml_string(version), "model": yaml_string(model),
-        "score": str(score), "signals": flow_list(signals),
+        "score": str(score), "signals": flow_list(yaml_string(signal) for signal in signals),  # the model's words
     }
     return "".join([
         SCHEMA_COMMENT + "\n",

@@ -10,14 +10,13 @@ import click
 
 from . import claim_file
 from .config import read_settings
+from .drafting import DEFAULT_MIN_SCORE, DEFAULT_TOP
 from .errors import ProblemsFound, Refused
 from .project import load_project, repository_prefix
 from .schema import write_schema
 
-config_option = click.option(
-    "--config", "-f", "config_file", type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("mkdocs.yml"), show_default=True, help="The site's mkdocs.yml.",
-)
+config_option = click.option("--config", "-f", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+                             default=Path("mkdocs.yml"), show_default=True, help="The site's mkdocs.yml.")
 
 
 class Commands(click.Group):
@@ -61,6 +60,15 @@ def validate(output: str, config_file: Path) -> None:
         raise SystemExit(1)
 
 
+@main.command()
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@config_option
+def generate(out: Path, config_file: Path) -> None:
+    """Write OUT/docs (every page as a file) and OUT/mkdocs.yml, for engines that run no plugins (Zensical)."""
+    from .generate import write_engine_project  # the templates load only for this command
+    click.echo(write_engine_project(read_settings(config_file), config_file, out))
+
+
 @main.command("import-article")
 @click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--id", "article_id", help="Article id (default: made from the title).")
@@ -75,17 +83,15 @@ def validate(output: str, config_file: Path) -> None:
 def import_article(source: Path, article_id: str | None, force: bool, config_file: Path, **fields: str | None) -> None:
     """Write content/articles/<id>.md from a .txt (first line the title), .md or saved .html SOURCE."""
     from .drafting.importer import import_article as write_article  # trafilatura loads only for this command
-
     settings = read_settings(config_file)
     click.echo(f"wrote {write_article(source, settings, article_id=article_id, force=force, **fields)}")
 
 
 @main.command()
 @click.argument("articles", nargs=-1, required=True)
-@click.option("--min-score", type=click.FloatRange(0, 1), default=0.5, show_default=True,
+@click.option("--min-score", type=click.FloatRange(0, 1), default=DEFAULT_MIN_SCORE, show_default=True,
               help="Lowest check-worthiness score to draft.")
-@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
-              help="Most drafts per article.")
+@click.option("--top", type=click.IntRange(1), default=DEFAULT_TOP, show_default=True, help="Most drafts per article.")
 @click.option("--dry-run", is_flag=True, help="Show what would be written; write nothing.")
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
@@ -95,7 +101,6 @@ def extract(articles: tuple[str, ...], min_score: float, top: int, dry_run: bool
             config_file: Path) -> None:
     """Draft claim files from the check-worthy sentences of ARTICLES (ids or paths)."""
     from .drafting.extract import extract as draft  # numpy and the model load only for this command
-
     project = load_project(read_settings(config_file))
     if project.errors:
         raise click.ClickException(ProblemsFound(project.errors).report()
@@ -130,7 +135,6 @@ def schema(config_file: Path) -> None:
 def new(article_id: str, quote: str | None, claim_id: str | None, config_file: Path) -> None:
     """Scaffold claims/<id>.yaml with every field and a comment for each."""
     from .drafting.extract import quotable_sentences, scaffold
-
     project = load_project(read_settings(config_file))
     article = project.article_named(article_id)
     if quote is None:

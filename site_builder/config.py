@@ -23,14 +23,20 @@ _LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 _LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-def read_settings(config_file: Path) -> Settings:
-    """Settings for the CLI, read from mkdocs.yml."""
-    config_file = config_file.resolve()
+def read_config(config_file: Path) -> dict[str, Any]:
+    """mkdocs.yml as a mapping (MkDocs' own tags read as nothing)."""
     try:
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_LenientLoader) or {}  # noqa: S506
     except FileNotFoundError:
         raise ProblemsFound([Problem(str(config_file), 1, 1, "(file)", "not found (expected mkdocs.yml; "
                                      "run from the project folder or pass --config)")]) from None
+    return config if isinstance(config, dict) else {}
+
+
+def read_settings(config_file: Path) -> Settings:
+    """Settings for the CLI, read from mkdocs.yml."""
+    config_file = config_file.resolve()
+    config = read_config(config_file)
     options: dict[str, Any] | None = None
     at: tuple[str | int, ...] = ()
     for index, entry in enumerate(config.get("plugins") or []):

@@ -22,6 +22,7 @@ from pydantic import BaseModel, ValidationError
 from .errors import Problem, did_you_mean, one_of
 from . import memo
 from .memo import remembered
+from .paths import read_bounded, shown_path
 from .model import (
     REQUIRED_TO_PUBLISH,
     SLUG_RE,
@@ -31,6 +32,7 @@ from .model import (
     kind_of,
     reserved,
     too_long_id,
+    windows_reserved,
 )
 
 T = TypeVar("T")
@@ -69,8 +71,14 @@ def _unknown_tag(loader: _Loader, suffix: str, node: yaml.Node) -> None:
 
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _Loader.add_multi_constructor("", _unknown_tag)
+# YAML 1.1 reads 0x7E9, 0o3751, 02025 (octal), 2_0_2_5 and 33:45 (base 60) as integers: a contributor who
+# wrote any of them meant text or a mistake, never a number, so only plain decimals of up to 18 digits
+# are numbers (longer ones would also meet Python's limit on converting digits).
+_INT_TAG = "tag:yaml.org,2002:int"
+_PLAIN_INT_RE = re.compile(r"^[-+]?(?:0|[1-9][0-9]{0,17})$")
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, _PLAIN_INT_RE if tag == _INT_TAG else regexp) for tag, regexp in resolvers
+            if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
@@ -186,8 +194,10 @@ def explain_error(model: type[BaseModel], error: dict[str, Any]) -> str:
     if kind == "literal_error":
         choices = [c.strip(" '") for c in str(ctx.get("expected", "")).replace(" or ", ",").split(",")]
         return f"{value!r} is not allowed (expected {one_of(choices)}{did_you_mean(value, choices)})"
-    if kind == "string_too_long":
+    if kind == "string_too_long" or (kind == "too_long" and isinstance(value, str) and "max_length" in ctx):
         return f"too long: {len(value)} characters (expected at most {ctx['max_length']})"
+    if kind == "too_long" and "actual_length" in ctx:  # a list
+        return f"too many: {ctx['actual_length']} (expected at most {ctx['max_length']})"
     if kind in ("float_type", "float_parsing", "int_type", "int_parsing", "int_from_float"):
         return f"wrong type: got {kind_of(value)} (expected a number)"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
@@ -227,16 +237,17 @@ _ANCHOR_RE = re.compile(r"(?:^|[\s\[{,])&[^\s,\]}]")  # no anchor, no alias: the
 _TAB_INDENT_RE = re.compile(r"^ *\t", re.M)
 
 
-def _read(path: Path, shown: str, limit: int, expected: str) -> tuple[str | None, list[Problem]]:
-    """The file's text, or why it cannot be read as a contributor's text file."""
+def _read(path: Path, shown: str, limit: int, expected: str,
+          root: Path | None = None) -> tuple[str | None, list[Problem]]:
+    """The file's text, or why it cannot be read as a contributor's text file. With ``root``, a
+    symbolic link must stay inside it (paths.py: the symlink rule)."""
 
     def refused(message: str, line: int = 1, column: int = 1) -> tuple[None, list[Problem]]:
         return None, [Problem(shown, line, column, "(file)", message)]
 
-    size = path.stat().st_size
-    if size > limit:
-        return refused(f"too large: {size:,} bytes (expected at most {limit:,})")
-    data = path.read_bytes()
+    data, why = read_bounded(path, limit, root.resolve() if root is not None else None)
+    if data is None:
+        return refused(why or "cannot be read (expected a text file)")
     if b"\0" in data:
         return refused("binary content: a NUL byte (expected a UTF-8 text file)")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -252,46 +263,56 @@ def _read(path: Path, shown: str, limit: int, expected: str) -> tuple[str | None
     return text.replace("\r\n", "\n"), []  # Windows line endings read as any others
 
 
-MAX_DEPTH = 32  # a claim nests four levels; libyaml recurses in C and crashes on very deep input
-_DEEP_BLOCK_RE = re.compile(r"^(?:[ ]*-[ ]+){%d}|^[ ]{%d,}[-\w\[{]" % (MAX_DEPTH, 4 * MAX_DEPTH), re.M)
+MAX_DEPTH = 32  # a claim nests four levels; libyaml's composer recurses in C and crashes on very deep input
+# Cheap signs that a text may nest deeply or use aliases; only then are its events read. Each is linear:
+# one try per line start, and no two parts of a pattern can match the same characters.
+_DEEP_BLOCK_RE = re.compile(r"^[ ]*(?:-[ ]+){%d}|^[ ]{%d,}\S" % (MAX_DEPTH, MAX_DEPTH), re.M)
 
 
-def _too_deep(text: str) -> bool:
-    """Flow brackets or block levels nested deeper than MAX_DEPTH (text in brackets counts too: a
-    real claim never comes close)."""
-    if _DEEP_BLOCK_RE.search(text):
-        return True
-    if text.count("[") + text.count("{") <= MAX_DEPTH:
-        return False
-    depth = deepest = 0
-    for char in text:
-        if char in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif char in "]}" and depth:
-            depth -= 1
-    return deepest > MAX_DEPTH
+def _shape(text: str) -> str | None:
+    """What is wrong with the shape of a YAML text, read from its events (libyaml's parser keeps its
+    own stack: it does not recurse), stopping at the first problem: nesting deeper than MAX_DEPTH
+    (brackets inside text do not count), more than MAX_ALIASES aliases, or an alias inside its own
+    anchor's value. None when the text is fine or is not valid YAML (parsing reports that)."""
+    depth = aliases = 0
+    open_anchors: list[str | None] = []
+    too_deep = f"nested more than {MAX_DEPTH} levels deep (expected a flat record of fields)"
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return too_deep
+                open_anchors.append(event.anchor)
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+                open_anchors.pop()
+            elif isinstance(event, yaml.AliasEvent):
+                aliases += 1
+                if event.anchor in open_anchors:
+                    return f"the alias '*{event.anchor}' is inside its own anchor's value (expected the values written out)"
+    except yaml.YAMLError as exc:  # libyaml stops at its own depth limit while looking ahead
+        return too_deep if "nesting depth" in str(getattr(exc, "problem", "")) else None
+    if aliases > MAX_ALIASES:
+        return f"{aliases} aliases (expected at most {MAX_ALIASES}: write the values out)"
+    return None
 
 
-def _yaml_shape_problems(text: str, shown: str, line_offset: int = 0) -> list[Problem]:
+def yaml_shape_problems(text: str, shown: str, line_offset: int = 0) -> list[Problem]:
     """What PyYAML would reject obscurely, or accept dangerously: tabs, deep nesting, alias bombs."""
-    if _too_deep(text):
-        return [Problem(shown, 1 + line_offset, 1, "yaml",
-                        f"nested more than {MAX_DEPTH} levels deep (expected a flat record of fields)")]
+    deep = text.count("[") + text.count("{") > MAX_DEPTH or _DEEP_BLOCK_RE.search(text)
+    found = _shape(text) if deep or ("&" in text and _ANCHOR_RE.search(text)) else None
+    if found:
+        return [Problem(shown, 1 + line_offset, 1, "yaml", found)]
     tab = _TAB_INDENT_RE.search(text) if "\t" in text else None
     if tab:
         line = text.count("\n", 0, tab.start()) + 1
         return [Problem(shown, line + line_offset, tab.end() - tab.start(), "yaml",
                         "a tab in the indentation (expected spaces)")]
-    if "&" in text and _ANCHOR_RE.search(text):  # rare: count the aliases properly only then
-        aliases = sum(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=_Loader))
-        if aliases > MAX_ALIASES:
-            return [Problem(shown, 1 + line_offset, 1, "yaml",
-                            f"{aliases} aliases (expected at most {MAX_ALIASES}: write the values out)")]
     return []
 
 
-def _yaml_problem(shown: str, exc: yaml.YAMLError, line_offset: int = 0) -> Problem:
+def yaml_problem(shown: str, exc: yaml.YAMLError, line_offset: int = 0) -> Problem:
     mark = getattr(exc, "problem_mark", None)
     line, column = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1 + line_offset, 1)
     problem = getattr(exc, "problem", None) or str(exc)
@@ -302,10 +323,7 @@ def _yaml_problem(shown: str, exc: yaml.YAMLError, line_offset: int = 0) -> Prob
 
 
 def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
+    return shown_path(path, root)
 
 
 PARALLEL_FROM = 2000  # files; below this, starting worker processes costs more than it saves
@@ -323,15 +341,17 @@ def load_claims(claims_dir: Path, root: Path) -> tuple[list[SourceFile[Claim]], 
     claims: list[SourceFile[Claim]] = []
     problems: list[Problem] = []
     paths = sorted(claims_dir.glob("*.y*ml"), key=lambda path: path.name)  # names: comparing Paths is slow
-    ids = {path.stem: _shown(path, root) for path in paths if path.suffix == ".yaml"}
+    folder = _shown(claims_dir, root)
+    shown = {path: path.name if folder == "." else f"{folder}/{path.name}" for path in paths}  # string work, not pathlib
+    ids = {path.stem: shown[path] for path in paths if path.suffix == ".yaml"}
     for path in paths:
         if path.suffix == ".yml":
-            problems.append(Problem(_shown(path, root), 1, 1, "(file)", "wrong file extension '.yml' (expected '.yaml')"))
-    jobs = [(path, _shown(path, root)) for path in paths if path.suffix == ".yaml"]
+            problems.append(Problem(shown[path], 1, 1, "(file)", "wrong file extension '.yml' (expected '.yaml')"))
+    jobs = [(path, shown[path], root) for path in paths if path.suffix == ".yaml"]
     known: dict[Path, SourceFile[Claim]] = {}
     if memo.enabled():
-        for path, shown in jobs:
-            text, found = _read(path, shown, MAX_CLAIM_BYTES, "the claim's fields in YAML")
+        for path, shown, _ in jobs:
+            text, found = _read(path, shown, MAX_CLAIM_BYTES, "the claim's fields in YAML", root)
             record = _claim_records.get((shown, text)) if text is not None and not found else None
             if record is not None:
                 known[path] = record
@@ -341,12 +361,13 @@ def load_claims(claims_dir: Path, root: Path) -> tuple[list[SourceFile[Claim]], 
         with ProcessPoolExecutor(max_workers=workers) as pool:
             parsed = dict(zip(todo, pool.map(_parse_claim_file, *zip(*todo), chunksize=256), strict=True))
     else:
-        parsed = {(path, shown): _parse_claim_file(path, shown) for path, shown in todo}
-    for path, shown in jobs:
+        parsed = {job: _parse_claim_file(*job) for job in todo}
+    for job in jobs:
+        path, shown, _ = job
         if path in known:
             claims.append(known[path])
             continue
-        text, data, found = parsed[path, shown]
+        text, data, found = parsed[job]
         problems += found
         if text is None:
             continue
@@ -359,18 +380,18 @@ def load_claims(claims_dir: Path, root: Path) -> tuple[list[SourceFile[Claim]], 
     return claims, problems
 
 
-def _parse_claim_file(path: Path, shown: str) -> tuple[str | None, Any, list[Problem]]:
+def _parse_claim_file(path: Path, shown: str, root: Path | None = None) -> tuple[str | None, Any, list[Problem]]:
     """(text, parsed YAML, problems); text is None when the file cannot be read as YAML."""
-    text, problems = _read(path, shown, MAX_CLAIM_BYTES, "the claim's fields in YAML")
+    text, problems = _read(path, shown, MAX_CLAIM_BYTES, "the claim's fields in YAML", root)
     if text is None:
         return None, None, problems
-    problems = _yaml_shape_problems(text, shown)
+    problems = yaml_shape_problems(text, shown)
     if problems:
         return None, None, problems
     try:
         return text, parse_yaml(text), []
     except yaml.YAMLError as exc:
-        return None, None, [_yaml_problem(shown, exc)]
+        return None, None, [yaml_problem(shown, exc)]
 
 
 def claim_from(data: Any, source: SourceFile[Any], claim_id: str, ids: dict[str, str]) -> tuple[SourceFile[Claim] | None, list[Problem]]:
@@ -424,15 +445,15 @@ def load_articles(articles_dir: Path, root: Path) -> tuple[list[SourceFile[Artic
     for path in sorted(articles_dir.glob("*.md"), key=lambda path: path.name):
         if path.name == "index.md":
             continue
-        article, found = load_article(path, _shown(path, root))
+        article, found = load_article(path, _shown(path, root), root)
         problems += found
         if article is not None:
             articles.append(article)
     return articles, problems
 
 
-def load_article(path: Path, shown: str) -> tuple[SourceFile[Article] | None, list[Problem]]:
-    text, problems = _read(path, shown, MAX_ARTICLE_BYTES, "front matter, then the article text")
+def load_article(path: Path, shown: str, root: Path | None = None) -> tuple[SourceFile[Article] | None, list[Problem]]:
+    text, problems = _read(path, shown, MAX_ARTICLE_BYTES, "front matter, then the article text", root)
     if text is None:
         return None, problems
     known = _article_records.get((shown, text))
@@ -444,6 +465,16 @@ def load_article(path: Path, shown: str) -> tuple[SourceFile[Article] | None, li
     return article, problems
 
 
+def new_article_problems(text: str, article_id: str, shown: str) -> list[Problem]:
+    """What validate would say about an article file a tool is about to write, its size included."""
+    size = len(text.encode("utf-8"))
+    if size > MAX_ARTICLE_BYTES:
+        return [Problem(shown, 1, 1, "(file)", f"too large: {size:,} bytes (expected at most {MAX_ARTICLE_BYTES:,})")]
+    if article_id == "index":
+        return [Problem(shown, 1, 1, "id", "file name 'index' is reserved (expected another id: the list's own page)")]
+    return parse_article(text, article_id, shown)[1]
+
+
 def parse_article(text: str, article_id: str, shown: str) -> tuple[SourceFile[Article] | None, list[Problem]]:
     """An article file's text -> the article, or every problem with it."""
     problems: list[Problem] = []
@@ -452,19 +483,22 @@ def parse_article(text: str, article_id: str, shown: str) -> tuple[SourceFile[Ar
         return None, [Problem(shown, 1, 1, "front matter", "missing (expected the file to start with a line '---', "
                               "then YAML fields, then a line '---', then the article text)")]
     front, body = parts
-    problems = _yaml_shape_problems(front, shown, line_offset=1)
+    problems = yaml_shape_problems(front, shown, line_offset=1)
     if problems:
         return None, problems
     source: SourceFile[Any] = SourceFile(shown, front, None, line_offset=1)
     try:
         data = parse_yaml(front)
     except yaml.YAMLError as exc:
-        return None, [_yaml_problem(shown, exc, line_offset=1)]
+        return None, [yaml_problem(shown, exc, line_offset=1)]
     if not SLUG_RE.fullmatch(article_id):
         problems.append(Problem(shown, 1, 1, "id", f"file name is not a valid id: {article_id!r} "
                                 "(expected lowercase ASCII letters, digits and single hyphens)"))
     elif too_long_id(article_id):
         problems.append(Problem(shown, 1, 1, "id", f"file name {too_long_id(article_id)}"))
+    elif windows_reserved(article_id):
+        problems.append(Problem(shown, 1, 1, "id", f"file name {article_id!r} is reserved (expected another id: "
+                                f"{windows_reserved(article_id)})"))
     meta, found = validate_record(ArticleMeta, data, source)
     problems += found
     if not body.strip():

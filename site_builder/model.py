@@ -51,13 +51,21 @@ def slugify(text: str, limit: int = SLUG_LIMIT) -> str:
 
 
 RESERVED_IDS = {"index": "the list's own page"}
+# Names Windows gives to devices: a file or folder so named cannot exist in a Windows clone or copy.
+WINDOWS_NAMES = {"con", "prn", "aux", "nul", *(f"{port}{n}" for port in ("com", "lpt") for n in range(10))}
+
+
+def windows_reserved(name: str) -> str | None:
+    """Why a file or folder name cannot exist on Windows, if it cannot."""
+    return "Windows reserves it for a device: a clone on Windows would break" if name in WINDOWS_NAMES else None
 
 
 def reserved(claim_id: str) -> str | None:
-    """Why an id cannot name a claim, tag or alias page, if it cannot: it is a listing's URL."""
+    """Why an id cannot name a claim, tag or alias page, if it cannot: it is a listing's URL, or a
+    name Windows reserves."""
     if claim_id.isdigit():
         return "numbers are the pages of a list"
-    return RESERVED_IDS.get(claim_id)
+    return RESERVED_IDS.get(claim_id) or windows_reserved(claim_id)
 
 
 def _fail(kind: str, message: str, **ctx: object) -> PydanticCustomError:
@@ -241,6 +249,11 @@ def _colour(value: str) -> str:
 
 
 MARKDOWN_LIMIT = 20_000
+# Bounds on what one small file can make the build do: every tag and alias is a page, and every quote
+# is searched for in its article.
+QUOTE_LIMIT = 2_000
+SUMMARY_LIMIT = 1_000
+LIST_LIMIT = 20
 
 
 def _markdown(value: str) -> str:
@@ -334,10 +347,13 @@ class Appearance(Record):
 class Claim(Record):
     id: Slug | None = Field(None, description="the file name without .yaml (optional; must match)")
     title: PlainText = Field(
-        max_length=120, description="the claim in one neutral sentence, at most 120 characters"
+        max_length=120, json_schema_extra={"maxLength": 120},
+        description="the claim in one neutral sentence, at most 120 characters",
     )
     quote: Text = Field(
-        description="the words of the article, verbatim; '…' or '[...]' may join segments in order"
+        max_length=QUOTE_LIMIT, json_schema_extra={"maxLength": QUOTE_LIMIT},
+        description=f"the words of the article, verbatim, at most {QUOTE_LIMIT} characters; '…' or '[...]' may "
+                    "join segments in order",
     )
     article: Slug = Field(description="the id of an article: its file name in the articles folder, without .md")
     appearances: list[Appearance] = Field(
@@ -350,13 +366,17 @@ class Claim(Record):
         description="how the article attributes the claim"
     )
     rating: Slug | None = Field(None, description="a rating id from the rating scale")
-    summary: Text | None = Field(None, description="the short answer in two or three plain sentences")
+    summary: Text | None = Field(None, max_length=SUMMARY_LIMIT, description="the short answer in two or three "
+                                 f"plain sentences, at most {SUMMARY_LIMIT} characters")
     context: Markdown | None = Field(None, description="the explainer, in Markdown")
     sources: list[Source] = Field(default_factory=list, description="the sources behind the explainer")
-    tags: list[Slug] = Field(default_factory=list, description="a list of tag ids")
-    related: list[Slug] = Field(default_factory=list, description="a list of claim ids")
+    tags: list[Slug] = Field(default_factory=list, max_length=LIST_LIMIT,
+                             description=f"a list of at most {LIST_LIMIT} tag ids")
+    related: list[Slug] = Field(default_factory=list, max_length=LIST_LIMIT,
+                                description=f"a list of at most {LIST_LIMIT} claim ids")
     aliases: list[Slug] = Field(
-        default_factory=list, description="former ids of this claim: their pages redirect here"
+        default_factory=list, max_length=LIST_LIMIT,
+        description=f"at most {LIST_LIMIT} former ids of this claim: their pages redirect here",
     )
     reviewed: Date | None = Field(None, description="the date of the last review, YYYY-MM-DD")
     updated: Date | None = Field(None, description="the date of the last update, YYYY-MM-DD")

@@ -151,9 +151,11 @@ class Reuse:
 class PageWriter:
     """Writes every page of one site with one template environment, one page at a time."""
 
-    def __init__(self, site: Site, templates: jinja2.Environment, reuse: Reuse | None = None):
+    def __init__(self, site: Site, templates: jinja2.Environment, reuse: Reuse | None = None, *,
+                 links_to_files: bool = False):
         self.site = site
         self.reuse = reuse
+        self.links_to_files = links_to_files  # see routes.Links.to_files
         self.templates = templates
         self.scale = site.settings.scale
         self.published = newest_first(site.published)
@@ -165,8 +167,8 @@ class PageWriter:
         self._inputs: dict[str, Callable[[], object]] = {}
         self._plan_pages()
 
-    def links(self, uri: str) -> Links:
-        return Links(self.routes, uri)
+    def links(self, uri: str, *, to_files: bool | None = None) -> Links:
+        return Links(self.routes, uri, self.links_to_files if to_files is None else to_files)
 
     # -- the engine's interface ------------------------------------------------------------------
 
@@ -282,7 +284,7 @@ class PageWriter:
         out = {}
         for claim in self.published:
             for alias in claim.aliases:
-                links = self.links(self.routes.former_claim(alias))
+                links = self.links(self.routes.former_claim(alias), to_files=False)  # a page no engine reads
                 out[self.routes.redirect_file(alias)] = self.templates.get_template("redirect.html.j2").render(
                     claim=claim, target=links.claim(claim.id), canonical=self.url_for(self.routes.claim(claim.id)))
         return out
@@ -425,8 +427,9 @@ def page_dates(site: Site) -> tuple[dict[str, dt.date], dt.date | None]:
     return dates, max(dates.values(), default=None)
 
 
-def build_pages(site: Site, templates: jinja2.Environment) -> dict[str, str]:
+def build_pages(site: Site, templates: jinja2.Environment, *, links_to_files: bool = False) -> dict[str, str]:
     """Every generated file of ``site`` at once, by URI inside docs_dir, in a stable order: pages as
-    documents (front matter + HTML), the other files as they are."""
-    return PageWriter(site, templates).pages()
+    documents (front matter + HTML), the other files as they are. ``links_to_files``: links name files
+    ('../ratings/x.md'), for engines that resolve links themselves (``generate``; see routes.Links)."""
+    return PageWriter(site, templates, links_to_files=links_to_files).pages()
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from .errors import Problem, ProblemsFound, Refused, did_you_mean
 from .load import load_articles, load_claims
 from .model import Article, Claim
+from .paths import folder_problems
 from .quotes import Span
 from .settings import Settings
 from .validate import advice, check_claims
@@ -57,10 +58,21 @@ class Project:
 Site = Project  # a project that loaded without errors: what pages are made from
 
 
+def project_folders(settings: Settings) -> list[tuple[str, Path]]:
+    """The folders whose files the build reads or publishes, by setting name: the symlink rule
+    (paths.py) holds in each."""
+    return [("claims_dir", settings.claims_dir), ("docs_dir", settings.docs_dir),
+            ("articles_dir", settings.articles_dir), ("templates_dir", settings.templates_dir)]
+
+
 def load_project(settings: Settings) -> Project:
-    """Load and check every file; every problem is in the result, none is raised."""
+    """Load and check every file; every problem is in the result, none is raised. A symbolic link
+    that breaks the rule stops loading before any file is read through it."""
     claim_files = frozenset(path.stem for path in settings.claims_dir.glob("*.y*ml") if path.suffix in (".yaml", ".yml"))
     article_files = frozenset(path.stem for path in settings.articles_dir.glob("*.md") if path.name != "index.md")
+    links = folder_problems(project_folders(settings), settings.root)
+    if links:
+        return Project(settings, {}, {}, {}, errors=links, claim_files=claim_files, article_files=article_files)
     claims, errors = load_claims(settings.claims_dir, settings.root)
     articles, article_errors = load_articles(settings.articles_dir, settings.root)
     errors += article_errors

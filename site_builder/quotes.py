@@ -10,6 +10,8 @@ article body exactly as written.
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -20,18 +22,17 @@ from .memo import remembered_pair
 SINGLE_QUOTES = "'‘’‚‛′`"
 DOUBLE_QUOTES = '"“”„‟″«»'
 DASHES = "-‐‑‒–—―−"
-ELLIPSIS_RE = re.compile(r"\s*(?:…|\[\s*(?:\.\.\.|…)\s*\])\s*")
+# No leading or trailing \s*: segments are stripped anyway, and a pattern that starts with \s* retries
+# every whitespace run from each of its characters (quadratic in a run of spaces).
+ELLIPSIS_RE = re.compile(r"…|\[\s*(?:\.\.\.|…)\s*\]")
+NEAR_LIMIT = 200  # characters of a missing quote compared with the article: the search is linear in the article
 
-_CLASSES = {
-    **{c: "[" + re.escape(SINGLE_QUOTES) + "]" for c in SINGLE_QUOTES},
-    **{c: "[" + re.escape(DOUBLE_QUOTES) + "]" for c in DOUBLE_QUOTES},
-    **{c: r"\s*[" + re.escape(DASHES) + r"]\s*" for c in DASHES},
-}
 _NORMALISE = str.maketrans({**{c: "'" for c in SINGLE_QUOTES}, **{c: '"' for c in DOUBLE_QUOTES}, **{c: "-" for c in DASHES}})
 # one character for one, so offsets into the result are offsets into the original
 _NORMALISE_KEEPING_OFFSETS = str.maketrans({**{c: "'" for c in SINGLE_QUOTES}, **{c: '"' for c in DOUBLE_QUOTES},
                                             **{c: "-" for c in DASHES}, "\n": " ", "\t": " ", "\r": " "})
 _SPACE_RE = re.compile(r"\s+")
+_RUN_RE = re.compile(r"[\s-]+")  # after _NORMALISE: a run of whitespace and dashes (one class: linear)
 
 
 @dataclass(frozen=True)
@@ -53,36 +54,92 @@ def segments(quote: str) -> list[str]:
     return [part.strip() for part in ELLIPSIS_RE.split(quote.strip()) if part.strip()]
 
 
-@lru_cache(maxsize=4096)
-def _pattern(segment: str) -> re.Pattern[str]:
+def _canonical_run(run: str) -> str:
+    """A run of whitespace and dashes as compared: its dashes, or one space when it has none (so
+    whitespace around a dash is optional, and any whitespace matches any other)."""
+    return "-" * run.count("-") or " "
+
+
+def canonical(text: str) -> str:
+    """Text as quotes are compared: quotes and dashes of one kind, whitespace runs as one space,
+    no whitespace beside a dash."""
+    return _RUN_RE.sub(lambda m: _canonical_run(m.group()), text.translate(_NORMALISE))
+
+
+@dataclass(frozen=True)
+class _Canonical:
+    """An article's canonical text, and where each of its pieces starts in the original: a piece is a
+    stretch copied as it was, or one character standing for a run that changed."""
+
+    text: str
+    starts: array  # canonical offset where each piece starts
+    origins: array  # original offset of the same place
+
+    def original(self, offset: int) -> int:
+        piece = bisect_right(self.starts, offset) - 1
+        return self.origins[piece] + offset - self.starts[piece]
+
+
+@lru_cache(maxsize=16)
+def _canonical_with_offsets(text: str) -> _Canonical:
+    """One pass over the article (cached: every claim quoting it shares it)."""
+    translated = text.translate(_NORMALISE)
     out: list[str] = []
-    for char in segment:
-        if char.isspace():
-            if not out or out[-1] != r"\s+":
-                out.append(r"\s+")
-        else:
-            out.append(_CLASSES.get(char) or re.escape(char))
-    return re.compile("".join(out).replace(r"\s+\s*", r"\s*").replace(r"\s*\s+", r"\s*"))
+    starts, origins = array("q", [0]), array("q", [0])
+    copied = length = 0  # original offset copied up to; canonical length so far
+    for match in _RUN_RE.finditer(translated):
+        run = match.group()
+        replaced = _canonical_run(run)
+        if replaced == run:
+            continue  # one space, or dashes alone: stays as written
+        out.append(translated[copied : match.start()])
+        length += match.start() - copied
+        if replaced == " ":
+            starts.append(length)
+            origins.append(match.start())
+        else:  # each dash stands for itself
+            at, count = run.find("-"), 0
+            while at != -1:
+                starts.append(length + count)
+                origins.append(match.start() + at)
+                at, count = run.find("-", at + 1), count + 1
+        out.append(replaced)
+        length += len(replaced)
+        copied = match.end()
+        starts.append(length)
+        origins.append(copied)
+    out.append(translated[copied:])
+    return _Canonical("".join(out), starts, origins)
 
 
 @remembered_pair
 def find(quote: str, text: str) -> list[Span] | None:
     """The spans of each segment of ``quote`` in ``text``, in order; None if any is missing.
-    While serving, the answer is shared between rebuilds: never mutate it."""
+    While serving, the answer is shared between rebuilds: never mutate it.
+
+    Linear in the text whatever the quote: plain substring searches, first as written (most quotes are
+    copied exactly), then on the canonical forms, whose offsets lead back to the text as written."""
+    parts = segments(quote)
     spans: list[Span] = []
     position = 0
-    for segment in segments(quote):
-        start = text.find(segment, position)  # most quotes are copied exactly: no pattern needed
-        if start != -1:
-            spans.append(Span(start, start + len(segment)))
-            position = start + len(segment)
-            continue
-        match = _pattern(segment).search(text, position)
-        if match is None:
+    for segment in parts:
+        start = text.find(segment, position)
+        if start == -1:
+            break
+        spans.append(Span(start, start + len(segment)))
+        position = start + len(segment)
+    else:
+        return spans or None
+    article = _canonical_with_offsets(text)
+    spans, position = [], 0
+    for segment in parts:
+        needle = canonical(segment)
+        start = article.text.find(needle, position)
+        if start == -1:
             return None
-        spans.append(Span(match.start(), match.end()))
-        position = match.end()
-    return spans or None
+        position = start + len(needle)
+        spans.append(Span(article.original(start), article.original(position - 1) + 1))
+    return spans
 
 
 def normalise(text: str) -> str:
@@ -90,17 +147,20 @@ def normalise(text: str) -> str:
 
 
 def nearest(quote: str, text: str) -> Near:
-    """The closest passage to the first segment of ``quote`` that is not in ``text``."""
-    position = 0
-    missing = segments(quote)[0] if segments(quote) else quote
-    for segment in segments(quote):
-        match = _pattern(segment).search(text, position)
-        if match is None:
+    """The closest passage to the first segment of ``quote`` that is not in ``text``. Only its first
+    NEAR_LIMIT characters are compared, so the search is linear in the text."""
+    parts = segments(quote) or [quote]
+    article = _canonical_with_offsets(text)
+    missing, position = parts[0], 0
+    for segment in parts:
+        needle = canonical(segment)
+        start = article.text.find(needle, position)
+        if start == -1:
             missing = segment
             break
-        position = match.end()
+        position = start + len(needle)
     haystack = text.translate(_NORMALISE_KEEPING_OFFSETS)
-    found = fuzz.partial_ratio_alignment(normalise(missing), haystack)
+    found = fuzz.partial_ratio_alignment(normalise(missing)[:NEAR_LIMIT], haystack)
     if found is None or found.score == 0:
         return Near("", 0, missing)
     start, end = found.dest_start, found.dest_end

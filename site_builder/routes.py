@@ -115,12 +115,18 @@ class Links:
 
     routes: Routes
     here: str
+    # True: a link names the target's file relative to this page's file ('../ratings/x.md'), for engines
+    # that resolve every link in a page themselves (Zensical); False: its URL relative to this page's
+    # URL, for MkDocs, which leaves links in a page's HTML as they are.
+    to_files: bool = False
 
     @property
     def articles_prefix(self) -> str:
         return self.routes.articles_prefix
 
     def to(self, uri: str) -> str:
+        if self.to_files:
+            return relative_url(uri, self.here)
         return relative_url(self.routes.url(uri), self.routes.url(self.here))
 
     def claim(self, claim_id: str) -> str:
@@ -141,6 +147,34 @@ class Links:
 
     def claimant(self, name: str) -> str:
         return self.to(self.routes.claimant(name))
+
+    def claimant_page(self, slug: str) -> str:
+        """A claimant's page by its slug (the claimants index lists them by slug)."""
+        return self.to(self.routes.listing(CLAIMANTS, slug))
+
+    @property
+    def articles_index(self) -> str:
+        return self.to(self.routes.articles_index)
+
+    @property
+    def claims_json(self) -> str:
+        return self.to(CLAIMS_JSON)
+
+    @property
+    def claims_csv(self) -> str:
+        return self.to(CLAIMS_CSV)
+
+    @property
+    def claimreview_json(self) -> str:
+        return self.to(CLAIMREVIEW_JSON)
+
+    @property
+    def rss_feed(self) -> str:
+        return self.to(RSS_FEED)
+
+    @property
+    def json_feed(self) -> str:
+        return self.to(JSON_FEED)
 
 
 def relative_url(target: str, here: str) -> str:

@@ -83,7 +83,9 @@ def settings_from_options(
     at: tuple[str | int, ...] = (),
 ) -> Settings:
     """Settings from the plugin's options and the site's own (site_name, site_url, repo_url,
-    use_directory_urls); a bad rating scale raises ProblemsFound."""
+    use_directory_urls); a bad rating scale raises ProblemsFound. Paths may be relative to the
+    working folder (``mkdocs build -f mkdocs.yml`` passes the name as typed)."""
+    config_file, docs_dir = config_file.resolve(), docs_dir.resolve()
     root = config_file.parent
     options = {**DEFAULTS, **options}
     try:

@@ -7,9 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import yaml
+
 from .errors import Problem, did_you_mean, one_of
-from .load import FieldPath, SourceFile
-from .model import Article, Claim, reserved
+from .load import FieldPath, SourceFile, claim_from, parse_yaml, yaml_problem, yaml_shape_problems
+from .model import SLUG_RE, Article, Claim, reserved
 from .quotes import Span, find, nearest
 
 if TYPE_CHECKING:
@@ -135,3 +137,33 @@ _NOT_WORD_RE = re.compile(r"[\W_]+")
 def _title_key(title: str) -> str:
     """A title with case, punctuation and spacing set aside: titles equal under it are near-identical."""
     return " ".join(_NOT_WORD_RE.sub(" ", title.casefold()).split())
+
+
+def id_problem(value: str, what: str = "id") -> str | None:
+    """Why ``value`` cannot be the id of a file (given on a command line), if it cannot."""
+    if not SLUG_RE.fullmatch(value):
+        return (f"not a valid {what}: {value!r} (expected lowercase ASCII letters, digits and single hyphens, "
+                "like 's400-deal')")
+    if reserved(value):
+        return f"{what} {value!r} is reserved (expected another id: {reserved(value)})"
+    return None
+
+
+def new_claim_problems(text: str, claim_id: str, article: Article, settings: Settings,
+                       claim_files: frozenset[str] = frozenset(), article_files: frozenset[str] = frozenset()) -> list[Problem]:
+    """What validate would say about a claim file a tool is about to write: tools never write a file
+    that validation refuses."""
+    shown = settings.shown(settings.claim_file(claim_id))
+    problems = yaml_shape_problems(text, shown)
+    if problems:
+        return problems
+    try:
+        data = parse_yaml(text)
+    except yaml.YAMLError as exc:
+        return [yaml_problem(shown, exc)]
+    record, problems = claim_from(data, SourceFile(shown, text, None), claim_id, {})
+    if record is None:
+        return problems
+    source = SourceFile(settings.shown(settings.article_file(article.id)), "", article)
+    _, found = check_claims([record], [source], settings, claim_files | {claim_id}, article_files | {article.id})
+    return problems + found

@@ -174,3 +174,23 @@ def test_inference_needs_only_numpy():
     )
     loaded = set(filter(None, result.stdout.strip().split(",")))
     assert not loaded & {"sklearn", "scipy", "torch"}
+
+
+def test_explanations_are_the_models_own_arithmetic():
+    """The contributions behind a draft's signals add up to the model's decision value (up to one constant
+    for the model): they are its reasons, not a separate description of the sentence."""
+    model = default_model()
+    sentences = [CLAIM, *NON_CLAIMS, "Unemployment fell to 3.9 percent in April, the lowest since 2000."]
+    z = model.decision_function(sentences)
+    everything = model.explain(sentences, top=None)
+    constants = [float(zi) - sum(c.value for c in found) for zi, found in zip(z, everything)]
+    assert max(constants) - min(constants) < 1e-6
+    top = model.explain(sentences)[3]
+    assert len(top) == 5 and [abs(c.value) for c in top] == sorted((abs(c.value) for c in top), reverse=True)
+    assert any(c.label == "the word “Unemployment”" and c.value > 0 for c in top)
+    assert any(c.label == "the word “percent”" and c.value > 0 for c in top)
+    assert str(top[0]).endswith(")") and ("(+" in str(top[0]) or "(-" in str(top[0]))
+
+
+def test_the_model_says_which_languages_it_was_trained_on():
+    assert default_model().languages == ("en",)

@@ -123,7 +123,32 @@ def test_extract_skips_sentences_that_already_have_a_claim(demo: Project) -> Non
         assert {"quote", "score", "claimant", "attribution", "signals"} <= set(row)
         assert 0 <= row["score"] <= 1
     ninety = next(r for r in rows if r["quote"].startswith("Reports indicate that the Russian system"))
-    assert ninety["attribution"] == "vague" and "percentage" in ninety["signals"]
+    assert ninety["attribution"] == "vague" and ninety["claimant"] == "klas.news"
+    assert any(signal.startswith("the sign “%” (+") for signal in ninety["signals"])  # the model's own reason
     assert ninety["action"] == "skipped"  # the demo has a claim for it
     names = sorted(p.name for p in demo.claims.iterdir())
     assert names == sorted(p.name for p in (REPO / "claims").iterdir())  # a dry run writes nothing
+
+
+HINDI = ("भारत ने रूस से अतिरिक्त एस-400 वायु रक्षा प्रणालियाँ खरीदने पर विचार किया है। रक्षा मंत्रालय ने "
+         "27 नवंबर को पाँच प्रणालियों की खरीद को मंज़ूरी दी। विश्लेषकों का कहना है कि यह सौदा 5.4 अरब डॉलर का है।\n")
+
+
+@pytest.mark.parametrize(("front", "why"), [
+    ("", "its text looks like language 'hi' (detected, probability 0.99)"),
+    ("language: hi\n", "its front matter says language: hi"),
+])
+def test_extract_says_plainly_it_cannot_score_a_language_it_was_not_trained_on(
+        demo: Project, front: str, why: str) -> None:
+    (demo.articles / "hindi.md").write_text(
+        f'---\ntitle: "S-400"\noutlet: "x.news"\nurl: "https://x.news/s400"\npublished: "2025-11-28"\n{front}---\n{HINDI}',
+        encoding="utf-8")
+    before = sorted(p.name for p in demo.claims.iterdir())
+    result = site_builder(demo, "extract", "hindi")
+    assert result.returncode == 1
+    hint = "" if front else ", or set `language:` in its front matter if the detection is wrong"
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: article 'hindi': {why}, and the check-worthiness model was trained on en only, so its scores "
+        f"would mean nothing; no drafts are made. Draft claims from it by hand with "
+        f"`site-builder new --article hindi`{hint}.")
+    assert sorted(p.name for p in demo.claims.iterdir()) == before

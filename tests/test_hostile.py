@@ -105,7 +105,7 @@ FIELD_CASES = {
                     "context-mutation-xss.yaml", "context-unicode-tricks.yaml", "context-bidi-entity.yaml",
                     "context-long.yaml", "context-deep-list.yaml", "context-bracket-flood.yaml"],
         "sources[].title": ["source-title-note.yaml", "non-bmp-every-field.yaml", "noncharacters-every-field.yaml"],
-        "sources[].published": ["date-far-future.yaml"],
+        "sources[].published": ["date-far-future.yaml", "published-underscores.yaml"],
         "sources[].url": ["javascript-source-url.yaml", "vbscript-source-url.yaml", "source-url-breakout.yaml"],
         "sources[].publisher": ["source-publisher-blank-lines.yaml", "non-bmp-every-field.yaml", "noncharacters-every-field.yaml"],
         "sources[].note": ["source-title-note.yaml", "non-bmp-every-field.yaml", "noncharacters-every-field.yaml", "escape-sequence-in-note.yaml"],
@@ -127,7 +127,7 @@ FIELD_CASES = {
     "articles": {
         "id (file name)": ["оutput-article.md"],
         "title": ["script-in-title.md", "non-bmp-every-field.md", "noncharacter-front-matter.md", "hostile-front-matter.md"],
-        "published": ["date-far-future.md"],
+        "published": ["date-far-future.md", "published-hex.md"],
         "retrieved": ["date-far-future.md"],
         "outlet": ["entity-in-outlet.md", "non-bmp-every-field.md", "noncharacter-front-matter.md", "hostile-front-matter.md"],
         "url": ["javascript-url.md", "hostile-front-matter.md", "duplicate-key-front-matter.md"],

@@ -26,3 +26,11 @@ def test_uris_and_urls_without_directory_urls() -> None:
     assert routes.redirect_file("old") == "claims/old.html"
     assert routes.links("claims/x.md").article("a") == "../articles/a.html"
     assert routes.links("claims/2.md").index("claims") == "index.html"
+
+
+def test_links_for_templates_to_indexes_data_and_feeds() -> None:
+    links = Routes(directory_urls=True, articles_prefix="sources").links("claimants/someone.md")
+    assert (links.index("claimants"), links.articles_index, links.claimant_page("x")) == ("../", "../../sources/", "../x/")
+    assert (links.claims_json, links.claims_csv, links.claimreview_json) == (
+        "../../data/claims.json", "../../data/claims.csv", "../../data/claimreview.json")
+    assert (links.rss_feed, links.json_feed) == ("../../feed.xml", "../../feed.json")

@@ -134,6 +134,7 @@ def test_mkdocs_serve_rebuilds_only_what_a_claim_edit_changes_and_search_stays_w
                               "methodology/", "data/"}  # every page is still in the search index
         assert found["claims/output-rose-40-percent/"] == [new]  # the claim is found by its new title
         assert found["claims/exports-doubled/"] == ["Exports to the US market doubled"]
+        assert "claims/exports-doubled/" in _get(base + "sitemap.xml")  # the sitemap still lists every page
 
         # a claim taken back to draft: its page and its search entries go, listings drop it
         project.write_claim("output-rose-40-percent", CLAIM.replace("title: Output rose by 40% last year", f"title: {new}")

@@ -1,4 +1,4 @@
-"""Who a sentence of news text says a claim comes from, and what the sentence contains.
+"""Who a sentence of news text says a claim comes from.
 
 Rule-based and pure: regular expressions over one sentence (plus, for pronouns and bare surnames,
 the sentences before it). No models, no I/O.
@@ -43,26 +43,8 @@ sources is taken for a name ("Exporters said" gives "Exporters", reported); a qu
 the sentence keeps its capital ("Unnamed Shipping firms"); "he"/"she" is resolved by proximity, not
 by grammar; cues in a subordinate clause can win over a later main clause.
 
-signals(sentence) -> sorted list of names from :data:`SIGNALS`
----------------------------------------------------------------
-``comparison``    an explicit comparison: "than", "compared with", "outperforming", "exceeds",
-                  "surpassed", "versus", "up from", "twice as".
-``date``          a month ("December 4th", "Jan. 15"), a weekday, a year (1900-2099), a numeric
-                  date, or a relative date ("last year", "next week", "yesterday").
-``hedge``         epistemic hedging: may, might, could, possibly, perhaps, probably, likely,
-                  reportedly, allegedly, apparently, seemingly, seems, appears to, is expected to,
-                  is believed.
-``money``         an amount of money: "$5.43 bn", "€2.5 million", "Rs 40,000 crore", "300 million
-                  euros", "USD 12".
-``named-source``  ``attribute`` finds a named source (kind ``direct`` or ``reported``).
-``number``        a numeral ("90", "5.43", "1,240.5", "4th") or a number word ("five",
-                  "hundreds", "million"); designations such as "S-400" or "F-16" are not numbers.
-``percentage``    "90%", "5 percent", "per cent", "percentage points".
-``quotation``     a quoted passage: text in double quotes, or in single curly quotes when it has
-                  two words or more (‘privileged strategic partnership’, not the name ‘Sinjar’).
-``superlative``   "most", "least", "best", "worst", "-est" adjectives ("largest"), "unparalleled",
-                  "unprecedented", "unmatched", "record", "all-time", "first-ever".
-``vague-source``  ``attribute`` finds an unnamed source (kind ``vague``).
+The signals shown to editors are not computed here: they are the check-worthiness model's own
+largest feature contributions (``CheckworthinessModel.explain``).
 """
 
 from __future__ import annotations
@@ -71,20 +53,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["Attribution", "SIGNALS", "attribute", "signals"]
-
-SIGNALS = (
-    "comparison",
-    "date",
-    "hedge",
-    "money",
-    "named-source",
-    "number",
-    "percentage",
-    "quotation",
-    "superlative",
-    "vague-source",
-)
+__all__ = ["Attribution", "attribute", "attribute_all"]
 
 KINDS = ("direct", "reported", "vague", "none")
 
@@ -123,16 +92,26 @@ _SPEECH_VERBS = _words(
     describes describe predicted predicts predict alleged alleges allege wrote writes observed
     observes observe called calls expected expects expect think thinks thought fear fears feared
     contended contends contend concluded concludes conclude recalled recalls accused accuses urged
-    urges vowed vows promised promises forecast replied replies shouted tweeted posted"""
+    urges vowed vows promised promises forecast replied replies shouted tweeted posted reiterated
+    reiterates re-iterated credited credits blamed blames anticipates anticipated shows showed
+    concedes conceded"""
+)
+# Verbs that are speech only when no object follows: "he added." / "added that" but "added 661,000 jobs".
+_BARE_SPEECH_VERBS = _words("added adds")
+_BARE_SPEECH_AFTER = re.compile(r"\s*(?:that\b|in a statement\b|on \w+day\b|[,:;.!?”\"’]|$)")
+# A participle after the main clause: "Mayor X spoke on Monday, telling reporters that ..."
+_PARTICIPLE = re.compile(
+    r",\s+(?P<verb>telling|saying|adding|noting|warning|arguing|insisting|claiming|explaining|stressing|"
+    r"declaring|acknowledging|admitting)\b"
 )
 # Words allowed between a subject and its verb: "has", "have also", "privately", "on Monday".
 _BETWEEN = (
     r"(?:(?:has|have|had|also|previously|again|later|earlier|repeatedly|once|then|recently|"
-    r"privately|publicly|openly|further|already|long|now|on (?:Monday|Tuesday|Wednesday|Thursday|"
+    r"privately|publicly|openly|further|already|long|now|lately|since|first|in turn|on (?:Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday))\s+)*"
 )
 _VERB = re.compile(
-    rf"\b{_BETWEEN}(?P<verb>{_alternation(_SPEECH_VERBS)}|points? out|pointed out)\b"
+    rf"\b{_BETWEEN}(?P<verb>{_alternation(_SPEECH_VERBS)}|points? out|pointed out|points? to|pointed to)\b"
 )
 _INVERTED = re.compile(
     r"(?:[,!?][”\"’']?|[”\"’'])\s+(?P<verb>said|says|added|adds|told|wrote|argued|noted|explained|"
@@ -196,7 +175,8 @@ _TITLES = _words(
     Executive Spokesman Spokeswoman Spokesperson Ambassador Deputy King Queen Prince Princess Pope
     Judge Justice Mayor Admiral Adm. Colonel Col. Lt. Lieutenant Captain Capt. Sergeant Sgt.
     Commander Marshal Gen. General Air Sheikh Emir Rev. Bishop Cardinal Analyst Economist
-    Commissioner Councillor Councilor Leader Opposition Former Foreign Defence Defense Finance"""
+    Commissioner Councillor Councilor Leader Opposition Former Foreign Defence Defense Finance Staff
+    Member Councilman Councilwoman Councilmember Alderman Alderwoman Police Sheriff Superintendent"""
 )
 # Titles that can stand before a surname alone ("President Putin", "Mr. Oduya").
 _HONORIFICS = _words(
@@ -210,7 +190,9 @@ _ORG_WORDS = _words(
     Federation Republic Cooperation Security Affairs Court University Institute Center Centre Fund
     Corp Inc Ltd Co Company Partners Capital Systems System House Nations States Kingdom Media
     News Times Post Press Authority Board Party Trust Energy Storage Freight Rail Delhi York Asia
-    East West Pacific Europe America Arabia Africa Korea Congress Senate"""
+    East West Pacific Europe America Arabia Africa Korea Congress Senate Conference Project
+    University Association Society Foundation Network Coalition Alliance Mayors Safety Program
+    Programme Report Survey Study Statistics Bureau Police Administration"""
 )
 # Places that stand for their governments ("Moscow has confirmed"): never a "he" or "she".
 _GOVERNMENTS = _words(
@@ -223,25 +205,50 @@ _ROLE_NOUNS = _words(
     """spokesman spokeswoman spokesperson minister ministry official leader president chief
     director government agency office department police army military court company bank embassy
     union group committee commission council regulator prosecutor prosecutors statement report
-    study survey secretary ambassador governor mayor"""
+    study survey secretary ambassador governor mayor district board university hospital administration
+    campaign state city county"""
 )
 _PERSON_ROLES = _words(
     """spokesman spokeswoman spokesperson minister official leader president chief director
     prosecutor secretary ambassador governor mayor"""
 )
 _ROLE_SUBJECT = re.compile(
-    rf"(?:^|(?<=[\s,;(]))((?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w’'-]+\s+){{0,3}}?"
-    rf"(?:{_alternation(_ROLE_NOUNS)}))$"
+    rf"(?:^|(?<=[\s,;(]))((?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|(?:[A-Z][\w.]*\s+){{0,3}}[A-Z]\w+[’']s)\s+"
+    rf"(?:[\w’'-]+\s+){{0,4}}?(?:{_alternation(_ROLE_NOUNS)})(?:\s+of\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)?|"
+    rf"[Aa]n?\s+(?:new\s+|recent\s+|separate\s+)?(?:report|study|survey))$"
 )
+# Titles written short before a name: "Gov. Bobby Jindal" introduces "the governor".
+_ROLE_ABBREVIATIONS = {"governor": ("Gov.",), "senator": ("Sen.",), "representative": ("Rep.",),
+                       "general": ("Gen.",), "professor": ("Prof.",), "president": ("Pres.",)}
+# "In the U.S. Conference of Mayors report, ..." names its source before the comma.
+_IN_REPORT = re.compile(r"^(?:In|From)\s+(?:the|a|its|their)\s+(?P<source>[A-Z][^,;]*?)\s+(?:report|study|survey|analysis),")
 _NAME_TOKEN = re.compile(r"[A-Z][\w’'.&-]*$")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _CONNECTORS = _words("of for and de van von der da di bin al la le du del dos ibn")
+_PARTIES = _words("Republican Democratic Democrat Labour Labor Conservative Liberal Independent GOP DFL")
 _OPEN_QUOTES = "“\"‘'«"
 _CLOSE_QUOTES = "”\"’'»"
 # After the verb: 'said: "', 'told reporters, "', 'said "' or 'said that "'.
 _DIRECT_AFTER = re.compile(
-    rf"\s*(?:[\w’'-]+\s+){{0,3}}?[:,]\s*[{_OPEN_QUOTES}]|\s*(?:that\s+)?[“\"«]"
+    rf"\s*(?:[\w’'-]+\s+){{0,3}}?[:,]\s*[{_OPEN_QUOTES}]|"
+    r"\s*(?:(?:reporters|journalists|the press|the media|the crowd|an audience|supporters|lawmakers|him|her|"
+    r"them|us|me)\s+)?(?:that\s+)?[“\"«]"
 )
+# Institutions named by a lowercase noun after a place: "Detroit police said", "police said".
+_INSTITUTIONS = _words("police prosecutors firefighters")
+# "new research from Canada’s York University", "three studies released Wednesday from the Global Carbon Project"
+_PUBLICATION_OF = re.compile(
+    r"\b(?:research|stud(?:y|ies)|reports?|surveys?|analys[ie]s|polls?)\b"
+    r"(?:\s+(?:released|published|issued|compiled|conducted)(?:\s+\w+day)?)?\s+(?:by|from)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|on|de)\s+)?[A-Z][\w’'.&-]*)*)"
+)
+# A claimant that is a publication, to be resolved to its publisher: "The report", "Friday's report".
+_PUBLICATION_CLAIMANT = re.compile(
+    r"^(?:(?:the|a|an|this|that|its|their|[\w’']+[’']s)\s+)?(?:new\s+|latest\s+|annual\s+)?"
+    r"(?:report|study|survey|analysis|research|data|figures|statistics|poll)$",
+    re.IGNORECASE,
+)
+_THAT_IS_ACCORDING = re.compile(r"^(?:That|This)(?:'s|’s| is| was)\s+according to\s+(?P<source>[^;:!?()“”\"]+)")
 
 
 # ------------------------------------------------------------------------------------------------
@@ -250,7 +257,7 @@ _DIRECT_AFTER = re.compile(
 
 def attribute(sentence: str, previous: Sequence[str] = ()) -> Attribution:
     """How ``sentence`` attributes what it says (see the module docstring)."""
-    found = [f for f in (_according(sentence), _impersonal(sentence), _subject_verb(sentence)) if f]
+    found = [f for f in (_according(sentence), _impersonal(sentence), _subject_verb(sentence), _in_report(sentence)) if f]
     if not found:
         return NONE
     _, attribution = min(found, key=lambda f: f[0])
@@ -267,8 +274,11 @@ def _according(sentence: str) -> _Found | None:
     match = _ACCORDING.search(sentence)
     if match is None:
         return None
-    source = match.group("source").strip()
+    source = re.split(r"\s+(?:who|which|that|whose)\s+", match.group("source").strip(), maxsplit=1)[0]
     cue = sentence[match.start() : match.start() + len("according to")]
+    publisher = _publisher(source)
+    if publisher:
+        return match.start(), Attribution(publisher, "reported", cue)
     label = _vague_label(source)
     if label is not None:
         return match.start(), Attribution(label, "vague", cue)
@@ -277,6 +287,14 @@ def _according(sentence: str) -> _Found | None:
         source = source[4:]  # "the Kremlin"
     claimant = _name_at_start(source) if source[:1].isupper() else _capitalise(source)
     return match.start(), Attribution(claimant or _capitalise(source), "reported", cue)
+
+
+def _in_report(sentence: str) -> _Found | None:
+    """"In the U.S. Conference of Mayors report, Los Angeles listed ..." """
+    match = _IN_REPORT.match(sentence.lstrip())
+    if match is None:
+        return None
+    return 10**6, Attribution(match.group("source"), "reported", match.group().split()[0])  # any cue wins over it
 
 
 def _impersonal(sentence: str) -> _Found | None:
@@ -294,6 +312,10 @@ def _impersonal(sentence: str) -> _Found | None:
 def _subject_verb(sentence: str) -> _Found | None:
     """The subject of the first speech verb that has one, or ``"...," said NAME``."""
     for match in _VERB.finditer(sentence):
+        if re.search(r"[’']s\s*$", sentence[: match.start()]):
+            continue  # "Friday's report also said": "report" is a noun here
+        if match.group("verb") in _BARE_SPEECH_VERBS and not _BARE_SPEECH_AFTER.match(sentence, match.end()):
+            continue  # "The United States added 661,000 jobs"
         subject = _subject_before(sentence[: match.start()])
         if subject is None:
             continue
@@ -309,6 +331,17 @@ def _subject_verb(sentence: str) -> _Found | None:
         who = _name_at_start(match.group("who"))
         if who is not None:
             kind = "direct" if sentence.lstrip()[:1] in _OPEN_QUOTES else "reported"
+            return match.start("verb"), Attribution(who, kind, match.group("verb"))
+    match = _PARTICIPLE.search(sentence)
+    if match is not None:  # "Mayor Carlos Mendez spoke on Monday, telling reporters that “...”"
+        words = sentence.split()
+        who = None
+        if words and words[0].lower() in ("he", "she"):
+            who = _capitalise(words[0].lower())
+        else:
+            who = _name_at_start(sentence)
+        if who is not None:
+            kind = "direct" if _DIRECT_AFTER.match(sentence, match.end()) else "reported"
             return match.start("verb"), Attribution(who, kind, match.group("verb"))
     return None
 
@@ -329,6 +362,8 @@ def _subject_before(before: str) -> tuple[int, str, str] | None:
     vague = _vague_subject(text)
     if vague is not None:
         start, noun_start, label = vague
+        if re.search(r"\bthan\b(?:\s+\S+){0,3}\s*$", text[:start]):
+            return None  # "more than the 15,000 economists expected": a comparison, not a source
         if not _after_preposition(text, start):
             return noun_start, label, "vague"
     words = text.split()
@@ -337,16 +372,30 @@ def _subject_before(before: str) -> tuple[int, str, str] | None:
     if words[-1].lower() in _PRONOUNS and (len(words) == 1 or words[-2].lower() not in _PREPOSITIONS):
         return len(text) - len(words[-1]), _capitalise(words[-1]), "reported"
 
+    if words[-1].lower() in _INSTITUTIONS:  # "Detroit police said", "police said"
+        place = _name_run(words[:-1])
+        start = len(text) - len(" ".join([*place, words[-1]]))
+        if place and not _after_preposition(text, start):
+            return start, " ".join([*place, words[-1]]), "reported"
+        if len(words) == 1 or words[-2].lower() not in _PREPOSITIONS:
+            return len(text) - len(words[-1]), _capitalise(words[-1]), "reported"
     run = _name_run(words)
     if run:
         start = len(text) - len(" ".join(run))
-        if _after_preposition(text, start):
-            return None  # "Critics in the U.S. Congress" was handled above; "by Russia" is no subject
-        name = _strip_titles(run)
-        return (start, name, "reported") if name else None
+        if not _after_preposition(text, start):
+            name = _strip_titles(run)
+            return (start, name, "reported") if name else None
+        # "by Russia" is no subject ("Critics in the U.S. Congress" was handled above), but
+        # "The state of Minnesota" is
     role = _ROLE_SUBJECT.search(text)
     if role is not None:
-        return role.start(1), _capitalise(role.group(1)), "reported"
+        phrase = role.group(1)
+        owner = re.match(r"((?:[A-Z][\w.]*\s+){0,3}[A-Z]\w+)[’']s\s", phrase)
+        if owner is not None:  # "Republican Gov. Scott Walker’s administration" -> "Scott Walker’s administration"
+            words = [w for w in owner.group(1).split() if w not in _NOT_NAMES]
+            name = _strip_titles([w for w in words if w not in _PARTIES]) or owner.group(1)
+            phrase = name + phrase[owner.end(1) :]
+        return role.start(1), _capitalise(phrase), "reported"
     return None
 
 
@@ -379,6 +428,14 @@ def _strip_titles(run: list[str]) -> str:
     """"Russian President Vladimir Putin" -> "Vladimir Putin"; "Jana Novak of Helix" -> "Jana Novak"."""
     last_title = max((i for i, word in enumerate(run) if word in _TITLES), default=-1)
     rest = run[last_title + 1 :]
+    if last_title >= 0 and rest and rest[0] in _CONNECTORS:
+        # "Commissioner of Administration Kristy Nichols": the title's complement, then the name
+        tail: list[str] = []
+        for word in reversed(rest):
+            if word in _CONNECTORS or word.strip(".,’'") in _ORG_WORDS or word in _TITLES:
+                break
+            tail.insert(0, word)
+        rest = tail
     if last_title >= 0 and (len(rest) >= 2 or (len(rest) == 1 and run[last_title] in _HONORIFICS)):
         run = rest
     if "of" in run:  # a person "of" an organisation is the person; a "Ministry of Defense" stays
@@ -407,7 +464,7 @@ def _name_at_start(text: str) -> str | None:
 
 def _quoted_around(sentence: str, subject_start: int, verb_end: int) -> bool:
     """``"...," X said`` or ``X said: "..."``: the source's words are quoted as a whole."""
-    head = sentence[:subject_start].rstrip()
+    head = re.sub(r"\s+(?:the|The)$", "", sentence[:subject_start].rstrip())
     if sentence.lstrip()[:1] in _OPEN_QUOTES and head[-1:] and head[-1] in _CLOSE_QUOTES + ",":
         return True
     return _DIRECT_AFTER.match(sentence, verb_end) is not None
@@ -456,6 +513,101 @@ def _capitalise(phrase: str) -> str:
     return phrase[:1].upper() + phrase[1:]
 
 
+def _publisher(phrase: str) -> str | None:
+    """"new research from Canada’s York University" -> "York University"; None when it names no publisher."""
+    match = _PUBLICATION_OF.search(phrase)
+    if match is None:
+        return None
+    name = match.group("name").rstrip(".,")
+    for mark in ("’s ", "'s "):  # "Canada’s York University": the possessive place is not the publisher
+        if mark in name:
+            name = name.rsplit(mark, 1)[1]
+    return name or None
+
+
+# ------------------------------------------------------------------------------------------------
+# Across sentences
+
+
+def attribute_all(sentences: Sequence[str]) -> list[Attribution]:
+    """``attribute`` for each sentence of an article, in order, with what the sentences around tell.
+
+    On top of ``attribute(sentence, previous)``:
+
+    - a quotation that continues the previous sentence's quoted words, with no cue of its own, is the
+      same claimant's, ``direct``;
+    - "He"/"She" is the last person named as a claimant before, "It"/"They" the last claimant of any
+      kind (so "the report ..., it says" stays with the report's publisher);
+    - a publication ("The report", "Friday's report", "their report") is its publisher: the name in
+      "report by X" / "study from X" in the sentences around, else the last organisation quoted;
+    - a role ("The mayor", "the chief") is the person first introduced with that title
+      ("Mayor Antonio Villaraigosa");
+    - a sentence with no cue that the next one attributes ("That's according to X") is X's.
+    """
+    found: list[Attribution] = []
+    for index, sentence in enumerate(sentences):
+        previous = sentences[max(0, index - 40) : index]
+        current = attribute(sentence, previous)
+        if current.kind == "none" and found and _continues_quote(sentence, sentences[index - 1], found[-1]):
+            current = Attribution(found[-1].claimant, "direct", found[-1].cue)
+        elif current.kind == "none" and index + 1 < len(sentences):
+            match = _THAT_IS_ACCORDING.match(sentences[index + 1].lstrip())
+            if match is not None:
+                source = _publisher(match.group("source")) or _name_at_start(match.group("source"))
+                if source:
+                    current = Attribution(source, "reported", "according to")
+        elif current.kind in ("direct", "reported"):
+            current = _in_context(current, sentences, index, found)
+        found.append(current)
+    return found
+
+
+def _continues_quote(sentence: str, before: str, attribution: Attribution) -> bool:
+    """Whether ``sentence`` is quoted words that go on from ``before``, which has a quotation and a source."""
+    text = sentence.strip()
+    if attribution.kind not in ("direct", "reported") or not text or text[0] not in _OPEN_QUOTES:
+        return False
+    return any(mark in before for mark in "“”\"«»")
+
+
+def _in_context(found: Attribution, sentences: Sequence[str], index: int, earlier: list[Attribution]) -> Attribution:
+    claimant = found.claimant or ""
+    lowered = claimant.lower()
+    resolved: str | None = None
+    if lowered in ("he", "she"):
+        resolved = next((a.claimant for a in reversed(earlier[-8:]) if a.kind in ("direct", "reported")
+                         and a.claimant and _looks_like_person(a.claimant)), None)
+    elif lowered in ("it", "they"):
+        resolved = next((a.claimant for a in reversed(earlier[-3:]) if a.kind in ("direct", "reported")
+                         and a.claimant and a.claimant.lower() not in _PRONOUNS), None)
+    elif _PUBLICATION_CLAIMANT.match(claimant):
+        nearby = [*reversed(sentences[max(0, index - 8) : index + 1]), *sentences[index + 1 : index + 2]]
+        resolved = next((p for p in map(_publisher, nearby) if p), None) or next(
+            (a.claimant for a in reversed(earlier) if a.kind in ("direct", "reported") and a.claimant
+             and not _looks_like_person(a.claimant) and a.claimant.lower() not in _PRONOUNS), None)
+    elif re.fullmatch(r"(?:The|the|Its|its|Their|their)\s+(\w+)", claimant):
+        role = claimant.split()[-1]
+        if role.lower() in _PERSON_ROLES:
+            resolved = _introduced_as(role, sentences[max(0, index - 40) : index])
+    name = resolved or claimant
+    if " " not in name and name[:1].isupper() and name.lower() not in _PRONOUNS:
+        resolved = _full_name(name, sentences[max(0, index - 40) : index]) or resolved  # "Warren" -> "Lovely Warren"
+    return Attribution(resolved, found.kind, found.cue) if resolved else found
+
+
+def _introduced_as(role: str, previous: Sequence[str]) -> str | None:
+    """The name first given with the title ``role`` in the nearest sentence that has one ("Mayor Lovely Warren",
+    "Gov. Bobby Jindal" for "the governor")."""
+    titles = "|".join([rf"\b(?i:{re.escape(role)})", *(re.escape(a) for a in _ROLE_ABBREVIATIONS.get(role.lower(), ()))])
+    pattern = re.compile(rf"(?:{titles})\s+((?:[A-Z][\w’'.-]*\s+){{0,2}}[A-Z][\w’'-]*[\w])")
+    for sentence in reversed(previous):
+        for match in pattern.finditer(sentence):
+            name = match.group(1)
+            if name[:1].isupper() and _looks_like_person(name):
+                return name
+    return None
+
+
 # ------------------------------------------------------------------------------------------------
 # Pronouns and surnames
 
@@ -501,6 +653,8 @@ def _person_names(sentence: str) -> list[str]:
         words = [w.rstrip(",;:") for w in match.group().split() if w not in _NOT_NAMES]
         if words and len(words[-1]) > 3:
             words[-1] = words[-1].rstrip(".")  # the sentence's period, not "Jr." or an initial
+        if words and words[-1].endswith(("’s", "'s")):
+            words[-1] = words[-1][:-2]  # "Mayor Anthony Silva’s announcement"
         name = _strip_titles(words)
         if _looks_like_person(name):
             names.append(name)
@@ -531,90 +685,3 @@ def _full_name(surname: str, previous: Sequence[str]) -> str | None:
             if name.split()[-1] == surname:
                 return name
     return None
-
-
-# ------------------------------------------------------------------------------------------------
-# signals
-
-_NUMBER_WORDS = (
-    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|"
-    r"seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?"
-)
-_NUMBER = re.compile(
-    rf"(?<![\w-])\d+(?:[.,]\d+)*(?:st|nd|rd|th)?(?![\w-])|\b(?:{_NUMBER_WORDS})\b", re.IGNORECASE
-)
-_PERCENTAGE = re.compile(r"\d\s?%|\bper\s?cent\b|\bpercentage points?\b", re.IGNORECASE)
-_CURRENCY_WORDS = r"dollars?|euros?|rupees?|roubles?|rubles?|pounds?|yuan|yen|francs?|crore|lakh"
-_MONEY = re.compile(
-    r"[$€£¥₹]\s?\d|\b(?:USD|EUR|GBP|INR|RUB|CNY|Rs\.?|US\$)\s?\d|"
-    rf"\d(?:[\d,.]*\d)?[\s-]*(?:bn|mn|m|billion|million|trillion|thousand)?[\s-]*(?:{_CURRENCY_WORDS})\b"
-)
-_DATE = re.compile(
-    r"\b(?:January|February|March|April|June|July|August|September|October|November|December)\b|"
-    r"\bMay\s+\d|\d\s+May\b|\b(?:in|of|since|until|by|early|late|mid-)\s?May\b|"
-    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s?\d|"
-    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
-    r"(?<![\w-])(?:19|20)\d\d(?:s|’s|'s)?(?![\w-])|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|"
-    r"\b(?i:yesterday|today|tomorrow)\b|"
-    r"\b(?i:(?:last|next|this|previous|coming|past)\s+(?:week|month|year|decade|quarter|spring|"
-    r"summer|autumn|fall|winter|weekend))\b"
-)
-_COMPARISON = re.compile(
-    r"(?<!rather )(?<!other )\bthan\b|\bcompared (?:with|to)\b|\bin comparison\b|\boutperform\w*|"
-    r"\boutpac\w*|\boutnumber\w*|\bexceed\w*|\bsurpass\w*|\bversus\b|\bvs\.?(?=\s)|"
-    r"\b(?:up|down) from\b|\b(?:twice|three times|half) as\b",
-    re.IGNORECASE,
-)
-_SUPERLATIVE = re.compile(
-    r"\b(?:most|least|best|worst|unparalleled|unprecedented|unmatched|unrivall?ed|record|"
-    r"record-breaking|all-time|first-ever|first ever)\b|\b[a-z]{2,}est\b",
-    re.IGNORECASE,
-)
-# Words in -est that are not superlatives.
-_NOT_SUPERLATIVE = _words(
-    """interest honest forest test west midwest northwest southwest rest unrest protest request
-    suggest contest arrest harvest invest manifest modest earnest guest quest conquest inquest chest
-    nest digest ingest pest vest zest crest lest jest attest detest behest priest tempest everest
-    budapest bucharest infest molest congest"""
-)
-_HEDGE = re.compile(
-    r"\b(?:(?-i:may)|might|could|possibly|perhaps|probably|likely|unlikely|reportedly|allegedly|"
-    r"apparently|seemingly|seems?|seemed|purportedly|presumably|arguably|supposedly|rumou?red)\b|"
-    r"\bappear(?:s|ed)? to\b|\b(?:is|are|was|were) (?:widely )?(?:expected|believed|thought)\b",
-    re.IGNORECASE,
-)
-_DOUBLE_QUOTED = re.compile(r"“[^”]+”|\"[^\"]+\"|«[^»]+»")
-_SINGLE_QUOTED = re.compile(r"‘([^’]+?)’(?!\w)|(?<!\w)'([^']+?)'(?!\w)")
-
-
-def signals(sentence: str) -> list[str]:
-    """The names from :data:`SIGNALS` that apply to ``sentence``, sorted."""
-    found = set()
-    if _NUMBER.search(sentence):
-        found.add("number")
-    if _PERCENTAGE.search(sentence):
-        found.add("percentage")
-    if _MONEY.search(sentence):
-        found.add("money")
-    if _DATE.search(_designations_removed(sentence)):
-        found.add("date")
-    if _COMPARISON.search(sentence):
-        found.add("comparison")
-    if any(m.group().lower() not in _NOT_SUPERLATIVE for m in _SUPERLATIVE.finditer(sentence)):
-        found.add("superlative")
-    if _HEDGE.search(sentence):
-        found.add("hedge")
-    if _DOUBLE_QUOTED.search(sentence) or any(
-        len((m.group(1) or m.group(2)).split()) >= 2 for m in _SINGLE_QUOTED.finditer(sentence)
-    ):
-        found.add("quotation")
-    kind = attribute(sentence).kind
-    if kind in ("direct", "reported"):
-        found.add("named-source")
-    elif kind == "vague":
-        found.add("vague-source")
-    return sorted(found)
-
-
-def _designations_removed(sentence: str) -> str:
-    return re.sub(r"\b[A-Za-z]+-\d+\b", " ", sentence)  # "S-400", "F-16" are not years

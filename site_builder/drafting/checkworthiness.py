@@ -31,6 +31,7 @@ import numpy as np
 
 __all__ = [
     "CheckworthinessModel",
+    "Contribution",
     "DEFAULT_MODEL_PATH",
     "FeatureSettings",
     "default_model",
@@ -42,6 +43,7 @@ __all__ = [
 ]
 
 DEFAULT_MODEL_PATH = Path(__file__).resolve().parent / "models" / "checkworthiness.npz"
+FORMAT = "claim-explainer/checkworthiness-linear/2"
 
 # Typography that news text uses and debate transcripts do not.
 _TRANSLATE = str.maketrans(
@@ -294,6 +296,41 @@ def extract_features(
     )
 
 
+# What each feature means to an editor (signals in a draft's provenance).
+HAND_FEATURE_WORDS = {
+    "has_number": "a number",
+    "log_numbers": "several numbers",
+    "has_percent": "a percentage",
+    "has_money": "an amount of money",
+    "has_year_or_date": "a date or year",
+    "has_magnitude_word": "a quantity in words",
+    "comparative": "a comparison or change",
+    "superlative": "a superlative or absolute",
+    "source": "a source, study or statement",
+    "policy_term": "a policy word (tax, budget, jobs, law)",
+    "first_singular": "speaks as 'I'",
+    "first_plural": "speaks as 'we'",
+    "second_person": "addresses 'you'",
+    "opinion_word": "an opinion or wish word",
+    "question": "a question",
+    "exclamation": "an exclamation",
+    "quote_marks": "a quotation",
+    "capitalized_words": "names",
+    "log_words": "its length",
+    "short_le_4_words": "very short",
+    "long_ge_30_words": "very long",
+}
+@dataclass(frozen=True)
+class Contribution:
+    """How much one feature moved a sentence's score (in log-odds before calibration)."""
+
+    label: str
+    value: float
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.value:+.2f})"
+
+
 @dataclass(frozen=True)
 class CheckworthinessModel:
     """A calibrated linear check-worthiness model; `score` returns P(check-worthy factual claim)."""
@@ -307,6 +344,14 @@ class CheckworthinessModel:
     platt_a: float
     platt_b: float
     metadata: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    # Averages of the hand-made features over the training sentences: a contribution is
+    # w * (x - average), what the feature moved this sentence's score away from a typical sentence's.
+    hand_means: tuple[float, ...] = field(default=(), repr=False, compare=False)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages (ISO 639-1) of its training data: it says nothing useful about others."""
+        return tuple(self.metadata.get("languages", ("en",)))
 
     @classmethod
     def load(cls, path: Path | None = None) -> "CheckworthinessModel":
@@ -317,8 +362,9 @@ class CheckworthinessModel:
             quantized = archive["hashed_weights"]
             hashed_scale = float(archive["hashed_scale"].reshape(-1)[0])
             hand = archive["hand_weights"].astype(np.float64)
-        if meta.get("format") != "claim-explainer/checkworthiness-linear/1":
+        if meta.get("format") not in ("claim-explainer/checkworthiness-linear/1", FORMAT):
             raise ValueError(f"{path}: not a check-worthiness model file (format {meta.get('format')!r})")
+
         settings = FeatureSettings.from_json(meta["features"])
         weights = quantized.astype(np.float64) * hashed_scale
         weights.setflags(write=False)
@@ -336,10 +382,11 @@ class CheckworthinessModel:
             platt_a=float(calibration["a"]),
             platt_b=float(calibration["b"]),
             metadata=meta,
+            hand_means=tuple(float(v) for v in meta.get("hand_means", [0.0] * len(HAND_FEATURE_NAMES))),
         )
 
     def decision_function(self, sentences: Sequence[str]) -> np.ndarray:
-        """Uncalibrated linear scores (log-odds of the underlying classifier)."""
+        """Uncalibrated linear scores (log-odds of the underlying classifier), each sentence on its own."""
         if isinstance(sentences, str):
             raise TypeError("score() takes a sequence of sentences, not a single string")
         indptr, indices, values, dense = extract_features(sentences, self.settings)
@@ -355,6 +402,77 @@ class CheckworthinessModel:
         """Calibrated probabilities (0..1) that each sentence is a check-worthy factual claim."""
         z = self.decision_function(sentences)
         return [float(p) for p in 1.0 / (1.0 + np.exp(-(self.platt_a * z + self.platt_b)))]
+
+    def explain(self, sentences: Sequence[str], top: int | None = 5) -> list[list[Contribution]]:
+        """For each sentence, the features that moved its score most, largest first.
+
+        A contribution is weight * (value - its average over the training sentences): what the feature
+        moved this sentence's log-odds away from a typical sentence's; for this linear model they add up
+        exactly to the decision value minus one constant. A word gathers its word and character n-grams;
+        two words in a row are a phrase.
+        """
+        return [self._explain_one(sentence, top) for sentence in sentences]
+
+    def _explain_one(self, sentence: str, top: int | None) -> list[Contribution]:
+        scale = 1.0
+        text = normalize(sentence)
+        found = [Contribution(label, scale * value) for label, value in self._sentence_contributions(text)]
+        dense = hand_features(text)
+        means = self.hand_means or (0.0,) * len(HAND_FEATURE_NAMES)
+        for name, weight, value, mean in zip(HAND_FEATURE_NAMES, self.hand_weights, dense, means):
+            if name != "bias":
+                found.append(Contribution(HAND_FEATURE_WORDS[name],
+                                          scale * float(weight) * self.settings.hand_weight * (value - mean)))
+        ranked = sorted(found, key=lambda c: (-abs(c.value), c.label))
+        return ranked if top is None else [c for c in ranked if abs(c.value) >= 0.005][:top]
+
+    def _sentence_contributions(self, text: str) -> list[tuple[str, float]]:
+        """(label, contribution) of each word (its word unigram and character n-grams) and word pair."""
+        settings = self.settings
+        mask = settings.n_hashed - 1
+        lowered = _DIGIT.sub("0", text.lower())
+        matches = list(_TOKEN.finditer(lowered))
+        tokens = [m.group() for m in matches]
+        same_length = len(lowered) == len(text)
+        shown = [text[m.start() : m.end()] if same_length else m.group() for m in matches]
+        lo, hi = settings.word_ngrams
+        grams: dict[int, tuple[int, int]] = {}
+        for n in range(lo, hi + 1):
+            prefix = f"w{n}:".encode()
+            for i in range(len(tokens) - n + 1):
+                h = zlib.crc32(prefix + " ".join(tokens[i : i + n]).encode()) & mask
+                grams.setdefault(h, (i, n))
+        word_value = settings.word_weight / len(grams) ** settings.norm_power if grams and settings.word_weight else 0.0
+        chars: dict[int, set[str]] = {}
+        lo, hi = settings.char_ngrams
+        for token in set(tokens):
+            for h in _char_hashes(token, lo, hi, mask):
+                chars.setdefault(h, set()).add(token)
+        char_value = settings.char_weight / len(chars) ** settings.norm_power if chars and settings.char_weight else 0.0
+        by_label: dict[str, float] = {}
+
+        def label_of(i: int, n: int) -> str:
+            phrase = " ".join(shown[i : i + n])
+            if n == 1:
+                kind = "the number" if tokens[i][:1] == "0" else "the sign" if tokens[i] in '%$?!"' else "the word"
+            else:
+                kind = "the words"
+            return f"{kind} “{phrase}”"
+
+        for h, (i, n) in grams.items():
+            key = label_of(i, n)
+            by_label[key] = by_label.get(key, 0.0) + float(self.hashed_weights[h]) * word_value
+        token_label = {}
+        for i, token in enumerate(tokens):
+            if token not in token_label:
+                token_label[token] = label_of(i, 1)
+        weights = self.hashed_weights
+        for h, owners in chars.items():
+            share = float(weights[h]) * char_value / len(owners)
+            for token in owners:
+                key = token_label[token]
+                by_label[key] = by_label.get(key, 0.0) + share
+        return sorted(by_label.items())
 
 
 @lru_cache(maxsize=1)

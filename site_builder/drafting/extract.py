@@ -4,7 +4,13 @@ writes the files these return, through claim_file.
 Each sentence of an article is scored for check-worthiness; the chosen ones
 become draft claim records with the quote verbatim, a proposed title,
 claimant and attribution, the tags it can infer, and provenance (extractor,
-version, model, score, signals). A sentence that overlaps an existing claim
+version, model, score, signals: the features that moved the model's score of
+the sentence most, from ``CheckworthinessModel.explain``). Claimant and
+attribution come from ``attribution.attribute_all`` over the whole article
+(quotes that go on, "he said", titles, publications); an unnamed source
+(``vague``) or no source (``none``) has the outlet as claimant: the outlet is
+who asserts it. An article in a language the model was not trained on is
+refused, never silently scored. A sentence that overlaps an existing claim
 of the same article is skipped, never duplicated.
 """
 
@@ -14,21 +20,31 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from .. import __version__, claim_file
-from ..errors import Refused
-from ..model import Article, slugify
+from . import DEFAULT_MIN_SCORE, DEFAULT_TOP  # noqa: F401  (re-exported)
+from ..errors import ProblemsFound, Refused
+from ..model import Article, reserved, slugify
+from ..validate import id_problem, new_claim_problems
 from ..project import Project
 from ..quotes import Span, find, nearest
-from .attribution import attribute, signals
+from .attribution import attribute, attribute_all
 from .checkworthiness import CheckworthinessModel, default_model
+from .language import article_language, unsupported_message
 from .sentences import split_sentences
 
 EXTRACTOR = "site-builder extract"
 TITLE_LIMIT = 120
+SIGNALS = 5  # the model's largest contributions recorded in a draft's provenance
+SENTENCE_LIMIT = 1_000  # characters: longer sentences are not drafted (the quote limit is QUOTE_LIMIT)
 _MARKUP_RE = re.compile(r"[<>]|&(?=#?\w+;)")
+# Characters a title or a name made from article text must not carry: controls, bidi and zero-width
+# characters, noncharacters. (A quote keeps the article's words as they are: a sentence holding one
+# is not drafted, since validation would refuse the draft.)
+_INVISIBLE_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u061c"
+                           "\ufdd0-\ufdef\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -54,7 +70,7 @@ class Candidate:
 
 def propose_title(sentence: str) -> str:
     """The sentence on one line, without markup characters, cut at a word to fit a title."""
-    text = _MARKUP_RE.sub("", " ".join(sentence.split()))
+    text = " ".join(_INVISIBLE_RE.sub("", _MARKUP_RE.sub("", sentence)).split())
     if len(text) <= TITLE_LIMIT:
         return text
     cut = text[: TITLE_LIMIT - 1].rsplit(" ", 1)[0].rstrip(",;:")
@@ -73,15 +89,17 @@ def infer_tags(sentence: str, known_tags: Iterable[str]) -> list[str]:
 
 
 def candidates(article: Article, model: CheckworthinessModel, known_tags: Iterable[str] = ()) -> list[Candidate]:
-    """Every sentence of the article, scored, in reading order."""
-    sentences = split_sentences(article.body)
-    scores = model.score([s.text for s in sentences])
+    """Every sentence of the article that could be a claim's quote, scored, in reading order. A sentence
+    longer than a quote may be is left out before any other work: attribution looks around each verb
+    of a sentence, so its work grows faster than the sentence."""
+    sentences = [s for s in split_sentences(article.body) if len(s.text) <= SENTENCE_LIMIT]
+    texts = [s.text for s in sentences]
+    scores = model.score(texts)
     tags = list(known_tags)
     out = []
-    for index, (sentence, score) in enumerate(zip(sentences, scores, strict=True)):
-        previous = [s.text for s in sentences[max(0, index - 3) : index]]
-        found = attribute(sentence.text, previous)
-        claimant = found.claimant or article.meta.outlet
+    attributions = attribute_all(texts)
+    for sentence, score, found in zip(sentences, scores, attributions, strict=True):
+        claimant = _claimant(found, article)
         out.append(
             Candidate(
                 article=article.id,
@@ -89,15 +107,26 @@ def candidates(article: Article, model: CheckworthinessModel, known_tags: Iterab
                 end=sentence.end,
                 quote=" ".join(sentence.text.split()),
                 score=round(score, 3),
-                claimant=_MARKUP_RE.sub("", claimant),
+                claimant=" ".join(_INVISIBLE_RE.sub("", _MARKUP_RE.sub("", claimant)).split()) or article.meta.outlet,
                 attribution=found.kind,
                 cue=found.cue,
-                signals=signals(sentence.text),
+                signals=[],  # filled in by explained() for the sentences that are drafted
                 title=propose_title(sentence.text),
                 tags=infer_tags(sentence.text, tags),
             )
         )
     return out
+
+
+def _claimant(found, article: Article) -> str:  # type: ignore[no-untyped-def]
+    """A named source's name; for an unnamed source (``vague``) or none, the outlet, whose word it is."""
+    return found.claimant if found.kind in ("direct", "reported") and found.claimant else article.meta.outlet
+
+
+def explained(chosen: Sequence[Candidate], model: CheckworthinessModel) -> list[Candidate]:
+    """The candidates with their signals: the model's largest contributions to each one's score."""
+    reasons = model.explain([c.quote for c in chosen], top=SIGNALS)
+    return [replace(c, signals=[str(reason) for reason in why]) for c, why in zip(chosen, reasons, strict=True)]
 
 
 def select(found: Sequence[Candidate], *, min_score: float, top: int) -> list[Candidate]:
@@ -144,6 +173,8 @@ def plan(
 def unique_id(title: str, taken: set[str]) -> str:
     words = slugify(title).split("-")[:8]
     base = "-".join(words)[:60].strip("-") or "claim"
+    if reserved(base):  # '2025' is a page of a list, 'con' a Windows device
+        base = f"claim-{base}"
     claim_id, number = base, 2
     while claim_id in taken:
         claim_id, number = f"{base}-{number}", number + 1
@@ -207,18 +238,27 @@ def extract(project: Project, articles: Sequence[Article], *, min_score: float, 
     existing = {claim_id: (claim.article, project.quotes.get(claim_id)) for claim_id, claim in project.claims.items()}
     known_tags = sorted({tag for claim in project.claims.values() for tag in claim.tags})
     model = default_model()
+    refused = [m for a in articles if (m := unsupported_message(a.id, article_language(a), model.languages))]
+    if refused:
+        raise Refused("\n".join(refused))
     scored = score_articles(articles, known_tags, jobs, progress)
     rows: list[dict[str, object]] = []
     drafts: list[tuple[Path, str]] = []
     taken = set(existing) | project.claim_files
     for article, found in zip(articles, scored, strict=True):
-        planned = plan(select(found, min_score=min_score, top=top), existing, taken, settings.claims_folder)
-        for item in planned:
+        planned = plan(explained(select(found, min_score=min_score, top=top), model), existing, taken,
+                       settings.claims_folder)
+        for index, item in enumerate(planned):
             if item.claim_id is None:
+                continue
+            text = draft_yaml(item.candidate, f"{model.name} {model.version}")
+            refused = new_claim_problems(text, item.claim_id, article, settings, project.claim_files, project.article_files)
+            if refused:  # never write what validate refuses: skip it, and say why
+                planned[index] = Planned(item.candidate, None, f"would not validate: {refused[0].field}: {refused[0].message}")
                 continue
             taken.add(item.claim_id)
             existing[item.claim_id] = (article.id, [item.candidate.span])
-            drafts.append((settings.claim_file(item.claim_id), draft_yaml(item.candidate, f"{model.name} {model.version}")))
+            drafts.append((settings.claim_file(item.claim_id), text))
         rows += as_json(planned, dry_run=dry_run, claims_folder=settings.claims_folder)
     return Extraction(rows, [] if dry_run else drafts)
 
@@ -235,8 +275,13 @@ def scaffold(project: Project, article: Article, quote: str, claim_id: str | Non
         near = nearest(quote, article.body)
         raise Refused(f"the quote is not in article {article.id!r} (closest passage, "
                       f"{near.similarity}% similar: \"{near.passage}\")")
+    if claim_id is not None and id_problem(claim_id, "--id"):
+        raise Refused(id_problem(claim_id, "--id"))
     found = attribute(quote)
     claim_id = claim_id or unique_id(propose_title(quote), set(project.claim_files))
     text = claim_file.scaffold(title=propose_title(quote), quote=quote, article=article.id, attribution=found.kind,
-                               claimant=found.claimant or article.meta.outlet, rating_ids=project.settings.scale.ids)
+                               claimant=_claimant(found, article), rating_ids=project.settings.scale.ids)
+    refused = new_claim_problems(text, claim_id, article, project.settings, project.claim_files, project.article_files)
+    if refused:  # never write what validate refuses
+        raise Refused(ProblemsFound(refused).report())
     return project.settings.claim_file(claim_id), text

@@ -7,23 +7,68 @@ main text as trafilatura extracts it.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from ..errors import Refused
 from ..files import create_new, replace
-from ..load import parse_article, parse_yaml, split_front_matter
-from ..model import ArticleMeta, slugify
+from ..load import new_article_problems, parse_yaml, split_front_matter, yaml_problem, yaml_shape_problems
+from ..paths import read_bounded
+from ..validate import id_problem
+from ..model import ArticleMeta, reserved, slugify
 from ..settings import Settings
 
 FIELD_ORDER = list(ArticleMeta.model_fields)
 
 
 class ImportFailed(Exception):
-    """The source cannot be read as an article; the message says why and what to do."""
+    """The source cannot be read as an article; the message says why and what to do. With ``lines``,
+    the message is already problem lines naming the source."""
+
+    def __init__(self, message: str, *, lines: bool = False) -> None:
+        super().__init__(message)
+        self.lines = lines
+
+
+SOURCE_LIMIT = 16 * 1024 * 1024  # bytes of a source file: a saved page may be much larger than its text
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]{1,40})""", re.I)
+
+
+def decode_html(data: bytes) -> str:
+    """A saved page's text: its byte order mark, else the charset its <meta> declares (charset= or
+    http-equiv Content-Type), else UTF-8 if it is valid UTF-8, else what charset_normalizer detects."""
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    declared = _META_CHARSET.search(data[:4096])
+    if declared:
+        try:
+            encoding = codecs.lookup(declared.group(1).decode("ascii")).name
+        except LookupError:
+            encoding = None
+        if encoding and encoding not in ("utf-16-le", "utf-16-be", "utf-16", "utf-32"):  # a page saying utf-16 in ASCII bytes is not
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                pass
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    import charset_normalizer
+
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        raise ImportFailed("the page's text encoding cannot be recognised (expected UTF-8, or a page that declares "
+                           "its charset)")
+    return str(best)
 
 
 @dataclass(frozen=True)
@@ -42,7 +87,8 @@ class Imported:
             if len(out) + len(word) + 1 > 60:
                 break
             out = f"{out}-{word}" if out else word
-        return out or "article"
+        out = out or "article"
+        return f"article-{out}" if reserved(out) else out  # '2025' or 'con' would not do
 
 
 def from_text(text: str) -> Imported:
@@ -53,14 +99,26 @@ def from_text(text: str) -> Imported:
     return Imported({"title": title.strip()}, body.lstrip("\r\n"))
 
 
-def from_markdown(text: str) -> Imported:
+def from_markdown(text: str, shown: str = "(source)") -> Imported:
+    """Front matter and body; the front matter is checked as an article's is (aliases, nesting) before
+    it is parsed."""
     parts = split_front_matter(text)
     if parts is None:
         return from_text(text)
     front, body = parts
-    meta = parse_yaml(front) or {}
+    problems = yaml_shape_problems(front, shown, line_offset=1)
+    if problems:
+        raise ImportFailed("\n".join(str(p) for p in problems), lines=True)
+    try:
+        meta = parse_yaml(front) or {}
+    except yaml.YAMLError as exc:
+        raise ImportFailed(str(yaml_problem(shown, exc, line_offset=1)), lines=True) from None
     if not isinstance(meta, dict):
         raise ImportFailed("the front matter is not a mapping of fields")
+    keys = [key for key in meta if not isinstance(key, str)]
+    if keys:
+        raise ImportFailed(f"the front matter has a field name that is not text: {keys[0]!r} (expected field names "
+                           f"such as {', '.join(FIELD_ORDER[:4])})")
     return Imported(meta, body)
 
 
@@ -82,11 +140,18 @@ def from_html(html: str) -> Imported:
 
 
 def read_source(path: Path) -> Imported:
-    text = path.read_text(encoding="utf-8", errors="strict")
+    data, why = read_bounded(path, SOURCE_LIMIT, None)
+    if data is None:
+        raise ImportFailed(why or "cannot be read")
     if path.suffix.lower() in (".html", ".htm"):
-        return from_html(text)
+        return from_html(decode_html(data))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ImportFailed(f"not UTF-8 text: byte {data[exc.start]:#04x} at offset {exc.start} (expected a UTF-8 "
+                           "text file; save it as UTF-8)") from None
     if path.suffix.lower() in (".md", ".markdown"):
-        return from_markdown(text)
+        return from_markdown(text.lstrip("\ufeff").replace("\r\n", "\n"), str(path))
     return from_text(text)
 
 
@@ -114,15 +179,17 @@ def import_article(source: Path, settings: Settings, *, article_id: str | None, 
     """Write the article file made from ``source`` (with ``fields`` over what it says), checked as
     validate checks it; the file's path as messages show it. Refused, and nothing written, if the
     source cannot be read, the article would not validate, or the file exists (without ``force``)."""
+    if article_id is not None and id_problem(article_id, "--id"):
+        raise Refused(id_problem(article_id, "--id"))
     try:
         imported = read_source(source).with_options(**fields)
-    except (ImportFailed, UnicodeDecodeError) as exc:
-        raise Refused(f"{source}: {exc}") from None
+    except ImportFailed as exc:
+        raise Refused(str(exc) if exc.lines else f"{source}: {exc}") from None
     article_id = article_id or imported.suggested_id()
     path = settings.article_file(article_id)
     shown = settings.shown(path)
     text = article_text(imported)
-    _, problems = parse_article(text, article_id, shown)
+    problems = new_article_problems(text, article_id, shown)
     if problems:
         hint = "; ".join(sorted(f"pass --{p.field.replace('_', '-')}" for p in problems if p.field in FLAGS))
         raise Refused("\n".join(str(p) for p in problems) + (f"\n{hint}" if hint else ""))

@@ -1,0 +1,152 @@
+"""The drafts of `site-builder extract` on the project's own labelled news set (benchmarks/news/).
+
+    .venv/bin/python benchmarks/news.py [--texts DIR] [--json PATH]
+
+benchmarks/news/labels.json labels every sentence of 14 real news articles CFS / UFS / NFS (the
+ClaimBuster definitions) and, for every CFS sentence, its claimant and attribution. The texts are
+not in the repository: `scripts/news_devset.py collect` fetches them again and keeps the sentences
+whose hashes are in labels.json. Without the texts this script says so and stops (exit status 0).
+
+Printed:
+- precision and recall of the default drafts (`--min-score` and `--top` of `site-builder extract`)
+  against the CFS sentences, and the same at other thresholds: the default threshold is chosen here;
+- claimant and attribution accuracy over every CFS sentence (drafted or not): the claimant counts as
+  right when it equals one of the labelled spellings, ignoring case and a leading "the"; a sentence
+  labelled with no claimant (attribution none or vague) expects the outlet.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from site_builder.drafting.checkworthiness import default_model  # noqa: E402
+from site_builder.drafting.extract import DEFAULT_MIN_SCORE, DEFAULT_TOP, candidates, select  # noqa: E402
+from site_builder.model import Article, ArticleMeta  # noqa: E402
+
+NEWS = ROOT / "benchmarks" / "news"
+THRESHOLDS = [round(0.05 * i, 2) for i in range(1, 20)]
+
+
+def sentence_hash(text: str) -> str:
+    return hashlib.sha256(unicodedata.normalize("NFC", " ".join(text.split())).encode("utf-8")).hexdigest()[:16]
+
+
+def same_claimant(found: str, expected: str) -> bool:
+    def key(name: str) -> str:
+        return re.sub(r"^the\s+", "", " ".join(name.replace("’", "'").split()).casefold())
+
+    return key(found) == key(expected)
+
+
+def load_articles(texts: Path) -> list[tuple[dict, Article]] | None:
+    labels = json.loads((NEWS / "labels.json").read_text(encoding="utf-8"))
+    out = []
+    for entry in labels["articles"]:
+        path = texts / f"{entry['id']}.txt"
+        if not path.is_file():
+            return None
+        meta = ArticleMeta(title=entry["id"], outlet=entry["outlet"], url=entry["url"],
+                           published=str(entry["published"]), language="en")
+        out.append((entry, Article(id=entry["id"], meta=meta, body=path.read_text(encoding="utf-8"))))
+    return out
+
+
+def evaluate(loaded: list[tuple[dict, Article]], model, label: str, results: dict, sweep: bool) -> None:  # type: ignore[no-untyped-def]
+    rows = []  # (article entry, labelled sentence, candidate)
+    found_by_article: dict[str, list] = {}
+    for entry, article in loaded:
+        found = candidates(article, model)
+        found_by_article[entry["id"]] = found
+        by_hash = {sentence_hash(c.quote): c for c in found}
+        missing = [s["sha"] for s in entry["sentences"] if s["sha"] not in by_hash]
+        if missing:
+            raise SystemExit(f"{entry['id']}: {len(missing)} labelled sentences not found in the text (text changed?)")
+        rows += [(entry, s, by_hash[s["sha"]]) for s in entry["sentences"]]
+    n = len(rows)
+    cfs = sum(1 for _, s, _ in rows if s["label"] == "CFS")
+    print(f"\n## {label}: {len(loaded)} articles, {n} sentences, {cfs} CFS ({cfs / n:.0%}); "
+          f"UFS {sum(s['label'] == 'UFS' for _, s, _ in rows)}, NFS {sum(s['label'] == 'NFS' for _, s, _ in rows)}")
+
+    def drafts_at(min_score: float, top: int) -> tuple[float, float, int]:
+        chosen = set()
+        for article_id, found in found_by_article.items():
+            chosen |= {(article_id, c.start) for c in select(found, min_score=min_score, top=top)}
+        tp = sum(1 for e, s, c in rows if s["label"] == "CFS" and (e["id"], c.start) in chosen)
+        return (tp / len(chosen) if chosen else 0.0), tp / cfs, len(chosen)
+
+    out: dict[str, object] = {"articles": len(loaded), "sentences": n, "cfs": cfs}
+    p, r, k = drafts_at(DEFAULT_MIN_SCORE, DEFAULT_TOP)
+    print(f"default drafts (--min-score {DEFAULT_MIN_SCORE} --top {DEFAULT_TOP}): {k} drafts, "
+          f"precision {p:.3f}, recall {r:.3f} (goal: both at least 0.9; every sentence would give "
+          f"precision {cfs / n:.3f})")
+    out["default"] = {"min_score": DEFAULT_MIN_SCORE, "top": DEFAULT_TOP, "drafts": k,
+                      "precision": round(p, 4), "recall": round(r, 4)}
+    if sweep:
+        print("\n| min score | drafts | precision | recall | F1 |\n|---|---|---|---|---|")
+        table = []
+        for t in THRESHOLDS:
+            p, r, k = drafts_at(t, 1000)
+            f1 = 2 * p * r / (p + r) if p + r else 0.0
+            table.append({"min_score": t, "drafts": k, "precision": round(p, 4), "recall": round(r, 4),
+                          "f1": round(f1, 4)})
+            print(f"| {t:.2f} | {k} | {p:.3f} | {r:.3f} | {f1:.3f} |")
+        out["sweep_no_top_limit"] = table
+    claimant_ok = kind_ok = 0
+    wrong = []
+    for entry, s, c in rows:
+        if s["label"] != "CFS":
+            continue
+        expected = s["claimant"] or entry["outlet"]
+        accepted = expected if isinstance(expected, list) else [expected]
+        c_ok = any(same_claimant(c.claimant, name) for name in accepted)
+        k_ok = c.attribution == s["attribution"]
+        claimant_ok += c_ok
+        kind_ok += k_ok
+        if not (c_ok and k_ok):
+            wrong.append(f"  {entry['id']} {s['sha']} ({c.quote[:40]}...): expected {accepted[0]!r} "
+                         f"{s['attribution']}, got {c.claimant!r} {c.attribution}")
+    print(f"claimant correct: {claimant_ok}/{cfs} ({claimant_ok / cfs:.1%}); attribution correct: "
+          f"{kind_ok}/{cfs} ({kind_ok / cfs:.1%}) (goal: both at least 85%)")
+    if wrong:
+        print("wrong (sentence hash: expected, got):\n" + "\n".join(wrong))
+    out.update(claimant_accuracy=round(claimant_ok / cfs, 4), attribution_accuracy=round(kind_ok / cfs, 4))
+    results[label] = out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--texts", type=Path, default=NEWS / "texts", help="folder of the collected texts")
+    parser.add_argument("--json", type=Path, help="also write the numbers here")
+    args = parser.parse_args(argv)
+    loaded = load_articles(args.texts)
+    if loaded is None:
+        print(f"news set: texts not found in {args.texts}; collect them with: "
+              f"python scripts/news_devset.py collect (skipped)")
+        return 0
+    model = default_model()
+    print(f"model: {model.name} {model.version}")
+    results: dict[str, object] = {"model": f"{model.name} {model.version}"}
+    development = [(e, a) for e, a in loaded if e["split"] == "development"]
+    held_out = [(e, a) for e, a in loaded if e["split"] == "held-out"]
+    evaluate(development, model, "development (threshold chosen here, attribution rules written on it)", results,
+             sweep=True)
+    evaluate(held_out, model, "held-out (labelled before anything was run on it)", results, sweep=False)
+    evaluate(loaded, model, "all", results, sweep=False)
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,125 @@
+"""Every generated page as a file, for engines that run no plugins (Zensical).
+
+``write_project`` fills one folder with a complete project for such an engine:
+
+- ``docs/``: the site's own pages (docs_dir, articles left out), then every page the plugin generates,
+  from the same function (``pages.build_pages``), with the stylesheet, data files, feeds and redirects;
+- ``overrides/``: a copy of the theme's custom_dir, without the overrides of mkdocs-material
+  components that Zensical replaces (``THEME_ONLY``);
+- ``mkdocs.yml``: ``INHERIT``s the site's own mkdocs.yml (the engine reads it, tags and all) and sets
+  what the plugin would otherwise set: docs_dir, the stylesheet, the overrides, and generated pages out
+  of the navigation.
+
+The folder is ours: it is written only when new, empty or written by us before (a marker file says
+so); a person's folder is never overwritten.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .config import read_config
+from .errors import Refused
+from .pages import build_pages
+from .project import load_site
+from .render import environment
+from .routes import CLAIMANTS, CLAIMS, RATINGS, STYLESHEET, TAGS
+from .settings import Settings
+
+MARKER = ".site-builder-generated"
+DOCS = "docs"
+CONFIG = "mkdocs.yml"
+OVERRIDES = "overrides"
+# Overrides of mkdocs-material partials that Zensical's theme replaces with other components: with ours,
+# its search would find nothing (its own search dialog already has the accessible name ours adds).
+THEME_ONLY = ("partials/search.html",)
+# Generated sections: only their index pages belong in the navigation (as with the plugin).
+SECTIONS = (CLAIMS, RATINGS, TAGS, CLAIMANTS)
+
+
+def write_engine_project(settings: Settings, config_file: Path, out: Path) -> str:
+    """Load and check the project, then write its engine project into ``out``; what was written and how
+    to build it. Raises ProblemsFound (nothing written) or Refused (a folder that is not ours)."""
+    site = load_site(settings)
+    pages = build_pages(site, environment(settings.templates_dir), links_to_files=True)
+    count = write_project(settings, config_file, read_config(config_file.resolve()), pages, out)
+    return (f"wrote {count} pages into {out / DOCS} and {out / CONFIG}; "
+            f"build with: zensical build -f {out / CONFIG}")
+
+
+def prepare(out: Path) -> None:
+    """Make ``out`` an empty folder of ours; raise Refused for a folder a person made or filled."""
+    if out.is_symlink() or (out.exists() and not out.is_dir()):
+        raise Refused(f"{out} is not a folder (expected a new or empty folder, or one written by generate)")
+    if out.is_dir() and any(out.iterdir()):
+        if not (out / MARKER).is_file():
+            raise Refused(f"{out} is not empty and was not written by site-builder generate "
+                          "(expected a new or empty folder; choose another)")
+        shutil.rmtree(out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / MARKER).write_text("Written by site-builder generate; the whole folder is replaced on the next run.\n",
+                              encoding="utf-8")
+
+
+def write_project(settings: Settings, config_file: Path, site_config: Mapping[str, Any], pages: Mapping[str, str],
+                  out: Path) -> int:
+    """Write the engine project into ``out`` (see the module's docstring); return the number of pages."""
+    for folder in (settings.docs_dir, settings.claims_dir):
+        if out.resolve().is_relative_to(folder):
+            raise Refused(f"{out} is inside {settings.shown(folder)}/ (expected a folder outside the site's own "
+                          "files, such as build/zensical)")
+    prepare(out)
+    docs = out / DOCS
+    articles = settings.articles_dir
+    shutil.copytree(settings.docs_dir, docs, symlinks=True,
+                    ignore=lambda folder, names: [n for n in names if Path(folder).resolve() == articles
+                                                  and n.endswith(".md") and n != "index.md"])
+    for uri, content in pages.items():
+        path = docs / uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.is_symlink():  # a link copied from docs_dir is replaced, never written through
+            path.unlink()
+        path.write_text(content, encoding="utf-8", newline="\n")
+    custom_dir = _custom_dir(site_config)
+    if custom_dir:
+        source = settings.root / custom_dir
+        shutil.copytree(source, out / OVERRIDES, symlinks=True, ignore=lambda folder, names: [
+            n for n in names if (Path(folder) / n).relative_to(source).as_posix() in THEME_ONLY])
+    (out / CONFIG).write_text(engine_config(settings, config_file, site_config, out), encoding="utf-8", newline="\n")
+    return sum(uri.endswith(".md") for uri in pages)
+
+
+def _custom_dir(site_config: Mapping[str, Any]) -> str | None:
+    theme = site_config.get("theme")
+    return theme.get("custom_dir") if isinstance(theme, dict) else None
+
+
+def engine_config(settings: Settings, config_file: Path, site_config: Mapping[str, Any], out: Path) -> str:
+    """The generated project's mkdocs.yml: the site's own, inherited, with what the plugin would set."""
+    config: dict[str, Any] = {
+        "INHERIT": Path(os.path.relpath(config_file.resolve(), out.resolve())).as_posix(),
+        "docs_dir": DOCS,
+        "site_dir": "site",
+        "extra_css": [STYLESHEET],
+        "not_in_nav": "".join(f"/{section}/*\n!/{section}/index.md\n"
+                              for section in (*SECTIONS, settings.articles_prefix)),
+    }
+    if _custom_dir(site_config):
+        config["theme"] = {"custom_dir": OVERRIDES}
+    header = ("# Written by site-builder generate: the site of the mkdocs.yml inherited below, with every generated\n"
+              "# page as a file in docs/, for engines that run no plugins. Regenerate it; do not edit it.\n")
+    return header + yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True)
+
+
+class _Dumper(yaml.SafeDumper):
+    """Multi-line text as a literal block, as a person would write it."""
+
+
+_Dumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(
+    "tag:yaml.org,2002:str", text, style="|" if "\n" in text else None))
