@@ -285,6 +285,15 @@ Colour = Annotated[str, BeforeValidator(_text), AfterValidator(_colour),
                    WithJsonSchema({"type": "string", "pattern": "^#[0-9a-fA-F]{6}$"})]
 
 
+def _flag(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise _fail("flag", "not true or false: {value} (expected true or false, without quotes)", value=_repr(value))
+
+
+Flag = Annotated[bool, BeforeValidator(_flag), WithJsonSchema({"type": "boolean"})]
+
+
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -420,7 +429,7 @@ class ArticleMeta(Record):
     )
     retrieved: Date | None = Field(None, description="the date the text was retrieved, YYYY-MM-DD")
     notes: Text | None = Field(None, description="what is known about the article")
-    excerpt: bool = Field(
+    excerpt: Flag = Field(
         False, description="true when the body holds only the passages claims quote, not the whole article"
     )
 

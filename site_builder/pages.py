@@ -26,6 +26,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import exports, routes, structured
+from .appearances import Placement, direction, placements
 from .markup import Mark, displayable, highlighted_paragraphs, markdown_html
 from .model import Article, Claim, newest_first, reserved, slugify, xml_safe
 from .project import Site
@@ -161,7 +162,7 @@ class PageWriter:
         self.published = newest_first(site.published)
         self.claimant_slugs = claimant_slugs(c.claimant for c in self.published)
         self.paragraphs_of: dict[str, list[Span]] = {}
-        self.by_article = self._group(lambda c: [c.article])
+        self.by_article = self._group(lambda c: list(dict.fromkeys([c.article, *(a.article for a in c.appearances)])))
         self.routes = Routes(site.settings.directory_urls, site.settings.articles_prefix, self.claimant_slugs)
         self._plans: dict[str, Callable[[], Plan]] = {}
         self._inputs: dict[str, Callable[[], object]] = {}
@@ -356,16 +357,29 @@ class PageWriter:
             self.paragraphs_of[article.id] = paragraphs(article.body)
         return self.paragraphs_of[article.id]
 
-    def _marks(self, links: Links, claims: Iterable[Claim]) -> list[Mark]:
+    def _spans_in(self, claim: Claim, article_id: str) -> list[Span]:
+        """Every span of the claim's words in one article: its first quote's, its appearances' there."""
+        spans = list(self.site.quotes[claim.id]) if claim.article == article_id else []  # type: ignore[index]
+        for appearance, found in zip(claim.appearances, self.site.appearance_quotes.get(claim.id, []), strict=False):
+            if appearance.article == article_id and found:
+                spans += found
+        return spans
+
+    def _marks(self, links: Links, claims: Iterable[Claim], article_id: str) -> list[Mark]:
         return [
             Mark(span, claim.id, claim.rating, links.claim(claim.id), claim.title)  # type: ignore[arg-type]
             for claim in claims
-            for span in self.site.quotes[claim.id]  # type: ignore[index]
+            for span in self._spans_in(claim, article_id)
         ]
+
+    def _placements(self, claim: Claim) -> list[Placement]:
+        return placements(claim, self.site.articles, self.site.quotes[claim.id],  # type: ignore[index]
+                          self.site.appearance_quotes.get(claim.id, []))  # type: ignore[arg-type]
 
     def _claim_inputs(self, claim: Claim) -> object:
         related = tuple(self.site.claims[r] for r in claim.related)
-        return claim, self.site.articles[claim.article], related, self.claimant_slugs[claim.claimant]
+        others = tuple(self.site.articles[a.article] for a in claim.appearances)
+        return claim, self.site.articles[claim.article], related, self.claimant_slugs[claim.claimant], others
 
     def _article_inputs(self, article_id: str) -> object:
         claims = self.by_article.get(article_id, [])
@@ -390,6 +404,9 @@ class PageWriter:
                 "article": article, "in_context": in_context, "context_html": markdown_html(claim.context or ""),
                 "related": [self.site.claims[r] for r in claim.related],
                 "machine_drafted": claim.provenance.is_machine,
+                "placements": self._placements(claim),
+                "site_language": self.site.settings.language,
+                "claim_language": article.meta.language, "claim_direction": direction(article.meta.language),
             }
 
         def plan() -> Plan:
@@ -402,9 +419,10 @@ class PageWriter:
         def more() -> dict[str, object]:
             article = self.site.articles[article_id]
             links = self.links(uri)
-            claims = sorted(self.by_article.get(article_id, []), key=lambda c: (self.site.quotes[c.id][0].start, c.id))  # type: ignore[index]
-            text = highlighted_paragraphs(article.body, self._paragraphs(article), self._marks(links, claims), anchors=True)
-            return {"claims": claims, "paragraphs": text,
+            claims = sorted(self.by_article.get(article_id, []), key=lambda c: (self._spans_in(c, article_id)[0].start, c.id))
+            text = highlighted_paragraphs(article.body, self._paragraphs(article), self._marks(links, claims, article_id),
+                                          anchors=True)
+            return {"claims": claims, "paragraphs": text, "direction": direction(article.meta.language),
                     "structured_data": structured.script(structured.article_page(article, url=self.url_for(uri)))}
 
         def plan() -> Plan:

@@ -9,7 +9,7 @@ an ``onmouseover`` handler. Whatever a field turns into, a page keeps only:
 - the elements our templates write (text, lists, tables, figures, ``time``, ``mark``, ``nav``): no
   ``script`` but our JSON-LD, no ``style``, ``img``, ``iframe``, ``svg``, forms or media;
 - the attributes they write: ``class``, ``id`` (never one starting ``_``, the theme's own ids such as
-  ``__config``), ``lang``, ``title``, ``data-search-exclude``, ``href`` and ``rel`` on links,
+  ``__config``), ``lang``, ``dir``, ``title``, ``data-search-exclude``, ``href`` and ``rel`` on links,
   ``datetime``, ``scope``, ``align``, ``aria-label``, ``aria-current``: no event handler, no ``style``,
   no ``autofocus``;
 - links to http(s) URLs and relative URLs only: no ``javascript:``, ``data:`` or any other scheme;
@@ -37,7 +37,7 @@ TAGS = frozenset({
     "tfoot", "th", "thead", "time", "tr", "u", "ul",
 })
 ATTRIBUTES = {
-    "*": {"class", "id", "lang", "title", "data-search-exclude"},
+    "*": {"class", "id", "lang", "dir", "title", "data-search-exclude"},
     "a": {"href", "rel", "aria-current"},
     "strong": {"aria-current"},
     "nav": {"aria-label"},

@@ -38,6 +38,7 @@ class Settings:
     scale: RatingScale
     directory_urls: bool = True
     site_name: str = "Claim explainers"
+    language: str = "en"  # the site's language (the theme's): titles, summaries and translations are in it
     site_url: str = ""  # canonical base URL, ending in '/'; empty when not configured
     publisher: str = ""  # the organisation publishing the reviews (structured data, feeds)
     edit_url: str = ""  # prefix of "edit this file" links, e.g. https://github.com/o/r/edit/main/
@@ -106,11 +107,18 @@ def settings_from_options(
         scale=scale,
         directory_urls=site.get("use_directory_urls", True) is not False,
         site_name=site.get("site_name") or "Claim explainers",
+        language=_theme_language(site.get("theme")),
         site_url=(site["site_url"].rstrip("/") + "/") if site.get("site_url") else "",
         publisher=options["publisher"] or site.get("site_name") or "Claim explainers",
         edit_url=_edit_url(options["edit_url"], site.get("repo_url")),
         page_size=max(1, int(options["page_size"])),
     )
+
+
+def _theme_language(theme: Any) -> str:
+    """The theme's language (mkdocs.yml ``theme: language:``), 'en' when not set."""
+    language = theme.get("language") if hasattr(theme, "get") else None
+    return language if isinstance(language, str) and language else "en"
 
 
 def _edit_url(option: str | None, repo_url: str | None) -> str:

@@ -1,0 +1,88 @@
+"""Where a claim was published: its first quote and every appearance, in date order, with the words that
+changed from one copy to another. Pure: no MkDocs, no files.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from html import escape
+
+from markupsafe import Markup
+
+from .markup import displayable
+from .model import Article, Claim
+from .quotes import Span
+
+# Scripts written right to left, by the primary language subtag of BCP 47.
+RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd", "syr", "ug", "ur", "yi"})
+
+
+def direction(language: str) -> str:
+    """'rtl' for a language written right to left, else 'ltr'."""
+    return "rtl" if language.split("-")[0].lower() in RTL_LANGUAGES else "ltr"
+
+
+@dataclass(frozen=True)
+class Placement:
+    """One place a claim was published: an article and the claim's words in it."""
+
+    article: Article
+    quote: str  # the article's own words, as displayed
+    index: int  # 0: the claim's first quote; n: its appearances[n - 1]
+    translation: str | None = None
+    note: str | None = None
+    first_known: bool = False  # the earliest publication of all
+    changes: Markup | None = None  # the words that differ from the first quote, marked; None if none differ
+
+    @property
+    def language(self) -> str:
+        return self.article.meta.language
+
+    @property
+    def direction(self) -> str:
+        return direction(self.language)
+
+
+def quoted(article: Article, spans: list[Span]) -> str:
+    """The words of ``spans`` in the article, on one line, as a reader sees them."""
+    return " … ".join(displayable(" ".join(article.body[s.start : s.end].split())) for s in spans)
+
+
+def placements(claim: Claim, articles: dict[str, Article], first: list[Span],
+               appearances: list[list[Span] | None]) -> list[Placement]:
+    """The first quote and every located appearance, oldest publication first (the first quote first on a
+    tie), the oldest marked as the first known appearance; each appearance's changed words marked."""
+    first_quote = quoted(articles[claim.article], first)
+    found = [Placement(articles[claim.article], first_quote, 0)]
+    for number, (appearance, spans) in enumerate(zip(claim.appearances, appearances, strict=False), 1):
+        if spans is None:
+            continue
+        article = articles[appearance.article]
+        words = quoted(article, spans)
+        found.append(Placement(article, words, number, appearance.translation, appearance.note,
+                               changes=word_changes(first_quote, words)))
+    found.sort(key=lambda p: (p.article.meta.published, p.index))
+    earliest = found[0]
+    return [Placement(p.article, p.quote, p.index, p.translation, p.note, p is earliest, p.changes) for p in found]
+
+
+def word_changes(before: str, after: str) -> Markup | None:
+    """``after`` with the words it lacks from ``before`` struck through (<del>) and the words it adds
+    underlined (<ins>), so a reader sees a copy change a number without relying on colour; None when the
+    two have the same words."""
+    old, new = before.split(), after.split()
+    if old == new:
+        return None
+    html: list[str] = []
+    for tag, a, b, c, d in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        if tag == "equal":
+            html.append(escape(" ".join(new[c:d])))
+            continue
+        if tag in ("delete", "replace"):
+            html.append(f'<del><span class="sr-only">[removed: </span>{escape(" ".join(old[a:b]))}'
+                        '<span class="sr-only">]</span></del>')
+        if tag in ("insert", "replace"):
+            html.append(f'<ins><span class="sr-only">[added: </span>{escape(" ".join(new[c:d]))}'
+                        '<span class="sr-only">]</span></ins>')
+    return Markup(" ".join(html))

@@ -1,0 +1,125 @@
+"""Appearances: one claim published in several articles (copies, translations), checked and shown."""
+
+from __future__ import annotations
+
+import pytest
+
+from site_builder.appearances import direction, word_changes
+from site_builder.config import read_settings
+from site_builder.errors import ProblemsFound
+from site_builder.project import load_site
+
+from .conftest import CLAIM, Project
+
+COPY = """\
+---
+title: "Output Up 50%, Minister Says"
+outlet: copy.example
+url: https://copy.example/output
+published: 2025-12-05
+excerpt: true
+---
+Output rose by 50% last year, the minister said.
+
+[…]
+"""
+
+ARABIC = """\
+---
+title: "ارتفع الإنتاج"
+outlet: arabic.example
+url: https://arabic.example/output
+published: 2025-12-01
+language: ar
+excerpt: true
+---
+ارتفع الإنتاج بنسبة 40% العام الماضي، قال الوزير.
+"""
+
+WITH_APPEARANCES = CLAIM.replace("claimant: The minister\n", """\
+appearances:
+  - article: copy-article
+    quote: Output rose by 50% last year
+    note: "Numbers changed: 50% for 40%."
+  - article: arabic-article
+    quote: ارتفع الإنتاج بنسبة 40% العام الماضي
+    translation: Output rose by 40% last year
+claimant: The minister
+""")
+
+
+@pytest.fixture
+def travelled(project: Project) -> Project:
+    project.write_article("copy-article", COPY)
+    project.write_article("arabic-article", ARABIC)
+    project.write_claim("output-rose-40-percent", WITH_APPEARANCES)
+    return project
+
+
+def test_an_appearance_quote_not_in_its_article_is_reported_at_its_line(travelled: Project) -> None:
+    travelled.write_claim("output-rose-40-percent", WITH_APPEARANCES.replace(
+        "quote: Output rose by 50% last year", "quote: Output rose by 60% last year"))
+    with pytest.raises(ProblemsFound) as found:
+        load_site(read_settings(travelled.root / "mkdocs.yml"))
+    assert [str(p) for p in found.value.problems] == [
+        "claims/output-rose-40-percent.yaml:6:12: appearances[0].quote: not found in article 'copy-article' "
+        "(expected the article's exact words; closest passage, 96% similar: \"Output rose by 50% last year,\")"]
+
+
+def test_an_appearance_in_a_missing_article_is_reported(travelled: Project) -> None:
+    travelled.write_claim("output-rose-40-percent", WITH_APPEARANCES.replace(
+        "article: copy-article", "article: copy-artcle"))
+    with pytest.raises(ProblemsFound) as found:
+        load_site(read_settings(travelled.root / "mkdocs.yml"))
+    assert [str(p) for p in found.value.problems] == [
+        "claims/output-rose-40-percent.yaml:5:14: appearances[0].article: no article 'copy-artcle' (expected "
+        "the id of a file in content/articles; did you mean 'copy-article'?)"]
+
+
+def test_the_claim_page_lists_every_appearance_oldest_first_with_changed_words(travelled: Project) -> None:
+    result = travelled.build()
+    assert result.returncode == 0, result.stderr
+    page = travelled.html("claims/output-rose-40-percent")
+    section = page[page.index('id="also-published-in"'):page.index('id="context"')]
+    # Oldest first: the Arabic copy (1 December), the first quote's article (3 December), the copy (5 December).
+    assert section.index("arabic.example") < section.index("example.news") < section.index("copy.example")
+    assert '<span class="appearance-first">First known appearance: </span><a href="../../articles/arabic-article/#claim-output-rose-40-percent">' in section
+    # The changed number, marked without relying on colour: struck through and underlined, with words for
+    # screen readers.
+    assert ('<del><span class="sr-only">[removed: </span>40%<span class="sr-only">]</span></del> '
+            '<ins><span class="sr-only">[added: </span>50%<span class="sr-only">]</span></ins>') in section
+    assert '<blockquote class="appearance-quote" lang="ar" dir="rtl"><p>ارتفع الإنتاج بنسبة 40% العام الماضي</p></blockquote>' in section
+    assert "Translation: Output rose by 40% last year" in section
+    assert "Note: Numbers changed: 50% for 40%." in section
+
+
+def test_article_pages_highlight_appearances_and_excerpts_say_so(travelled: Project) -> None:
+    result = travelled.build()
+    assert result.returncode == 0, result.stderr
+    copy = travelled.html("articles/copy-article")
+    assert 'id="claim-output-rose-40-percent" href="../../claims/output-rose-40-percent/"' in copy
+    assert "<mark>Output rose by 50% last year</mark>" in copy
+    assert "This page shows excerpts only" in copy and 'href="https://copy.example/output"' in copy
+    arabic = travelled.html("articles/arabic-article")
+    assert '<div class="article-text" lang="ar" dir="rtl" data-search-exclude' in arabic
+    assert "<mark>ارتفع الإنتاج بنسبة 40% العام الماضي</mark>" in arabic
+    # The claim is listed in each article's claim table.
+    assert 'href="../../claims/output-rose-40-percent/">Output rose by 40% last year</a>' in arabic
+
+
+def test_word_changes_and_direction() -> None:
+    assert word_changes("a b c", "a b c") is None
+    assert str(word_changes("rate of 40%", "rate of 50%")) == (
+        'rate of <del><span class="sr-only">[removed: </span>40%<span class="sr-only">]</span></del> '
+        '<ins><span class="sr-only">[added: </span>50%<span class="sr-only">]</span></ins>')
+    assert str(word_changes("<b>", "<i>")).count("&lt;") == 2  # escaped
+    assert [direction(code) for code in ("ar", "he-IL", "fa", "en", "ru", "ur")] == ["rtl", "rtl", "rtl", "ltr", "ltr", "rtl"]
+
+
+def test_near_identical_titles_are_a_warning(project: Project) -> None:
+    project.write_claim("same-title", CLAIM.replace("title: Output rose by 40% last year", "title: Output rose by 40%, last year!")
+                        .replace("quote: Output rose by 40% last year", "quote: the minister said on Monday"))
+    site = load_site(read_settings(project.root / "mkdocs.yml"))
+    assert [str(w) for w in site.warnings if "nearly" in w.message] == [
+        "claims/same-title.yaml:1:8: title: warning: nearly the same as the title of claims/output-rose-40-percent.yaml "
+        "(expected a title that tells the two claims apart; if they are the same claim, merge them)"]
