@@ -16,7 +16,7 @@ def test_a_page_per_published_claim_and_no_drafts(project: Project) -> None:
     assert result.returncode == 0, result.stderr
     rose = project.html("claims/output-rose-40-percent")
     assert '<h1 class="claim-title" id="claim">Output rose by 40% last year</h1>' in rose
-    assert '<blockquote class="claim-quote"><p>Output rose by 40% last year</p></blockquote>' in rose
+    assert '<blockquote class="claim-quote" lang="en" dir="ltr"><p>Output rose by 40% last year</p></blockquote>' in rose
     assert 'href="../../ratings/supported/">Supported</a>' in rose
     assert '<a href="../../claimants/the-minister/">The minister</a>' in rose
     assert "<strong>January</strong>" in rose  # context notes rendered from Markdown
