@@ -1250,7 +1250,16 @@ def readme_section(results: dict[str, Any]) -> str:
              f"{' (with uncommitted changes)' if code.get('dirty') else ''}, {results['machine']['cpus']} cores, "
              f"load average {min(loads, default=0):.1f}-{max(loads, default=0):.1f} during the run; "
              "the JSON: " + ", ".join(f"`{name}`" for name in results.get("json_files", [f"results/{DEFAULT_JSON.name}"]))
-             + ".", "", *main_table(results["runs"]), ""]
+             + ".", "", *main_table(results["runs"]), "",
+             "The same in CPU seconds (user + sys of each child; much less disturbed by other work on the machine):", "",
+             "| N | validate | plugin | build | bare | build/bare | plain | build/plain | ours % |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in results["runs"]:
+        d, plain = r["derived"], r.get("plain")
+        lines.append(f"| {r['n']:,} | {r['validate']['cpu_s']:.2f} | {r['plugin']['plugin_cpu_s']:.2f} | {r['build']['cpu_s']:.2f} "
+                     f"| {r['bare']['cpu_s']:.2f} | {d['build_bare_ratio_cpu']:.2f} | {fmt(plain and plain['cpu_s'])} "
+                     f"| {fmt(d.get('build_plain_ratio_cpu'))} | {d['ours_percent_cpu']:.1f} |")
+    lines.append("")
     serve = results.get("serve")
     if serve and "reload_median_s" in serve:
         lines.append(f"`mkdocs serve` at {serve['n']:,} claims: {serve['reload_median_s']:.2f} s from saving a claim to "
