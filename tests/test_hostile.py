@@ -113,6 +113,8 @@ FIELD_CASES = {
         "tags": ["long-ids.yaml", "lookalike-tag.yaml", "tags-related-aliases.yaml", "tag-named-index.yaml", "deep-nesting.yaml"],
         "related": ["long-ids.yaml", "lookalike-related.yaml", "tags-related-aliases.yaml"],
         "aliases": ["long-ids.yaml", "alias-path-traversal.yaml", "alias-takes-over-claim.yaml", "tags-related-aliases.yaml"],
+        "authors": ["authors-markup.yaml", "reviewers-attribute-breakout.yaml"],
+        "reviewers": ["reviewers-attribute-breakout.yaml"],
         "reviewed": ["reviewed-injection.yaml", "date-far-future.yaml"],
         "updated": ["reviewed-injection.yaml", "date-far-future.yaml"],
         "corrections": ["date-far-future.yaml", "corrections-note.yaml", "non-bmp-every-field.yaml", "noncharacters-every-field.yaml", "corrections-date-injection.yaml"],
@@ -412,7 +414,7 @@ def test_open_data_and_feeds_parse(accepted: AcceptedSite) -> None:
         json.loads((accepted.out / name).read_text(encoding="utf-8"))
     feed = ElementTree.parse(accepted.out / "feed.xml").getroot()
     titles = [item.findtext("title") for item in feed.iter("item")]
-    assert "Output {{ 7*7 }} {% raw %} [rose](javascript:alert(1)) **by** 40% last year" in titles
+    assert "Claim: Output {{ 7*7 }} {% raw %} [rose](javascript:alert(1)) **by** 40% last year | Rated Supported" in titles
     rows = list(csv.DictReader(io.StringIO((accepted.out / "data" / "claims.csv").read_text(encoding="utf-8"))))
     assert len(rows) == len(json.loads((accepted.out / "data" / "claims.json").read_text(encoding="utf-8"))["claims"])
 
