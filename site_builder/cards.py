@@ -84,7 +84,7 @@ def draw(card: Card, scale: RatingScale) -> bytes:
         pen.text((MARGIN, y), line, font=body, fill=INK)
         y += 58 if rating else 64
     out = io.BytesIO()
-    image.quantize(palette=_palette(scale), dither=Image.Dither.NONE).save(out, format="PNG", compress_level=6)
+    image.quantize(palette=_palette(scale), dither=Image.Dither.NONE).save(out, format="PNG", compress_level=1)
     return out.getvalue()
 
 

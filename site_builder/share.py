@@ -16,7 +16,7 @@ from .routes import Routes
 WIDTH, HEIGHT = 1200, 630
 VERSION = 1  # of the drawing (cards.py): bump it when the drawing changes, and every card is drawn again
 MODES = ("auto", "claim", "rating")
-AUTO_LIMIT = 2000  # share_cards: auto draws one card per claim up to this many published claims
+AUTO_LIMIT = 500  # share_cards: auto draws one card per claim up to this many published claims (benchmarks/README.md)
 
 
 def verdict_title(title: str, label: str) -> str:

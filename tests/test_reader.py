@@ -200,7 +200,7 @@ def test_article_highlights_say_their_rating_in_words(built: Project) -> None:
     assert len(marks) == 2
     labels = {"supported": "Supported", "misleading": "Misleading"}
     for rating, inner in marks:
-        assert inner.endswith(f'<span class="claim-mark-label"><span class="visually-hidden">Rated </span>'
+        assert inner.endswith(f'</mark> <span class="claim-mark-label"><span class="visually-hidden">Rated </span>'
                               f"{labels[rating]}</span>")
     legend = re.search(r'<ul class="rating-legend"[^>]*>(.*?)</ul>', page, re.S).group(1)
     assert re.findall(r"</span>([^<]+)</li>", legend) == [r["label"] for r in DEFAULT_RATINGS.values()]
