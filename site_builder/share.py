@@ -22,7 +22,7 @@ AUTO_LIMIT = 500  # share_cards: auto draws one card per claim up to this many p
 def verdict_title(title: str, label: str) -> str:
     """A claim's title with its verdict, for <title>, og:title, twitter:title and feed items:
     'Claim: The S-400 achieved a 90% interception rate | Rated Unsupported'."""
-    return f"Claim: {' '.join(title.split()).rstrip('.')} | Rated {label}"
+    return f"Claim: {title.strip().rstrip('.')} | Rated {label}"
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ class Card:
 def card_key(card: Card, scale: RatingScale) -> str:
     """A hash of everything the card shows and how it is drawn."""
     drawn = {"version": VERSION, "card": asdict(card), "scale": scale.model_dump(mode="json")}
-    return hashlib.sha256(json.dumps(drawn, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
+    return hashlib.sha256(json.dumps(drawn, sort_keys=True).encode()).hexdigest()[:16]
 
 
 class ShareCards:
