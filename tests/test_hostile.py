@@ -469,7 +469,7 @@ def test_non_bmp_text_is_the_page_title_and_description(scans: dict[str, tuple[s
     showed it as Markdown (live HTML from a field): the title and description must arrive whole."""
     html, _ = scans["claims/non-bmp-every-field/index.html"]
     title = "🚀 Output rose *em*{: autofocus onfocus=window.__pwned=1 } [link](javascript:window.__pwned=1) 🇺🇦"
-    assert f"<title>{escape(title)} - " in html
+    assert f"<title>Claim: {escape(title)} | Rated Supported - " in html  # the verdict travels with it
     summary = "🚀 Yes. [Read more](javascript:alert(1)) *x*{: onmouseover=alert(1) } ![img](https://evil.example/s.png)"
     assert f'<meta name="description" content="{escape(summary)}">' in html
     html, _ = scans["articles/non-bmp-every-field/index.html"]
