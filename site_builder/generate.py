@@ -24,9 +24,9 @@ from typing import Any
 
 import yaml
 
+from .cards import CardCache
 from .config import read_config
 from .errors import Refused
-from .cards import CardCache
 from .pages import build_pages, share_cards
 from .project import load_site
 from .render import environment
