@@ -69,7 +69,7 @@ bench-extract: $(STAMP)  ## check-worthiness, news-set and extraction benchmarks
 # Scale benchmark (benchmarks/README.md): make bench, or e.g. make bench BENCH_ARGS="--quick".
 .PHONY: bench
 BENCH_ARGS ?=
-bench: $(STAMP)  ## scale benchmark: validate, plugin, build vs bare mkdocs-material at 1k/10k/20k claims
+bench: $(STAMP)  ## scale benchmark: validate, plugin, build vs bare and plain mkdocs-material, memory, serve at 2k/10k/20k claims
 	$(BIN)/python benchmarks/scale.py $(BENCH_ARGS)
 
 clean:

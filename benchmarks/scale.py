@@ -847,6 +847,39 @@ print(json.dumps(result))
 """
 
 
+# Share cards (site_builder/cards.py): one per published claim, drawn into an empty cache, then again from
+# the full cache (a rebuild). Prints JSON on its last line. Builds in the benchmark use mkdocs.yml's own
+# share_cards setting; this measures what one card per claim would cost at the same N.
+CARDS_CHILD = r"""
+import json, os, sys, tempfile, time
+from pathlib import Path
+from site_builder.cards import CardCache
+from site_builder.project import load_site, read_settings
+from site_builder.share import ShareCards
+settings = read_settings(Path(sys.argv[1]))
+site = load_site(settings)
+share = ShareCards(settings.site_name, settings.site_description, settings.scale, "claim", len(site.published))
+for claim in site.published:
+    share.for_claim(claim)
+cpu = lambda: sum(os.times()[:4])
+with tempfile.TemporaryDirectory() as folder:
+    cache = CardCache(Path(folder), settings.scale)
+    c0, t0 = cpu(), time.perf_counter()
+    paths = [cache.path(card) for card in share.cards.values()]
+    cold, cold_cpu = time.perf_counter() - t0, cpu() - c0
+    t0 = time.perf_counter()
+    again = CardCache(Path(folder), settings.scale)
+    for card in share.cards.values():
+        again.path(card)
+    warm = time.perf_counter() - t0
+    size = sum(path.stat().st_size for path in paths)
+auto = ShareCards(settings.site_name, "", settings.scale, settings.share_cards, len(site.published))
+print(json.dumps({"cards": len(paths), "cold_s": cold, "cold_cpu_s": cold_cpu, "warm_s": warm,
+                  "redrawn_when_warm": again.drawn, "mb": size / 2**20,
+                  "build_mode": "claim" if auto.per_claim else "rating"}))
+"""
+
+
 # `mkdocs build -d site`, timing the claims plugin's own hooks inside the real build (argument "hooks";
 # "plain" for the reference, which does not import site_builder). The timings go to stderr, last line.
 BUILD_CHILD = r"""
@@ -971,6 +1004,17 @@ def run_size(n: int, args: argparse.Namespace, work: Path, log) -> tuple[dict[st
         log(f"  {'plain':<12}  {m.wall_s:7.2f} s  {m.peak_tree_mb:6.0f} MB   {pages} plain Markdown pages, site {size / MB:.1f} MB")
         if not args.keep:
             shutil.rmtree(plain)
+
+    if not args.skip_cards:
+        m = measure([sys.executable, "-c", CARDS_CHILD, str(root / "mkdocs.yml")], root)
+        check("share cards", m)
+        cards = json.loads(m.stdout.strip().splitlines()[-1])
+        result["cards"] = {k: (round(v, 3) if isinstance(v, float) else v) for k, v in cards.items()}
+        result["cards"]["ms_per_card"] = round(1000 * cards["cold_s"] / max(1, cards["cards"]), 1)
+        result["cards"]["percent_of_build"] = round(100 * cards["cold_s"] / result["build"]["wall_s"], 1)
+        log(f"  share cards   {cards['cold_s']:7.2f} s  {cards['cards']} cards, one per claim, drawn cold "
+            f"({result['cards']['ms_per_card']} ms each, {result['cards']['percent_of_build']}% of the build); "
+            f"from the cache {cards['warm_s']:.2f} s; this build drew one per {cards['build_mode']}")
 
     if args.profile:
         out = args.json.parent / f"plugin-{n}.prof"
@@ -1250,7 +1294,16 @@ def readme_section(results: dict[str, Any]) -> str:
              f"{' (with uncommitted changes)' if code.get('dirty') else ''}, {results['machine']['cpus']} cores, "
              f"load average {min(loads, default=0):.1f}-{max(loads, default=0):.1f} during the run; "
              "the JSON: " + ", ".join(f"`{name}`" for name in results.get("json_files", [f"results/{DEFAULT_JSON.name}"]))
-             + ".", "", *main_table(results["runs"]), ""]
+             + ".", "", *main_table(results["runs"]), "",
+             "The same in CPU seconds (user + sys of each child; much less disturbed by other work on the machine):", "",
+             "| N | validate | plugin | build | bare | build/bare | plain | build/plain | ours % |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in results["runs"]:
+        d, plain = r["derived"], r.get("plain")
+        lines.append(f"| {r['n']:,} | {r['validate']['cpu_s']:.2f} | {r['plugin']['plugin_cpu_s']:.2f} | {r['build']['cpu_s']:.2f} "
+                     f"| {r['bare']['cpu_s']:.2f} | {d['build_bare_ratio_cpu']:.2f} | {fmt(plain and plain['cpu_s'])} "
+                     f"| {fmt(d.get('build_plain_ratio_cpu'))} | {d['ours_percent_cpu']:.1f} |")
+    lines.append("")
     serve = results.get("serve")
     if serve and "reload_median_s" in serve:
         lines.append(f"`mkdocs serve` at {serve['n']:,} claims: {serve['reload_median_s']:.2f} s from saving a claim to "
@@ -1303,6 +1356,13 @@ def report(results: dict[str, Any]) -> str:
                      f"bare x{b['bare']['wall_s'] / a['bare']['wall_s']:.2f}, "
                      f"plugin x{b['plugin']['plugin_s'] / a['plugin']['plugin_s']:.2f}, "
                      f"validate x{b['validate']['wall_s'] / a['validate']['wall_s']:.2f}")
+    for r in runs:
+        cards = r.get("cards")
+        if cards:
+            lines.append(f"Share cards at {r['n']:,} claims, one per claim: {cards['cold_s']:.1f} s drawn into an empty cache "
+                         f"({cards['ms_per_card']} ms each, CPU {cards['cold_cpu_s']:.1f} s; {cards['percent_of_build']}% "
+                         f"of the build), {cards['warm_s']:.2f} s from a full cache; {cards['mb']:.1f} MB. "
+                         f"The build itself drew one card per {cards['build_mode']} (share_cards: auto)")
     serve = results.get("serve")
     if serve is None:
         lines.append("Serve: not measured (--skip-serve)")
@@ -1389,6 +1449,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=DEFAULT_JSON, help="where to write the results (default %(default)s)")
     parser.add_argument("--quick", action="store_true", help=f"smoke run: {QUICK_SIZE} claims, serve at {QUICK_SIZE}, extract 50 articles")
     parser.add_argument("--skip-serve", action="store_true", help="do not time mkdocs serve")
+    parser.add_argument("--skip-cards", action="store_true", help="do not time drawing one share card per claim")
     parser.add_argument("--skip-extract", action="store_true", help="do not time site-builder extract")
     parser.add_argument("--serve-claims", type=int, default=GOAL_N, help="claims in the serve project (default %(default)s)")
     parser.add_argument("--plain-claims", type=int, default=GOAL_PLAIN_N,

@@ -21,8 +21,9 @@ from xml.etree import ElementTree as ET
 
 from .model import Claim, newest_first, xml_safe
 from .project import Site
-from .render import human_date
+from .render import human_date, join_names
 from .routes import JSON_FEED, RSS_FEED, Routes
+from .share import verdict_title
 
 DATA_VERSION = 1
 FEED_LIMIT = 50
@@ -100,9 +101,21 @@ def claims_csv(site: Site, routes: Routes, url_for: UrlFor,
     return xml_safe(out.getvalue())
 
 
+def _item_title(site: Site, claim: Claim) -> str:
+    return verdict_title(claim.title, site.settings.scale[claim.rating].label)  # type: ignore[index]
+
+
+def _authors(site: Site, claim: Claim) -> list[str]:
+    """Who wrote the explainer: its authors, else the publisher."""
+    return claim.authors or [site.settings.publisher]
+
+
 def _item_text(site: Site, claim: Claim) -> str:
     rating = site.settings.scale[claim.rating].label  # type: ignore[index]
     text = f"{rating}. {' '.join((claim.summary or '').split())}"
+    text += f" By {join_names(_authors(site, claim))}."
+    if claim.reviewers:
+        text += f" Reviewed by {join_names(claim.reviewers)}."
     for correction in claim.corrections:
         text += f" Corrected {human_date(correction.date)}: {' '.join(correction.note.split())}"
     return text
@@ -110,7 +123,8 @@ def _item_text(site: Site, claim: Claim) -> str:
 
 def rss(site: Site, routes: Routes, url_for: UrlFor) -> str:
     settings = site.settings
-    root = ET.Element("rss", {"version": "2.0", "xmlns:atom": "http://www.w3.org/2005/Atom"})
+    root = ET.Element("rss", {"version": "2.0", "xmlns:atom": "http://www.w3.org/2005/Atom",
+                              "xmlns:dc": "http://purl.org/dc/elements/1.1/"})
     channel = ET.SubElement(root, "channel")
     ET.SubElement(channel, "title").text = f"{settings.site_name}: claims"
     ET.SubElement(channel, "link").text = settings.site_url
@@ -122,12 +136,16 @@ def rss(site: Site, routes: Routes, url_for: UrlFor) -> str:
     for claim in claims:
         item = ET.SubElement(channel, "item")
         url = url_for(routes.claim(claim.id))
-        ET.SubElement(item, "title").text = claim.title
+        ET.SubElement(item, "title").text = _item_title(site, claim)
         ET.SubElement(item, "link").text = url
         ET.SubElement(item, "guid", {"isPermaLink": "true"}).text = url
         ET.SubElement(item, "description").text = _item_text(site, claim)
         ET.SubElement(item, "category").text = settings.scale[claim.rating].label  # type: ignore[index]
+        if claim.corrections:  # a corrected claim comes back to the top of the feed, saying so
+            ET.SubElement(item, "category").text = "Corrected"
         ET.SubElement(item, "pubDate").text = _rfc822(claim.last_changed)
+        for name in _authors(site, claim):
+            ET.SubElement(item, "dc:creator").text = name
     ET.indent(root)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + xml_safe(ET.tostring(root, encoding="unicode")) + "\n"
 
@@ -138,10 +156,12 @@ def json_feed(site: Site, routes: Routes, url_for: UrlFor) -> str:
     for claim in newest_first(site.published)[:FEED_LIMIT]:
         url = url_for(routes.claim(claim.id))
         item: dict[str, Any] = {
-            "id": url, "url": url, "title": claim.title, "content_text": _item_text(site, claim),
+            "id": url, "url": url, "title": _item_title(site, claim), "content_text": _item_text(site, claim),
+            "authors": [{"name": name} for name in _authors(site, claim)],
             "summary": " ".join((claim.summary or "").split()),
             "date_published": _rfc3339(claim.reviewed or claim.last_changed),
-            "tags": [settings.scale[claim.rating].label, *claim.tags],  # type: ignore[index]
+            "tags": [settings.scale[claim.rating].label, *(["Corrected"] if claim.corrections else []),  # type: ignore[index]
+                     *claim.tags],
         }
         if claim.last_changed != claim.reviewed:
             item["date_modified"] = _rfc3339(claim.last_changed)

@@ -24,9 +24,10 @@ from typing import Any
 
 import yaml
 
+from .cards import CardCache
 from .config import read_config
 from .errors import Refused
-from .pages import build_pages
+from .pages import build_pages, share_cards
 from .project import load_site
 from .render import environment
 from .routes import CLAIMANTS, CLAIMS, RATINGS, STYLESHEET, TAGS
@@ -47,8 +48,14 @@ def write_engine_project(settings: Settings, config_file: Path, out: Path) -> st
     """Load and check the project, then write its engine project into ``out``; what was written and how
     to build it. Raises ProblemsFound (nothing written) or Refused (a folder that is not ours)."""
     site = load_site(settings)
-    pages = build_pages(site, environment(settings.templates_dir), links_to_files=True)
+    share = share_cards(site)
+    pages = build_pages(site, environment(settings.templates_dir), share, links_to_files=True)
     count = write_project(settings, config_file, read_config(config_file.resolve()), pages, out)
+    cache = CardCache(settings.cache_dir, settings.scale)
+    for uri, card in share.cards.items():  # the share cards, drawn (or taken from the cache) into docs/
+        target = out / DOCS / uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cache.path(card), target)
     return (f"wrote {count} pages into {out / DOCS} and {out / CONFIG}; "
             f"build with: zensical build -f {out / CONFIG}")
 

@@ -70,6 +70,7 @@ class Mark:
     rating: str
     href: str
     title: str
+    label: str = ""  # the rating's label, shown at the end of the highlight (not by colour alone)
 
 
 def highlighted_paragraphs(text: str, paragraphs: Sequence[Span], marks: Sequence[Mark], *, anchors: bool) -> list[Markup]:
@@ -109,12 +110,20 @@ def highlighted_paragraphs(text: str, paragraphs: Sequence[Span], marks: Sequenc
             html += [f'<span class="claim-anchor" id="claim-{escape(claim_id)}"></span>'
                      for claim_id in new if claim_id != owner.claim_id]
             anchor = f' id="claim-{escape(owner.claim_id)}"' if owner.claim_id in new else ""
+            label = _label(owner) if end == owner.span.end else ""  # where the quote ends: its rating, in words
             html.append(
                 f'<a class="claim-mark rating-{escape(owner.rating)}"{anchor} href="{escape(owner.href)}" '
-                f'title="{escape(owner.title)}"><mark>{words}</mark></a>'
+                f'title="{escape(owner.title)}"><mark>{words}</mark>{label}</a>'
             )
         out.append(Markup("".join(html)))
     return out
+
+
+def _label(mark: Mark) -> str:
+    """A highlight's rating in words, at the end of the quote: "Rated" is for screen readers."""
+    if not mark.label:
+        return ""
+    return f' <span class="claim-mark-label"><span class="visually-hidden">Rated </span>{escape(mark.label)}</span>'
 
 
 # Controls that would reorder or hide an article's text on the page, and noncharacters (its file keeps

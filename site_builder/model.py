@@ -387,6 +387,12 @@ class Claim(Record):
         default_factory=list, max_length=LIST_LIMIT,
         description=f"at most {LIST_LIMIT} former ids of this claim: their pages redirect here",
     )
+    authors: list[PlainText] = Field(
+        default_factory=list, description="who wrote the explainer: a list of names (default: the publisher)"
+    )
+    reviewers: list[PlainText] = Field(
+        default_factory=list, description="who checked it before publication: a list of names"
+    )
     reviewed: Date | None = Field(None, description="the date of the last review, YYYY-MM-DD")
     updated: Date | None = Field(None, description="the date of the last update, YYYY-MM-DD")
     corrections: list[Correction] = Field(default_factory=list, description="a list of corrections")
@@ -475,7 +481,7 @@ DEFAULT_RATINGS: dict[str, dict[str, object]] = {
     "partly-supported": {
         "label": "Partly supported",
         "meaning": "Part of the claim holds up; part is wrong, missing context or unproven.",
-        "colour": "#5f7d14",
+        "colour": "#736300",
         "value": 4,
     },
     "misleading": {
@@ -487,13 +493,13 @@ DEFAULT_RATINGS: dict[str, dict[str, object]] = {
     "unsupported": {
         "label": "Unsupported",
         "meaning": "No evidence was found for the claim.",
-        "colour": "#b3261e",
+        "colour": "#7a2e8e",
         "value": 2,
     },
     "false": {
         "label": "False",
         "meaning": "The evidence contradicts the claim.",
-        "colour": "#8c1d18",
+        "colour": "#c0182f",
         "value": 1,
     },
     "cannot-verify": {

@@ -26,9 +26,13 @@ import jinja2
 from markupsafe import Markup
 
 from . import exports, routes, structured
+<<<<<<< HEAD
 from .appearances import Placement, direction, placements
+=======
+from .share import ShareCards, verdict_title
+>>>>>>> main
 from .markup import Mark, displayable, highlighted_paragraphs, markdown_html
-from .model import Article, Claim, newest_first, reserved, slugify, xml_safe
+from .model import Article, Claim, Correction, RatingScale, newest_first, reserved, slugify, xml_safe
 from .project import Site
 from .quotes import Span, paragraphs
 from .render import meta
@@ -55,6 +59,10 @@ class PageMeta:
     title: str  # plain text
     description: str  # plain text
     searchable: bool  # False: the whole page is left out of the site search
+    share_type: str = ""  # og:type, when not "website" (claim pages are "article")
+    share_image: str = ""  # the absolute URL of the page's own share card, if it has one
+    share_image_alt: str = ""  # its text alternative, plain text
+    search_label: str = ""  # shown beside the page in search results (a claim's "Rated ..."), plain text
 
 
 @dataclass(frozen=True)
@@ -71,6 +79,9 @@ class GeneratedPage:
         """The page as a file for a docs folder: YAML front matter (values HTML-escaped, as themes print
         them raw) and the HTML. What ``build_pages`` returns and what engines without plugins read."""
         lines = ["---", f"title: {meta(self.meta.title)}", f"description: {meta(self.meta.description)}"]
+        if self.meta.share_image:
+            lines += [f"og_type: {meta(self.meta.share_type or 'website')}", f"og_image: {meta(self.meta.share_image)}",
+                      f"og_image_alt: {meta(self.meta.share_image_alt)}"]
         if not self.meta.searchable:
             lines += ["search:", "  exclude: true"]
         return "\n".join(lines) + "\n---\n\n" + self.html + "\n"
@@ -149,13 +160,21 @@ class Reuse:
         return reused
 
 
+def _page_meta(text: Callable[[str], str]) -> PageMeta:
+    """A page's metadata from its template's blocks (``text(name)``: a block's text)."""
+    return PageMeta(" ".join(text("title").split()), " ".join(text("description").split()),
+                    text("search").strip() != "exclude", text("share_type").strip(), text("share_image").strip(),
+                    " ".join(text("share_image_alt").split()), " ".join(text("search_label").split()))
+
+
 class PageWriter:
     """Writes every page of one site with one template environment, one page at a time."""
 
-    def __init__(self, site: Site, templates: jinja2.Environment, reuse: Reuse | None = None, *,
-                 links_to_files: bool = False):
+    def __init__(self, site: Site, templates: jinja2.Environment, reuse: Reuse | None = None,
+                 share: ShareCards | None = None, *, links_to_files: bool = False):
         self.site = site
         self.reuse = reuse
+        self.share = share or share_cards(site)
         self.links_to_files = links_to_files  # see routes.Links.to_files
         self.templates = templates
         self.scale = site.settings.scale
@@ -194,8 +213,7 @@ class PageWriter:
         def text(name: str) -> str:
             return Markup("".join(blocks[name](context))).unescape() if name in blocks else ""
 
-        return PageMeta(" ".join(text("title").split()), " ".join(text("description").split()),
-                        text("search").strip() != "exclude")
+        return _page_meta(text)
 
     def page(self, uri: str) -> GeneratedPage:
         """One page, rendered."""
@@ -208,8 +226,7 @@ class PageWriter:
             return Markup("".join(blocks[name](context))).unescape() if name in blocks else ""
 
         html = clean_page("".join(blocks["content"](context)).strip())  # no field can become markup
-        page_meta = PageMeta(" ".join(text("title").split()), " ".join(text("description").split()),
-                             text("search").strip() != "exclude")
+        page_meta = _page_meta(text)
         return GeneratedPage(uri, html, page_meta, headings(html), frozenset(_ID_RE.findall(html)))
 
     def assets(self) -> dict[str, str]:
@@ -259,6 +276,13 @@ class PageWriter:
         self._listing(routes.TAGS, tags, sorted(tags), "tag.html.j2", "tags_index.html.j2")
         claimants = self._claimants()
         self._listing(routes.CLAIMANTS, claimants, sorted(claimants), "claimant.html.j2", "claimants_index.html.j2")
+        self._plan(routes.CORRECTIONS, "corrections.html.j2", {}, lambda: {
+            "corrections": corrections_log(self.published),
+            "methodology": self.links(routes.CORRECTIONS).to(settings.methodology) if settings.methodology else "",
+        })
+        self.share.for_site()
+        for claim in self.published:  # every card is known before any page is rendered
+            self.share.for_claim(claim)
 
     def url_for(self, uri: str) -> str:
         return self.routes.absolute(uri, self.site.settings.site_url)
@@ -367,7 +391,9 @@ class PageWriter:
 
     def _marks(self, links: Links, claims: Iterable[Claim], article_id: str) -> list[Mark]:
         return [
-            Mark(span, claim.id, claim.rating, links.claim(claim.id), claim.title)  # type: ignore[arg-type]
+            Mark(span, claim.id, claim.rating, links.claim(claim.id),  # type: ignore[arg-type]
+                 f"Claim: {claim.title} Rated {self.scale[claim.rating].label}",  # type: ignore[index]
+                 self.scale[claim.rating].label)  # type: ignore[index]
             for claim in claims
             for span in self._spans_in(claim, article_id)
         ]
@@ -387,6 +413,7 @@ class PageWriter:
 
     def _claim_plan(self, claim: Claim) -> Callable[[], Plan]:
         uri = self.routes.claim(claim.id)
+        settings = self.site.settings
 
         def more() -> dict[str, object]:
             article = self.site.articles[claim.article]
@@ -394,8 +421,8 @@ class PageWriter:
             spans = self.site.quotes[claim.id]  # type: ignore[index]
             around = [p for p in self._paragraphs(article) if p.start < spans[-1].end and spans[0].start < p.end]
             in_context = highlighted_paragraphs(
-                article.body, around, [Mark(s, claim.id, claim.rating, links.article(article.id, claim.id), claim.title)  # type: ignore[arg-type]
-                                       for s in spans], anchors=False,
+                article.body, around, [Mark(s, claim.id, claim.rating, links.article(article.id, claim.id), claim.title,  # type: ignore[arg-type]
+                                            self.scale[claim.rating].label) for s in spans], anchors=False,
             )
             return {
                 "structured_data": structured.script(self._claim_review(claim)),
@@ -404,14 +431,28 @@ class PageWriter:
                 "article": article, "in_context": in_context, "context_html": markdown_html(claim.context or ""),
                 "related": [self.site.claims[r] for r in claim.related],
                 "machine_drafted": claim.provenance.is_machine,
+<<<<<<< HEAD
                 "placements": self._placements(claim),
                 "site_language": self.site.settings.language,
                 "claim_language": article.meta.language, "claim_direction": direction(article.meta.language),
+=======
+                "by": claim.authors or [settings.publisher],
+                "changed": claim.last_changed if claim.last_changed != claim.reviewed else None,
+                "methodology": links.to(settings.methodology) if settings.methodology else "",
+                "report_link": settings.report_link(claim.id, self.url_for(uri)),
+>>>>>>> main
             }
 
         def plan() -> Plan:
-            return "claim.html.j2", {"claim": claim, "rating": self.scale[claim.rating]}, more  # type: ignore[index]
+            return "claim.html.j2", {"claim": claim, "rating": self.scale[claim.rating],  # type: ignore[index]
+                                     "head": self._claim_head(claim)}, more
         return plan
+
+    def _claim_head(self, claim: Claim) -> dict[str, str]:
+        """What a claim page says about itself in <head>: the verdict in its title, its share card."""
+        card, alt = self.share.for_claim(claim)
+        return {"title": verdict_title(claim.title, self.scale[claim.rating].label),  # type: ignore[index]
+                "image": self.url_for(card), "image_alt": alt}
 
     def _article_plan(self, article_id: str) -> Callable[[], Plan]:
         uri = self.routes.article(article_id)
@@ -445,9 +486,65 @@ def page_dates(site: Site) -> tuple[dict[str, dt.date], dt.date | None]:
     return dates, max(dates.values(), default=None)
 
 
-def build_pages(site: Site, templates: jinja2.Environment, *, links_to_files: bool = False) -> dict[str, str]:
+def share_cards(site: Site) -> ShareCards:
+    """The share cards of a site's pages (every one is known once its PageWriter is made)."""
+    settings = site.settings
+    return ShareCards(settings.site_name, settings.site_description, settings.scale, settings.share_cards,
+                      len(site.published))
+
+
+def corrections_log(claims: Iterable[Claim]) -> list[tuple[Correction, Claim]]:
+    """Every correction of every claim, newest first (then by claim id, then as written)."""
+    found = [(correction, claim) for claim in claims for correction in claim.corrections]
+    return sorted(found, key=lambda pair: (-pair[0].date.toordinal(), pair[1].id or ""))
+
+
+def build_pages(site: Site, templates: jinja2.Environment, share: ShareCards | None = None, *,
+                links_to_files: bool = False) -> dict[str, str]:
     """Every generated file of ``site`` at once, by URI inside docs_dir, in a stable order: pages as
     documents (front matter + HTML), the other files as they are. ``links_to_files``: links name files
-    ('../ratings/x.md'), for engines that resolve links themselves (``generate``; see routes.Links)."""
-    return PageWriter(site, templates, links_to_files=links_to_files).pages()
+    ('../ratings/x.md'), for engines that resolve links themselves (``generate``; see routes.Links). The
+    share cards its pages show are added to ``share`` (uri -> what to draw)."""
+    return PageWriter(site, templates, None, share, links_to_files=links_to_files).pages()
 
+
+PLACEHOLDER_RE = re.compile(r"\[Placeholder:[^\]]*\]")  # may be wrapped over lines
+RATINGS_MARK = "<!-- claims:ratings -->"
+RATING_VALUES_MARK = "<!-- claims:rating-values -->"
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    line: int
+    column: int
+    text: str
+
+
+def placeholders(markdown: str) -> list[Placeholder]:
+    """Each ``[Placeholder: what to put here]`` left on a hand-written page, where it is."""
+    found = []
+    for match in PLACEHOLDER_RE.finditer(markdown):
+        line_start = markdown.rfind("\n", 0, match.start()) + 1
+        found.append(Placeholder(markdown.count("\n", 0, match.start()) + 1, match.start() - line_start + 1,
+                                 " ".join(match.group().split())))
+    return found
+
+
+def insert_ratings(markdown: str, scale: RatingScale) -> str:
+    """A hand-written page with the rating scale of mkdocs.yml in place of its marks: the definitions
+    (``<!-- claims:ratings -->``) and their values in structured data (``<!-- claims:rating-values -->``),
+    so the methodology can never disagree with the ratings the site uses."""
+    if RATINGS_MARK in markdown:
+        items = "".join(
+            f'<dt id="rating-{escape(rating_id)}"><span class="rating-badge rating-{escape(rating_id)}">'
+            f"{escape(rating.label)}</span></dt><dd>{escape(rating.meaning)}</dd>\n"
+            for rating_id, rating in scale.ratings.items())
+        markdown = markdown.replace(RATINGS_MARK, f'<dl class="rating-definitions">\n{items}</dl>')
+    if RATING_VALUES_MARK in markdown:
+        rows = "".join(
+            f"<tr><td>{escape(rating.label)}</td><td>{rating.value if rating.value >= 1 else 'none: not a point on the scale, so only the label is given'}</td></tr>\n"
+            for rating in scale.ratings.values())
+        markdown = markdown.replace(
+            RATING_VALUES_MARK, '<table class="rating-values">\n<thead><tr><th scope="col">rating</th>'
+            f'<th scope="col"><code>ratingValue</code></th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>')
+    return markdown

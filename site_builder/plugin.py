@@ -44,14 +44,17 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from . import memo
+from .cards import CardCache
 from .errors import ProblemsFound
-from .pages import GeneratedPage, Heading, PageMeta, PageWriter, Reuse, page_dates, with_permalinks
+from .pages import (GeneratedPage, Heading, PageMeta, PageWriter, Reuse, insert_ratings, page_dates, placeholders,
+                    share_cards, with_permalinks)
 from .paths import collected_problems, folder_problems
 from .project import load_project
 from .render import CompiledTemplates, environment
 from .routes import NAV_PAGES, STYLESHEET, Routes
 from .safehtml import UnsafePage
 from .settings import DEFAULTS, Settings, settings_from_options
+from .share import MODES
 
 log = logging.getLogger("mkdocs.plugins.claims")
 
@@ -71,6 +74,20 @@ class ClaimsConfig(base.Config):
     """Claims per page of a listing (all claims, a rating, a tag, a claimant)."""
     edit_url = c.Optional(c.Type(str))
     """Prefix of "Edit this claim" links (default: repo_url + /edit/main/ on GitHub; "" for none)."""
+    report_url = c.Optional(c.Type(str))
+    """The "Report an error" link of every claim page; ``{id}`` and ``{url}`` are replaced by the claim's id
+    and page URL (default: a new issue in repo_url on GitHub, both filled in; "" for none)."""
+    methodology = c.Type(str, default=DEFAULTS["methodology"])
+    """The page (in docs_dir) saying how ratings are decided, linked from every claim page if it exists."""
+    share_cards = c.Choice(MODES, default=DEFAULTS["share_cards"])
+    """Share cards (the image of a link preview): ``claim`` draws one per claim, ``rating`` one per rating,
+    ``auto`` (the default) one per claim up to 500 published claims and one per rating above (drawing a card
+    costs more than building its page: benchmarks/README.md)."""
+    cache_dir = c.Type(str, default=DEFAULTS["cache_dir"])
+    """Folder of drawn share cards kept between builds, relative to mkdocs.yml (keep it out of git)."""
+    placeholders = c.Choice(("info", "warn"), default=DEFAULTS["placeholders"])
+    """How each ``[Placeholder: ...]`` left on a page is reported: ``info``, or ``warn`` (then
+    ``mkdocs build --strict`` fails while any remain)."""
 
 
 class GeneratedFile(File):
@@ -119,6 +136,7 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
     generated: set[str]  # URIs of the generated pages of the current build
     serving = False
     partial = False  # this build rebuilds only what changed (mkdocs serve)
+    site_card: tuple[str, str]  # the site's share card: (uri, text alternative)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -165,7 +183,8 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         if self.serving:
             reuse = self.previous.reuse
             reuse.next_build()
-        self.writer = PageWriter(site, environment(self.settings.templates_dir, self.compiled), reuse)
+        share = share_cards(site)
+        self.writer = PageWriter(site, environment(self.settings.templates_dir, self.compiled), reuse, share)
         self.dates, self.newest = page_dates(site)
         self.generated = set(self.writer.uris())
         self.digests: dict[str, str] = {}
@@ -193,6 +212,14 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
             files.append(file)
         self.files = files
         self.assets = {uri: _digest(content) for uri, content in assets.items()} if self.serving else {}
+        self.site_card = share.for_site()
+        cache = CardCache(self.settings.cache_dir, self.settings.scale)
+        drawn = {uri: cache.path(card) for uri, card in share.cards.items()}
+        cache.prune(drawn.values())
+        for uri, path in drawn.items():
+            files.append(File.generated(config, uri, abs_src_path=str(path), inclusion=InclusionLevel.NOT_IN_NAV))
+        if cache.drawn:
+            log.info(f"claims: drew {cache.drawn} share card(s) into {cache.folder}")
         return files
 
     def _unchanged(self, uri: str, asset: str | None) -> bool:
@@ -207,6 +234,17 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
             return inputs == before[0]
         digest = self.digests[uri] = _page_digest(self.writer.page(uri))
         return digest == before[1]
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A hand-written page (generated pages never come here): the rating definitions of mkdocs.yml in
+        place of ``<!-- claims:ratings -->`` and ``<!-- claims:rating-values -->``, and each
+        ``[Placeholder: ...]`` reported (at INFO, or WARNING with ``placeholders: warn``)."""
+        report = log.warning if self.settings.placeholders == "warn" else log.info
+        path = self.settings.shown(self.settings.docs_dir / page.file.src_uri)
+        for found in placeholders(page.file.content_string):  # the whole file: lines as people see them
+            report(f"{path}:{found.line}:{found.column}: placeholder: {found.text} "
+                   "(expected the site's own text before it is published)")
+        return insert_ratings(markdown, self.settings.scale)
 
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
         """A generated page is not converted from Markdown: only its metadata is set now."""
@@ -259,6 +297,9 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
             page.content = self.toc.permalinked(generated)
             page.toc = get_toc(toc_tokens(self.toc.listed(generated.toc)))
             page.present_anchor_ids = set(generated.anchors)
+        uri, alt = self.site_card  # a page without a share card of its own shows the site's
+        page.meta.setdefault("og_image", escape((self.settings.site_url or "/") + uri))  # the theme prints meta raw
+        page.meta.setdefault("og_image_alt", escape(alt))
         return context
 
     @event_priority(-100)  # after every other plugin has seen the page
@@ -391,6 +432,11 @@ def mkdocs_meta(meta: PageMeta) -> dict[str, Any]:
     values: dict[str, Any] = {"title": escape(meta.title, quote=True), "description": escape(meta.description, quote=True)}
     if not meta.searchable:
         values["search"] = {"exclude": True}
+    if meta.search_label:  # the theme's search shows a page's tags with each result
+        values["tags"] = [meta.search_label]  # rendered as text by the search (not printed raw by the theme)
+    if meta.share_image:
+        values.update(og_type=escape(meta.share_type or "website"), og_image=escape(meta.share_image, quote=True),
+                      og_image_alt=escape(meta.share_image_alt, quote=True))
     return values
 
 

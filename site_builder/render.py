@@ -74,6 +74,11 @@ def one_line(value: str) -> str:
     return " ".join(value.split())
 
 
+def join_names(names: list[str]) -> str:
+    """['A'] -> 'A'; ['A', 'B', 'C'] -> 'A, B and C'."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
+
+
 class CompiledTemplates(jinja2.BytecodeCache):
     """Compiled templates kept in memory, for rebuilds while serving: a template whose source is
     unchanged is not compiled again (an edited one has another checksum, and is)."""
@@ -100,5 +105,5 @@ def environment(templates_dir: Path, compiled: jinja2.BytecodeCache | None = Non
         lstrip_blocks=True,
         auto_reload=False,
     )
-    env.filters.update(human_date=human_date, iso_date=iso_date, meta=meta, one_line=one_line, yaml_str=yaml_str)
+    env.filters.update(join_names=join_names, human_date=human_date, iso_date=iso_date, meta=meta, one_line=one_line, yaml_str=yaml_str)
     return env

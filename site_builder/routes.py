@@ -28,9 +28,12 @@ CLAIMS = "claims"  # the listing sections: each has an index page and a page per
 RATINGS = "ratings"
 TAGS = "tags"
 CLAIMANTS = "claimants"
+CORRECTIONS = "corrections.md"  # the corrections log
+CARDS = "assets/cards"  # share cards (link-preview images)
 # Generated pages that belong in the navigation; every other generated page is
 # reached from these, so the nav (rendered into every page) stays small.
-NAV_PAGES = (HOME, f"{CLAIMS}/index.md", f"{RATINGS}/index.md", f"{TAGS}/index.md", f"{CLAIMANTS}/index.md")
+NAV_PAGES = (HOME, f"{CLAIMS}/index.md", f"{RATINGS}/index.md", f"{TAGS}/index.md", f"{CLAIMANTS}/index.md",
+             CORRECTIONS)
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,12 @@ class Routes:
         (``claims/index.md``, ``claims/2.md``...)."""
         stem = first.removesuffix("index.md").rstrip("/") if first.endswith("index.md") else first[:-3]
         return [first] + [f"{stem}/{n}.md" for n in range(2, count + 1)]
+
+    @staticmethod
+    def card(name: str, key: str) -> str:
+        """A share card: ``assets/cards/<name>-<hash of what it shows>.png`` (a new name when it changes,
+        so link previews cached by URL are refreshed)."""
+        return f"{CARDS}/{name}-{key}.png"
 
     def former_claim(self, alias: str) -> str:
         """The URI a claim had under a former id (its URL is where the redirect page is)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from pydantic import ValidationError
 
@@ -25,6 +26,11 @@ DEFAULTS: dict[str, Any] = {
     "publisher": "",
     "edit_url": None,
     "page_size": 100,
+    "report_url": None,
+    "methodology": "methodology.md",
+    "share_cards": "auto",
+    "cache_dir": ".cache/claims",
+    "placeholders": "info",
 }
 
 
@@ -43,6 +49,12 @@ class Settings:
     publisher: str = ""  # the organisation publishing the reviews (structured data, feeds)
     edit_url: str = ""  # prefix of "edit this file" links, e.g. https://github.com/o/r/edit/main/
     page_size: int = 100  # claims per listing page
+    site_description: str = ""
+    report_url: str = ""  # "Report an error" link, with {id} and {url} to fill in; empty for none
+    methodology: str = ""  # the page saying how ratings are decided (inside docs_dir), if there is one
+    share_cards: str = "auto"  # auto, claim or rating: one share card per claim, or per rating
+    cache_dir: Path = Path(".cache/claims")  # drawn share cards, kept between builds (outside site/)
+    placeholders: str = "info"  # how '[Placeholder: ...]' on a page is reported: info, or warn (fails --strict)
 
     @property
     def articles_prefix(self) -> str:
@@ -73,6 +85,12 @@ class Settings:
 
     def edit_link(self, path: Path) -> str:
         return self.edit_url + path.relative_to(self.root).as_posix() if self.edit_url else ""
+
+    def report_link(self, claim_id: str, url: str) -> str:
+        """The "Report an error" link of a claim, its id and page URL filled in."""
+        if not self.report_url:
+            return ""
+        return self.report_url.replace("{id}", quote(claim_id, safe="")).replace("{url}", quote(url, safe=""))
 
 
 def settings_from_options(
@@ -112,6 +130,12 @@ def settings_from_options(
         publisher=options["publisher"] or site.get("site_name") or "Claim explainers",
         edit_url=_edit_url(options["edit_url"], site.get("repo_url")),
         page_size=max(1, int(options["page_size"])),
+        site_description=site.get("site_description") or "",
+        report_url=_report_url(options["report_url"], site.get("repo_url")),
+        methodology=options["methodology"] if (docs_dir / options["methodology"]).is_file() else "",
+        share_cards=options["share_cards"],
+        cache_dir=(root / options["cache_dir"]).resolve(),
+        placeholders=options["placeholders"],
     )
 
 
@@ -127,4 +151,18 @@ def _edit_url(option: str | None, repo_url: str | None) -> str:
         return option.rstrip("/") + "/" if option else ""
     if repo_url and "github.com" in repo_url:
         return repo_url.rstrip("/") + "/edit/main/"
+    return ""
+
+
+REPORT_TITLE = "Error report: "
+REPORT_BODY = "\n\nWhat is wrong, and the evidence for it:\n"
+
+
+def _report_url(option: str | None, repo_url: str | None) -> str:
+    """The plugin's report_url, else a new GitHub issue in repo_url with the claim's id and URL."""
+    if option is not None:
+        return option
+    if repo_url and "github.com" in repo_url:
+        return (repo_url.rstrip("/") + "/issues/new?title=" + quote(REPORT_TITLE) + "{id}&body="
+                + quote("Claim page: ") + "{url}" + quote(REPORT_BODY))
     return ""

@@ -3,10 +3,11 @@
 ClaimReview follows Google's fact-check guidance: ``claimReviewed``,
 ``reviewRating`` (label as ``alternateName``; ``ratingValue`` with
 ``bestRating``/``worstRating`` from the scale) and ``url`` are required;
-``author``, ``datePublished`` and ``itemReviewed`` (a Claim with its author,
+``author`` (the publishing organisation), ``datePublished`` and ``itemReviewed`` (a Claim with its author,
 date and appearance) are recommended. Ratings whose value is below 1
 (``cannot-verify`` by default) are not a point on the scale: they carry only
-their label.
+their label. The people named on a claim go in as ``creator`` (its authors) and ``editor`` (its
+reviewers), both Person, as schema.org allows on any CreativeWork.
 """
 
 from __future__ import annotations
@@ -98,6 +99,10 @@ def claim_review(claim: Claim, article: Article, scale: RatingScale, *, url: str
         "author": organisation(publisher, site_url),
         "itemReviewed": item,
     }
+    if claim.authors:  # the review's author is the publisher; the people who wrote it are its creators
+        data["creator"] = [{"@type": "Person", "name": name} for name in claim.authors]
+    if claim.reviewers:  # the second review: schema.org's editor, "the Person who edited the CreativeWork"
+        data["editor"] = [{"@type": "Person", "name": name} for name in claim.reviewers]
     if claim.reviewed:
         data["datePublished"] = claim.reviewed.isoformat()
     if claim.updated:

@@ -165,6 +165,7 @@ nav:
   - Claimants: claimants/index.md
   - Articles: articles/index.md
   - Methodology: methodology.md
+  - Corrections: corrections.md
   - Data: data.md
 validation:
   links:

@@ -21,7 +21,7 @@ from markupsafe import escape
 
 from site_builder.generate import MARKER
 from site_builder.markup import displayable
-from site_builder.pages import build_pages
+from site_builder.pages import build_pages, share_cards
 from site_builder.config import read_settings
 from site_builder.project import load_site
 from site_builder.render import environment
@@ -91,12 +91,13 @@ def test_generate_writes_the_plugins_pages_and_a_config(project: Project) -> Non
     result = project.run(sys.executable, "-m", "site_builder", "generate", "engine")
     assert result.returncode == 0, result.stderr
     out = project.root / "engine"
-    assert result.stdout == (f"wrote 19 pages into {Path('engine') / 'docs'} and {Path('engine') / 'mkdocs.yml'}; "
+    assert result.stdout == (f"wrote 20 pages into {Path('engine') / 'docs'} and {Path('engine') / 'mkdocs.yml'}; "
                              f"build with: zensical build -f {Path('engine') / 'mkdocs.yml'}\n")
     settings = read_settings(project.root / "mkdocs.yml")
-    pages = build_pages(load_site(settings), environment(settings.templates_dir), links_to_files=True)
+    share = share_cards(load_site(settings))
+    pages = build_pages(load_site(settings), environment(settings.templates_dir), share, links_to_files=True)
     written = {path.relative_to(out / "docs").as_posix() for path in (out / "docs").rglob("*") if path.is_file()}
-    assert written == {*pages, "about.md", "methodology.md", "data.md"}  # the article's source is replaced
+    assert share.cards and written == {*pages, *share.cards, "about.md", "methodology.md", "data.md"}  # the article's source is replaced
     for uri, content in pages.items():
         assert (out / "docs" / uri).read_text(encoding="utf-8") == content, uri
     assert (out / "docs" / "about.md").read_text(encoding="utf-8") == "# About\n\nWho we are.\n"

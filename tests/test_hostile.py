@@ -113,6 +113,8 @@ FIELD_CASES = {
         "tags": ["long-ids.yaml", "lookalike-tag.yaml", "tags-related-aliases.yaml", "tag-named-index.yaml", "deep-nesting.yaml"],
         "related": ["long-ids.yaml", "lookalike-related.yaml", "tags-related-aliases.yaml"],
         "aliases": ["long-ids.yaml", "alias-path-traversal.yaml", "alias-takes-over-claim.yaml", "tags-related-aliases.yaml"],
+        "authors": ["authors-markup.yaml", "reviewers-attribute-breakout.yaml"],
+        "reviewers": ["reviewers-attribute-breakout.yaml"],
         "reviewed": ["reviewed-injection.yaml", "date-far-future.yaml"],
         "updated": ["reviewed-injection.yaml", "date-far-future.yaml"],
         "corrections": ["date-far-future.yaml", "corrections-note.yaml", "non-bmp-every-field.yaml", "noncharacters-every-field.yaml", "corrections-date-injection.yaml"],
@@ -414,7 +416,7 @@ def test_open_data_and_feeds_parse(accepted: AcceptedSite) -> None:
         json.loads((accepted.out / name).read_text(encoding="utf-8"))
     feed = ElementTree.parse(accepted.out / "feed.xml").getroot()
     titles = [item.findtext("title") for item in feed.iter("item")]
-    assert "Output {{ 7*7 }} {% raw %} [rose](javascript:alert(1)) **by** 40% last year" in titles
+    assert "Claim: Output {{ 7*7 }} {% raw %} [rose](javascript:alert(1)) **by** 40% last year | Rated Supported" in titles
     rows = list(csv.DictReader(io.StringIO((accepted.out / "data" / "claims.csv").read_text(encoding="utf-8"))))
     assert len(rows) == len(json.loads((accepted.out / "data" / "claims.json").read_text(encoding="utf-8"))["claims"])
 
@@ -469,7 +471,7 @@ def test_non_bmp_text_is_the_page_title_and_description(scans: dict[str, tuple[s
     showed it as Markdown (live HTML from a field): the title and description must arrive whole."""
     html, _ = scans["claims/non-bmp-every-field/index.html"]
     title = "🚀 Output rose *em*{: autofocus onfocus=window.__pwned=1 } [link](javascript:window.__pwned=1) 🇺🇦"
-    assert f"<title>{escape(title)} - " in html
+    assert f"<title>Claim: {escape(title)} | Rated Supported - " in html  # the verdict travels with it
     summary = "🚀 Yes. [Read more](javascript:alert(1)) *x*{: onmouseover=alert(1) } ![img](https://evil.example/s.png)"
     assert f'<meta name="description" content="{escape(summary)}">' in html
     html, _ = scans["articles/non-bmp-every-field/index.html"]

@@ -57,7 +57,7 @@ def test_nested_overlapping_and_identical_quotes_each_get_a_highlight_and_an_anc
     assert first_paragraph == [
         ("output-rose-40-percent", "Output "),
         ("inner-rise", "rose by "),
-        ("overlapping-rise", "40% last year, the minister said"),
+        ("overlapping-rise", "40% last year, the minister said Rated Supported"),  # its rating where it ends
     ]
     # every claim page's link to its quote in the article lands on an id that exists there
     for claim_id in ("output-rose-40-percent", "inner-rise", "overlapping-rise", "same-words", "exports-doubled"):

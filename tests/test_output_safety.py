@@ -196,7 +196,8 @@ def test_only_generated_pages_are_sanitised(project: Project) -> None:
     result = project.build()
     assert result.returncode == 0, result.stderr
     page = project.html("claims/output-rose-40-percent")
-    assert '<p class="claim-summary">Official figures show a 40% rise.' in page
+    assert ('<p class="claim-summary"><strong data-search-exclude="">Short answer:</strong> Official figures show a 40% rise.'
+            in page)
     assert "evil.example" not in page and "window.__pwned" not in page
     assert '<p class="maintainers" style="color: red">' in project.html("methodology")
 
@@ -230,10 +231,11 @@ def test_every_feed_and_data_file_parses_whatever_text_reaches_it(project: Proje
     article.meta.__dict__.update(title=f"Article{NOT_XML}end", outlet=f"Outlet{NOT_XML}end")  # frozen model
     pages = build_pages(site, environment(REPO / "templates"))
     feed = ElementTree.fromstring(pages["feed.xml"].encode("utf-8"))
-    assert "Titleend" in [item.findtext("title") for item in feed.iter("item")]
+    assert "Claim: Titleend | Rated Supported" in [item.findtext("title") for item in feed.iter("item")]
     for name in ("feed.json", "data/claims.json", "data/claimreview.json"):  # JSON escapes C0 controls
         json.loads(pages[name].encode("utf-8"))
-        assert '"Title\\u0001\\u000b\\u001bend"' in pages[name] and xml_safe(pages[name]) == pages[name], name
+        title = '"Claim: Title\\u0001\\u000b\\u001bend | Rated Supported"' if name == "feed.json" else '"Title\\u0001\\u000b\\u001bend"'
+        assert title in pages[name] and xml_safe(pages[name]) == pages[name], name
     rows = list(csv.DictReader(io.StringIO(pages["data/claims.csv"].encode("utf-8").decode("utf-8"))))
     assert {row["title"] for row in rows} >= {"Titleend"} and {row["outlet"] for row in rows} == {"Outletend"}
     assert exports.xml_safe is xml_safe

@@ -141,7 +141,7 @@ def test_an_alias_that_collides_with_an_id_is_refused(project: Project) -> None:
 def test_claim_page_links_to_its_yaml_file_for_editing(built: Project) -> None:
     html = built.html("claims/exports-doubled")
     assert '<a href="https://github.com/example/claims/edit/main/claims/exports-doubled.yaml" rel="nofollow">Edit this claim</a>' in html
-    assert "updated <time" in html
+    assert "Updated <time" in html
 
 
 def test_validate_github_annotations_and_json(project: Project) -> None:

@@ -32,7 +32,7 @@ CASES = {
     "not a mapping": (
         "- one\n- two\n",
         ["claims/bad.yaml:1:1: (file): wrong type: got a list (expected a mapping of fields: id, title, quote, "
-         "article, appearances, claimant, attribution, rating, summary, context, sources, tags, related, aliases, reviewed, "
+         "article, appearances, claimant, attribution, rating, summary, context, sources, tags, related, aliases, authors, reviewers, reviewed, "
          "updated, corrections, status, provenance)"],
     ),
     "unknown field": (
@@ -214,7 +214,7 @@ HOSTILE_FILES = {
                   ["claims/bad.yaml:1:1: (file): too large: 300,008 bytes (expected at most 262,144)"]),
     "a scalar": (b"just some text\n", ["claims/bad.yaml:1:1: (file): wrong type: got text (expected a mapping of "
                                       "fields: id, title, quote, article, appearances, claimant, attribution, rating, summary, "
-                                      "context, sources, tags, related, aliases, reviewed, updated, corrections, "
+                                      "context, sources, tags, related, aliases, authors, reviewers, reviewed, updated, corrections, "
                                       "status, provenance)"]),
     "right-to-left override": (
         CLAIM.replace("claimant: The minister", "claimant: The minister \u202eetirw").encode(),

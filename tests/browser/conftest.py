@@ -120,6 +120,8 @@ def page_types(built_site: BuiltSite) -> PageTypes:
         "tag": f"tags/{tag}/",
         "claimant": f"claimants/{slugify(claim.claimant)}/",
         "methodology": "methodology/",
+        "about": "about/",
+        "corrections": "corrections/",
         "data": "data/",
         "articles-index": "articles/",
         "ratings-index": "ratings/",

@@ -1,0 +1,75 @@
+"""What travels with a claim when it is shared: the verdict in every title, and the share cards.
+
+Pure: which card each page shows and where it lives (``assets/cards/...``), named by a hash of what it
+shows; drawing them is cards.py's work.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+
+from .model import Claim, RatingScale
+from .routes import Routes
+
+WIDTH, HEIGHT = 1200, 630
+VERSION = 1  # of the drawing (cards.py): bump it when the drawing changes, and every card is drawn again
+MODES = ("auto", "claim", "rating")
+AUTO_LIMIT = 500  # share_cards: auto draws one card per claim up to this many published claims (benchmarks/README.md)
+
+
+def verdict_title(title: str, label: str) -> str:
+    """A claim's title with its verdict, for <title>, og:title, twitter:title and feed items:
+    'Claim: The S-400 achieved a 90% interception rate | Rated Unsupported'."""
+    return f"Claim: {title.strip().rstrip('.')} | Rated {label}"
+
+
+@dataclass(frozen=True)
+class Card:
+    """What one card shows: a heading line, the main text (the claim), and the rating it carries
+    (None for the site's own card, which shows the whole scale)."""
+
+    site_name: str
+    heading: str
+    text: str
+    rating_id: str | None
+
+
+def card_key(card: Card, scale: RatingScale) -> str:
+    """A hash of everything the card shows and how it is drawn."""
+    drawn = {"version": VERSION, "card": asdict(card), "scale": scale.model_dump(mode="json")}
+    return hashlib.sha256(json.dumps(drawn, sort_keys=True).encode()).hexdigest()[:16]
+
+
+class ShareCards:
+    """The card of each page: one per claim, or one per rating (mode ``rating``, or ``auto`` above
+    AUTO_LIMIT published claims: drawing 10,000 cards would cost more than the rest of the build),
+    and the site's own card for every other page."""
+
+    def __init__(self, site_name: str, description: str, scale: RatingScale, mode: str, published: int):
+        self.site_name = site_name
+        self.description = description
+        self.scale = scale
+        self.per_claim = mode == "claim" or (mode == "auto" and published <= AUTO_LIMIT)
+        self.cards: dict[str, Card] = {}
+
+    def _add(self, name: str, card: Card) -> str:
+        uri = Routes.card(name, card_key(card, self.scale))
+        self.cards[uri] = card
+        return uri
+
+    def for_claim(self, claim: Claim) -> tuple[str, str]:
+        """(the card's uri, its text alternative)."""
+        label = self.scale[claim.rating].label  # type: ignore[index]
+        if self.per_claim:
+            card = Card(self.site_name, "Claim", claim.title, claim.rating)
+            return self._add(f"claim-{claim.id}", card), f"Rated {label}: {claim.title}"
+        card = Card(self.site_name, "Fact check", f"A claim rated {label}", claim.rating)
+        return self._add(f"rating-{claim.rating}", card), f"Rated {label}, on a scale from " \
+            f"{self.scale[self.scale.ids[0]].label} to {self.scale[self.scale.ids[-1]].label}"
+
+    def for_site(self) -> tuple[str, str]:
+        card = Card(self.site_name, "Fact checks", self.description or "Claims checked, with their ratings", None)
+        labels = ", ".join(self.scale[r].label for r in self.scale.ids)
+        return self._add("site", card), f"{self.site_name}: claims rated {labels}"
