@@ -26,11 +26,8 @@ import jinja2
 from markupsafe import Markup
 
 from . import exports, routes, structured
-<<<<<<< HEAD
 from .appearances import Placement, direction, placements
-=======
 from .share import ShareCards, verdict_title
->>>>>>> main
 from .markup import Mark, displayable, highlighted_paragraphs, markdown_html
 from .model import Article, Claim, Correction, RatingScale, newest_first, reserved, slugify, xml_safe
 from .project import Site
@@ -431,16 +428,13 @@ class PageWriter:
                 "article": article, "in_context": in_context, "context_html": markdown_html(claim.context or ""),
                 "related": [self.site.claims[r] for r in claim.related],
                 "machine_drafted": claim.provenance.is_machine,
-<<<<<<< HEAD
                 "placements": self._placements(claim),
                 "site_language": self.site.settings.language,
                 "claim_language": article.meta.language, "claim_direction": direction(article.meta.language),
-=======
                 "by": claim.authors or [settings.publisher],
                 "changed": claim.last_changed if claim.last_changed != claim.reviewed else None,
                 "methodology": links.to(settings.methodology) if settings.methodology else "",
                 "report_link": settings.report_link(claim.id, self.url_for(uri)),
->>>>>>> main
             }
 
         def plan() -> Plan:
