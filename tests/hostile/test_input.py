@@ -215,7 +215,7 @@ def test_the_nesting_check_is_linear_on_runs_of_dashes_and_spaces(tmp_path: Path
         f"claims/dashes-deep-broken.yaml:1:1: {deep}",
         f"claims/dashes-deep.yaml:1:1: {deep}",
         "claims/dashes.yaml:1:1: (file): wrong type: got a list (expected a mapping of fields: id, title, quote, "
-        "article, appearances, claimant, attribution, rating, summary, context, sources, tags, related, aliases, reviewed, "
+        "article, appearances, claimant, attribution, rating, summary, context, sources, tags, related, aliases, authors, reviewers, reviewed, "
         "updated, corrections, status, provenance)",
     ]
 
