@@ -75,12 +75,22 @@ class ProblemsFound(Exception):
         return "\n".join(lines)
 
 
+def closest(value: object, choices: Iterable[str]) -> str | None:
+    """The choice ``value`` was probably meant to be: the same but for case, else a close spelling."""
+    if not isinstance(value, str):
+        return None
+    choices = list(choices)
+    same = [choice for choice in choices if choice.casefold() == value.casefold()]
+    if same:
+        return same[0]
+    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def did_you_mean(value: object, choices: Iterable[str]) -> str:
     """``; did you mean 'x'?`` when a choice is close to ``value``, else ``''``."""
-    if not isinstance(value, str):
-        return ""
-    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    close = closest(value, choices)
+    return f"; did you mean '{close}'?" if close else ""
 
 
 def one_of(choices: Iterable[str]) -> str:

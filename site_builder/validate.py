@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -10,7 +11,7 @@ import yaml
 from .errors import Problem, did_you_mean, one_of
 from .load import SourceFile, claim_from, parse_yaml, yaml_problem, yaml_shape_problems
 from .model import SLUG_RE, Article, Claim, reserved
-from .quotes import Span, find, nearest
+from .quotes import Span, find, nearest, normalise
 
 if TYPE_CHECKING:
     from .settings import Settings
@@ -31,6 +32,7 @@ def check_claims(
     scale = settings.scale
     problems: list[Problem] = []
     bodies = {a.value.id: a.value.body for a in articles}
+    articles_by_id = {a.value.id: a.value for a in articles}
     by_id = {record.value.id: record for record in claims}  # unique: ids are file names
     spans: dict[str, list[Span]] = {}
     aliased: dict[str, str] = {}
@@ -66,21 +68,57 @@ def check_claims(
             elif claim.published and not target.value.published:
                 problems.append(record.problem(("related", index), f"claim {related!r} is a draft "
                                                "(expected a published claim)"))
+        if claim.article is None:  # its own problem is reported already
+            continue
         body = bodies.get(claim.article)
         if body is None:
             if claim.article not in article_files:
                 problems.append(record.problem(("article",), f"no article {claim.article!r} (expected the id of a "
                                                f"file in {settings.articles_folder}{did_you_mean(claim.article, bodies)})"))
             continue
+        if claim.quote is None:
+            continue
         found = find(claim.quote, body)
         if found is None:
-            near = nearest(claim.quote, body)
-            problems.append(record.problem(("quote",), f"not found in article {claim.article!r} (expected the "
-                                           f"article's exact words; closest passage, {near.similarity}% similar: "
-                                           f"\"{near.passage}\")"))
+            problems.append(record.problem(("quote",), quote_not_found(claim.quote, claim.article, body)))
         else:
             spans[claim.id] = found  # type: ignore[index]
+        published = articles_by_id[claim.article].meta.published
+        if claim.reviewed is not None and isinstance(published, str) and claim.reviewed.isoformat()[:len(published)] < published:
+            problems.append(record.problem(("reviewed",), f"{claim.reviewed.isoformat()} is before the article was "
+                                           f"published ({published}) (expected the date of a review of the "
+                                           "published article)"))
     return spans, problems
+
+
+def quote_not_found(quote: str, article_id: str, body: str) -> str:
+    """Why a quote is not the article's words: the first words that differ, and the nearest passage."""
+    near = nearest(quote, body)
+    return (f"not found in article {article_id!r} (expected the article's exact words; {difference(near.passage, near.segment)}"
+            f"closest passage, {near.similarity}% similar: \"{near.passage}\")")
+
+
+def difference(passage: str, quote: str) -> str:
+    """'the article has "fell", the quote has "fallen"; ' for the first words that differ, or ''."""
+    ours, theirs = _words(passage), _words(quote)
+    matcher = difflib.SequenceMatcher(None, [w.casefold() for w in ours], [w.casefold() for w in theirs], autojunk=False)
+    blocks = [b for b in matcher.get_opcodes() if b[0] != "equal"]
+    if not passage or not blocks:
+        return ""
+    # differences at the ends are where the passage was cut, not what differs, unless nothing else does
+    inner = [b for b in blocks if not (b[0] == "delete" and (b[1] == 0 or b[2] == len(ours)))] or blocks
+    kind, i1, i2, j1, j2 = inner[0]
+    has, written = " ".join(ours[i1:i2]), " ".join(theirs[j1:j2])
+    if kind == "replace":
+        return f"the article has \"{has}\", the quote has \"{written}\"; "
+    if kind == "insert":
+        return f"the article does not have \"{written}\"; "
+    return f"the quote leaves out \"{has}\"; "
+
+
+def _words(text: str) -> list[str]:
+    """Words without the punctuation around them: 'fell.' differs from 'fallen' by its word, not its stop."""
+    return [word for word in (w.strip(".,;:!?\"'()[]") for w in normalise(text).split()) if word]
 
 
 GOOGLE_TITLE_LIMIT = 75
@@ -90,6 +128,8 @@ def advice(claims: Sequence[SourceFile[Claim]]) -> list[Problem]:
     """Warnings: things that work but could be better. They never stop a build."""
     found = []
     for record in claims:
+        if record.partial:
+            continue
         title = record.value.title
         if record.value.published and len(title) >= GOOGLE_TITLE_LIMIT:
             line, column = record.position(("title",))
