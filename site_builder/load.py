@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import os
 import re
 import typing
@@ -351,16 +352,54 @@ def yaml_shape_problems(text: str, shown: str, line_offset: int = 0) -> list[Pro
     if tab:
         line = text.count("\n", 0, tab.start()) + 1
         return [Problem(shown, line + line_offset, tab.end() - tab.start(), "yaml",
-                        "a tab in the indentation (expected spaces)")]
+                        f"a tab in the indentation (expected {TAB_FIX})")]
+    dash = _NO_SPACE_DASH_RE.search(text) if "-" in text else None
+    if dash:
+        line = text.count("\n", 0, dash.start("dash")) + 1
+        column = dash.start("dash") - text.rfind("\n", 0, dash.start("dash"))
+        return [Problem(shown, line + line_offset, column, "yaml",
+                        f"no space after '-' (expected a space between '-' and the item: '- {dash.group('item')}')")]
     return []
 
 
-def yaml_problem(shown: str, exc: yaml.YAMLError, line_offset: int = 0) -> Problem:
+TAB_FIX = "spaces: YAML does not allow tabs for indenting; replace the tab with spaces"
+# a list item without its space, under a key that opens a block: 'tags:\n  -economy' reads as the text '-economy'
+_NO_SPACE_DASH_RE = re.compile(r":[ ]*\n(?:[ ]*(?:#.*)?\n)*[ ]*(?P<dash>-)(?P<item>[^\s\-\d][^\n]*)")
+_KEY_RE = re.compile(r"(?P<indent>[ ]*)(?:- )?(?P<key>[\w-]+):(?:[ ]|$)")
+
+
+def _explain(text: str, problem: str, line: int, column: int) -> str | None:
+    """What a parser message means for the common mistakes, and the fix; None for the others.
+    ``line`` and ``column`` are 0-based, in ``text``."""
+    lines = text.split("\n")
+    here = lines[line] if line < len(lines) else ""
+    before = next((earlier for earlier in reversed(lines[:line]) if earlier.strip() and not earlier.lstrip().startswith("#")), "")
+    key = _KEY_RE.match(here)
+    if problem == "did not find expected key" and before.rstrip().endswith(": []") and here.lstrip().startswith("-"):
+        name = before.split(":")[0].strip()
+        return (f"a list item after '{name}: []', which already ends the list (expected '{name}:' alone on its "
+                "line above the items: delete the '[]')")
+    if problem == "mapping values are not allowed in this context" and key:
+        if key.end("key") == column and key.group("indent") and not before.startswith(" ") and ":" in before:
+            return (f"the field '{key.group('key')}' is indented by {len(key.group('indent'))} "
+                    f"space{'s' if len(key.group('indent')) != 1 else ''} (expected top-level fields at the "
+                    "start of the line: remove the spaces before it)")
+        if key.end("key") < column:
+            value = here[key.end():].strip()
+            return (f"an unquoted ': ' in the value of '{key.group('key')}' (expected the value in quotes: "
+                    f"{key.group('key')}: {json.dumps(value, ensure_ascii=False)})")
+    return None
+
+
+def yaml_problem(shown: str, exc: yaml.YAMLError, line_offset: int = 0, text: str = "") -> Problem:
     mark = getattr(exc, "problem_mark", None)
     line, column = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1 + line_offset, 1)
     problem = getattr(exc, "problem", None) or str(exc)
     if "(expected" in problem:  # our own constructor checks already say what was expected
         return Problem(shown, line, column, "yaml", problem)
+    explained = _explain(text, problem, mark.line, mark.column) if mark and text else None
+    if explained:
+        return Problem(shown, line, column, "yaml", explained)
     context = getattr(exc, "context", None)
     return Problem(shown, line, column, "yaml", f"invalid YAML: {problem} (expected valid YAML{'; ' + context if context else ''})")
 
@@ -434,7 +473,7 @@ def _parse_claim_file(path: Path, shown: str, root: Path | None = None) -> tuple
     try:
         return text, parse_yaml(text), []
     except yaml.YAMLError as exc:
-        return None, None, [yaml_problem(shown, exc)]
+        return None, None, [yaml_problem(shown, exc, text=text)]
 
 
 def _future_dates(claim: Claim, source: SourceFile[Any], today: dt.date) -> list[Problem]:
@@ -548,7 +587,7 @@ def parse_article(text: str, article_id: str, shown: str) -> tuple[SourceFile[Ar
     try:
         data = parse_yaml(front)
     except yaml.YAMLError as exc:
-        return None, [yaml_problem(shown, exc, line_offset=1)]
+        return None, [yaml_problem(shown, exc, line_offset=1, text=front)]
     if not SLUG_RE.fullmatch(article_id):
         problems.append(Problem(shown, 1, 1, "id", f"file name is not a valid id: {article_id!r} "
                                 "(expected lowercase ASCII letters, digits and single hyphens)"))

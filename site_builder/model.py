@@ -355,6 +355,9 @@ class Provenance(Record):
         return self.method == "extractor"
 
 
+LIST_FIELDS = ("sources", "tags", "related", "aliases", "corrections")
+
+
 class Claim(Record):
     id: Slug | None = Field(None, description="the file name without .yaml (optional; must match)")
     title: PlainText = Field(
@@ -401,6 +404,14 @@ class Claim(Record):
     provenance: Provenance = Field(
         default_factory=lambda: Provenance(method="manual"), description="how the record was made"
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_lists(cls, value: object) -> object:
+        """A list field with no value ('sources:' above commented examples) is an empty list."""
+        if isinstance(value, dict) and any(value.get(name, ()) is None for name in LIST_FIELDS):
+            return {name: [] if name in LIST_FIELDS and item is None else item for name, item in value.items()}
+        return value
 
     @property
     def published(self) -> bool:

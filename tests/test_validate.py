@@ -196,7 +196,7 @@ HOSTILE_FILES = {
     ),
     "tab indentation": (
         b"title: x\nsources:\n\t- title: y\n",
-        ["claims/bad.yaml:3:1: yaml: a tab in the indentation (expected spaces)"],
+        ["claims/bad.yaml:3:1: yaml: a tab in the indentation (expected spaces: YAML does not allow tabs for indenting; replace the tab with spaces)"],
     ),
     "not utf-8": (
         b"title: caf\xe9\n",
@@ -361,3 +361,38 @@ def test_messages_name_the_fix(project: Project, case: str) -> None:
     text, expected = DATE_CASES[case]
     project.write_claim("bad", text)
     assert problems(project) == [expected.format(today=dt.date.today().isoformat())]
+
+
+YAML_MISTAKES = {
+    "top-level key indented": (
+        CLAIM.replace("quote: Output", " quote: Output"),
+        "claims/bad.yaml:2:7: yaml: the field 'quote' is indented by 1 space (expected top-level fields at the "
+        "start of the line: remove the spaces before it)",
+    ),
+    "list after key: []": (
+        CLAIM.replace("related: [exports-doubled]", "related: []\n  - exports-doubled"),
+        "claims/bad.yaml:20:3: yaml: a list item after 'related: []', which already ends the list (expected "
+        "'related:' alone on its line above the items: delete the '[]')",
+    ),
+    "unquoted colon": (
+        CLAIM.replace("summary: Official figures", "summary: Note: official figures"),
+        "claims/bad.yaml:7:14: yaml: an unquoted ': ' in the value of 'summary' (expected the value in quotes: "
+        "summary: \"Note: official figures show a 40% rise. The figure is for the whole year.\")",
+    ),
+    "no space after the dash": (
+        CLAIM.replace("tags: [economy, output]", "tags:\n  -economy\n  - output"),
+        "claims/bad.yaml:19:3: yaml: no space after '-' (expected a space between '-' and the item: '- economy')",
+    ),
+    "tab": (
+        CLAIM.replace("  - title: Output statistics", "\t- title: Output statistics"),
+        "claims/bad.yaml:13:1: yaml: a tab in the indentation (expected spaces: YAML does not allow tabs for "
+        "indenting; replace the tab with spaces)",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(YAML_MISTAKES))
+def test_common_yaml_mistakes_are_explained_with_the_fix(project: Project, case: str) -> None:
+    text, expected = YAML_MISTAKES[case]
+    project.write_claim("bad", text)
+    assert problems(project) == [expected]
