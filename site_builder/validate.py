@@ -135,7 +135,8 @@ def advice(claims: Sequence[SourceFile[Claim]]) -> list[Problem]:
             line, column = record.position(("title",))
             found.append(Problem(record.path, line, column, "title",
                                  f"{len(title)} characters is long for search results (expected under "
-                                 f"{GOOGLE_TITLE_LIMIT}: Google shows shorter claimReviewed titles)", "warning"))
+                                 f"{GOOGLE_TITLE_LIMIT}: Google shows shorter claimReviewed titles)", "warning",
+                                 f"titles are {GOOGLE_TITLE_LIMIT} characters or longer"))
     return found
 
 

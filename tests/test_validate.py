@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from site_builder.errors import ProblemsFound
@@ -168,14 +170,14 @@ def test_article_front_matter_problems_point_at_their_lines(project: Project) ->
 
 def test_cli_validate_exit_codes(project: Project) -> None:
     ok = project.validate()
-    assert (ok.returncode, ok.stdout) == (0, "OK: 2 published claims, 1 drafts, 1 articles; no problems found\n")
+    assert (ok.returncode, ok.stdout) == (0, "OK: 2 published claims, 1 drafts, 1 articles; 0 errors, 0 warnings\n")
     project.write_claim("bad", CLAIM.replace("rating: supported", "rating: suported"))
     failed = project.validate()
     assert failed.returncode == 1
     assert failed.stderr.splitlines() == [
         "claims/bad.yaml:6:9: rating: 'suported' is not on the rating scale (expected one of: supported, "
         "partly-supported, misleading, unsupported, false, cannot-verify; did you mean 'supported'?)",
-        "1 problem found",
+        "1 error, 0 warnings found",
     ]
 
 
@@ -396,3 +398,26 @@ def test_common_yaml_mistakes_are_explained_with_the_fix(project: Project, case:
     text, expected = YAML_MISTAKES[case]
     project.write_claim("bad", text)
     assert problems(project) == [expected]
+
+
+def test_identical_warnings_are_summarised_with_a_count_and_the_first(project: Project) -> None:
+    long_title = "title: " + "A long title about output that rose by forty percent last year, says the minister"
+    for number in range(12):
+        project.write_claim(f"long-{number:02}", CLAIM.replace("title: Output rose by 40% last year", long_title)
+                            .replace("related: [exports-doubled]", "related: []"))
+    text = project.validate()
+    assert text.returncode == 0
+    assert text.stderr.splitlines() == [
+        "12 titles are 75 characters or longer; first: claims/long-00.yaml:1:8: title: warning: 81 characters "
+        "is long for search results (expected under 75: Google shows shorter claimReviewed titles)"]
+    assert text.stdout == "OK: 14 published claims, 1 drafts, 1 articles; 0 errors, 12 warnings\n"
+    project.write_claim("bad", CLAIM.replace("rating: supported", "rating: suported"))
+    failed = project.validate()
+    assert failed.returncode == 1
+    assert failed.stderr.splitlines()[-1] == "1 error, 12 warnings found"
+    assert failed.stderr.splitlines()[0].startswith("claims/bad.yaml:6:9: rating: 'suported'")
+    github = project.run(sys.executable, "-m", "site_builder", "validate", "--format", "github").stdout.splitlines()
+    assert [line.split(" ")[0] for line in github] == ["::error"] + ["::warning"] * 10 + ["::notice", "::notice"]
+    assert github[-2] == ("::notice title=title::12 titles are 75 characters or longer; the first 10 are annotated "
+                          "(site-builder validate lists them all)")
+    assert github[-1] == "::notice title=site-builder validate::1 error, 12 warnings"
