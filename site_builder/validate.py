@@ -161,7 +161,7 @@ def new_claim_problems(text: str, claim_id: str, article: Article, settings: Set
     try:
         data = parse_yaml(text)
     except yaml.YAMLError as exc:
-        return [yaml_problem(shown, exc)]
+        return [yaml_problem(shown, exc, text=text)]
     record, problems = claim_from(data, SourceFile(shown, text, None), claim_id, {})
     if record is None:
         return problems
