@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 site: $(STAMP)  ## build the demo site into site/
 	$(BIN)/mkdocs build --strict
 	@echo
-	@echo "Built site/. View it with 'make serve' (live preview at http://127.0.0.1:8000/),"
+	@echo "Built site/. View it with 'make serve' (live preview at http://127.0.0.1:8000/claim-explainer/),"
 	@echo "or serve the built files: $(BIN)/python -m http.server -d site 8000"
 
 test: $(STAMP) $(ZENSICAL_STAMP)  ## run the test suite

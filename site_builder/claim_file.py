@@ -25,14 +25,18 @@ HELP = {
     "context": "The explainer, in Markdown: what the evidence shows, what is disputed, what cannot be verified.",
     "reviewed": "The date of your review, YYYY-MM-DD.",
 }
+# Examples sit under their key, commented out: removing the '# ' of their lines gives valid YAML (the
+# keys are written with no value, which reads as an empty list, not as '[]', which would end the list).
 SOURCE_EXAMPLE = """\
   # - title: The headline of the source
   #   url: https://...
   #   publisher: Who published it
-  #   published: YYYY-MM-DD (or YYYY-MM / YYYY)
-  #   archive_url: https://web.archive.org/...  (optional)
-  #   note: What this source supports  (optional)
+  #   published: YYYY-MM-DD  # or YYYY-MM, or YYYY
+  #   archive_url: https://web.archive.org/...  # optional
+  #   note: What this source supports  # optional
 """
+TAGS_EXAMPLE = "  # - a-tag-id\n"
+RELATED_EXAMPLE = "  # - another-claim-id\n"
 SCAFFOLD_HEADER = """\
 # A new claim record. Fill in every field, check it with `site-builder validate`, then set
 # status: published. Field reference: README.md and CONTRIBUTING.md.
@@ -76,10 +80,12 @@ def scaffold(*, title: str, quote: str, article: str, claimant: str, attribution
         _line("rating"),
         _line("summary", "", True),
         _line("context", "", True),
-        _line("sources", "[]"),
+        _line("sources"),
         SOURCE_EXAMPLE,
-        _line("tags", "[]"),
-        _line("related", "[]"),
+        _line("tags"),
+        TAGS_EXAMPLE,
+        _line("related"),
+        RELATED_EXAMPLE,
         _line("reviewed", "", True),
         _line("status", "draft"),
         _line("provenance", "manual"),

@@ -11,7 +11,7 @@ import click
 from . import claim_file
 from .config import read_settings
 from .drafting import DEFAULT_MIN_SCORE, DEFAULT_TOP
-from .errors import ProblemsFound, Refused
+from .errors import ProblemsFound, Refused, counts, github_report, text_report
 from .project import load_project, repository_prefix
 from .schema import write_schema
 
@@ -42,20 +42,17 @@ def main() -> None:
 def validate(output: str, config_file: Path) -> None:
     """Check every claim and article; report every problem as path:line:column: field: message."""
     site = load_project(read_settings(config_file))
-    problems = site.errors or site.warnings
     if output == "json":
-        click.echo(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
+        click.echo(json.dumps([p.as_dict() for p in sorted(site.errors) + sorted(site.warnings)], ensure_ascii=False, indent=2))
     elif output == "github":
-        for problem in problems:
-            click.echo(problem.github(repository_prefix(site.settings.root)))
-    elif site.errors:
-        click.echo(ProblemsFound(problems).report(), err=True)
+        click.echo("\n".join(github_report(site.errors, site.warnings, repository_prefix(site.settings.root))))
     else:
-        for warning in problems:
-            click.echo(str(warning), err=True)
+        for line in text_report(site.errors, site.warnings):
+            click.echo(line, err=True)
         drafts = len(site.claims) - len(site.published)
-        click.echo(f"OK: {len(site.published)} published claims, {drafts} drafts, {len(site.articles)} articles; "
-                   "no problems found")
+        ok = f"OK: {len(site.published)} published claims, {drafts} drafts, {len(site.articles)} articles; "
+        click.echo(f"{counts(len(site.errors), len(site.warnings))} found" if site.errors else ok + counts(0, len(site.warnings)),
+                   err=bool(site.errors))
     if site.errors:
         raise SystemExit(1)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable
 
 # Characters a terminal or CI log would act on, or a reader could not see: C0/C1 controls (newline
@@ -30,6 +30,7 @@ class Problem:
     field: str
     message: str
     severity: str = "error"  # or "warning": reported, but the build goes on
+    summary: str = field(default="", compare=False)  # a group of these, counted: 'titles are 75 characters or longer'
 
     def __post_init__(self) -> None:  # a problem is printed: it must not smuggle in controls
         object.__setattr__(self, "path", visible(self.path))
@@ -75,12 +76,65 @@ class ProblemsFound(Exception):
         return "\n".join(lines)
 
 
+ANNOTATIONS_PER_KIND = 10  # GitHub shows only so many annotations; the rest are counted
+
+
+def _groups(problems: Iterable[Problem]) -> list[list[Problem]]:
+    """Problems of one kind together (same field, same message but for its numbers), in order."""
+    groups: dict[tuple[str, str, str], list[Problem]] = {}
+    for problem in sorted(problems):
+        key = (problem.severity, problem.summary or problem.field, re.sub(r"\d[\d,.]*", "#", problem.message))
+        groups.setdefault(key, []).append(problem)
+    return sorted(groups.values(), key=lambda group: group[0])
+
+
+def _summary(group: list[Problem]) -> str:
+    first = group[0]
+    what = first.summary or f"{first.severity}s like this one on {first.field}"
+    return f"{len(group):,} {what}"
+
+
+def counts(errors: int, warnings: int) -> str:
+    return f"{errors:,} error{'s' if errors != 1 else ''}, {warnings:,} warning{'s' if warnings != 1 else ''}"
+
+
+def text_report(errors: list[Problem], warnings: list[Problem]) -> list[str]:
+    """Every error; warnings of one kind as one line with their count and the first; then the counts."""
+    lines = [str(problem) for problem in sorted(errors)]
+    for group in _groups(warnings):
+        lines.append(str(group[0]) if len(group) == 1 else f"{_summary(group)}; first: {group[0]}")
+    return lines
+
+
+def github_report(errors: list[Problem], warnings: list[Problem], path_prefix: str = "") -> list[str]:
+    """Annotations: every error, at most ANNOTATIONS_PER_KIND warnings of each kind, and a line counting
+    each kind that had more."""
+    lines = [problem.github(path_prefix) for problem in sorted(errors)]
+    for group in _groups(warnings):
+        lines += [problem.github(path_prefix) for problem in group[:ANNOTATIONS_PER_KIND]]
+        if len(group) > ANNOTATIONS_PER_KIND:
+            lines.append(f"::notice title={group[0].field}::{_summary(group)}; the first {ANNOTATIONS_PER_KIND} "
+                         "are annotated (site-builder validate lists them all)")
+    lines.append(f"::notice title=site-builder validate::{counts(len(errors), len(warnings))}")
+    return lines
+
+
+def closest(value: object, choices: Iterable[str]) -> str | None:
+    """The choice ``value`` was probably meant to be: the same but for case, else a close spelling."""
+    if not isinstance(value, str):
+        return None
+    choices = list(choices)
+    same = [choice for choice in choices if choice.casefold() == value.casefold()]
+    if same:
+        return same[0]
+    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def did_you_mean(value: object, choices: Iterable[str]) -> str:
     """``; did you mean 'x'?`` when a choice is close to ``value``, else ``''``."""
-    if not isinstance(value, str):
-        return ""
-    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    close = closest(value, choices)
+    return f"; did you mean '{close}'?" if close else ""
 
 
 def one_of(choices: Iterable[str]) -> str:

@@ -8,6 +8,9 @@ common case (no problems) stays fast.
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import json
 import os
 import re
 import typing
@@ -17,9 +20,9 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from .errors import Problem, did_you_mean, one_of
+from .errors import Problem, closest, did_you_mean, one_of
 from . import memo
 from .memo import remembered
 from .paths import read_bounded, shown_path
@@ -29,6 +32,7 @@ from .model import (
     Article,
     ArticleMeta,
     Claim,
+    Correction,
     kind_of,
     reserved,
     too_long_id,
@@ -105,6 +109,7 @@ class SourceFile(Generic[T]):
     text: str  # the YAML: the whole file, or an article's front matter
     value: T
     line_offset: int = 0  # lines of the file before the YAML starts
+    partial: bool = False  # the value is salvaged from a record with errors: checked, never published
     _tree: yaml.Node | None = field(default=None, repr=False)
 
     def position(self, path: FieldPath, *, at_key: bool = False) -> tuple[int, int]:
@@ -211,20 +216,59 @@ def explain_error(model: type[BaseModel], error: dict[str, Any]) -> str:
 
 def validate_record(model: type[T], data: Any, source: SourceFile[Any]) -> tuple[T | None, list[Problem]]:
     """Validate ``data`` against ``model``; on failure, one Problem per error, at its line."""
+    value, problems, _ = validate_fields(model, data, source)
+    return (None if problems else value), problems
+
+
+@functools.cache
+def _field_adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
+    return TypeAdapter(model.model_fields[name].rebuild_annotation())
+
+
+def salvage(model: type[T], data: dict[str, Any], failed: set[str]) -> T:
+    """The record as far as it is valid: each top-level field without an error, validated on its own;
+    every other field its default, or None. Not for publishing: for the checks of the other fields
+    (a rating or a quote is checked even when a date is wrong)."""
+    kept: dict[str, Any] = {}
+    for name, info in model.model_fields.items():  # type: ignore[attr-defined]
+        if name in data and name not in failed:
+            try:
+                kept[name] = _field_adapter(model, name).validate_python(data[name])  # type: ignore[arg-type]
+                continue
+            except ValidationError:
+                pass
+        if info.is_required():
+            kept[name] = None
+    return model.model_construct(**kept)  # type: ignore[attr-defined,no-any-return]
+
+
+def validate_fields(model: type[T], data: Any, source: SourceFile[Any]) -> tuple[T | None, list[Problem], bool]:
+    """(record, problems, partial): with problems in the fields, the record is salvaged (``partial``)."""
     if not isinstance(data, dict):
         fields = ", ".join(_fields_of(model, ()))  # type: ignore[arg-type]
         what = "has no fields" if data is None else f"wrong type: got {kind_of(data)}"
-        return None, [source.problem((), f"{what} (expected a mapping of fields: {fields})")]
+        return None, [source.problem((), f"{what} (expected a mapping of fields: {fields})")], True
     try:
-        return model.model_validate(data), []  # type: ignore[attr-defined]
+        return model.model_validate(data), [], False  # type: ignore[attr-defined]
     except ValidationError as exc:
         problems = []
-        for error in exc.errors(include_url=False):
+        errors = exc.errors(include_url=False)
+        # a misspelt field is reported once, as unknown with a suggestion, not again as missing
+        meant = set()
+        for error in errors:
+            if error["type"] == "extra_forbidden":
+                loc = tuple(error["loc"])
+                close = closest(str(loc[-1]), _fields_of(model, loc[:-1]))  # type: ignore[arg-type]
+                if close:
+                    meant.add((*loc[:-1], close))
+        errors = [error for error in errors if not (error["type"] == "missing" and tuple(error["loc"]) in meant)]
+        failed = {str(error["loc"][0]) for error in errors if error["loc"]} | {str(loc[0]) for loc in meant}
+        for error in errors:
             loc, kind = tuple(error["loc"]), error["type"]
             # a missing field is pointed at where it belongs (its parent), but named by its own path
             line, column = source.position(loc[:-1] if kind == "missing" else loc, at_key=kind == "extra_forbidden")
             problems.append(Problem(source.path, line, column, field_name(loc), explain_error(model, error)))  # type: ignore[arg-type]
-        return None, problems
+        return salvage(model, data, failed), problems, True
 
 
 # -- files ---------------------------------------------------------------------------------------
@@ -308,16 +352,54 @@ def yaml_shape_problems(text: str, shown: str, line_offset: int = 0) -> list[Pro
     if tab:
         line = text.count("\n", 0, tab.start()) + 1
         return [Problem(shown, line + line_offset, tab.end() - tab.start(), "yaml",
-                        "a tab in the indentation (expected spaces)")]
+                        f"a tab in the indentation (expected {TAB_FIX})")]
+    dash = _NO_SPACE_DASH_RE.search(text) if "-" in text else None
+    if dash:
+        line = text.count("\n", 0, dash.start("dash")) + 1
+        column = dash.start("dash") - text.rfind("\n", 0, dash.start("dash"))
+        return [Problem(shown, line + line_offset, column, "yaml",
+                        f"no space after '-' (expected a space between '-' and the item: '- {dash.group('item')}')")]
     return []
 
 
-def yaml_problem(shown: str, exc: yaml.YAMLError, line_offset: int = 0) -> Problem:
+TAB_FIX = "spaces: YAML does not allow tabs for indenting; replace the tab with spaces"
+# a list item without its space, under a key that opens a block: 'tags:\n  -economy' reads as the text '-economy'
+_NO_SPACE_DASH_RE = re.compile(r":[ ]*\n(?:[ ]*(?:#.*)?\n)*[ ]*(?P<dash>-)(?P<item>[^\s\-\d][^\n]*)")
+_KEY_RE = re.compile(r"(?P<indent>[ ]*)(?:- )?(?P<key>[\w-]+):(?:[ ]|$)")
+
+
+def _explain(text: str, problem: str, line: int, column: int) -> str | None:
+    """What a parser message means for the common mistakes, and the fix; None for the others.
+    ``line`` and ``column`` are 0-based, in ``text``."""
+    lines = text.split("\n")
+    here = lines[line] if line < len(lines) else ""
+    before = next((earlier for earlier in reversed(lines[:line]) if earlier.strip() and not earlier.lstrip().startswith("#")), "")
+    key = _KEY_RE.match(here)
+    if problem == "did not find expected key" and before.rstrip().endswith(": []") and here.lstrip().startswith("-"):
+        name = before.split(":")[0].strip()
+        return (f"a list item after '{name}: []', which already ends the list (expected '{name}:' alone on its "
+                "line above the items: delete the '[]')")
+    if problem == "mapping values are not allowed in this context" and key:
+        if key.end("key") == column and key.group("indent") and not before.startswith(" ") and ":" in before:
+            return (f"the field '{key.group('key')}' is indented by {len(key.group('indent'))} "
+                    f"space{'s' if len(key.group('indent')) != 1 else ''} (expected top-level fields at the "
+                    "start of the line: remove the spaces before it)")
+        if key.end("key") < column:
+            value = here[key.end():].strip()
+            return (f"an unquoted ': ' in the value of '{key.group('key')}' (expected the value in quotes: "
+                    f"{key.group('key')}: {json.dumps(value, ensure_ascii=False)})")
+    return None
+
+
+def yaml_problem(shown: str, exc: yaml.YAMLError, line_offset: int = 0, text: str = "") -> Problem:
     mark = getattr(exc, "problem_mark", None)
     line, column = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1 + line_offset, 1)
     problem = getattr(exc, "problem", None) or str(exc)
     if "(expected" in problem:  # our own constructor checks already say what was expected
         return Problem(shown, line, column, "yaml", problem)
+    explained = _explain(text, problem, mark.line, mark.column) if mark and text else None
+    if explained:
+        return Problem(shown, line, column, "yaml", explained)
     context = getattr(exc, "context", None)
     return Problem(shown, line, column, "yaml", f"invalid YAML: {problem} (expected valid YAML{'; ' + context if context else ''})")
 
@@ -391,10 +473,21 @@ def _parse_claim_file(path: Path, shown: str, root: Path | None = None) -> tuple
     try:
         return text, parse_yaml(text), []
     except yaml.YAMLError as exc:
-        return None, None, [yaml_problem(shown, exc)]
+        return None, None, [yaml_problem(shown, exc, text=text)]
 
 
-def claim_from(data: Any, source: SourceFile[Any], claim_id: str, ids: dict[str, str]) -> tuple[SourceFile[Claim] | None, list[Problem]]:
+def _future_dates(claim: Claim, source: SourceFile[Any], today: dt.date) -> list[Problem]:
+    """A review, update or correction cannot be dated after the build."""
+    dated: list[tuple[FieldPath, dt.date | None]] = [(("reviewed",), claim.reviewed), (("updated",), claim.updated)]
+    dated += [(("corrections", index, "date"), correction.date) for index, correction in enumerate(claim.corrections or ())
+              if isinstance(correction, Correction)]
+    return [source.problem(path, f"{day.isoformat()} is after the build date {today.isoformat()} (expected a date "
+                                 "that has passed)")
+            for path, day in dated if isinstance(day, dt.date) and day > today]
+
+
+def claim_from(data: Any, source: SourceFile[Any], claim_id: str, ids: dict[str, str],
+               today: dt.date | None = None) -> tuple[SourceFile[Claim] | None, list[Problem]]:
     """A claim record from its parsed YAML, or every problem with it."""
     shown = source.path
     problems: list[Problem] = []
@@ -408,20 +501,24 @@ def claim_from(data: Any, source: SourceFile[Any], claim_id: str, ids: dict[str,
         )
     elif too_long_id(claim_id):
         problems.append(Problem(shown, 1, 1, "id", f"file name {too_long_id(claim_id)}"))
-    claim, found = validate_record(Claim, data, source)
+    claim, found, partial = validate_fields(Claim, data, source)
     problems += found
     if claim is None:
         return None, problems
+    failed = {problem.field.split("[")[0].split(".")[0] for problem in found}
+    failed |= {closest(name, Claim.model_fields) or name for name in failed if name not in Claim.model_fields}
     if claim.id is not None and claim.id != claim_id:
         clash = f"is already the id of {ids[claim.id]}" if claim.id in ids else "does not match the file name"
         problems.append(source.problem(("id",), f"{claim.id!r} {clash} (expected {claim_id!r}, or no id field)"))
     if claim.published:
         for name in REQUIRED_TO_PUBLISH:
-            if not getattr(claim, name):
+            if not getattr(claim, name) and name not in failed:
                 what = "at least one source is required to publish" if name == "sources" else "required to publish"
                 expected = Claim.model_fields[name].description
                 problems.append(source.problem((name,), f"{what} (expected {expected}, or status: draft)", at_key=True))
+    problems += _future_dates(claim, source, today or dt.date.today())
     source.value = claim.model_copy(update={"id": claim_id})
+    source.partial = partial
     return source, problems
 
 
@@ -490,7 +587,7 @@ def parse_article(text: str, article_id: str, shown: str) -> tuple[SourceFile[Ar
     try:
         data = parse_yaml(front)
     except yaml.YAMLError as exc:
-        return None, [yaml_problem(shown, exc, line_offset=1)]
+        return None, [yaml_problem(shown, exc, line_offset=1, text=front)]
     if not SLUG_RE.fullmatch(article_id):
         problems.append(Problem(shown, 1, 1, "id", f"file name is not a valid id: {article_id!r} "
                                 "(expected lowercase ASCII letters, digits and single hyphens)"))
@@ -499,7 +596,7 @@ def parse_article(text: str, article_id: str, shown: str) -> tuple[SourceFile[Ar
     elif windows_reserved(article_id):
         problems.append(Problem(shown, 1, 1, "id", f"file name {article_id!r} is reserved (expected another id: "
                                 f"{windows_reserved(article_id)})"))
-    meta, found = validate_record(ArticleMeta, data, source)
+    meta, found, partial = validate_fields(ArticleMeta, data, source)
     problems += found
     if not body.strip():
         problems.append(Problem(shown, text.count("\n", 0, len(text) - len(body)) + 1, 1, "body",
@@ -507,4 +604,5 @@ def parse_article(text: str, article_id: str, shown: str) -> tuple[SourceFile[Ar
     if meta is None:
         return None, problems
     source.value = Article(id=article_id, meta=meta, body=body)
+    source.partial = partial  # its claims' quotes are still checked against its body
     return source, problems

@@ -8,6 +8,7 @@ in brackets what was expected.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import html
 import re
@@ -168,11 +169,15 @@ def _slug(value: object) -> str:
     if isinstance(value, (bool, int, float)):
         raise wrong_type(value, "text")  # `rating: false` reads as a boolean: say to quote it
     if not isinstance(value, str) or not SLUG_RE.fullmatch(value):
+        # written in capitals, with spaces or underscores: suggest the id it was meant to be
+        plain = isinstance(value, str) and len(value) <= ID_LIMIT and re.fullmatch(r"[A-Za-z0-9 _-]+", value)
+        suggestion = slugify(value) if plain else "unnamed"  # type: ignore[arg-type]
+        hint = f"; did you mean '{suggestion}'?" if suggestion != "unnamed" and not reserved(suggestion) else ""
         raise _fail(
             "slug",
             "not a valid id: {value} (expected lowercase ASCII letters, digits and single hyphens, "
-            "like 's400-deal')",
-            value=_repr(value),
+            "like 's400-deal'{hint})",
+            value=_repr(value), hint=hint,
         )
     if too_long_id(value):
         raise _fail("too_long", too_long_id(value))  # type: ignore[arg-type]
@@ -192,6 +197,25 @@ def _reasonable(day: dt.date, written: object, years: tuple[int, int] = YEARS) -
                     value=_repr(written), first=years[0], last=years[1])
 
 
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
+def _impossible(written: str) -> PydanticCustomError:
+    """Why a date written in the right form is not a date: '2026-02-30 is not a date: February 2026 has 28 days'."""
+    year, month = int(written[:4]), int(written[5:7])
+    if not 1 <= month <= 12:
+        return _fail("date", "{value} is not a date: there is no month {month} (expected YYYY-MM-DD)",
+                     value=written, month=written[5:7])
+    if len(written) < 10:
+        return _fail("date", "{value} is not a date (expected YYYY-MM-DD, or YYYY-MM or YYYY)", value=written)
+    days = calendar.monthrange(year, month)[1] if year >= 1 else 31
+    if int(written[8:10]) == 0:
+        return _fail("date", "{value} is not a date: days start at 01 (expected YYYY-MM-DD)", value=written)
+    return _fail("date", "{value} is not a date: {month} {year} has {days} days", value=written,
+                 month=MONTHS[month - 1], year=written[:4], days=days)
+
+
 def _date(value: object) -> dt.date:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         _reasonable(value, value)
@@ -200,7 +224,7 @@ def _date(value: object) -> dt.date:
         try:
             day = dt.date.fromisoformat(value)
         except ValueError:
-            pass
+            raise _impossible(value) from None
         else:
             _reasonable(day, value)
             return day
@@ -217,7 +241,7 @@ def _partial_date(value: object) -> str:
         try:
             day = dt.date.fromisoformat(padded)
         except ValueError:
-            pass
+            raise _impossible(text) from None
         else:
             _reasonable(day, value, PUBLISHED_YEARS)
             return text
@@ -353,6 +377,9 @@ class Appearance(Record):
     note: Text | None = Field(None, description="what differs in this appearance, e.g. 'numbers changed'")
 
 
+LIST_FIELDS = ("sources", "tags", "related", "aliases", "corrections")
+
+
 class Claim(Record):
     id: Slug | None = Field(None, description="the file name without .yaml (optional; must match)")
     title: PlainText = Field(
@@ -374,7 +401,7 @@ class Claim(Record):
     attribution: Literal["direct", "reported", "vague", "none"] = Field(
         description="how the article attributes the claim"
     )
-    rating: Slug | None = Field(None, description="a rating id from the rating scale")
+    rating: Text | None = Field(None, description="a rating id from the rating scale")  # checked against the scale
     summary: Text | None = Field(None, max_length=SUMMARY_LIMIT, description="the short answer in two or three "
                                  f"plain sentences, at most {SUMMARY_LIMIT} characters")
     context: Markdown | None = Field(None, description="the explainer, in Markdown")
@@ -402,6 +429,14 @@ class Claim(Record):
     provenance: Provenance = Field(
         default_factory=lambda: Provenance(method="manual"), description="how the record was made"
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_lists(cls, value: object) -> object:
+        """A list field with no value ('sources:' above commented examples) is an empty list."""
+        if isinstance(value, dict) and any(value.get(name, ()) is None for name in LIST_FIELDS):
+            return {name: [] if name in LIST_FIELDS and item is None else item for name, item in value.items()}
+        return value
 
     @property
     def published(self) -> bool:

@@ -80,8 +80,8 @@ def load_project(settings: Settings) -> Project:
     errors += check_errors
     return Project(
         settings=settings,
-        articles={record.value.id: record.value for record in articles},
-        claims={record.value.id: record.value for record in claims},  # type: ignore[misc]
+        articles={record.value.id: record.value for record in articles if not record.partial},
+        claims={record.value.id: record.value for record in claims if not record.partial},  # type: ignore[misc]
         quotes=placed.quotes,
         appearance_quotes=placed.appearances,
         warnings=advice(claims),

@@ -164,6 +164,12 @@ def nearest(quote: str, text: str) -> Near:
     if found is None or found.score == 0:
         return Near("", 0, missing)
     start, end = found.dest_start, found.dest_end
+    # cut at its paragraph: a passage runs into the next one only with a good part of the quote there
+    held = [p for p in paragraphs(text) if min(end, p.end) - max(start, p.start) > 0]
+    best = max(held, key=lambda p: min(end, p.end) - max(start, p.start), default=None)
+    kept = [p for p in held if p is best or min(end, p.end) - max(start, p.start) >= len(missing) / 3]
+    if kept:
+        start, end = max(start, kept[0].start), min(end, kept[-1].end)
     # widen to whole words
     while start > 0 and not haystack[start - 1].isspace():
         start -= 1

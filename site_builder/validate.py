@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ import yaml
 from .errors import Problem, did_you_mean, one_of
 from .load import FieldPath, SourceFile, claim_from, parse_yaml, yaml_problem, yaml_shape_problems
 from .model import SLUG_RE, Article, Claim, reserved
-from .quotes import Span, find, nearest
+from .quotes import Span, find, nearest, normalise
 
 if TYPE_CHECKING:
     from .settings import Settings
@@ -33,6 +34,7 @@ def check_claims(
     scale = settings.scale
     problems: list[Problem] = []
     bodies = {a.value.id: a.value.body for a in articles}
+    articles_by_id = {a.value.id: a.value for a in articles}
     by_id = {record.value.id: record for record in claims}  # unique: ids are file names
     spans: dict[str, list[Span]] = {}
     appearance_spans: dict[str, list[list[Span] | None]] = {}
@@ -69,7 +71,13 @@ def check_claims(
             elif claim.published and not target.value.published:
                 problems.append(record.problem(("related", index), f"claim {related!r} is a draft "
                                                "(expected a published claim)"))
-        found = _locate(record, (), claim.article, claim.quote, bodies, settings, article_files, problems)
+        if claim.article is None:  # its own problem is reported already
+            continue
+        found = None
+        if claim.quote is not None:
+            found = _locate(record, (), claim.article, claim.quote, bodies, settings, article_files, problems)
+        elif claim.article not in bodies and claim.article not in article_files:
+            _locate(record, (), claim.article, "", bodies, settings, article_files, problems)
         if found is not None:
             spans[claim.id] = found  # type: ignore[index]
         placed = [found]
@@ -78,6 +86,12 @@ def check_claims(
                                   settings, article_files, problems))
         if any(p is not None for p in placed[1:]):
             appearance_spans[claim.id] = placed[1:]  # type: ignore[index]
+        if claim.article in articles_by_id:
+            published = articles_by_id[claim.article].meta.published
+            if claim.reviewed is not None and isinstance(published, str) and claim.reviewed.isoformat()[:len(published)] < published:
+                problems.append(record.problem(("reviewed",), f"{claim.reviewed.isoformat()} is before the article was "
+                                               f"published ({published}) (expected the date of a review of the "
+                                               "published article)"))
     return Placements(spans, appearance_spans), problems
 
 
@@ -98,13 +112,42 @@ def _locate(record: SourceFile[Claim], at: FieldPath, article_id: str, quote: st
             problems.append(record.problem((*at, "article"), f"no article {article_id!r} (expected the id of a "
                                            f"file in {settings.articles_folder}{did_you_mean(article_id, bodies)})"))
         return None
+    if not quote:
+        return None
     found = find(quote, body)
     if found is None:
-        near = nearest(quote, body)
-        problems.append(record.problem((*at, "quote"), f"not found in article {article_id!r} (expected the "
-                                       f"article's exact words; closest passage, {near.similarity}% similar: "
-                                       f"\"{near.passage}\")"))
+        problems.append(record.problem((*at, "quote"), quote_not_found(quote, article_id, body)))
     return found
+
+
+def quote_not_found(quote: str, article_id: str, body: str) -> str:
+    """Why a quote is not the article's words: the first words that differ, and the nearest passage."""
+    near = nearest(quote, body)
+    return (f"not found in article {article_id!r} (expected the article's exact words; {difference(near.passage, near.segment)}"
+            f"closest passage, {near.similarity}% similar: \"{near.passage}\")")
+
+
+def difference(passage: str, quote: str) -> str:
+    """'the article has "fell", the quote has "fallen"; ' for the first words that differ, or ''."""
+    ours, theirs = _words(passage), _words(quote)
+    matcher = difflib.SequenceMatcher(None, [w.casefold() for w in ours], [w.casefold() for w in theirs], autojunk=False)
+    blocks = [b for b in matcher.get_opcodes() if b[0] != "equal"]
+    if not passage or not blocks:
+        return ""
+    # differences at the ends are where the passage was cut, not what differs, unless nothing else does
+    inner = [b for b in blocks if not (b[0] == "delete" and (b[1] == 0 or b[2] == len(ours)))] or blocks
+    kind, i1, i2, j1, j2 = inner[0]
+    has, written = " ".join(ours[i1:i2]), " ".join(theirs[j1:j2])
+    if kind == "replace":
+        return f"the article has \"{has}\", the quote has \"{written}\"; "
+    if kind == "insert":
+        return f"the article does not have \"{written}\"; "
+    return f"the quote leaves out \"{has}\"; "
+
+
+def _words(text: str) -> list[str]:
+    """Words without the punctuation around them: 'fell.' differs from 'fallen' by its word, not its stop."""
+    return [word for word in (w.strip(".,;:!?\"'()[]") for w in normalise(text).split()) if word]
 
 
 GOOGLE_TITLE_LIMIT = 75
@@ -115,6 +158,8 @@ def advice(claims: Sequence[SourceFile[Claim]]) -> list[Problem]:
     found = []
     titles: dict[str, SourceFile[Claim]] = {}
     for record in claims:
+        if record.partial:
+            continue
         title = record.value.title
         key = _title_key(title)
         if key in titles:
@@ -127,7 +172,8 @@ def advice(claims: Sequence[SourceFile[Claim]]) -> list[Problem]:
             line, column = record.position(("title",))
             found.append(Problem(record.path, line, column, "title",
                                  f"{len(title)} characters is long for search results (expected under "
-                                 f"{GOOGLE_TITLE_LIMIT}: Google shows shorter claimReviewed titles)", "warning"))
+                                 f"{GOOGLE_TITLE_LIMIT}: Google shows shorter claimReviewed titles)", "warning",
+                                 f"titles are {GOOGLE_TITLE_LIMIT} characters or longer"))
     return found
 
 
@@ -160,7 +206,7 @@ def new_claim_problems(text: str, claim_id: str, article: Article, settings: Set
     try:
         data = parse_yaml(text)
     except yaml.YAMLError as exc:
-        return [yaml_problem(shown, exc)]
+        return [yaml_problem(shown, exc, text=text)]
     record, problems = claim_from(data, SourceFile(shown, text, None), claim_id, {})
     if record is None:
         return problems

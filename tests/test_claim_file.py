@@ -17,7 +17,7 @@ def test_a_scaffold_reads_back_as_what_it_was_given(text: str) -> None:
                        rating_ids=["supported", "false"])
     data = parse_yaml(written)
     assert (data["title"], data["quote"], data["claimant"], data["article"]) == (text, text, text, "an-article")
-    assert data["rating"] is None and data["sources"] == [] and data["status"] == "draft"
+    assert data["rating"] is None and data["sources"] is None and data["status"] == "draft"
     assert written.startswith("# yaml-language-server: $schema=schema.json\n")
     assert "# One of: supported, false\nrating:\n" in written
 
@@ -32,3 +32,48 @@ def test_a_draft_reads_back_as_what_it_was_given(text: str) -> None:
     assert data["tags"] == ["s-400", "nato"] and data["status"] == "draft"
     assert data["provenance"] == {"extractor": "site-builder extract", "version": "1.0", "model": "m 1",
                                   "score": 0.42, "signals": ["percentage"]}
+
+
+def _example_blocks(text: str) -> list[list[int]]:
+    """The line numbers of each commented example: runs of indented comment lines under a key."""
+    blocks: list[list[int]] = []
+    for number, line in enumerate(text.split("\n")):
+        if line.startswith("  # "):
+            if blocks and blocks[-1][-1] == number - 1:
+                blocks[-1].append(number)
+            else:
+                blocks.append([number])
+    return blocks
+
+
+def _uncomment(text: str, numbers: list[int]) -> str:
+    lines = text.split("\n")
+    for number in numbers:
+        lines[number] = lines[number].replace("# ", "", 1)
+    return "\n".join(lines)
+
+
+def test_the_scaffold_is_valid_yaml_in_every_state_a_person_leaves_it_in(project) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    from site_builder.config import read_settings
+    from site_builder.project import load_project
+
+    made = project.run(sys.executable, "-m", "site_builder", "new", "--article", "output-article",
+                       "--quote", "Reports indicate that prices fell", "--id", "fresh")
+    assert made.returncode == 0, made.stderr
+    path = project.claims / "fresh.yaml"
+    written = path.read_text(encoding="utf-8")
+    blocks = _example_blocks(written)
+    assert len(blocks) == 3  # sources, tags, related
+    states = {"as written": written, "every example uncommented": _uncomment(written, sum(blocks, []))}
+    states.update({f"example {n} uncommented": _uncomment(written, block) for n, block in enumerate(blocks)})
+    for state, text in states.items():
+        path.write_text(text, encoding="utf-8")
+        found = load_project(read_settings(project.root / "mkdocs.yml")).errors
+        assert [str(p) for p in found if p.path == "claims/fresh.yaml" and (p.field == "yaml" or "wrong type" in p.message)] == [], state
+        data = parse_yaml(text)
+        assert isinstance(data, dict) and data["status"] == "draft", state
+    uncommented = parse_yaml(states["every example uncommented"])
+    assert uncommented["sources"][0]["title"] == "The headline of the source"
+    assert uncommented["tags"] == ["a-tag-id"] and uncommented["related"] == ["another-claim-id"]

@@ -51,7 +51,7 @@ def test_messages_name_the_configured_folders(renamed: Project) -> None:
         "content/sources; did you mean 'output-article'?)",
         "records/lost.yaml:19:11: related[0]: no claim 'exports-doubeld' (expected the id of a file in "
         "records/; did you mean 'exports-doubled'?)",
-        "2 problems found",
+        "2 errors, 0 warnings found",
     ]
     (renamed.root / "records" / "lost.yaml").unlink()
     new = site_builder(renamed, "new", "--article", "output-article", "--quote", "Nobody knows why.")

@@ -151,7 +151,7 @@ def test_validate_github_annotations_and_json(project: Project) -> None:
     assert github.stdout == (
         "::error file=claims/bad.yaml,line=6,col=9,title=rating::rating: 'suported' is not on the rating scale "
         "(expected one of: supported, partly-supported, misleading, unsupported, false, cannot-verify; did you "
-        "mean 'supported'?)\n")
+        "mean 'supported'?)\n::notice title=site-builder validate::1 error, 0 warnings\n")
     as_json = project.run(sys.executable, "-m", "site_builder", "validate", "--format", "json")
     assert json.loads(as_json.stdout)[0] == {
         "path": "claims/bad.yaml", "line": 6, "column": 9, "field": "rating", "severity": "error",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from site_builder.errors import ProblemsFound
@@ -55,7 +57,7 @@ CASES = {
         CLAIM.replace("reviewed: 2026-01-12", "reviewed: 2026-13-01").replace("published: 2026-01-10", "published: last week"),
         ["claims/bad.yaml:16:16: sources[0].published: not a valid date: 'last week' (expected YYYY-MM-DD, or "
          "YYYY-MM or YYYY when the day is unknown)",
-         "claims/bad.yaml:20:11: reviewed: not a valid date: '2026-13-01' (expected YYYY-MM-DD)"],
+         "claims/bad.yaml:20:11: reviewed: 2026-13-01 is not a date: there is no month 13 (expected YYYY-MM-DD)"],
     ),
     "rating not on the scale": (
         CLAIM.replace("rating: supported", "rating: suported"),
@@ -89,7 +91,7 @@ CASES = {
     "quote not in the article": (
         CLAIM.replace("quote: Output rose by 40% last year", "quote: Output rose by 45% last year"),
         ["claims/bad.yaml:2:8: quote: not found in article 'output-article' (expected the article's exact "
-         "words; closest passage, 96% similar: \"Output rose by 40% last year,\")"],
+         "words; the article has \"40%\", the quote has \"45%\"; closest passage, 96% similar: \"Output rose by 40% last year,\")"],
     ),
     "title too long": (
         CLAIM.replace("title: Output rose by 40% last year", "title: " + "x" * 121),
@@ -112,7 +114,7 @@ CASES = {
     "bad tag": (
         CLAIM.replace("tags: [economy, output]", "tags: [economy, Big Output]"),
         ["claims/bad.yaml:18:17: tags[1]: not a valid id: 'Big Output' (expected lowercase ASCII letters, "
-         "digits and single hyphens, like 's400-deal')"],
+         "digits and single hyphens, like 's400-deal'; did you mean 'big-output'?)"],
     ),
 }
 
@@ -168,14 +170,14 @@ def test_article_front_matter_problems_point_at_their_lines(project: Project) ->
 
 def test_cli_validate_exit_codes(project: Project) -> None:
     ok = project.validate()
-    assert (ok.returncode, ok.stdout) == (0, "OK: 2 published claims, 1 drafts, 1 articles; no problems found\n")
+    assert (ok.returncode, ok.stdout) == (0, "OK: 2 published claims, 1 drafts, 1 articles; 0 errors, 0 warnings\n")
     project.write_claim("bad", CLAIM.replace("rating: supported", "rating: suported"))
     failed = project.validate()
     assert failed.returncode == 1
     assert failed.stderr.splitlines() == [
         "claims/bad.yaml:6:9: rating: 'suported' is not on the rating scale (expected one of: supported, "
         "partly-supported, misleading, unsupported, false, cannot-verify; did you mean 'supported'?)",
-        "1 problem found",
+        "1 error, 0 warnings found",
     ]
 
 
@@ -196,7 +198,7 @@ HOSTILE_FILES = {
     ),
     "tab indentation": (
         b"title: x\nsources:\n\t- title: y\n",
-        ["claims/bad.yaml:3:1: yaml: a tab in the indentation (expected spaces)"],
+        ["claims/bad.yaml:3:1: yaml: a tab in the indentation (expected spaces: YAML does not allow tabs for indenting; replace the tab with spaces)"],
     ),
     "not utf-8": (
         b"title: caf\xe9\n",
@@ -261,7 +263,8 @@ def test_a_broken_claim_does_not_break_the_claims_that_link_to_it(project: Proje
     project.write_claim("exports-doubled", CLAIM.replace("attribution: reported\n", ""))  # linked from the other
     assert problems(project) == [
         "claims/exports-doubled.yaml:1:1: attribution: required field is missing (expected how the article "
-        "attributes the claim)"
+        "attributes the claim)",
+        "claims/exports-doubled.yaml:18:11: related[0]: the claim lists itself (expected another claim's id)",
     ]
 
 
@@ -282,3 +285,139 @@ def test_a_broken_article_is_reported_once_not_again_in_each_claim_citing_it(pro
 def test_a_claim_file_with_the_wrong_extension_is_reported_once(project: Project) -> None:
     (project.claims / "exports-doubled.yaml").rename(project.claims / "exports-doubled.yml")
     assert problems(project) == ["claims/exports-doubled.yml:1:1: (file): wrong file extension '.yml' (expected '.yaml')"]
+
+
+FIVE_MISTAKES = (
+    CLAIM.replace("claimant: The minister", "claimnt: The minister")
+    .replace("rating: supported", "rating: Supported")
+    .replace("quote: Output rose by 40% last year", "quote: Output rose by 45% last year")
+    .replace("reviewed: 2026-01-12", "reviewed: 2026-02-30")
+    .replace("url: https://stats.example.org/output", "url: stats.example.org/output")
+)
+
+
+def test_five_mistakes_in_one_claim_are_all_reported_in_one_run(project: Project) -> None:
+    project.write_claim("bad", FIVE_MISTAKES)
+    assert problems(project) == [
+        "claims/bad.yaml:2:8: quote: not found in article 'output-article' (expected the article's exact words; "
+        "the article has \"40%\", the quote has \"45%\"; closest passage, 96% similar: \"Output rose by 40% last year,\")",
+        "claims/bad.yaml:4:1: claimnt: unknown field (did you mean 'claimant'?)",
+        "claims/bad.yaml:6:9: rating: 'Supported' is not on the rating scale (expected one of: supported, "
+        "partly-supported, misleading, unsupported, false, cannot-verify; did you mean 'supported'?)",
+        "claims/bad.yaml:14:10: sources[0].url: not an http(s) URL: 'stats.example.org/output' (expected a link "
+        "starting with http:// or https://)",
+        "claims/bad.yaml:20:11: reviewed: 2026-02-30 is not a date: February 2026 has 28 days",
+    ]
+
+
+DATE_CASES = {
+    "review in the future": (
+        CLAIM.replace("reviewed: 2026-01-12", "reviewed: 2099-01-12"),
+        "claims/bad.yaml:20:11: reviewed: 2099-01-12 is after the build date {today} (expected a date that has passed)",
+    ),
+    "update in the future": (
+        CLAIM.replace("reviewed: 2026-01-12", "reviewed: 2026-01-12\nupdated: 2099-03-01"),
+        "claims/bad.yaml:21:10: updated: 2099-03-01 is after the build date {today} (expected a date that has passed)",
+    ),
+    "correction in the future": (
+        CLAIM.replace("reviewed: 2026-01-12", "reviewed: 2026-01-12\ncorrections:\n  - date: 2099-03-01\n    note: Fixed."),
+        "claims/bad.yaml:22:11: corrections[0].date: 2099-03-01 is after the build date {today} (expected a date "
+        "that has passed)",
+    ),
+    "reviewed before the article was published": (
+        CLAIM.replace("reviewed: 2026-01-12", "reviewed: 2025-11-02"),
+        "claims/bad.yaml:20:11: reviewed: 2025-11-02 is before the article was published (2025-12-03) (expected "
+        "the date of a review of the published article)",
+    ),
+    "no such month": (
+        CLAIM.replace("reviewed: 2026-01-12", "reviewed: 2026-13-01"),
+        "claims/bad.yaml:20:11: reviewed: 2026-13-01 is not a date: there is no month 13 (expected YYYY-MM-DD)",
+    ),
+    "leap day in a common year": (
+        CLAIM.replace("published: 2026-01-10", "published: 2025-02-29"),
+        "claims/bad.yaml:16:16: sources[0].published: 2025-02-29 is not a date: February 2025 has 28 days",
+    ),
+    "rating in capitals": (
+        CLAIM.replace("rating: supported", "rating: Misleading"),
+        "claims/bad.yaml:6:9: rating: 'Misleading' is not on the rating scale (expected one of: supported, "
+        "partly-supported, misleading, unsupported, false, cannot-verify; did you mean 'misleading'?)",
+    ),
+    "tag in capitals": (
+        CLAIM.replace("tags: [economy, output]", "tags: [economy, Output]"),
+        "claims/bad.yaml:18:17: tags[1]: not a valid id: 'Output' (expected lowercase ASCII letters, digits and "
+        "single hyphens, like 's400-deal'; did you mean 'output'?)",
+    ),
+    "one word changed in the quote": (
+        CLAIM.replace("quote: Output rose by 40% last year", "quote: Reports indicate that prices fallen"),
+        "claims/bad.yaml:2:8: quote: not found in article 'output-article' (expected the article's exact words; "
+        "the article has \"fell\", the quote has \"fallen\"; closest passage, 91% similar: \"Reports indicate "
+        "that prices fell.\")",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(DATE_CASES))
+def test_messages_name_the_fix(project: Project, case: str) -> None:
+    import datetime as dt
+
+    text, expected = DATE_CASES[case]
+    project.write_claim("bad", text)
+    assert problems(project) == [expected.format(today=dt.date.today().isoformat())]
+
+
+YAML_MISTAKES = {
+    "top-level key indented": (
+        CLAIM.replace("quote: Output", " quote: Output"),
+        "claims/bad.yaml:2:7: yaml: the field 'quote' is indented by 1 space (expected top-level fields at the "
+        "start of the line: remove the spaces before it)",
+    ),
+    "list after key: []": (
+        CLAIM.replace("related: [exports-doubled]", "related: []\n  - exports-doubled"),
+        "claims/bad.yaml:20:3: yaml: a list item after 'related: []', which already ends the list (expected "
+        "'related:' alone on its line above the items: delete the '[]')",
+    ),
+    "unquoted colon": (
+        CLAIM.replace("summary: Official figures", "summary: Note: official figures"),
+        "claims/bad.yaml:7:14: yaml: an unquoted ': ' in the value of 'summary' (expected the value in quotes: "
+        "summary: \"Note: official figures show a 40% rise. The figure is for the whole year.\")",
+    ),
+    "no space after the dash": (
+        CLAIM.replace("tags: [economy, output]", "tags:\n  -economy\n  - output"),
+        "claims/bad.yaml:19:3: yaml: no space after '-' (expected a space between '-' and the item: '- economy')",
+    ),
+    "tab": (
+        CLAIM.replace("  - title: Output statistics", "\t- title: Output statistics"),
+        "claims/bad.yaml:13:1: yaml: a tab in the indentation (expected spaces: YAML does not allow tabs for "
+        "indenting; replace the tab with spaces)",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(YAML_MISTAKES))
+def test_common_yaml_mistakes_are_explained_with_the_fix(project: Project, case: str) -> None:
+    text, expected = YAML_MISTAKES[case]
+    project.write_claim("bad", text)
+    assert problems(project) == [expected]
+
+
+def test_identical_warnings_are_summarised_with_a_count_and_the_first(project: Project) -> None:
+    long_title = "title: " + "A long title about output that rose by forty percent last year, says the minister"
+    for number in range(12):
+        project.write_claim(f"long-{number:02}", CLAIM.replace("title: Output rose by 40% last year", long_title)
+                            .replace("related: [exports-doubled]", "related: []"))
+    text = project.validate()
+    assert text.returncode == 0
+    assert text.stderr.splitlines() == [
+        "12 titles are 75 characters or longer; first: claims/long-00.yaml:1:8: title: warning: 81 characters "
+        "is long for search results (expected under 75: Google shows shorter claimReviewed titles)"]
+    assert text.stdout == "OK: 14 published claims, 1 drafts, 1 articles; 0 errors, 12 warnings\n"
+    project.write_claim("bad", CLAIM.replace("rating: supported", "rating: suported"))
+    failed = project.validate()
+    assert failed.returncode == 1
+    assert failed.stderr.splitlines()[-1] == "1 error, 12 warnings found"
+    assert failed.stderr.splitlines()[0].startswith("claims/bad.yaml:6:9: rating: 'suported'")
+    github = project.run(sys.executable, "-m", "site_builder", "validate", "--format", "github").stdout.splitlines()
+    assert [line.split(" ")[0] for line in github] == ["::error"] + ["::warning"] * 10 + ["::notice", "::notice"]
+    assert github[-2] == ("::notice title=title::12 titles are 75 characters or longer; the first 10 are annotated "
+                          "(site-builder validate lists them all)")
+    assert github[-1] == "::notice title=site-builder validate::1 error, 12 warnings"
