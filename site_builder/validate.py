@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -156,18 +155,10 @@ GOOGLE_TITLE_LIMIT = 75
 def advice(claims: Sequence[SourceFile[Claim]]) -> list[Problem]:
     """Warnings: things that work but could be better. They never stop a build."""
     found = []
-    titles: dict[str, SourceFile[Claim]] = {}
     for record in claims:
         if record.partial:
             continue
         title = record.value.title
-        key = _title_key(title)
-        if key in titles:
-            line, column = record.position(("title",))
-            found.append(Problem(record.path, line, column, "title",
-                                 f"nearly the same as the title of {titles[key].path} (expected a title that "
-                                 "tells the two claims apart; if they are the same claim, merge them)", "warning"))
-        titles.setdefault(key, record)
         if record.value.published and len(title) >= GOOGLE_TITLE_LIMIT:
             line, column = record.position(("title",))
             found.append(Problem(record.path, line, column, "title",
@@ -177,12 +168,6 @@ def advice(claims: Sequence[SourceFile[Claim]]) -> list[Problem]:
     return found
 
 
-_NOT_WORD_RE = re.compile(r"[\W_]+")
-
-
-def _title_key(title: str) -> str:
-    """A title with case, punctuation and spacing set aside: titles equal under it are near-identical."""
-    return " ".join(_NOT_WORD_RE.sub(" ", title.casefold()).split())
 
 
 def id_problem(value: str, what: str = "id") -> str | None:
