@@ -73,6 +73,26 @@ def _unknown_tag(loader: _Loader, suffix: str, node: yaml.Node) -> None:
         None, None, f"the tag '{node.tag}' is not allowed (expected plain values without tags)", node.start_mark)
 
 
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_PLAIN_TAGS: dict[str, str] = {}  # plain scalar -> its resolved tag, for the values every file repeats
+
+
+def _resolve(loader: _Loader, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+    """PyYAML's tag resolution (no path resolvers are registered), remembering the tags of short
+    plain scalars: field names and the like are resolved once, not once per file."""
+    if kind is not yaml.ScalarNode:  # no path resolvers are registered: collections get the default tags
+        return _MAP if kind is yaml.MappingNode else _SEQ
+    if implicit[0] and len(value) <= 40:
+        tag = _PLAIN_TAGS.get(value)
+        if tag is None:
+            tag = yaml.resolver.BaseResolver.resolve(loader, kind, value, implicit)
+            if len(_PLAIN_TAGS) < 10_000:
+                _PLAIN_TAGS[value] = tag
+        return tag
+    return yaml.resolver.BaseResolver.resolve(loader, kind, value, implicit)
+
+
+_Loader.resolve = _resolve  # type: ignore[method-assign]
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _Loader.add_multi_constructor("", _unknown_tag)
 # YAML 1.1 reads 0x7E9, 0o3751, 02025 (octal), 2_0_2_5 and 33:45 (base 60) as integers: a contributor who
@@ -89,8 +109,64 @@ _Loader.yaml_implicit_resolvers = {
 
 @remembered
 def parse_yaml(text: str) -> Any:
-    """Safe YAML. While serving, the result is shared between rebuilds: never mutate it."""
-    return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+    """Safe YAML. While serving, the result is shared between rebuilds: never mutate it.
+
+    libyaml parses; the nodes become Python values by a direct walk (``_plain``) when the document
+    holds only plain mappings, lists and the core scalars, each node once: the common case, in about
+    two thirds of the time ``yaml.load`` takes (tags resolved once per distinct short value helps too).
+    Anything else (a tag, an alias, a duplicate
+    or complex key) is left to that constructor, which gives the same values and raises the same
+    errors as ``yaml.load``."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        try:
+            return _plain(loader, node, set())
+        except _NotPlain:
+            return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+class _NotPlain(Exception):
+    """The walk met a node it leaves to PyYAML's constructor."""
+
+
+_CORE_SCALARS = {  # tag -> the SafeConstructor method PyYAML would call
+    "tag:yaml.org,2002:int": yaml.constructor.SafeConstructor.construct_yaml_int,
+    "tag:yaml.org,2002:float": yaml.constructor.SafeConstructor.construct_yaml_float,
+    "tag:yaml.org,2002:bool": yaml.constructor.SafeConstructor.construct_yaml_bool,
+    "tag:yaml.org,2002:null": yaml.constructor.SafeConstructor.construct_yaml_null,
+}
+
+
+def _plain(loader: _Loader, node: yaml.Node, seen: set[int]) -> Any:
+    kind, tag = node.__class__, node.tag
+    if kind is yaml.ScalarNode:
+        if tag == _STR:
+            return node.value
+        construct = _CORE_SCALARS.get(tag)
+        if construct is None:
+            raise _NotPlain
+        return construct(loader, node)
+    if id(node) in seen:  # an alias: shared values stay PyYAML's
+        raise _NotPlain
+    seen.add(id(node))
+    if kind is yaml.MappingNode and tag == _MAP:
+        mapping: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.__class__ is not yaml.ScalarNode:
+                raise _NotPlain
+            key = _plain(loader, key_node, seen)
+            if key in mapping:
+                raise _NotPlain  # the constructor reports it, with both lines
+            mapping[key] = _plain(loader, value_node, seen)
+        return mapping
+    if kind is yaml.SequenceNode and tag == _SEQ:
+        return [_plain(loader, item, seen) for item in node.value]
+    raise _NotPlain
 
 
 def field_name(path: FieldPath) -> str:
@@ -418,7 +494,7 @@ _article_records: memo.Store[tuple[str, str], SourceFile[Article]] = memo.Store(
 
 def load_claims(claims_dir: Path, root: Path) -> tuple[list[SourceFile[Claim]], list[Problem]]:
     """Every ``*.yaml`` in ``claims_dir``, sorted by file name. Large folders are read and parsed in
-    worker processes (libyaml takes most of the time); records are checked here, in order. While
+    worker processes (libyaml takes most of the time) while records are checked here, in order. While
     serving, a file whose text is unchanged gives back its record from the previous rebuild."""
     claims: list[SourceFile[Claim]] = []
     problems: list[Problem] = []
@@ -438,27 +514,30 @@ def load_claims(claims_dir: Path, root: Path) -> tuple[list[SourceFile[Claim]], 
             if record is not None:
                 known[path] = record
     todo = [job for job in jobs if job[0] not in known]
-    workers = min(os.cpu_count() or 1, 4)
-    if len(todo) >= PARALLEL_FROM and workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            parsed = dict(zip(todo, pool.map(_parse_claim_file, *zip(*todo), chunksize=256), strict=True))
-    else:
-        parsed = {job: _parse_claim_file(*job) for job in todo}
-    for job in jobs:
-        path, shown, _ = job
-        if path in known:
-            claims.append(known[path])
-            continue
-        text, data, found = parsed[job]
-        problems += found
-        if text is None:
-            continue
-        claim, found = claim_from(data, SourceFile(shown, text, None), path.stem, ids)
-        problems += found
-        if claim is not None:
-            claims.append(claim)
-            if not found:
-                _claim_records.put((shown, text), claim)
+    workers = os.cpu_count() or 1
+    pool = ProcessPoolExecutor(max_workers=min(workers, 4)) if len(todo) >= PARALLEL_FROM and workers > 1 else None
+    try:
+        # results come in order, a chunk at a time: records are checked here while the workers go on parsing
+        parsed = (pool.map(_parse_claim_file, *zip(*todo), chunksize=max(64, len(todo) // (16 * workers)))
+                  if pool else (_parse_claim_file(*job) for job in todo))
+        for job in jobs:
+            path, shown, _ = job
+            if path in known:
+                claims.append(known[path])
+                continue
+            text, data, found = next(parsed)
+            problems += found
+            if text is None:
+                continue
+            claim, found = claim_from(data, SourceFile(shown, text, None), path.stem, ids)
+            problems += found
+            if claim is not None:
+                claims.append(claim)
+                if not found:
+                    _claim_records.put((shown, text), claim)
+    finally:
+        if pool:
+            pool.shutdown()
     return claims, problems
 
 

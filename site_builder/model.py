@@ -255,9 +255,15 @@ def _partial_date(value: object) -> str:
 _SPACE_RE = re.compile(r"\s")
 
 
+_PLAIN_HTTP_RE = re.compile(r"https?://[^/?#\[\]\s]+(?:[/?#]\S*)?")
+
+
 def _http_url(value: str) -> str:
-    parts = urlsplit(value.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc or _SPACE_RE.search(value.strip()):
+    text = value.strip()
+    if text.isascii() and _PLAIN_HTTP_RE.fullmatch(text):  # the common case, as urlsplit would read it
+        return text
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.netloc or _SPACE_RE.search(text):
         raise _fail(
             "url",
             "not an http(s) URL: {value} (expected a link starting with http:// or https://)",

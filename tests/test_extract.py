@@ -80,6 +80,24 @@ def test_import_markdown_with_front_matter(project: Project, tmp_path: Path) -> 
     assert (project.articles / "made-up.md").read_text().endswith("---\nBody *as is*.\n")
 
 
+@pytest.mark.parametrize("name, text", [
+    ("story.md", "---\ntitle: Made Up\noutlet: y.news\nurl: https://y.news/1\npublished: 2024-05-06\n---\n# Made  up\n\nBody *as is*.\n"),
+    ("story.txt", "Made Up\n\nMade Up\nBody *as is*.\n"),
+    ("page.html", "<html><head><title>Made Up</title><meta property='og:site_name' content='y.news'></head><body><article>"
+                  "<h1>Made Up</h1><p>Body as is, a long enough paragraph for the extractor to keep as the text of the "
+                  "article page.</p><p>A second paragraph of the article, also long enough to count as its text.</p>"
+                  "</article></body></html>"),
+])
+def test_import_keeps_a_repeated_headline_out_of_the_body(project: Project, tmp_path: Path, name: str, text: str) -> None:
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    result = site_builder(project, "import-article", str(source), "--id", "made-up", "--outlet", "y.news",
+                          "--url", "https://y.news/1", "--published", "2024-05-06")
+    assert result.returncode == 0, result.stderr
+    body = (project.articles / "made-up.md").read_text().split("\n---\n", 1)[1]
+    assert body.startswith("Body") and "Made" not in body
+
+
 def test_import_saved_html_page(project: Project, tmp_path: Path) -> None:
     source = tmp_path / "page.html"
     source.write_text(HTML, encoding="utf-8")

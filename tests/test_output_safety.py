@@ -7,6 +7,8 @@ import csv
 import io
 import json
 import shutil
+import sys
+from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree
@@ -24,7 +26,7 @@ from site_builder.project import load_site
 from site_builder.render import environment, meta, yaml_quoted
 from site_builder.safehtml import UnsafePage, clean_page
 
-from .conftest import REPO, Project
+from .conftest import CLAIM, REPO, Project
 
 # Every kind of character a field can hold, and those no field may hold but a tool might still meet.
 HOSTILE_TEXT = [
@@ -239,3 +241,26 @@ def test_every_feed_and_data_file_parses_whatever_text_reaches_it(project: Proje
     rows = list(csv.DictReader(io.StringIO(pages["data/claims.csv"].encode("utf-8").decode("utf-8"))))
     assert {row["title"] for row in rows} >= {"Titleend"} and {row["outlet"] for row in rows} == {"Outletend"}
     assert exports.xml_safe is xml_safe
+
+
+def test_an_imported_page_with_an_emoji_and_markdown_in_its_title_publishes_inertly(project: Project) -> None:
+    """The finding arrived through import-article too: a propaganda page whose <title> holds an emoji and
+    Markdown. Imported, cited by a claim and built, its title is text on every page and in <title>."""
+    title = "🚀 Officials *x*{: onmouseover=window.__pwned=1 } [more](javascript:alert(1))"
+    source = project.root / "page.html"
+    source.write_text(f"<html><head><title>{title}</title></head><body><article><p>Output rose by 40% last "
+                      "year, the minister said on Monday. It was a record for the ministry, which had "
+                      "expected less.</p></article></body></html>", encoding="utf-8")
+    result = project.run(sys.executable, "-m", "site_builder", "import-article", str(source), "--id", "imported",
+                         "--outlet", "evil.example", "--url", "https://evil.example/a", "--published", "2025-12-03")
+    assert result.returncode == 0, result.stderr
+    project.write_claim("from-imported", CLAIM.replace("article: output-article", "article: imported"))
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    for page in ("articles/imported", "claims/from-imported", "articles"):
+        html = project.html(page)
+        attributes = [(event[1], name, value) for event in Events(html).events if event[0] == "<"
+                      for name, value in event[2]]  # type: ignore[attr-defined]
+        assert not [a for a in attributes if a[1].startswith("on") or a[2].startswith("javascript:")], page
+        assert "<em" not in html.split("<article", 1)[1], page
+    assert f"<title>{escape(title, quote=False)} - Test claims</title>" in project.html("articles/imported")

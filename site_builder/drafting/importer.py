@@ -23,6 +23,7 @@ from ..load import new_article_problems, parse_yaml, split_front_matter, yaml_pr
 from ..paths import read_bounded
 from ..validate import id_problem
 from ..model import ArticleMeta, reserved, slugify
+from ..quotes import normalise
 from ..settings import Settings
 
 FIELD_ORDER = list(ArticleMeta.model_fields)
@@ -71,6 +72,10 @@ def decode_html(data: bytes) -> str:
     return str(best)
 
 
+def _comparable(text: str) -> str:
+    return " ".join(normalise(text).casefold().split())
+
+
 @dataclass(frozen=True)
 class Imported:
     meta: dict[str, Any]
@@ -79,6 +84,16 @@ class Imported:
     def with_options(self, **options: Any) -> Imported:
         given = {key: value for key, value in options.items() if value is not None}
         return Imported({**self.meta, **given}, self.body)
+
+    def without_headline(self) -> Imported:
+        """The body without its first line when that line is the title again (pages often repeat their
+        headline above the text): it would show twice on the article page and be drafted as a claim."""
+        title = _comparable(str(self.meta.get("title") or ""))
+        stripped = self.body.lstrip("\n")
+        first, _, rest = stripped.partition("\n")
+        if title and _comparable(first.lstrip("#").strip()) == title and rest.strip():
+            return Imported(self.meta, rest.lstrip("\n"))
+        return self
 
     def suggested_id(self) -> str:
         words = slugify(str(self.meta.get("title") or "article")).split("-")
@@ -182,7 +197,7 @@ def import_article(source: Path, settings: Settings, *, article_id: str | None, 
     if article_id is not None and id_problem(article_id, "--id"):
         raise Refused(id_problem(article_id, "--id"))
     try:
-        imported = read_source(source).with_options(**fields)
+        imported = read_source(source).with_options(**fields).without_headline()
     except ImportFailed as exc:
         raise Refused(str(exc) if exc.lines else f"{source}: {exc}") from None
     article_id = article_id or imported.suggested_id()
