@@ -26,9 +26,9 @@ import jinja2
 from markupsafe import Markup
 
 from . import exports, routes, structured
-from .appearances import Placement, direction, placements
+from .appearances import Placement, direction, placements, quoted
 from .share import ShareCards, verdict_title
-from .markup import Mark, displayable, highlighted_paragraphs, markdown_html
+from .markup import Mark, highlighted_paragraphs, markdown_html
 from .model import Article, Claim, Correction, RatingScale, newest_first, reserved, slugify, xml_safe
 from .project import Site
 from .quotes import Span, paragraphs
@@ -424,7 +424,7 @@ class PageWriter:
             return {
                 "structured_data": structured.script(self._claim_review(claim)),
                 "edit_link": self.site.settings.edit_link(self.site.settings.claim_file(claim.id)),
-                "quote": " … ".join(displayable(" ".join(article.body[s.start : s.end].split())) for s in spans),
+                "quote": quoted(article, spans),
                 "article": article, "in_context": in_context, "context_html": markdown_html(claim.context or ""),
                 "related": [self.site.claims[r] for r in claim.related],
                 "machine_drafted": claim.provenance.is_machine,
