@@ -20,6 +20,7 @@ import pytest
 from markupsafe import escape
 
 from site_builder.generate import MARKER
+from site_builder.appearances import direction
 from site_builder.markup import displayable
 from site_builder.pages import build_pages, share_cards
 from site_builder.config import read_settings
@@ -175,7 +176,9 @@ def test_zensical_builds_the_demo_from_generate(tmp_path: Path) -> None:
         assert f'class="rating-badge rating-{claim.rating}"' in content and f">{html.escape(label)}</a>" in content
         spans = data.quotes[claim.id]
         quote = " … ".join(displayable(" ".join(data.articles[claim.article].body[s.start:s.end].split())) for s in spans)
-        assert f'<blockquote class="claim-quote"><p>{escape(quote)}</p></blockquote>' in content, claim.id
+        language = data.articles[claim.article].meta.language
+        assert (f'<blockquote class="claim-quote" lang="{language}" dir="{direction(language)}"><p>{escape(quote)}</p>'
+                "</blockquote>") in content, claim.id
     for article_id in data.articles:
         content = page(f"articles/{article_id}")
         for claim in data.published:
