@@ -7,6 +7,12 @@ a site of any size never holds every page at once: ``PageWriter.uris`` lists the
 ``PageWriter.meta`` gives a page's title and description without rendering it.
 ``build_pages`` renders everything at once, as files (front matter + HTML), for
 engines without plugins and for tests.
+
+Draft claims get a page only in a preview (``PageWriter(..., drafts=True)``, which ``mkdocs serve``
+asks for): a banner says it is a draft, robots are told not to index it, and it is listed nowhere
+(listings, the article page, feeds, data files, share cards, search), so the rest of the preview is
+the site as it will be published. A draft may lack its rating, summary, context, sources and review
+date: its page shows what it has and names what publishing needs.
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ from . import exports, routes, structured
 from .appearances import Placement, direction, placements, quoted
 from .share import ShareCards, verdict_title
 from .markup import Mark, highlighted_paragraphs, markdown_html
-from .model import Article, Claim, Correction, RatingScale, newest_first, reserved, slugify, xml_safe
+from .model import REQUIRED_TO_PUBLISH, Article, Claim, Correction, RatingScale, newest_first, reserved, slugify, xml_safe
 from .project import Site
 from .quotes import Span, paragraphs
 from .render import meta
@@ -60,6 +66,7 @@ class PageMeta:
     share_image: str = ""  # the absolute URL of the page's own share card, if it has one
     share_image_alt: str = ""  # its text alternative, plain text
     search_label: str = ""  # shown beside the page in search results (a claim's "Rated ..."), plain text
+    robots: str = ""  # what search engines are told (a draft's "noindex"), plain text
 
 
 @dataclass(frozen=True)
@@ -161,14 +168,15 @@ def _page_meta(text: Callable[[str], str]) -> PageMeta:
     """A page's metadata from its template's blocks (``text(name)``: a block's text)."""
     return PageMeta(" ".join(text("title").split()), " ".join(text("description").split()),
                     text("search").strip() != "exclude", text("share_type").strip(), text("share_image").strip(),
-                    " ".join(text("share_image_alt").split()), " ".join(text("search_label").split()))
+                    " ".join(text("share_image_alt").split()), " ".join(text("search_label").split()),
+                    " ".join(text("robots").split()))
 
 
 class PageWriter:
     """Writes every page of one site with one template environment, one page at a time."""
 
     def __init__(self, site: Site, templates: jinja2.Environment, reuse: Reuse | None = None,
-                 share: ShareCards | None = None, *, links_to_files: bool = False):
+                 share: ShareCards | None = None, *, links_to_files: bool = False, drafts: bool = False):
         self.site = site
         self.reuse = reuse
         self.share = share or share_cards(site)
@@ -176,6 +184,8 @@ class PageWriter:
         self.templates = templates
         self.scale = site.settings.scale
         self.published = newest_first(site.published)
+        # draft claims, with a page each in a preview only
+        self.drafts = sorted((c for c in site.claims.values() if not c.published), key=lambda c: c.id or "") if drafts else []
         self.claimant_slugs = claimant_slugs(c.claimant for c in self.published)
         self.paragraphs_of: dict[str, list[Span]] = {}
         self.by_article = self._group(lambda c: list(dict.fromkeys([c.article, *(a.article for a in c.appearances)])))
@@ -192,6 +202,10 @@ class PageWriter:
     def uris(self) -> list[str]:
         """Every generated page (``.md`` URIs inside docs_dir), in a stable order."""
         return sorted(self._plans)
+
+    def draft_uris(self) -> list[str]:
+        """The pages of draft claims (a preview only): never to be published."""
+        return sorted(self.routes.claim(claim.id) for claim in self.drafts)  # type: ignore[arg-type]
 
     def inputs(self, uri: str) -> object | None:
         """What the page is made from, cheaply: two builds whose inputs for a page compare equal make the
@@ -257,7 +271,7 @@ class PageWriter:
             "claim_count": len(self.published), "article_count": len(self.site.articles),
         })
         self._paged(self.routes.index(routes.CLAIMS), "claims_index.html.j2", self.published)
-        for claim in self.published:
+        for claim in [*self.published, *self.drafts]:
             self._plans[self.routes.claim(claim.id)] = self._claim_plan(claim)
             self._inputs[self.routes.claim(claim.id)] = functools.partial(self._claim_inputs, claim)
         self._plan(self.routes.articles_index, "articles_index.html.j2", {}, lambda: {
@@ -270,6 +284,7 @@ class PageWriter:
         self._listing(routes.RATINGS, self._group(lambda c: [c.rating]), self.scale.ids, "rating.html.j2",
                       "ratings_index.html.j2")
         tags = self._group(lambda c: c.tags)
+        self.listed_tags = frozenset(tags)  # tags with a page (a draft's other tags have none)
         self._listing(routes.TAGS, tags, sorted(tags), "tag.html.j2", "tags_index.html.j2")
         claimants = self._claimants()
         self._listing(routes.CLAIMANTS, claimants, sorted(claimants), "claimant.html.j2", "claimants_index.html.j2")
@@ -402,7 +417,9 @@ class PageWriter:
     def _claim_inputs(self, claim: Claim) -> object:
         related = tuple(self.site.claims[r] for r in claim.related)
         others = tuple(self.site.articles[a.article] for a in claim.appearances)
-        return claim, self.site.articles[claim.article], related, self.claimant_slugs[claim.claimant], others
+        listed = () if claim.published else tuple(tag in self.listed_tags for tag in claim.tags)  # a draft's links
+        return (claim, self.site.articles[claim.article], related, self.claimant_slugs.get(claim.claimant), others,
+                listed)
 
     def _article_inputs(self, article_id: str) -> object:
         claims = self.by_article.get(article_id, [])
@@ -411,6 +428,10 @@ class PageWriter:
     def _claim_plan(self, claim: Claim) -> Callable[[], Plan]:
         uri = self.routes.claim(claim.id)
         settings = self.site.settings
+        draft = not claim.published
+        rating = self.scale[claim.rating] if claim.rating is not None else None
+        # a draft's quote is not marked in its article: the link goes to the article itself
+        anchor = None if draft else claim.id
 
         def more() -> dict[str, object]:
             article = self.site.articles[claim.article]
@@ -418,11 +439,15 @@ class PageWriter:
             spans = self.site.quotes[claim.id]  # type: ignore[index]
             around = [p for p in self._paragraphs(article) if p.start < spans[-1].end and spans[0].start < p.end]
             in_context = highlighted_paragraphs(
-                article.body, around, [Mark(s, claim.id, claim.rating, links.article(article.id, claim.id), claim.title,  # type: ignore[arg-type]
-                                            self.scale[claim.rating].label) for s in spans], anchors=False,
+                article.body, around, [Mark(s, claim.id, claim.rating or "none", links.article(article.id, anchor),  # type: ignore[arg-type]
+                                            claim.title, rating.label if rating else "") for s in spans], anchors=False,
             )
             return {
-                "structured_data": structured.script(self._claim_review(claim)),
+                "structured_data": "" if draft else structured.script(self._claim_review(claim)),
+                "anchor": anchor,
+                "missing": [name for name in REQUIRED_TO_PUBLISH if not getattr(claim, name)] if draft else [],
+                "listed_tags": self.listed_tags,
+                "claimant_listed": claim.claimant in self.claimant_slugs,
                 "edit_link": self.site.settings.edit_link(self.site.settings.claim_file(claim.id)),
                 "quote": quoted(article, spans),
                 "article": article, "in_context": in_context, "context_html": markdown_html(claim.context or ""),
@@ -432,18 +457,23 @@ class PageWriter:
                 "site_language": self.site.settings.language,
                 "claim_language": article.meta.language, "claim_direction": direction(article.meta.language),
                 "by": claim.authors or [settings.publisher],
-                "changed": claim.last_changed if claim.last_changed != claim.reviewed else None,
+                "changed": claim.last_changed if claim.last_changed not in (claim.reviewed, dt.date.min) else None,
                 "methodology": links.to(settings.methodology) if settings.methodology else "",
-                "report_link": settings.report_link(claim.id, self.url_for(uri)),
+                "report_link": "" if draft else settings.report_link(claim.id, self.url_for(uri)),
             }
 
         def plan() -> Plan:
-            return "claim.html.j2", {"claim": claim, "rating": self.scale[claim.rating],  # type: ignore[index]
+            return "claim.html.j2", {"claim": claim, "rating": rating, "draft": draft,
                                      "head": self._claim_head(claim)}, more
         return plan
 
     def _claim_head(self, claim: Claim) -> dict[str, str]:
-        """What a claim page says about itself in <head>: the verdict in its title, its share card."""
+        """What a claim page says about itself in <head>: the verdict in its title, its share card (a
+        draft has none of its own, and says it is a draft)."""
+        if not claim.published:
+            verdict = verdict_title(claim.title, self.scale[claim.rating].label) if claim.rating else \
+                f"Claim: {claim.title.strip().rstrip('.')}"
+            return {"title": f"Draft: {verdict}", "image": "", "image_alt": ""}
         card, alt = self.share.for_claim(claim)
         return {"title": verdict_title(claim.title, self.scale[claim.rating].label),  # type: ignore[index]
                 "image": self.url_for(card), "image_alt": alt}

@@ -16,6 +16,16 @@ build writes it with only the rebuilt pages) and the sitemap of the last full bu
 pages that are gone, and gives the nav pages it skipped their titles. Any other change (mkdocs.yml,
 templates, theme overrides, hand-written pages) gets MkDocs' full rebuild. While serving, the other
 plugins see only the rebuilt pages in a partial build.
+
+Only in ``mkdocs serve``: draft claims get their page too (MkDocs' own draft inclusion level, so
+``mkdocs build`` could never write one and the sitemap leaves them out; the core gives each a banner
+and keeps it out of every listing, feed and data file; the plugin tells robots not to index it). And a
+project with errors does not stop the server: the problems are logged as ``mkdocs build`` reports them,
+and the same report, on a page of its own (preview.py), stands in for every generated page and for
+any address without a page (``404.html``, which MkDocs' server answers with). MkDocs' server reloads
+the browser after a build that did not fail, so the page shows up, and goes once the files are fixed
+(the next build is a full one). Such a build does not count warnings towards ``strict``: it is there to
+show the errors, not to be stopped by them.
 """
 
 from __future__ import annotations
@@ -42,6 +52,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import CountHandler
 
 from . import memo
 from .cards import CardCache
@@ -49,7 +60,8 @@ from .errors import ProblemsFound
 from .pages import (GeneratedPage, Heading, PageMeta, PageWriter, Reuse, insert_ratings, page_dates, placeholders,
                     share_cards, with_permalinks)
 from .paths import collected_problems, folder_problems
-from .project import load_project
+from .preview import error_page, error_uris
+from .project import Project, load_project
 from .render import CompiledTemplates, environment
 from .routes import NAV_PAGES, STYLESHEET, Routes
 from .safehtml import UnsafePage
@@ -57,6 +69,9 @@ from .settings import DEFAULTS, Settings, settings_from_options
 from .share import MODES
 
 log = logging.getLogger("mkdocs.plugins.claims")
+# What MkDocs puts above a page of draft inclusion in serve; our draft banner says it already.
+MKDOCS_DRAFT_MARKER = ('<div class="mkdocs-draft-marker" title="This page will not be included into the built site.">'
+                       'DRAFT</div>')
 
 
 class ClaimsConfig(base.Config):
@@ -136,6 +151,8 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
     generated: set[str]  # URIs of the generated pages of the current build
     serving = False
     partial = False  # this build rebuilds only what changed (mkdocs serve)
+    failed: str | None = None  # while serving: the report of the current build's errors, shown as a page
+    shown: set[str] = set()  # while serving: the generated pages of the last build without errors
     site_card: tuple[str, str]  # the site's share card: (uri, text alternative)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -175,8 +192,12 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         if config.theme.custom_dir:
             links += folder_problems([("theme.custom_dir", Path(config.theme.custom_dir))], self.settings.root)
         site = load_project(self.settings)
+        self.failed = None
         if site.errors or links:
-            raise PluginError(ProblemsFound(dict.fromkeys([*site.errors, *links])).report())
+            report = ProblemsFound(dict.fromkeys([*site.errors, *links])).report()
+            if not self.serving:
+                raise PluginError(report)
+            return self._error_files(files, config, site, report)
         for warning in site.warnings:
             log.info(str(warning))
         reuse = None
@@ -184,9 +205,13 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
             reuse = self.previous.reuse
             reuse.next_build()
         share = share_cards(site)
-        self.writer = PageWriter(site, environment(self.settings.templates_dir, self.compiled), reuse, share)
+        self.writer = PageWriter(site, environment(self.settings.templates_dir, self.compiled), reuse, share,
+                                 drafts=self.serving)
         self.dates, self.newest = page_dates(site)
         self.generated = set(self.writer.uris())
+        drafts = set(self.writer.draft_uris())  # empty unless serving
+        if self.serving:
+            self.shown = set(self.generated)
         self.digests: dict[str, str] = {}
         self.inputs: dict[str, object] = {}
         self.kept: set[str] = set()  # unchanged pages a partial build leaves out: their output stays as it is
@@ -207,6 +232,8 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
                 self.kept.add(uri)  # MkDocs never sees it: no page object, nothing read, nothing written
                 continue
             inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+            if uri in drafts:
+                inclusion = InclusionLevel.DRAFT  # built by mkdocs serve only
             file = GeneratedFile.generated(config, uri, content=assets.get(uri, ""), inclusion=inclusion)
             file.unchanged = unchanged
             files.append(file)
@@ -220,6 +247,36 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
             files.append(File.generated(config, uri, abs_src_path=str(path), inclusion=InclusionLevel.NOT_IN_NAV))
         if cache.drawn:
             log.info(f"claims: drew {cache.drawn} share card(s) into {cache.folder}")
+        return files
+
+    def _error_files(self, files: Files, config: MkDocsConfig, project: Project, report: str) -> Files:
+        """While serving, a project with errors: the report in the log, as ``mkdocs build`` prints it,
+        and as the page at every generated page's address (each an empty page here; on_post_page
+        writes the report page instead)."""
+        for logger in (logging.getLogger("mkdocs"), logging.getLogger("properdocs")):
+            for handler in logger.handlers:  # strict mode's counter of this build: a warning must not
+                if isinstance(handler, CountHandler):  # stop the page that shows the errors
+                    handler.addFilter(lambda record: False)
+        log.error(report)
+        log.info("claims: the preview shows these problems in place of the claim pages until they are fixed")
+        self.failed = report
+        self.generated = set()
+        self.dates, self.newest = {}, None
+        self.kept = set()
+        paths = Routes(self.settings.directory_urls, self.settings.articles_prefix)
+        articles = {paths.article(name) for name in project.article_files}
+        self.error_pages = set()
+        for uri in error_uris(paths, self.settings.scale.ids, project.claim_files, project.article_files, self.shown):
+            existing = files.get_file_from_path(uri)
+            if existing is not None:
+                if uri not in articles:
+                    continue  # a hand-written page: built as it is
+                files.remove(existing)  # an article's source: not a page of its own
+            in_nav = uri in NAV_PAGES or uri.endswith("/index.md")
+            inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(GeneratedFile.generated(config, uri, content="", inclusion=inclusion))
+            self.error_pages.add(uri)
+        self.files = files
         return files
 
     def _unchanged(self, uri: str, asset: str | None) -> bool:
@@ -284,6 +341,10 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
 
     @event_priority(100)  # before the search plugin indexes the page
     def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        if self.failed is not None:
+            if page.file.src_uri in self.error_pages:
+                page.meta["search"] = {"exclude": True}
+            return context
         if self.serving:
             self.built.add(page.url)
         if page.file.src_uri in self.generated:
@@ -304,8 +365,15 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
 
     @event_priority(-100)  # after every other plugin has seen the page
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if self.failed is not None and page.file.src_uri in self.error_pages:
+            return error_page(self.failed, config.site_name)
         if page.file.src_uri in self.generated:
             page.content = ""  # written: its HTML is not kept
+            if page.meta.get("robots"):  # a draft (mkdocs serve only)
+                output = output.replace(MKDOCS_DRAFT_MARKER, "", 1)
+                head = output.find("</head>")
+                tag = f'<meta name="robots" content="{escape(page.meta["robots"])}">\n'
+                output = output[:head] + tag + output[head:] if head >= 0 else tag + output
         return output
 
     @event_priority(-100)  # after the search plugin has written its index
@@ -314,7 +382,11 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
             return
         previous = self.previous
         site_dir = Path(config.site_dir)
-        built = {file.src_uri: file for file in self.files.documentation_pages()}
+        if self.failed is not None:  # any address without a page shows the report too
+            (site_dir / "404.html").write_text(error_page(self.failed, config.site_name), encoding="utf-8")
+            previous.ready = False  # the next build is a full one: the pages written now all go
+            return
+        built = {file.src_uri: file for file in self.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)}
         urls = {**{uri: previous.urls[uri] for uri in self.kept}, **{uri: file.url for uri, file in built.items()}}
         order = [uri for uri in previous.order if uri in urls] + sorted(set(urls) - set(previous.order))
         search = site_dir / "search" / "search_index.json"
@@ -430,6 +502,8 @@ def _dirty_warning_left_out() -> Iterator[None]:
 def mkdocs_meta(meta: PageMeta) -> dict[str, Any]:
     """Page metadata as front matter would have given it (themes print the title raw: it is escaped)."""
     values: dict[str, Any] = {"title": escape(meta.title, quote=True), "description": escape(meta.description, quote=True)}
+    if meta.robots:
+        values["robots"] = meta.robots
     if not meta.searchable:
         values["search"] = {"exclude": True}
     if meta.search_label:  # the theme's search shows a page's tags with each result

@@ -2,22 +2,35 @@
 
 from __future__ import annotations
 
+import contextlib
+import html
 import os
+import re
+import shutil
 import socket
 import subprocess
 import sys
+import textwrap
 import time
+import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from site_builder import memo
-from site_builder.pages import build_pages
+from site_builder.pages import PageWriter, build_pages
 from site_builder.config import read_settings
-from site_builder.project import load_site
+from site_builder.errors import ProblemsFound
+from site_builder.project import load_project, load_site
 from site_builder.render import environment
 
-from .conftest import CLAIM, CLAIM_2, Project
+from .conftest import CLAIM, CLAIM_2, DRAFT, Project
+
+DRAFT_BANNER = '<p class="admonition-title">Draft: not published</p>'
+NOINDEX = '<meta name="robots" content="noindex">'
+ERROR_MARK = "data-claims-preview-error"  # on the page standing in for the site while it has errors
 
 
 @pytest.fixture
@@ -44,6 +57,48 @@ def test_edits_are_visible_while_work_is_remembered(project: Project, rememberin
     assert "<strong>Februar</strong>" in after and "<strong>January</strong>" not in after
     path.write_text(CLAIM, encoding="utf-8")
     assert pages_of(project)["claims/output-rose-40-percent.md"] == before
+
+
+def test_a_draft_page_shows_what_the_draft_has_and_the_rest_of_the_preview_is_the_published_site(
+        project: Project) -> None:
+    project.write_claim("minister-on-exports", """\
+title: Exports doubled, the minister says
+quote: exports doubled in the U.S.
+article: output-article
+claimant: The minister
+attribution: reported
+rating: misleading
+tags: [economy, brand-new-tag]
+related: [prices-fell]
+status: draft
+""")
+    settings = read_settings(project.root / "mkdocs.yml")
+    site = load_site(settings)
+    published = PageWriter(site, environment(settings.templates_dir))
+    preview = PageWriter(site, environment(settings.templates_dir), drafts=True)
+    assert published.draft_uris() == []
+    assert preview.draft_uris() == ["claims/minister-on-exports.md", "claims/prices-fell.md"]
+    assert preview.uris() == sorted([*published.uris(), *preview.draft_uris()])
+    for uri in published.uris():  # every other page as mkdocs build writes it
+        assert preview.page(uri) == published.page(uri), uri
+    assert preview.assets() == published.assets()
+
+    draft = preview.page("claims/minister-on-exports.md")
+    assert draft.meta.title == "Draft: Claim: Exports doubled, the minister says | Rated Misleading"
+    assert (draft.meta.robots, draft.meta.searchable, draft.meta.share_image, draft.meta.description) == \
+        ("noindex", False, "", "")
+    assert "To publish it, add summary, context, sources, reviewed and set <code>status: published</code>." in draft.html
+    assert '<a class="rating-badge rating-misleading" href="../../ratings/misleading/">Misleading</a>' in draft.html
+    assert "Short answer" not in draft.html and "None" not in draft.html
+    # links only to pages that exist: the tag no published claim has is not a link, nor is the quote's
+    # place in the article (drafts are not marked there)
+    assert ('<a class="claim-tag" href="../../tags/economy/">economy</a>, <span class="claim-tag">brand-new-tag</span>'
+            in draft.html)
+    assert '<a href="../../claimants/the-minister/">The minister</a>' in draft.html
+    assert "#claim-minister-on-exports" not in draft.html
+    assert '<li><a href="../prices-fell/">Prices fell</a></li>' in draft.html  # a related draft, unrated
+    unrated = preview.page("claims/prices-fell.md")
+    assert unrated.meta.title == "Draft: Claim: Prices fell" and "Claimed by Unnamed reports in" in unrated.html
 
 
 def _free_port() -> int:
@@ -136,12 +191,12 @@ def test_mkdocs_serve_rebuilds_only_what_a_claim_edit_changes_and_search_stays_w
         assert found["claims/exports-doubled/"] == ["Exports to the US market doubled"]
         assert "claims/exports-doubled/" in _get(base + "sitemap.xml")  # the sitemap still lists every page
 
-        # a claim taken back to draft: its page and its search entries go, listings drop it
+        # a claim taken back to draft: its search entries go, listings drop it, its page says it is a draft
         project.write_claim("output-rose-40-percent", CLAIM.replace("title: Output rose by 40% last year", f"title: {new}")
                             .replace("related: [exports-doubled]\n", ""))
         project.write_claim("exports-doubled", CLAIM_2 + "status: draft\n")
         assert _wait_until(lambda: "Exports to the US" not in _get(base + "claims/"), 60), log.read_text()
-        assert _get(base + "claims/exports-doubled/") == ""  # 404
+        assert DRAFT_BANNER in _get(base + "claims/exports-doubled/")
         assert set(_search_index(base)) == {"claims/output-rose-40-percent/", "articles/output-article/",
                                             "methodology/", "data/"}
         assert "exports-doubled" not in _get(base + "articles/output-article/")
@@ -156,3 +211,155 @@ def test_mkdocs_serve_rebuilds_only_what_a_claim_edit_changes_and_search_stays_w
     finally:
         server.terminate()
         server.wait(10)
+
+
+@contextlib.contextmanager
+def serving(project: Project, *options: str) -> Iterator[tuple[str, Path]]:
+    """A real `mkdocs serve` of the project: its base URL and the file its terminal output goes to."""
+    port = _free_port()
+    log = project.root / "serve.log"
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *options],
+            cwd=project.root, stdout=out, stderr=out, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+    try:
+        yield f"http://127.0.0.1:{port}/", log
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def _status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - our own local server
+            return int(response.status)
+    except urllib.error.HTTPError as error:
+        return error.code
+    except OSError:
+        return 0
+
+
+def _body(url: str) -> str:
+    """The page at ``url`` whatever its status (a 404 has a page too)."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - our own local server
+            return response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.read().decode()
+    except OSError:
+        return ""
+
+
+def test_mkdocs_serve_previews_drafts_and_mkdocs_build_never_publishes_them(project: Project) -> None:
+    listed_nowhere = ("", "claims/", "ratings/", "tags/", "claimants/", "articles/", "articles/output-article/",
+                      "feed.xml", "feed.json", "data/claims.json", "data/claims.csv", "data/claimreview.json",
+                      "sitemap.xml", "search/search_index.json", "corrections/")
+    with serving(project) as (base, log):
+        assert _wait_for(base + "claims/prices-fell/", "Prices fell", 60), log.read_text()
+        draft = _get(base + "claims/prices-fell/")
+        # the banner is the first thing on the page, above the claim's title; robots are told to stay away
+        assert draft.index(DRAFT_BANNER) < draft.index('<h1 class="claim-title" id="claim">Prices fell</h1>')
+        assert ("To publish it, add rating, summary, context, sources, reviewed and set <code>status: published</code>."
+                in draft)
+        assert draft.count(NOINDEX) == 1 and draft.index(NOINDEX) < draft.index("</head>")
+        assert "<title>Draft: Claim: Prices fell - Test claims</title>" in draft
+        assert "mkdocs-draft-marker" not in draft  # MkDocs' own small marker: the banner says it
+        # what the draft has is shown; what it lacks is left out, not printed as "None"
+        assert "<mark>Reports indicate that prices fell.</mark>" in draft and "Not reviewed yet" in draft
+        assert "None" not in draft and 'id="sources"' not in draft and "Rated" not in draft
+        assert "application/ld+json" not in draft.split('<h1 class="claim-title"')[1]  # no ClaimReview
+        for page in listed_nowhere:
+            text = _get(base + page)
+            assert text, page
+            assert "prices-fell" not in text and "Prices fell" not in text, f"{page or 'home'} lists the draft"
+        published = _get(base + "claims/output-rose-40-percent/")
+        assert DRAFT_BANNER not in published and NOINDEX not in published
+        assert "built only for the preview" in log.read_text() and "claims/prices-fell/" in log.read_text()
+
+    built = project.build()
+    assert built.returncode == 0, built.stderr
+    site = project.root / "site"
+    assert not (site / "claims" / "prices-fell").exists()
+    for path in site.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".json", ".xml", ".csv", ".txt"):
+            text = path.read_text(encoding="utf-8")
+            assert "prices-fell" not in text and "Prices fell" not in text, path
+            assert DRAFT_BANNER not in text and NOINDEX not in text, path
+
+
+def _report(log: str) -> str:
+    """The last problem report the terminal shows: the ERROR line and the lines after it, to the count."""
+    start = log.rindex("ERROR   -  ") + len("ERROR   -  ")
+    end = log.index(" found\n", start) + len(" found")
+    return log[start:end]
+
+
+def _error_page_report(page: str) -> str:
+    return html.unescape(page.split("<pre>", 1)[1].split("</pre>", 1)[0])
+
+
+BROKEN = (CLAIM.replace("rating: supported", "rating: <b>Supported</b>")
+          .replace("published: 2026-01-10", "published: 2026-02-30"))
+BROKEN_REPORT = (
+    "claims/output-rose-40-percent.yaml:6:9: rating: '<b>Supported</b>' is not on the rating scale (expected one "
+    "of: supported, partly-supported, misleading, unsupported, false, cannot-verify; did you mean 'supported'?)\n"
+    "claims/output-rose-40-percent.yaml:16:16: sources[0].published: 2026-02-30 is not a date: February 2026 has "
+    "28 days\n"
+    "2 problems found"
+)
+
+
+def test_mkdocs_serve_shows_claim_errors_in_the_browser_until_they_are_fixed(project: Project) -> None:
+    claim = "claims/output-rose-40-percent/"
+    project.write_claim("output-rose-40-percent", BROKEN)  # broken before the server starts
+    with serving(project, "--strict") as (base, log):  # strict, as the demo's mkdocs.yml asks
+        assert _wait_for(base + claim, ERROR_MARK, 60), log.read_text()
+        # the page gives the terminal's report word for word, escaped
+        assert _report(log.read_text()) == BROKEN_REPORT
+        page = _get(base + claim)
+        assert _error_page_report(page) == BROKEN_REPORT
+        assert "&#x27;&lt;b&gt;Supported&lt;/b&gt;&#x27;" in page and "<b>" not in page
+        assert NOINDEX in page
+        # every generated page, and an address with no page at all, shows it (the latter as a 404)
+        for other in ("", "claims/", "claims/exports-doubled/", "articles/output-article/", "claims/prices-fell/"):
+            assert _error_page_report(_get(base + other)) == BROKEN_REPORT, other
+        assert _status(base + "claims/no-such-claim/") == 404
+        assert _error_page_report(_body(base + "claims/no-such-claim/")) == BROKEN_REPORT
+
+        project.write_claim("output-rose-40-percent", CLAIM)
+        assert _wait_for(base + claim, '<h1 class="claim-title" id="claim">Output rose by 40% last year</h1>', 60), \
+            log.read_text()
+        assert ERROR_MARK not in _get(base + "") and ERROR_MARK not in _body(base + "claims/no-such-claim/")
+        assert DRAFT_BANNER in _get(base + "claims/prices-fell/")
+
+        # broken again once the site is up (the rebuild path): the same, and it recovers again
+        project.write_claim("exports-doubled", CLAIM_2.replace("rating: misleading", "rating: Misleading"))
+        assert _wait_for(base + claim, ERROR_MARK, 60), log.read_text()
+        again = _report(log.read_text())
+        assert again == ("claims/exports-doubled.yaml:6:9: rating: 'Misleading' is not on the rating scale (expected "
+                         "one of: supported, partly-supported, misleading, unsupported, false, cannot-verify; did "
+                         "you mean 'misleading'?)\n1 problem found")
+        assert _error_page_report(_get(base + "claims/exports-doubled/")) == again
+        assert _error_page_report(_get(base + "tags/economy/")) == again  # a page the last good build had
+        project.write_claim("exports-doubled", CLAIM_2)
+        assert _wait_for(base + "claims/exports-doubled/", "Exports to the US market doubled", 60), log.read_text()
+        assert _wait_until(lambda: ERROR_MARK not in _get(base + "tags/economy/"), 10)
+        assert "An error happened during the rebuild" not in log.read_text()
+
+
+def test_contributing_shows_what_the_preview_prints_for_a_broken_claim(tmp_path: Path) -> None:
+    """CONTRIBUTING.md's "Errors show in the browser" example is the report the plugin logs (and the
+    error page shows) for the demo with a typo in a rating."""
+    repo = Path(__file__).resolve().parent.parent
+    guide = (repo / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    example = re.search(r"ending with the count:\n\n  ```text\n(.*?)  ```", guide, re.S).group(1)  # type: ignore[union-attr]
+    for name in ("mkdocs.yml", "claims", "content", "templates"):
+        source = repo / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
+    claim = tmp_path / "claims" / "russia-s400-supply-top-priority.yaml"
+    claim.write_text(claim.read_text(encoding="utf-8").replace("rating: partly-supported", "rating: suported"),
+                     encoding="utf-8")
+    project = load_project(read_settings(tmp_path / "mkdocs.yml"))
+    report = ProblemsFound(project.errors).report()
+    assert textwrap.dedent(example) == "ERROR   -  " + report + "\n"

@@ -1,0 +1,63 @@
+"""What the live preview (``mkdocs serve``) shows while the project has errors. Pure: no MkDocs.
+
+The page is the terminal's report, word for word (escaped), on a page of its own: it does not use the
+site's templates or theme, which may be what is broken. It reloads itself once the address it is shown
+at gives something else (the fixed page, or the theme's "not found" page), so it recovers even where the
+server's own reload script is not added (an address with no page, answered from ``404.html``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+
+from .model import SLUG_RE
+from .routes import NAV_PAGES, Routes
+
+MARK = "data-claims-preview-error"  # on every error page: how its script knows the error is gone
+RELOAD_SECONDS = 1
+
+# Every second: fetch this address again; once the answer is not an error page, show it.
+_SCRIPT = """(function () {
+  function check() {
+    fetch(location.href, {cache: "no-store"}).then(function (response) {
+      return response.text().then(function (text) {
+        if (text.indexOf("%(mark)s") < 0) { location.reload(); } else { setTimeout(check, %(ms)d); }
+      });
+    }, function () { setTimeout(check, %(ms)d); });
+  }
+  setTimeout(check, %(ms)d);
+})();"""
+
+_STYLE = """body { font: 16px/1.5 system-ui, sans-serif; margin: 0; color: #1d1d1f; background: #fff; }
+main { max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { color: #a3001b; font-size: 1.6rem; border-left: 0.4rem solid #c0182f; padding-left: 0.6rem; }
+pre { background: #fff4f4; border: 1px solid #c0182f; padding: 1rem; overflow-x: auto; white-space: pre-wrap;
+      overflow-wrap: anywhere; font-size: 0.9rem; }"""
+
+
+def error_page(report: str, site_name: str) -> str:
+    """A whole HTML document showing ``report`` (the problems as the terminal prints them)."""
+    script = _SCRIPT % {"mark": MARK, "ms": RELOAD_SECONDS * 1000}
+    return (
+        f'<!doctype html>\n<html lang="en" {MARK}>\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="robots" content="noindex">\n'
+        f"<title>Problems to fix: {escape(site_name)}</title>\n<style>\n{_STYLE}\n</style>\n</head>\n<body>\n<main>\n"
+        "<h1>The site cannot be built: problems to fix</h1>\n"
+        "<p>The preview found these problems in the project's files (the terminal running "
+        "<code>mkdocs serve</code> shows the same). Fix them and save: this page reloads by itself "
+        "once the site builds again.</p>\n"
+        f"<pre>{escape(report)}</pre>\n</main>\n<script>\n{script}\n</script>\n</body>\n</html>\n"
+    )
+
+
+def error_uris(routes: Routes, ratings: Iterable[str], claim_files: frozenset[str], article_files: frozenset[str],
+               shown_before: set[str]) -> list[str]:
+    """Where the error page stands in for the site's generated pages: every page the last good build
+    generated, the page of every claim and article file present (a new or a broken one too), the
+    pages the navigation names and each rating's page."""
+    uris = set(shown_before) | set(NAV_PAGES) | {routes.articles_index} | {routes.rating(r) for r in ratings}
+    uris |= {routes.claim(name) for name in claim_files if SLUG_RE.fullmatch(name)}
+    uris |= {routes.article(name) for name in article_files if SLUG_RE.fullmatch(name)}
+    return sorted(uris)
