@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import yaml
 
 from .errors import Problem, did_you_mean, one_of
+from .load import field_name as field_label
 from .load import FieldPath, SourceFile, claim_from, parse_yaml, yaml_problem, yaml_shape_problems
 from .model import SLUG_RE, Article, Claim, reserved
 from .quotes import Span, find, nearest, normalise
@@ -37,6 +38,7 @@ def check_claims(
     by_id = {record.value.id: record for record in claims}  # unique: ids are file names
     spans: dict[str, list[Span]] = {}
     appearance_spans: dict[str, list[list[Span] | None]] = {}
+    passages: dict[tuple[str, int, int], tuple[SourceFile[Claim], FieldPath]] = {}  # who quoted each passage first
     aliased: dict[str, str] = {}
     for record in claims:
         claim = record.value
@@ -85,6 +87,13 @@ def check_claims(
                                   settings, article_files, problems))
         if any(p is not None for p in placed[1:]):
             appearance_spans[claim.id] = placed[1:]  # type: ignore[index]
+        articles_quoted = [claim.article, *(appearance.article for appearance in claim.appearances)]
+        for index, (article_id, where) in enumerate(zip(articles_quoted, placed)):
+            if where is not None:
+                field = ("quote",) if index == 0 else ("appearances", index - 1, "quote")
+                problem = _same_passage(record, field, article_id, where, passages)
+                if problem is not None:
+                    problems.append(problem)
         if claim.article in articles_by_id:
             published = articles_by_id[claim.article].meta.published
             if claim.reviewed is not None and isinstance(published, str) and claim.reviewed.isoformat()[:len(published)] < published:
@@ -94,12 +103,46 @@ def check_claims(
     return Placements(spans, appearance_spans), problems
 
 
+def _same_passage(record: SourceFile[Claim], field: FieldPath, article_id: str, where: list[Span],
+                  passages: dict[tuple[str, int, int], tuple[SourceFile[Claim], FieldPath]]) -> Problem | None:
+    """A problem when another quote (of this claim or an earlier one) covers the same passage of the same
+    article: the words from the first segment's start to the last one's end. Claims come in file order,
+    so the later file is the one reported, and it names the first."""
+    key = (article_id, where[0].start, where[-1].end)
+    first = passages.setdefault(key, (record, field))
+    other, other_field = first
+    if other is record and other_field == field:
+        return None
+    line, column = other.position(other_field)
+    shown = "the quote" if other_field == ("quote",) else field_label(other_field)
+    if other is record:
+        return record.problem(field, f"the same passage of article {article_id!r} as {shown} of this claim "
+                                     "(expected each appearance once)")
+    return record.problem(field, f"the same passage of article {article_id!r} as {shown} at {other.path}:{line}:"
+                                 f"{column} (expected one claim per passage: merge the two claims, or quote the "
+                                 "part each one checks)")
+
+
 @dataclass(frozen=True)
 class Placements:
     """Where each claim's words are: its first quote in its article, and each appearance's quote in its own."""
 
     quotes: dict[str, list[Span]]  # claim id -> spans of its quote
     appearances: dict[str, list[list[Span] | None]]  # claim id -> spans of each appearance (None: not found)
+
+
+def quoted_by(article_id: str, spans: list[Span], claims: Mapping[str, Claim], placements: Placements) -> str | None:
+    """Which claim already quotes this passage of the article (the same first and last word, as the
+    duplicate check compares), e.g. "the quote of claim 'x'" or "appearances[1].quote of claim 'x'"."""
+    extent = (spans[0].start, spans[-1].end)
+    for claim_id, claim in sorted(claims.items()):
+        quoted = [(claim.article, placements.quotes.get(claim_id)),
+                  *((a.article, at) for a, at in zip(claim.appearances, placements.appearances.get(claim_id, [])))]
+        for index, (quoted_article, at) in enumerate(quoted):
+            if quoted_article == article_id and at and (at[0].start, at[-1].end) == extent:
+                field = "the quote" if index == 0 else f"appearances[{index - 1}].quote"
+                return f"{field} of claim {claim_id!r}"
+    return None
 
 
 def _locate(record: SourceFile[Claim], at: FieldPath, article_id: str, quote: str, bodies: dict[str, str],

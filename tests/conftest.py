@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -93,6 +94,25 @@ provenance:
   model: checkworthiness 1
   score: 0.91
 """
+
+# Two claims quoting the same passage of an article is an error: a variant of CLAIM written beside it
+# (to test another field) quotes another passage of the article, or one of ``other_passages``.
+CLAIM_ELSEWHERE = CLAIM.replace("quote: Output rose by 40% last year", "quote: the minister said on Monday")
+
+
+def other_passages(count: int) -> list[str]:
+    """``count`` passages of ARTICLE's first sentence, each a different span and none quoted by a fixture
+    claim (none starts at 'Output'), for tests that write many claims."""
+    words = "Output rose by 40% last year, the minister said on Monday.".split()
+    found = [" ".join(words[start:end]) for start in range(1, len(words) - 1) for end in range(len(words), start + 1, -1)]
+    assert count <= len(found)
+    return found[:count]
+
+
+def quoting(passage: str, claim: str = CLAIM) -> str:
+    """``claim`` with ``passage`` as its quote."""
+    return claim.replace("quote: Output rose by 40% last year", f"quote: {json.dumps(passage)}")
+
 
 DRAFT = """\
 title: Prices fell

@@ -53,7 +53,9 @@ from .hostile.corpus import (
     write_with_needs,
 )
 
-ALSO_BAD = CLAIM.replace("rating: supported", "rating: nope")
+# another passage than output-rose-40-percent's: two claims quoting one passage is an error of its own
+ALSO_BAD = CLAIM.replace("rating: supported", "rating: nope").replace("quote: Output rose by 40% last year",
+                                                                      "quote: the minister said on Monday")
 ALSO_BAD_PROBLEM = "claims/also-bad.yaml:6:9: rating: 'nope' is not on the rating scale"
 
 
@@ -152,6 +154,16 @@ FIELD_CASES = {
 }
 
 
+def test_each_claim_case_quotes_its_own_passage() -> None:
+    """Two claims quoting one passage of an article is an error: no case may be refused, or fail the
+    accepted build, for quoting the sentence another case quotes."""
+    quoted = Counter()
+    for case in CASES:
+        text = case.source.read_bytes().decode("utf-8", "replace") if case.kind == "claims" else ""
+        quoted.update(re.findall(r"^quote: (Output rose by 40% last year in region \d+)$", text, re.M))
+    assert len(quoted) > 90 and quoted.most_common(1)[0][1] == 1, quoted.most_common(3)
+
+
 def test_the_corpus_covers_every_field() -> None:
     counts = Counter(case.outcome for case in CASES)
     assert len(CASES) >= 40 and counts["refused"] >= 20 and counts["published"] >= 20, counts
@@ -197,7 +209,7 @@ def test_problems_cannot_forge_lines_in_a_ci_log(tmp_path: Path) -> None:
     GitHub Actions workflow command ('::') or hold an escape sequence."""
     project = make_project(tmp_path / "project")
     for name in ("newline-in-field-name.yaml", "escape-sequence-in-duplicate-key.yaml"):
-        BY_NAME[name].write(project.root)
+        write_with_needs(BY_NAME[name], project.root)
     result = project.run(sys.executable, "-m", "site_builder", "validate")
     assert result.returncode == 1
     lines = (result.stdout + result.stderr).splitlines()

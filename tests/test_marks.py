@@ -1,5 +1,5 @@
 """Quotes on the article page: every published claim is highlighted and has the anchor its claim page
-links to, even when its quote lies inside another claim's quote, overlaps it, or is the same words."""
+links to, even when its quote lies inside another claim's quote, overlaps it, or is all covered by others'."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ INNER = CLAIM.replace("title: Output rose by 40% last year", "title: The rise wa
     "quote: Output rose by 40% last year", "quote: rose by 40%").replace("related: [exports-doubled]", "related: []")
 OVERLAPPING = INNER.replace("title: The rise was 40%", "title: The rise was last year").replace(
     "quote: rose by 40%", "quote: 40% last year, the minister said")
-SAME = INNER.replace("title: The rise was 40%", "title: Output rose (same words)").replace(
-    "quote: rose by 40%", "quote: Output rose by 40% last year")
+# the same first words as the outer quote (quoting the very same passage is an error: one claim per passage)
+SAME = INNER.replace("title: The rise was 40%", "title: Output rose (same first words)").replace(
+    "quote: rose by 40%", "quote: Output rose")
 
 
 class Marks(HTMLParser):
@@ -43,7 +44,7 @@ class Marks(HTMLParser):
             self._in[1] += data
 
 
-def test_nested_overlapping_and_identical_quotes_each_get_a_highlight_and_an_anchor(project: Project) -> None:
+def test_nested_overlapping_and_covered_quotes_each_get_a_highlight_and_an_anchor(project: Project) -> None:
     project.write_claim("inner-rise", INNER)
     project.write_claim("overlapping-rise", OVERLAPPING)
     project.write_claim("same-words", SAME)
@@ -52,10 +53,11 @@ def test_nested_overlapping_and_identical_quotes_each_get_a_highlight_and_an_anc
     article = project.html("articles/output-article")
     marks = Marks(article)
     first_paragraph = [(re.sub(r"^\.\./\.\./claims/|/$", "", href), text) for href, text in marks.links[:-1]]
-    # "Output rose by 40% last year, the minister said": outer, inside it "rose by 40%", overlapping "40% last
-    # year, the minister said" (it starts last, so the words both quote link to it)
+    # "Output rose by 40% last year, the minister said": outer, inside it "Output rose" and "rose by 40%",
+    # overlapping "40% last year, the minister said" (it starts last, so the words both quote link to it):
+    # the outer quote's words all belong to the claims inside it
     assert first_paragraph == [
-        ("output-rose-40-percent", "Output "),
+        ("same-words", "Output "),
         ("inner-rise", "rose by "),
         ("overlapping-rise", "40% last year, the minister said Rated Supported"),  # its rating where it ends
     ]
@@ -65,8 +67,8 @@ def test_nested_overlapping_and_identical_quotes_each_get_a_highlight_and_an_anc
         targets = set(re.findall(r'href="\.\./\.\./articles/output-article/#([^"]+)"', page))
         assert targets == {f"claim-{claim_id}"}, (claim_id, targets)
         assert f"claim-{claim_id}" in marks.ids, claim_id
-    # the claim with the very same words as another has an anchor just before the shared highlight
-    assert '<span class="claim-anchor" id="claim-same-words"></span><a class="claim-mark' in article
+    # the claim that owns no piece of its own has an anchor just before the first highlight over its words
+    assert '<span class="claim-anchor" id="claim-output-rose-40-percent"></span><a class="claim-mark' in article
 
 
 def test_line_separators_in_article_text_keep_words_apart(project: Project) -> None:

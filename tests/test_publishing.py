@@ -17,7 +17,7 @@ from site_builder.schema import schema_text
 from site_builder.structured import script
 from site_builder.config import read_settings
 
-from .conftest import CLAIM, REPO, Project
+from .conftest import CLAIM, CLAIM_ELSEWHERE, REPO, Project
 from .schemaorg_vocab import check
 
 JSON_LD_RE = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
@@ -145,7 +145,7 @@ def test_claim_page_links_to_its_yaml_file_for_editing(built: Project) -> None:
 
 
 def test_validate_github_annotations_and_json(project: Project) -> None:
-    project.write_claim("bad", CLAIM.replace("rating: supported", "rating: suported"))
+    project.write_claim("bad", CLAIM_ELSEWHERE.replace("rating: supported", "rating: suported"))
     github = project.run(sys.executable, "-m", "site_builder", "validate", "--format", "github")
     assert github.returncode == 1
     assert github.stdout == (
@@ -177,14 +177,24 @@ def test_committed_schema_is_generated_from_the_model() -> None:
 
 def test_new_scaffolds_a_claim_that_validates(project: Project) -> None:
     result = project.run(sys.executable, "-m", "site_builder", "new", "--article", "output-article",
-                         "--quote", "Reports indicate that prices fell.", "--id", "prices-fell-again")
+                         "--quote", "Nobody knows why.", "--id", "nobody-knows")
     assert result.returncode == 0, result.stderr
-    text = (project.claims / "prices-fell-again.yaml").read_text()
+    text = (project.claims / "nobody-knows.yaml").read_text()
     assert text.startswith("# yaml-language-server: $schema=schema.json\n")
     for field in ("title", "quote", "article", "claimant", "attribution", "rating", "summary", "context",
                   "sources", "tags", "related", "reviewed", "status", "provenance"):
         assert re.search(rf"^{field}:", text, re.M), field
     assert project.validate().returncode == 0
+
+
+def test_new_refuses_a_passage_another_claim_quotes(project: Project) -> None:
+    """validate refuses two claims on one passage: new never writes the second."""
+    result = project.run(sys.executable, "-m", "site_builder", "new", "--article", "output-article",
+                         "--quote", "Reports  indicate that prices fell.", "--id", "prices-fell-again")
+    assert (result.returncode, result.stderr) == (1, (
+        "Error: the quote is the same passage of article 'output-article' as the quote of claim 'prices-fell' "
+        "(expected a passage no claim quotes: add to that claim, or quote the part the new claim checks)\n"))
+    assert not (project.claims / "prices-fell-again.yaml").exists()
 
 
 def test_new_offers_the_article_sentences(project: Project) -> None:

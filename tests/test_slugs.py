@@ -99,12 +99,12 @@ def test_many_names_sharing_one_slug() -> None:
 def test_the_longest_ids_and_names_build(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Ids, tags and aliases at the 100-character limit and a claimant name of 2,000 characters in a
     non-Latin script: every page is written (file names stop at 255 bytes; this once crashed the build)."""
-    from .conftest import CLAIM, make_project
+    from .conftest import CLAIM_ELSEWHERE, make_project
 
     project = make_project(tmp_path / "project")
     long_id, tag, alias = "a" * 100, "-".join(["tag"] * 25), "b" * 100
     assert len(tag) == 99
-    text = (CLAIM.replace("claimant: The minister", f"claimant: {'Песков ' * 285}Д")
+    text = (CLAIM_ELSEWHERE.replace("claimant: The minister", f"claimant: {'Песков ' * 285}Д")
             .replace("tags: [economy, output]", f"tags: [economy, {tag}]")
             .replace("related: [exports-doubled]", f"related: [exports-doubled]\naliases: [{alias}]"))
     project.write_claim(long_id, text)

@@ -10,7 +10,7 @@ from site_builder.errors import ProblemsFound
 from site_builder.config import read_settings
 from site_builder.project import load_project, load_site
 
-from .conftest import ARTICLE, CLAIM, Project
+from .conftest import ARTICLE, CLAIM, CLAIM_ELSEWHERE, Project, other_passages, quoting
 
 
 def problems(project: Project) -> list[str]:
@@ -38,53 +38,53 @@ CASES = {
          "updated, corrections, status, provenance)"],
     ),
     "unknown field": (
-        CLAIM.replace("rating: supported", "ratng: supported"),
+        CLAIM_ELSEWHERE.replace("rating: supported", "ratng: supported"),
         ["claims/bad.yaml:6:1: ratng: unknown field (did you mean 'rating'?)"],
     ),
     "missing fields": (
-        CLAIM.replace("claimant: The minister\n", "").replace("title: Output rose by 40% last year\n", ""),
+        CLAIM_ELSEWHERE.replace("claimant: The minister\n", "").replace("title: Output rose by 40% last year\n", ""),
         ["claims/bad.yaml:1:1: claimant: required field is missing (expected who made the claim: a person, an "
          "organisation, or the article's outlet)",
          "claims/bad.yaml:1:1: title: required field is missing (expected the claim in one neutral sentence, "
          "at most 120 characters)"],
     ),
     "wrong types": (
-        CLAIM.replace("tags: [economy, output]", "tags: economy").replace("claimant: The minister", "claimant: 42"),
+        CLAIM_ELSEWHERE.replace("tags: [economy, output]", "tags: economy").replace("claimant: The minister", "claimant: 42"),
         ["claims/bad.yaml:4:11: claimant: wrong type: got a number (expected text; put it in quotes: \"42\")",
          "claims/bad.yaml:18:7: tags: wrong type: got text (expected a list)"],
     ),
     "bad dates": (
-        CLAIM.replace("reviewed: 2026-01-12", "reviewed: 2026-13-01").replace("published: 2026-01-10", "published: last week"),
+        CLAIM_ELSEWHERE.replace("reviewed: 2026-01-12", "reviewed: 2026-13-01").replace("published: 2026-01-10", "published: last week"),
         ["claims/bad.yaml:16:16: sources[0].published: not a valid date: 'last week' (expected YYYY-MM-DD, or "
          "YYYY-MM or YYYY when the day is unknown)",
          "claims/bad.yaml:20:11: reviewed: 2026-13-01 is not a date: there is no month 13 (expected YYYY-MM-DD)"],
     ),
     "rating not on the scale": (
-        CLAIM.replace("rating: supported", "rating: suported"),
+        CLAIM_ELSEWHERE.replace("rating: supported", "rating: suported"),
         ["claims/bad.yaml:6:9: rating: 'suported' is not on the rating scale (expected one of: supported, "
          "partly-supported, misleading, unsupported, false, cannot-verify; did you mean 'supported'?)"],
     ),
     "unquoted false": (
-        CLAIM.replace("rating: supported", "rating: false"),
+        CLAIM_ELSEWHERE.replace("rating: supported", "rating: false"),
         ["claims/bad.yaml:6:9: rating: wrong type: got true/false (expected text; put it in quotes: \"false\")"],
     ),
     "attribution not allowed": (
-        CLAIM.replace("attribution: reported", "attribution: reportd"),
+        CLAIM_ELSEWHERE.replace("attribution: reported", "attribution: reportd"),
         ["claims/bad.yaml:5:14: attribution: 'reportd' is not allowed (expected one of: direct, reported, vague, "
          "none; did you mean 'reported'?)"],
     ),
     "unknown article": (
-        CLAIM.replace("article: output-article", "article: output-articel"),
+        CLAIM_ELSEWHERE.replace("article: output-article", "article: output-articel"),
         ["claims/bad.yaml:3:10: article: no article 'output-articel' (expected the id of a file in "
          "content/articles; did you mean 'output-article'?)"],
     ),
     "unknown related claim": (
-        CLAIM.replace("related: [exports-doubled]", "related: [exports-doubld]"),
+        CLAIM_ELSEWHERE.replace("related: [exports-doubled]", "related: [exports-doubld]"),
         ["claims/bad.yaml:19:11: related[0]: no claim 'exports-doubld' (expected the id of a file in claims/; "
          "did you mean 'exports-doubled'?)"],
     ),
     "non-http url": (
-        CLAIM.replace("url: https://stats.example.org/output", "url: javascript:alert(1)"),
+        CLAIM_ELSEWHERE.replace("url: https://stats.example.org/output", "url: javascript:alert(1)"),
         ["claims/bad.yaml:14:10: sources[0].url: not an http(s) URL: 'javascript:alert(1)' (expected a link "
          "starting with http:// or https://)"],
     ),
@@ -94,25 +94,25 @@ CASES = {
          "words; the article has \"40%\", the quote has \"45%\"; closest passage, 96% similar: \"Output rose by 40% last year,\")"],
     ),
     "title too long": (
-        CLAIM.replace("title: Output rose by 40% last year", "title: " + "x" * 121),
+        CLAIM_ELSEWHERE.replace("title: Output rose by 40% last year", "title: " + "x" * 121),
         ["claims/bad.yaml:1:8: title: too long: 121 characters (expected at most 120)"],
     ),
     "markup in a title": (
-        CLAIM.replace("title: Output rose by 40% last year", "title: Output <b>rose</b>"),
+        CLAIM_ELSEWHERE.replace("title: Output rose by 40% last year", "title: Output <b>rose</b>"),
         ["claims/bad.yaml:1:8: title: contains markup: 'Output <b>rose</b>' (expected plain text without "
          "'<', '>' or '&...;')"],
     ),
     "published without a rating": (
-        CLAIM.replace("rating: supported\n", ""),
+        CLAIM_ELSEWHERE.replace("rating: supported\n", ""),
         ["claims/bad.yaml:1:1: rating: required to publish (expected a rating id from the rating scale, or "
          "status: draft)"],
     ),
     "id that does not match the file": (
-        "id: another-id\n" + CLAIM,
+        "id: another-id\n" + CLAIM_ELSEWHERE,
         ["claims/bad.yaml:1:5: id: 'another-id' does not match the file name (expected 'bad', or no id field)"],
     ),
     "bad tag": (
-        CLAIM.replace("tags: [economy, output]", "tags: [economy, Big Output]"),
+        CLAIM_ELSEWHERE.replace("tags: [economy, output]", "tags: [economy, Big Output]"),
         ["claims/bad.yaml:18:17: tags[1]: not a valid id: 'Big Output' (expected lowercase ASCII letters, "
          "digits and single hyphens, like 's400-deal'; did you mean 'big-output'?)"],
     ),
@@ -127,7 +127,7 @@ def test_problem_messages_word_for_word(project: Project, case: str) -> None:
 
 
 def test_every_problem_is_reported_in_one_run(project: Project) -> None:
-    project.write_claim("bad", CLAIM.replace("rating: supported", "rating: nope"))
+    project.write_claim("bad", CLAIM_ELSEWHERE.replace("rating: supported", "rating: nope"))
     project.write_claim("worse", "title: [\n")
     project.write_claim("output-rose-40-percent", CLAIM.replace("related: [exports-doubled]", "related: [gone]"))
     found = problems(project)
@@ -136,7 +136,7 @@ def test_every_problem_is_reported_in_one_run(project: Project) -> None:
 
 
 def test_two_files_with_one_id(project: Project) -> None:
-    project.write_claim("copy", "id: exports-doubled\n" + CLAIM)
+    project.write_claim("copy", "id: exports-doubled\n" + CLAIM_ELSEWHERE)
     assert problems(project) == [
         "claims/copy.yaml:1:5: id: 'exports-doubled' is already the id of claims/exports-doubled.yaml "
         "(expected 'copy', or no id field)"
@@ -171,7 +171,7 @@ def test_article_front_matter_problems_point_at_their_lines(project: Project) ->
 def test_cli_validate_exit_codes(project: Project) -> None:
     ok = project.validate()
     assert (ok.returncode, ok.stdout) == (0, "OK: 2 published claims, 1 drafts, 1 articles; 0 errors, 0 warnings\n")
-    project.write_claim("bad", CLAIM.replace("rating: supported", "rating: suported"))
+    project.write_claim("bad", CLAIM_ELSEWHERE.replace("rating: supported", "rating: suported"))
     failed = project.validate()
     assert failed.returncode == 1
     assert failed.stderr.splitlines() == [
@@ -183,7 +183,7 @@ def test_cli_validate_exit_codes(project: Project) -> None:
 
 HOSTILE_FILES = {
     "duplicate key": (
-        CLAIM.replace("rating: supported", "rating: supported\nrating: false").encode(),
+        CLAIM_ELSEWHERE.replace("rating: supported", "rating: supported\nrating: false").encode(),
         ["claims/bad.yaml:7:1: yaml: duplicate key 'rating' (expected each field once; it is also on line 6)"],
     ),
     "python tag": (
@@ -219,7 +219,7 @@ HOSTILE_FILES = {
                                       "context, sources, tags, related, aliases, authors, reviewers, reviewed, updated, corrections, "
                                       "status, provenance)"]),
     "right-to-left override": (
-        CLAIM.replace("claimant: The minister", "claimant: The minister \u202eetirw").encode(),
+        CLAIM_ELSEWHERE.replace("claimant: The minister", "claimant: The minister \u202eetirw").encode(),
         ["claims/bad.yaml:4:11: claimant: contains an invisible control character U+202E at position 14 (expected "
          "visible text only)"],
     ),
@@ -230,14 +230,14 @@ HOSTILE_FILES = {
 def test_hostile_files_are_refused_precisely(project: Project, case: str) -> None:
     data, expected = HOSTILE_FILES[case]
     (project.claims / "bad.yaml").write_bytes(data)
-    project.write_claim("also-bad", CLAIM.replace("rating: supported", "rating: nope"))
+    project.write_claim("also-bad", quoting("According to the ministry", CLAIM).replace("rating: supported", "rating: nope"))
     found = problems(project)
     assert [p for p in found if p.startswith("claims/bad.yaml")] == expected
     assert any(p.startswith("claims/also-bad.yaml:6:9: rating:") for p in found)  # the others still reported
 
 
 def test_look_alike_letters_in_a_file_name_are_refused(project: Project) -> None:
-    project.write_claim("output-r\u043ese", CLAIM)  # Cyrillic o
+    project.write_claim("output-r\u043ese", CLAIM_ELSEWHERE)  # Cyrillic o
     assert problems(project)[0] == (
         "claims/output-r\u043ese.yaml:1:1: id: file name is not a valid id: 'output-r\u043ese' (expected lowercase "
         "ASCII letters, digits and single hyphens, like 's400-deal.yaml')")
@@ -251,7 +251,7 @@ def test_huge_article_is_refused(project: Project) -> None:
 def test_large_folders_parse_in_worker_processes_with_the_same_result(project: Project, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from site_builder import load
 
-    project.write_claim("bad", CLAIM.replace("rating: supported", "rating: suported"))
+    project.write_claim("bad", CLAIM_ELSEWHERE.replace("rating: supported", "rating: suported"))
     (project.claims / "broken.yaml").write_text("title: [\n", encoding="utf-8")
     sequential = problems(project)
     monkeypatch.setattr(load, "PARALLEL_FROM", 1)
@@ -260,7 +260,7 @@ def test_large_folders_parse_in_worker_processes_with_the_same_result(project: P
 
 
 def test_a_broken_claim_does_not_break_the_claims_that_link_to_it(project: Project) -> None:
-    project.write_claim("exports-doubled", CLAIM.replace("attribution: reported\n", ""))  # linked from the other
+    project.write_claim("exports-doubled", CLAIM_ELSEWHERE.replace("attribution: reported\n", ""))  # linked from the other
     assert problems(project) == [
         "claims/exports-doubled.yaml:1:1: attribution: required field is missing (expected how the article "
         "attributes the claim)",
@@ -270,8 +270,8 @@ def test_a_broken_claim_does_not_break_the_claims_that_link_to_it(project: Proje
 
 def test_a_broken_article_is_reported_once_not_again_in_each_claim_citing_it(project: Project) -> None:
     project.write_article("output-article", ARTICLE.replace("url: https://example.news/output", "url: ftp://example.news/output"))
-    for number in range(8):
-        project.write_claim(f"more-{number}", CLAIM.replace("related: [exports-doubled]", "related: []"))
+    for number, passage in enumerate(other_passages(8)):
+        project.write_claim(f"more-{number}", quoting(passage, CLAIM.replace("related: [exports-doubled]", "related: []")))
     loaded = load_project(read_settings(project.root / "mkdocs.yml"))
     assert [str(p) for p in loaded.errors] == [
         "content/articles/output-article.md:4:6: url: not an http(s) URL: 'ftp://example.news/output' "
@@ -312,38 +312,38 @@ def test_five_mistakes_in_one_claim_are_all_reported_in_one_run(project: Project
 
 DATE_CASES = {
     "review in the future": (
-        CLAIM.replace("reviewed: 2026-01-12", "reviewed: 2099-01-12"),
+        CLAIM_ELSEWHERE.replace("reviewed: 2026-01-12", "reviewed: 2099-01-12"),
         "claims/bad.yaml:20:11: reviewed: 2099-01-12 is after the build date {today} (expected a date that has passed)",
     ),
     "update in the future": (
-        CLAIM.replace("reviewed: 2026-01-12", "reviewed: 2026-01-12\nupdated: 2099-03-01"),
+        CLAIM_ELSEWHERE.replace("reviewed: 2026-01-12", "reviewed: 2026-01-12\nupdated: 2099-03-01"),
         "claims/bad.yaml:21:10: updated: 2099-03-01 is after the build date {today} (expected a date that has passed)",
     ),
     "correction in the future": (
-        CLAIM.replace("reviewed: 2026-01-12", "reviewed: 2026-01-12\ncorrections:\n  - date: 2099-03-01\n    note: Fixed."),
+        CLAIM_ELSEWHERE.replace("reviewed: 2026-01-12", "reviewed: 2026-01-12\ncorrections:\n  - date: 2099-03-01\n    note: Fixed."),
         "claims/bad.yaml:22:11: corrections[0].date: 2099-03-01 is after the build date {today} (expected a date "
         "that has passed)",
     ),
     "reviewed before the article was published": (
-        CLAIM.replace("reviewed: 2026-01-12", "reviewed: 2025-11-02"),
+        CLAIM_ELSEWHERE.replace("reviewed: 2026-01-12", "reviewed: 2025-11-02"),
         "claims/bad.yaml:20:11: reviewed: 2025-11-02 is before the article was published (2025-12-03) (expected "
         "the date of a review of the published article)",
     ),
     "no such month": (
-        CLAIM.replace("reviewed: 2026-01-12", "reviewed: 2026-13-01"),
+        CLAIM_ELSEWHERE.replace("reviewed: 2026-01-12", "reviewed: 2026-13-01"),
         "claims/bad.yaml:20:11: reviewed: 2026-13-01 is not a date: there is no month 13 (expected YYYY-MM-DD)",
     ),
     "leap day in a common year": (
-        CLAIM.replace("published: 2026-01-10", "published: 2025-02-29"),
+        CLAIM_ELSEWHERE.replace("published: 2026-01-10", "published: 2025-02-29"),
         "claims/bad.yaml:16:16: sources[0].published: 2025-02-29 is not a date: February 2025 has 28 days",
     ),
     "rating in capitals": (
-        CLAIM.replace("rating: supported", "rating: Misleading"),
+        CLAIM_ELSEWHERE.replace("rating: supported", "rating: Misleading"),
         "claims/bad.yaml:6:9: rating: 'Misleading' is not on the rating scale (expected one of: supported, "
         "partly-supported, misleading, unsupported, false, cannot-verify; did you mean 'misleading'?)",
     ),
     "tag in capitals": (
-        CLAIM.replace("tags: [economy, output]", "tags: [economy, Output]"),
+        CLAIM_ELSEWHERE.replace("tags: [economy, output]", "tags: [economy, Output]"),
         "claims/bad.yaml:18:17: tags[1]: not a valid id: 'Output' (expected lowercase ASCII letters, digits and "
         "single hyphens, like 's400-deal'; did you mean 'output'?)",
     ),
@@ -372,21 +372,21 @@ YAML_MISTAKES = {
         "start of the line: remove the spaces before it)",
     ),
     "list after key: []": (
-        CLAIM.replace("related: [exports-doubled]", "related: []\n  - exports-doubled"),
+        CLAIM_ELSEWHERE.replace("related: [exports-doubled]", "related: []\n  - exports-doubled"),
         "claims/bad.yaml:20:3: yaml: a list item after 'related: []', which already ends the list (expected "
         "'related:' alone on its line above the items: delete the '[]')",
     ),
     "unquoted colon": (
-        CLAIM.replace("summary: Official figures", "summary: Note: official figures"),
+        CLAIM_ELSEWHERE.replace("summary: Official figures", "summary: Note: official figures"),
         "claims/bad.yaml:7:14: yaml: an unquoted ': ' in the value of 'summary' (expected the value in quotes: "
         "summary: \"Note: official figures show a 40% rise. The figure is for the whole year.\")",
     ),
     "no space after the dash": (
-        CLAIM.replace("tags: [economy, output]", "tags:\n  -economy\n  - output"),
+        CLAIM_ELSEWHERE.replace("tags: [economy, output]", "tags:\n  -economy\n  - output"),
         "claims/bad.yaml:19:3: yaml: no space after '-' (expected a space between '-' and the item: '- economy')",
     ),
     "tab": (
-        CLAIM.replace("  - title: Output statistics", "\t- title: Output statistics"),
+        CLAIM_ELSEWHERE.replace("  - title: Output statistics", "\t- title: Output statistics"),
         "claims/bad.yaml:13:1: yaml: a tab in the indentation (expected spaces: YAML does not allow tabs for "
         "indenting; replace the tab with spaces)",
     ),
@@ -402,8 +402,8 @@ def test_common_yaml_mistakes_are_explained_with_the_fix(project: Project, case:
 
 def test_identical_warnings_are_summarised_with_a_count_and_the_first(project: Project) -> None:
     long_title = "title: " + "A long title about output that rose by forty percent last year, says the minister"
-    for number in range(12):
-        project.write_claim(f"long-{number:02}", CLAIM.replace("title: Output rose by 40% last year", long_title)
+    for number, passage in enumerate(other_passages(12)):
+        project.write_claim(f"long-{number:02}", quoting(passage, CLAIM).replace("title: Output rose by 40% last year", long_title)
                             .replace("related: [exports-doubled]", "related: []"))
     text = project.validate()
     assert text.returncode == 0
@@ -411,7 +411,7 @@ def test_identical_warnings_are_summarised_with_a_count_and_the_first(project: P
         "12 titles are 75 characters or longer; first: claims/long-00.yaml:1:8: title: warning: 81 characters "
         "is long for search results (expected under 75: Google shows shorter claimReviewed titles)"]
     assert text.stdout == "OK: 14 published claims, 1 drafts, 1 articles; 0 errors, 12 warnings\n"
-    project.write_claim("bad", CLAIM.replace("rating: supported", "rating: suported"))
+    project.write_claim("bad", CLAIM_ELSEWHERE.replace("rating: supported", "rating: suported"))
     failed = project.validate()
     assert failed.returncode == 1
     assert failed.stderr.splitlines()[-1] == "1 error, 12 warnings found"
@@ -421,3 +421,62 @@ def test_identical_warnings_are_summarised_with_a_count_and_the_first(project: P
     assert github[-2] == ("::notice title=title::12 titles are 75 characters or longer; the first 10 are annotated "
                           "(site-builder validate lists them all)")
     assert github[-1] == "::notice title=site-builder validate::1 error, 12 warnings"
+
+
+SAME_PASSAGE = ("(expected one claim per passage: merge the two claims, or quote the part each one checks)")
+COPY_ARTICLE = ARTICLE.replace("url: https://example.news/output", "url: https://copy.example/output")
+
+
+def test_two_claims_quoting_the_same_passage_are_an_error_naming_both(project: Project) -> None:
+    # the same words with other spacing: the same passage all the same
+    project.write_claim("output-rose-again", CLAIM.replace("quote: Output rose by 40% last year",
+                                                           "quote: Output  rose by 40%   last year"))
+    project.write_claim("rose-by-40", quoting("rose by 40%"))  # a passage inside another: its own claim
+    project.write_claim("the-minister-said", quoting("the minister said on Monday"))
+    project.write_claim("zz-minister", quoting("the minister said on Monday"))
+    assert problems(project) == [
+        "claims/output-rose-again.yaml:2:8: quote: the same passage of article 'output-article' as the quote at "
+        f"claims/output-rose-40-percent.yaml:2:8 {SAME_PASSAGE}",
+        "claims/zz-minister.yaml:2:8: quote: the same passage of article 'output-article' as the quote at "
+        f"claims/the-minister-said.yaml:2:8 {SAME_PASSAGE}",
+    ]
+
+
+def test_an_appearance_quoting_a_passage_another_claim_quotes_is_an_error(project: Project) -> None:
+    project.write_article("copy-article", COPY_ARTICLE)
+    # output-rose-40-percent appears in the copy too; a later claim quotes that copy's same words
+    project.write_claim("output-rose-40-percent", CLAIM.replace("claimant: The minister\n", """\
+appearances:
+  - article: copy-article
+    quote: According to the ministry
+  - article: copy-article
+    quote: Output rose by 40% last year
+claimant: The minister
+"""))
+    project.write_claim("zz-copy", quoting("Output rose by 40% last year").replace("article: output-article",
+                                                                              "article: copy-article"))
+    project.write_claim("zz-copy-appearance", quoting("the minister said").replace("claimant: The minister\n", """\
+appearances:
+  - article: copy-article
+    quote: According to the ministry
+claimant: The minister
+"""))
+    assert problems(project) == [
+        "claims/zz-copy-appearance.yaml:6:12: appearances[0].quote: the same passage of article 'copy-article' as "
+        f"appearances[0].quote at claims/output-rose-40-percent.yaml:6:12 {SAME_PASSAGE}",
+        "claims/zz-copy.yaml:2:8: quote: the same passage of article 'copy-article' as appearances[1].quote at "
+        f"claims/output-rose-40-percent.yaml:8:12 {SAME_PASSAGE}",
+    ]
+
+
+def test_a_claim_listing_its_own_passage_twice_is_told_to_list_it_once(project: Project) -> None:
+    project.write_claim("output-rose-40-percent", CLAIM.replace("claimant: The minister\n", """\
+appearances:
+  - article: output-article
+    quote: Output rose by 40% last year
+claimant: The minister
+"""))
+    assert problems(project) == [
+        "claims/output-rose-40-percent.yaml:6:12: appearances[0].quote: the same passage of article "
+        "'output-article' as the quote of this claim (expected each appearance once)",
+    ]

@@ -27,7 +27,7 @@ from .. import __version__, claim_file
 from . import DEFAULT_MIN_SCORE, DEFAULT_TOP  # noqa: F401  (re-exported)
 from ..errors import ProblemsFound, Refused
 from ..model import Article, reserved, slugify
-from ..validate import id_problem, new_claim_problems
+from ..validate import Placements, id_problem, new_claim_problems, quoted_by
 from ..project import Project
 from ..quotes import Span, find, nearest
 from .attribution import attribute, attribute_all
@@ -271,10 +271,15 @@ def quotable_sentences(article: Article) -> list[str]:
 def scaffold(project: Project, article: Article, quote: str, claim_id: str | None) -> tuple[Path, str]:
     """The file and text of a new claim on ``quote`` for a person to fill in; Refused if the quote is
     not in the article."""
-    if find(quote, article.body) is None:
+    spans = find(quote, article.body)
+    if spans is None:
         near = nearest(quote, article.body)
         raise Refused(f"the quote is not in article {article.id!r} (closest passage, "
                       f"{near.similarity}% similar: \"{near.passage}\")")
+    taken = quoted_by(article.id, spans, project.claims, Placements(project.quotes, project.appearance_quotes))
+    if taken:  # validate refuses two claims on one passage
+        raise Refused(f"the quote is the same passage of article {article.id!r} as {taken} (expected a passage "
+                      "no claim quotes: add to that claim, or quote the part the new claim checks)")
     if claim_id is not None and id_problem(claim_id, "--id"):
         raise Refused(id_problem(claim_id, "--id"))
     found = attribute(quote)

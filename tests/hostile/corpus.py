@@ -24,6 +24,10 @@ Optional for any case: ``needs`` (other corpus files it needs, e.g. ``articles/x
 (``{text, times}``, or a list of them for several marks in order: each ``@@INFLATE@@`` in the file
 becomes ``text * times``, so oversized cases stay small in the repository) and ``xfail`` (a known
 finding, the reason; its test is a strict xfail).
+
+``wire-report.md`` is not a case: it is the article most claim cases quote, written beside every case.
+Two claims quoting the same passage of an article is an error, so each case quotes its own sentence
+("Output rose by 40% last year in region 17"); a new case takes a region no other case quotes.
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ import yaml
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 EXPECTED = HERE / "expected.yaml"
+SHARED_ARTICLE = HERE / "wire-report.md"  # quoted by most claim cases: one sentence (region) each
 KINDS = ("claims", "articles")
 INFLATE_MARK = b"@@INFLATE@@"
 CANARY = "__pwned"  # payloads set window.__pwned = 1 or call alert(1)
@@ -128,7 +133,13 @@ CASES = load_cases()
 BY_ID = {case.id: case for case in CASES}
 
 
+def write_shared(root: Path) -> None:
+    """The article most claim cases quote (not a case itself)."""
+    shutil.copyfile(SHARED_ARTICLE, root / "content" / "articles" / SHARED_ARTICLE.name)
+
+
 def write_with_needs(case: Case, root: Path) -> None:
+    write_shared(root)
     for need in case.needs:
         BY_ID[need].write(root)
     case.write(root)
