@@ -57,7 +57,7 @@ def test_messages_name_the_configured_folders(renamed: Project) -> None:
     new = site_builder(renamed, "new", "--article", "output-article", "--quote", "Nobody knows why.")
     assert new.returncode == 0, new.stderr
     assert new.stdout == "wrote records/nobody-knows-why.yaml; fill it in, then run site-builder validate\n"
-    again = site_builder(renamed, "new", "--article", "output-article", "--quote", "Nobody knows why.",
+    again = site_builder(renamed, "new", "--article", "output-article", "--quote", "Nobody knows",
                          "--id", "nobody-knows-why")
     assert again.stderr == "Error: records/nobody-knows-why.yaml already exists (choose another --id)\n"
     drafted = site_builder(renamed, "extract", "output-article", "--min-score", "0", "--dry-run", "--format", "json")
