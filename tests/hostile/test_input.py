@@ -19,7 +19,7 @@ from site_builder.paths import read_bounded
 from site_builder.config import read_settings
 from site_builder.project import load_site
 
-from ..conftest import CLAIM, Project, make_project
+from ..conftest import CLAIM, Project, make_project, other_passages, quoting
 
 PASSWD_LINE = "root:x:0:0"
 CANARY = "sec_input_canary_5b1e0c"  # in the environment of every command run here: /proc/self/environ holds it
@@ -181,8 +181,8 @@ WINDOWS = ["con", "prn", "aux", "nul", "com1", "com9", "lpt1", "lpt9"]
 def test_names_windows_reserves_are_refused_as_ids(tmp_path: Path) -> None:
     """Made here, not kept in the corpus: a file named con.yaml would break a Windows clone of this repository."""
     project = make_project(tmp_path / "project")
-    for name in WINDOWS:
-        project.write_claim(name, CLAIM)
+    for name, passage in zip(WINDOWS, other_passages(len(WINDOWS))):  # each its own passage: one claim per passage
+        project.write_claim(name, quoting(passage))
     (project.articles / "aux.md").write_text((project.articles / "output-article.md").read_text(encoding="utf-8"),
                                              encoding="utf-8")
     reason = "Windows reserves it for a device: a clone on Windows would break"
@@ -222,12 +222,13 @@ def test_the_nesting_check_is_linear_on_runs_of_dashes_and_spaces(tmp_path: Path
 
 def test_brackets_in_text_are_not_nesting_but_deep_flow_nesting_is_refused(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project")
-    project.write_claim("brackets", CLAIM.replace("summary: Official figures show a 40% rise. The figure is for the whole year.",
+    passages = iter(other_passages(4))  # each claim its own passage: one claim per passage
+    project.write_claim("brackets", quoting(next(passages)).replace("summary: Official figures show a 40% rise. The figure is for the whole year.",
                                                   'summary: "' + "[" * 900 + ' Official figures."'))
-    project.write_claim("brackets-long", CLAIM.replace("summary: Official figures show a 40% rise. The figure is for the whole year.",
+    project.write_claim("brackets-long", quoting(next(passages)).replace("summary: Official figures show a 40% rise. The figure is for the whole year.",
                                                        'summary: "' + "[" * 100_000 + ' Official"'))
-    project.write_claim("tags", CLAIM.replace("tags: [economy, output]", "tags: [" + ", ".join(f"t{n}" for n in range(6014)) + "]"))
-    project.write_claim("aliases", CLAIM.replace("tags: [economy, output]", "aliases: [" + ", ".join(f"a{n}" for n in range(21)) + "]"))
+    project.write_claim("tags", quoting(next(passages)).replace("tags: [economy, output]", "tags: [" + ", ".join(f"t{n}" for n in range(6014)) + "]"))
+    project.write_claim("aliases", quoting(next(passages)).replace("tags: [economy, output]", "aliases: [" + ", ".join(f"a{n}" for n in range(21)) + "]"))
     project.write_claim("flow", "title: " + "[" * 100_000 + "\n")
     project.write_claim("recursive", CLAIM.replace("tags: [economy, output]", "tags: &a [economy, *a]"))
     lines = _validate_in_subprocess(project)
