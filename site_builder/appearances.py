@@ -63,8 +63,19 @@ def placements(claim: Claim, articles: dict[str, Article], first: list[Span],
         found.append(Placement(article, words, number, appearance.translation, appearance.note,
                                changes=word_changes(first_quote, words)))
     found.sort(key=lambda p: (p.article.meta.published, p.index))
-    earliest = found[0]
+    own = next(p for p in found if p.index == 0)
+    # The earliest is one published surely before the claim's own quote; on a tie, or when a date known
+    # only to the month or year cannot tell (2025-12 and 2025-12-03), the claim's own quote stays first.
+    earliest = next((p for p in found if surely_before(p.article.meta.published, own.article.meta.published)), own)
     return [Placement(p.article, p.quote, p.index, p.translation, p.note, p is earliest, p.changes) for p in found]
+
+
+def surely_before(published: str, other: str) -> bool:
+    """Whether a date written YYYY-MM-DD, YYYY-MM or YYYY is before ``other`` whatever the unknown
+    month or day: the last day it can mean is before the first day ``other`` can mean."""
+    last = published + "-12-31"[len(published) - 4 :]  # '2025-12' -> '2025-12-31', '2025' -> '2025-12-31'
+    first = other + "-01-01"[len(other) - 4 :]  # '2025-12' -> '2025-12-01'
+    return last < first
 
 
 def word_changes(before: str, after: str) -> Markup | None:

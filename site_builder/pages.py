@@ -139,27 +139,29 @@ PerClaim = Callable[..., T]  # (site, claim, ...) -> T
 
 class Reuse:
     """Per-claim work of the previous build, kept while serving. An entry is reused only for the very
-    same claim and article objects: loading gives back the same object for a file whose text did not
-    change, so an edited record is always done again. Start each build with ``next_build``; an entry
+    same claim and article objects (its own article and its appearances' articles): loading gives back
+    the same object for a file whose text did not change, so an edited record is always done again. Start each build with ``next_build``; an entry
     unused for a whole build is dropped. Make a new one when the settings change."""
 
     def __init__(self) -> None:
-        self.previous: dict[tuple[str, int, int], tuple[Claim, Article, object]] = {}
-        self.current: dict[tuple[str, int, int], tuple[Claim, Article, object]] = {}
+        self.previous: dict[tuple[object, ...], tuple[Claim, tuple[Article, ...], object]] = {}
+        self.current: dict[tuple[object, ...], tuple[Claim, tuple[Article, ...], object]] = {}
 
     def next_build(self) -> None:
         self.previous, self.current = self.current, {}
 
     def per_claim(self, name: str, function: PerClaim[T]) -> PerClaim[T]:
         def reused(site: Site, claim: Claim, *rest: object) -> T:
-            article = site.articles[claim.article]
-            key = (name, id(claim), id(article))
+            # the claim's article and its appearances' articles: an edit to any of them is done again
+            articles = (site.articles[claim.article], *(site.articles[a.article] for a in claim.appearances))
+            key = (name, id(claim), *map(id, articles))
             hit = self.current.get(key) or self.previous.get(key)
-            if hit is not None and hit[0] is claim and hit[1] is article:
+            if hit is not None and hit[0] is claim and len(hit[1]) == len(articles) and all(
+                    kept is now for kept, now in zip(hit[1], articles, strict=True)):
                 self.current[key] = hit
                 return hit[2]  # type: ignore[return-value]
             value = function(site, claim, *rest)
-            self.current[key] = (claim, article, value)
+            self.current[key] = (claim, articles, value)
             return value
         return reused
 
@@ -332,7 +334,7 @@ class PageWriter:
     def _claim_review(self, claim: Claim) -> dict[str, object]:
         settings = self.site.settings
         return structured.claim_review(
-            claim, self.site.articles[claim.article], self.scale, url=self.url_for(self.routes.claim(claim.id)),
+            claim, self._placements(claim), self.scale, url=self.url_for(self.routes.claim(claim.id)),
             publisher=settings.publisher, site_url=settings.site_url)
 
     def _listing(self, section: str, groups: dict[str, list[Claim]], keys: list[str],

@@ -4,7 +4,9 @@ ClaimReview follows Google's fact-check guidance: ``claimReviewed``,
 ``reviewRating`` (label as ``alternateName``; ``ratingValue`` with
 ``bestRating``/``worstRating`` from the scale) and ``url`` are required;
 ``author`` (the publishing organisation), ``datePublished`` and ``itemReviewed`` (a Claim with its author,
-date and appearance) are recommended. Ratings whose value is below 1
+date and appearances) are recommended. The Claim's ``appearance`` lists every article that published it
+(the claim's own quote's and each of its appearances', oldest first, with archived copies) and
+``firstAppearance`` the earliest (see appearances.placements), each with its language (``inLanguage``). Ratings whose value is below 1
 (``cannot-verify`` by default) are not a point on the scale: they carry only
 their label. The people named on a claim go in as ``creator`` (its authors) and ``editor`` (its
 reviewers), both Person, as schema.org allows on any CreativeWork.
@@ -18,6 +20,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from .appearances import Placement
 from .model import Article, Claim, RatingScale
 
 CONTEXT = "https://schema.org"
@@ -58,7 +61,9 @@ def claimant(name: str, outlet: str) -> dict[str, Any] | None:
     return {"@type": "Organization" if is_organisation else "Person", "name": name}
 
 
-def appearance(article: Article) -> list[dict[str, Any]]:
+def creative_work(article: Article) -> dict[str, Any]:
+    """The original article as a schema.org CreativeWork: its URL, headline, date, publisher and, when
+    its front matter gives it, its language."""
     meta = article.meta
     original: dict[str, Any] = {
         "@type": "CreativeWork",
@@ -70,26 +75,40 @@ def appearance(article: Article) -> list[dict[str, Any]]:
         original["datePublished"] = meta.published
     if meta.author:
         original["author"] = {"@type": "Person", "name": meta.author}
-    found = [original]
-    if meta.archive_url:
-        found.append({"@type": "CreativeWork", "url": meta.archive_url, "headline": meta.title,
-                      "isBasedOn": meta.url})
+    if "language" in meta.model_fields_set:  # written in the front matter, not the default
+        original["inLanguage"] = meta.language
+    return original
+
+
+def appearance(article: Article) -> list[dict[str, Any]]:
+    """The article and, when known, its archived copy."""
+    found = [creative_work(article)]
+    if article.meta.archive_url:
+        found.append({"@type": "CreativeWork", "url": article.meta.archive_url, "headline": article.meta.title,
+                      "isBasedOn": article.meta.url})
     return found
 
 
-def claim_review(claim: Claim, article: Article, scale: RatingScale, *, url: str, publisher: str,
+def claim_review(claim: Claim, placements: list[Placement], scale: RatingScale, *, url: str, publisher: str,
                  site_url: str) -> dict[str, Any]:
+    """``placements``: where the claim was published (appearances.placements), oldest first."""
     rating = scale[claim.rating]  # type: ignore[index]
     review_rating: dict[str, Any] = {"@type": "Rating", "alternateName": rating.label}
     if rating.value >= 1:
         worst, best = numeric_range(scale)
         review_rating.update(ratingValue=rating.value, bestRating=best, worstRating=worst)
-    item: dict[str, Any] = {"@type": "Claim", "appearance": appearance(article)}
+    article = next(p.article for p in placements if p.index == 0)
+    first = next(p.article for p in placements if p.first_known)
+    works: dict[str, list[dict[str, Any]]] = {}  # an article quoted twice is one appearance
+    for place in placements:
+        works.setdefault(place.article.id, appearance(place.article))
+    item: dict[str, Any] = {"@type": "Claim", "appearance": [w for found in works.values() for w in found],
+                            "firstAppearance": creative_work(first)}
     author = claimant(claim.claimant, article.meta.outlet)
     if author:
         item["author"] = author
-    if len(article.meta.published) == 10:
-        item["datePublished"] = article.meta.published
+    if len(first.meta.published) == 10:  # the claim entered public discourse with its first appearance
+        item["datePublished"] = first.meta.published
     data: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": "ClaimReview",
