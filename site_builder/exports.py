@@ -4,7 +4,12 @@ Each is written without the characters XML 1.0 forbids and without noncharacters
 validation refuses them in every field; this keeps every file parseable whatever reaches it.
 
 ``data/claims.json`` has a versioned shape (``DATA_VERSION``) documented on the
-site's Data page; a change to it that is not an addition bumps the version.
+site's Data page; a change to it that is not an addition bumps the version. Version 2: ``appearances``
+lists every article that published the claim, resolved (the claim's own quote's included), not the
+claim file's list of article ids.
+
+Where a claim was published is said the same way everywhere: the data files, the feeds and the claim
+page list the placements of appearances.placements, oldest first, the first known marked.
 """
 
 from __future__ import annotations
@@ -19,18 +24,21 @@ from email.utils import format_datetime
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from .model import Claim, newest_first, xml_safe
+from .appearances import Placement, placements
+from .model import Article, Claim, newest_first, xml_safe
 from .project import Site
 from .render import human_date, join_names
-from .routes import JSON_FEED, RSS_FEED, Routes
+from .routes import DATA_PAGE, JSON_FEED, RSS_FEED, Routes
 from .share import verdict_title
 
-DATA_VERSION = 1
+DATA_VERSION = 2
 FEED_LIMIT = 50
 CSV_COLUMNS = [
     "id", "url", "title", "rating", "rating_label", "claimant", "attribution", "quote", "summary",
     "article_id", "article_title", "outlet", "article_url", "article_published", "reviewed", "updated", "tags",
+    "appearances",
 ]
+FEED_EXTENSION = "_claim_appearances"  # JSON Feed: an extension's name starts with an underscore
 
 # Characters that show nothing: zero-width space, joiners, word joiner and other invisible operators,
 # soft hyphen, Mongolian vowel separator, BOM (the Unicode "Cf" characters a cell can start with).
@@ -38,17 +46,47 @@ _INVISIBLE = "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u20
 UrlFor = Callable[[str], str]  # uri inside docs_dir -> absolute URL
 
 
+def claim_placements(site: Site, claim: Claim) -> list[Placement]:
+    """Every article that published the claim, oldest first (see appearances.placements)."""
+    return placements(claim, site.articles, site.quotes[claim.id],  # type: ignore[index]
+                      site.appearance_quotes.get(claim.id, []))  # type: ignore[arg-type]
+
+
+def _written(claim: Claim, place: Placement) -> str:
+    """The quote as the claim file gives it, for this placement."""
+    return claim.quote if place.index == 0 else claim.appearances[place.index - 1].quote
+
+
+def _article(article: Article, routes: Routes, url_for: UrlFor) -> dict[str, Any]:
+    return {"id": article.id, "page_url": url_for(routes.article(article.id)),
+            **article.meta.model_dump(mode="json", exclude={"notes"})}
+
+
 def claim_record(site: Site, claim: Claim, routes: Routes, url_for: UrlFor) -> dict[str, Any]:
     article = site.articles[claim.article]
     rating = site.settings.scale[claim.rating]  # type: ignore[index]
-    record = claim.model_dump(mode="json", exclude={"status", "article", "rating"})
+    record = claim.model_dump(mode="json", exclude={"status", "article", "rating", "appearances"})
     record.update(
         url=url_for(routes.claim(claim.id)),
         rating={"id": claim.rating, "label": rating.label, "value": rating.value},
-        article={"id": article.id, "page_url": url_for(routes.article(article.id)),
-                 **article.meta.model_dump(mode="json", exclude={"notes"})},
+        article=_article(article, routes, url_for),
+        appearances=[{"article": _article(p.article, routes, url_for), "quote": _written(claim, p),
+                      "translation": p.translation, "note": p.note, "claim_quote": p.index == 0,
+                      "first_known": p.first_known} for p in claim_placements(site, claim)],
     )
     return record
+
+
+def appearance_rows(site: Site, claim: Claim, routes: Routes, url_for: UrlFor) -> list[dict[str, Any]]:
+    """The claim's placements as flat records, oldest first: for a CSV cell and the JSON Feed."""
+    return [{
+        "article_id": p.article.id, "page_url": url_for(routes.article(p.article.id)), "url": p.article.meta.url,
+        "outlet": p.article.meta.outlet, "published": p.article.meta.published, "language": p.language,
+        "quote": " ".join(_written(claim, p).split()),
+        "translation": " ".join(p.translation.split()) if p.translation else None,
+        "note": " ".join(p.note.split()) if p.note else None,
+        "claim_quote": p.index == 0, "first_known": p.first_known,
+    } for p in claim_placements(site, claim)]
 
 
 def claims_json(site: Site, routes: Routes, url_for: UrlFor,
@@ -87,6 +125,7 @@ def csv_row(site: Site, claim: Claim, routes: Routes, url_for: UrlFor) -> dict[s
         "article_url": article.meta.url, "article_published": article.meta.published,
         "reviewed": claim.reviewed.isoformat() if claim.reviewed else "",
         "updated": claim.updated.isoformat() if claim.updated else "", "tags": ";".join(claim.tags),
+        "appearances": json.dumps(appearance_rows(site, claim, routes, url_for), ensure_ascii=False),
     }.items()}
 
 
@@ -110,9 +149,41 @@ def _authors(site: Site, claim: Claim) -> list[str]:
     return claim.authors or [site.settings.publisher]
 
 
+def _same_language(language: str, other: str) -> bool:
+    return language.split("-")[0].lower() == other.split("-")[0].lower()
+
+
+def _published_in(site: Site, claim: Claim) -> str:
+    """The claim's quote and where else it was published, oldest first, in the site's language: an
+    appearance in another language by its translation, when it has one, and its language named."""
+    language = site.settings.language
+    places = claim_placements(site, claim)
+    own = next(p for p in places if p.index == 0)
+    text = f" The claim: “{' '.join(claim.quote.split())}” ({own.article.meta.outlet}, "
+    text += f"{human_date(own.article.meta.published)}{'' if _same_language(own.language, language) else ', in ' + own.language})."
+    others = []
+    for place in places:
+        if place.index == 0:
+            continue
+        other = f"{place.article.meta.outlet}, {human_date(place.article.meta.published)}"
+        if not _same_language(place.language, language):
+            other += f", in {place.language}"
+            if place.translation:
+                other += f", translated: “{' '.join(place.translation.split())}”"
+        others.append(other)
+    if others:
+        text += f" Also published by: {'; '.join(others)}"
+        text += "" if text.endswith((".”", "?”", "!”")) else "."
+    if len(places) > 1 and not own.first_known:
+        first = next(p for p in places if p.first_known)
+        text += f" First known appearance: {first.article.meta.outlet}."
+    return text
+
+
 def _item_text(site: Site, claim: Claim) -> str:
     rating = site.settings.scale[claim.rating].label  # type: ignore[index]
     text = f"{rating}. {' '.join((claim.summary or '').split())}"
+    text += _published_in(site, claim)
     text += f" By {join_names(_authors(site, claim))}."
     if claim.reviewers:
         text += f" Reviewed by {join_names(claim.reviewers)}."
@@ -129,6 +200,7 @@ def rss(site: Site, routes: Routes, url_for: UrlFor) -> str:
     ET.SubElement(channel, "title").text = f"{settings.site_name}: claims"
     ET.SubElement(channel, "link").text = settings.site_url
     ET.SubElement(channel, "description").text = f"Claim explainers from {settings.publisher}, newest first."
+    ET.SubElement(channel, "language").text = settings.language
     ET.SubElement(channel, "atom:link", {"href": url_for(RSS_FEED), "rel": "self", "type": "application/rss+xml"})
     claims = newest_first(site.published)[:FEED_LIMIT]
     if claims:
@@ -146,6 +218,10 @@ def rss(site: Site, routes: Routes, url_for: UrlFor) -> str:
         ET.SubElement(item, "pubDate").text = _rfc822(claim.last_changed)
         for name in _authors(site, claim):
             ET.SubElement(item, "dc:creator").text = name
+        originals = {p.article.id: p.article for p in claim_placements(site, claim)}
+        for original in originals.values():  # each article that published the claim, in its language
+            ET.SubElement(item, "atom:link", {"rel": "related", "href": original.meta.url,
+                                              "hreflang": original.meta.language, "title": original.meta.outlet})
     ET.indent(root)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + xml_safe(ET.tostring(root, encoding="unicode")) + "\n"
 
@@ -165,6 +241,8 @@ def json_feed(site: Site, routes: Routes, url_for: UrlFor) -> str:
         }
         if claim.last_changed != claim.reviewed:
             item["date_modified"] = _rfc3339(claim.last_changed)
+        item[FEED_EXTENSION] = {"about": url_for(DATA_PAGE),
+                                "appearances": appearance_rows(site, claim, routes, url_for)}
         items.append(item)
     feed = {
         "version": "https://jsonfeed.org/version/1.1",
@@ -172,7 +250,7 @@ def json_feed(site: Site, routes: Routes, url_for: UrlFor) -> str:
         "home_page_url": settings.site_url,
         "feed_url": url_for(JSON_FEED),
         "description": f"Claim explainers from {settings.publisher}, newest first.",
-        "language": "en",
+        "language": settings.language,
         "authors": [{"name": settings.publisher, "url": settings.site_url}],
         "items": items,
     }

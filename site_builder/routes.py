@@ -23,6 +23,7 @@ JSON_FEED = "feed.json"
 CLAIMS_JSON = "data/claims.json"
 CLAIMS_CSV = "data/claims.csv"
 CLAIMREVIEW_JSON = "data/claimreview.json"
+DATA_PAGE = "data.md"  # the Data page, a contributor's page in docs_dir: what the data files hold
 CLAIM_SCHEMA_ID = "claims/schema.json"  # the $id of the claim record's JSON Schema (a name, not a page)
 CLAIMS = "claims"  # the listing sections: each has an index page and a page per key
 RATINGS = "ratings"

@@ -3,19 +3,28 @@ data files, the feeds and the search index. Real builds; exact output."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
 from site_builder.appearances import surely_before
+from site_builder.exports import DATA_VERSION
 
-from .conftest import Project, make_project
+from .conftest import REPO, Project, make_project
 from .schemaorg_vocab import check
 from .test_appearances import ARABIC, COPY, WITH_APPEARANCES
 from .test_publishing import json_ld
 
 CLAIM_URL = "https://claims.example.org/claims/output-rose-40-percent/"
+SITE = "https://claims.example.org/"
+TRANSLATION = "Production grew by forty percent over the last year"
+CLAIM = WITH_APPEARANCES.replace("translation: Output rose by 40% last year", f"translation: {TRANSLATION}")
+ATOM = "{http://www.w3.org/2005/Atom}"
 
 ARABIC_WORK = {
     "@type": "CreativeWork", "url": "https://arabic.example/output", "headline": "ارتفع الإنتاج",
@@ -36,7 +45,7 @@ def travelled_project(root: Path) -> Project:
     project = make_project(root)
     project.write_article("copy-article", COPY)
     project.write_article("arabic-article", ARABIC)
-    project.write_claim("output-rose-40-percent", WITH_APPEARANCES)
+    project.write_claim("output-rose-40-percent", CLAIM)
     return project
 
 
@@ -90,3 +99,114 @@ def test_surely_before_reads_partial_dates_as_every_day_they_may_mean() -> None:
     assert not surely_before("2025-12-03", "2025-12")
     assert not surely_before("2025-12-03", "2025-12-03")  # a tie
     assert not surely_before("2025", "2025-06-01")
+
+
+ARABIC_ARTICLE = {"id": "arabic-article", "page_url": f"{SITE}articles/arabic-article/", "title": "ارتفع الإنتاج",
+                  "outlet": "arabic.example", "url": "https://arabic.example/output", "published": "2025-12-01",
+                  "author": None, "archive_url": None, "language": "ar", "retrieved": None, "excerpt": True}
+OWN_ARTICLE = {"id": "output-article", "page_url": f"{SITE}articles/output-article/",
+               "title": "Minister Says Output Rose Sharply", "outlet": "example.news", "url": "https://example.news/output",
+               "published": "2025-12-03", "author": None, "archive_url": None, "language": "en",
+               "retrieved": "2026-01-05", "excerpt": False}
+COPY_ARTICLE = {"id": "copy-article", "page_url": f"{SITE}articles/copy-article/", "title": "Output Up 50%, Minister Says",
+                "outlet": "copy.example", "url": "https://copy.example/output", "published": "2025-12-05",
+                "author": None, "archive_url": None, "language": "en", "retrieved": None, "excerpt": True}
+ARABIC_QUOTE = "ارتفع الإنتاج بنسبة 40% العام الماضي"
+
+
+def test_claims_json_carries_every_appearance_resolved(travelled: Project) -> None:
+    data = json.loads((travelled.root / "site/data/claims.json").read_text(encoding="utf-8"))
+    assert data["version"] == 2
+    [claim] = [c for c in data["claims"] if c["id"] == "output-rose-40-percent"]
+    assert claim["quote"] == "Output rose by 40% last year" and claim["article"] == OWN_ARTICLE
+    assert claim["appearances"] == [  # oldest first, as on the claim page
+        {"article": ARABIC_ARTICLE, "quote": ARABIC_QUOTE, "translation": TRANSLATION, "note": None,
+         "claim_quote": False, "first_known": True},
+        {"article": OWN_ARTICLE, "quote": "Output rose by 40% last year", "translation": None, "note": None,
+         "claim_quote": True, "first_known": False},
+        {"article": COPY_ARTICLE, "quote": "Output rose by 50% last year", "translation": None,
+         "note": "Numbers changed: 50% for 40%.", "claim_quote": False, "first_known": False},
+    ]
+    [other] = [c for c in data["claims"] if c["id"] == "exports-doubled"]  # a claim with no appearances
+    assert [(a["article"]["id"], a["claim_quote"], a["first_known"]) for a in other["appearances"]] == [
+        ("output-article", True, True)]
+
+
+def _row(article: dict, quote: str, translation: str | None, note: str | None, claim_quote: bool,
+         first_known: bool) -> dict:
+    return {"article_id": article["id"], "page_url": article["page_url"], "url": article["url"],
+            "outlet": article["outlet"], "published": article["published"], "language": article["language"],
+            "quote": quote, "translation": translation, "note": note, "claim_quote": claim_quote,
+            "first_known": first_known}
+
+
+ROWS = [
+    _row(ARABIC_ARTICLE, ARABIC_QUOTE, TRANSLATION, None, False, True),
+    _row(OWN_ARTICLE, "Output rose by 40% last year", None, None, True, False),
+    _row(COPY_ARTICLE, "Output rose by 50% last year", None, "Numbers changed: 50% for 40%.", False, False),
+]
+
+
+def test_claims_csv_holds_the_appearances_as_json_in_one_cell(travelled: Project) -> None:
+    text = (travelled.root / "site/data/claims.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert list(rows[0])[-1] == "appearances"
+    [row] = [r for r in rows if r["id"] == "output-rose-40-percent"]
+    assert json.loads(row["appearances"]) == ROWS
+
+
+def test_a_formula_in_an_appearance_never_starts_a_csv_cell(tmp_path: Path) -> None:
+    project = travelled_project(tmp_path / "project")
+    project.write_claim("output-rose-40-percent", CLAIM.replace(
+        'note: "Numbers changed: 50% for 40%."', 'note: "=HYPERLINK(\\"https://evil.example\\")"'))
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.reader(io.StringIO((project.root / "site/data/claims.csv").read_text(encoding="utf-8"))))
+    assert not [cell for row in rows for cell in row if cell[:1] in ("=", "+", "-", "@")]
+    [row] = [r for r in csv.DictReader(io.StringIO((project.root / "site/data/claims.csv").read_text(encoding="utf-8")))
+             if r["id"] == "output-rose-40-percent"]
+    assert json.loads(row["appearances"])[2]["note"] == '=HYPERLINK("https://evil.example")'
+
+
+def test_feeds_carry_the_languages_and_translations_of_appearances(travelled: Project) -> None:
+    rss = ET.fromstring((travelled.root / "site/feed.xml").read_bytes())
+    assert rss.findtext("./channel/language") == "en"
+    [item] = [i for i in rss.findall("./channel/item") if i.findtext("link") == CLAIM_URL]
+    assert [link.attrib for link in item.findall(f"{ATOM}link")] == [
+        {"rel": "related", "href": "https://arabic.example/output", "hreflang": "ar", "title": "arabic.example"},
+        {"rel": "related", "href": "https://example.news/output", "hreflang": "en", "title": "example.news"},
+        {"rel": "related", "href": "https://copy.example/output", "hreflang": "en", "title": "copy.example"},
+    ]
+    text = ("Supported. Official figures show a 40% rise. The figure is for the whole year. "
+            "The claim: “Output rose by 40% last year” (example.news, 3 December 2025). "
+            f"Also published by: arabic.example, 1 December 2025, in ar, translated: “{TRANSLATION}”; "
+            "copy.example, 5 December 2025. First known appearance: arabic.example. By Test claims.")
+    assert item.findtext("description") == text
+    feed = json.loads((travelled.root / "site/feed.json").read_text(encoding="utf-8"))
+    assert feed["language"] == "en"
+    [entry] = [i for i in feed["items"] if i["url"] == CLAIM_URL]
+    assert entry["content_text"] == text
+    assert entry["_claim_appearances"] == {"about": f"{SITE}data/", "appearances": ROWS}
+
+
+def test_the_search_index_has_the_translation(travelled: Project) -> None:
+    index = json.loads((travelled.root / "site/search/search_index.json").read_text(encoding="utf-8"))
+    docs = {doc["location"]: doc for doc in index["docs"] if doc["location"].startswith("claims/output-rose-40-percent/")}
+    assert list(docs) == ["claims/output-rose-40-percent/", "claims/output-rose-40-percent/#also-published-in"]
+    # An appearance's own words and their translation find the claim; the rest of the section is not indexed:
+    # the legend, the lines naming each article, notes, the claim's quote again and a copy's marked changes.
+    assert docs["claims/output-rose-40-percent/#also-published-in"] == {
+        "location": "claims/output-rose-40-percent/#also-published-in", "title": "Also published in",
+        "text": f"<ol> <li> <p>{ARABIC_QUOTE}</p> <p>Translation: {TRANSLATION}</p> </li> <li> </li> <li> </li> </ol>",
+        "tags": ["Rated Supported"]}
+
+
+def test_the_data_version_is_the_one_documented() -> None:
+    data_page = (REPO / "content/data.md").read_text(encoding="utf-8")
+    assert f"## `claims.json`, version {DATA_VERSION}\n" in data_page
+    assert f'  "version": {DATA_VERSION},\n' in data_page
+    assert f"- **Version {DATA_VERSION}** " in data_page  # its change is listed
+    assert f"open data, version {DATA_VERSION} (shape and changes on the Data page)" in (REPO / "README.md").read_text()
+    for name in ("README.md", "CONTRIBUTING.md"):  # no other version is named
+        text = (REPO / name).read_text(encoding="utf-8")
+        assert re.findall(r"(?:data|claims\.json)[^.\n]*version (\d+)", text, re.I) in ([], [str(DATA_VERSION)]), name

@@ -94,7 +94,7 @@ def test_feeds_newest_first_with_corrections_as_updates(built: Project) -> None:
 
 def test_open_data_files(built: Project) -> None:
     data = json.loads((built.root / "site/data/claims.json").read_text())
-    assert data["version"] == 1
+    assert data["version"] == 2
     assert [c["id"] for c in data["claims"]] == ["exports-doubled", "output-rose-40-percent"]
     first = data["claims"][0]
     assert first["rating"] == {"id": "misleading", "label": "Misleading", "value": 3}
