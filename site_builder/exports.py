@@ -159,17 +159,19 @@ def _published_in(site: Site, claim: Claim) -> str:
     language = site.settings.language
     places = claim_placements(site, claim)
     own = next(p for p in places if p.index == 0)
-    text = f" The claim: “{' '.join(claim.quote.split())}” ({own.article.meta.outlet}, "
-    text += f"{human_date(own.article.meta.published)}{'' if _same_language(own.language, language) else ', in ' + own.language})."
+
+    def where(place: Placement) -> str:
+        said = f"{place.article.meta.outlet}, {human_date(place.article.meta.published)}"
+        return said if _same_language(place.language, language) else f"{said}, in {place.language}"
+
+    text = f" The claim: “{' '.join(claim.quote.split())}” ({where(own)})."
     others = []
     for place in places:
         if place.index == 0:
             continue
-        other = f"{place.article.meta.outlet}, {human_date(place.article.meta.published)}"
-        if not _same_language(place.language, language):
-            other += f", in {place.language}"
-            if place.translation:
-                other += f", translated: “{' '.join(place.translation.split())}”"
+        other = where(place)
+        if place.translation and not _same_language(place.language, language):
+            other += f", translated: “{' '.join(place.translation.split())}”"
         others.append(other)
     if others:
         text += f" Also published by: {'; '.join(others)}"

@@ -140,8 +140,9 @@ PerClaim = Callable[..., T]  # (site, claim, ...) -> T
 class Reuse:
     """Per-claim work of the previous build, kept while serving. An entry is reused only for the very
     same claim and article objects (its own article and its appearances' articles): loading gives back
-    the same object for a file whose text did not change, so an edited record is always done again. Start each build with ``next_build``; an entry
-    unused for a whole build is dropped. Make a new one when the settings change."""
+    the same object for a file whose text did not change, so an edited record is always done again.
+    Start each build with ``next_build``; an entry unused for a whole build is dropped. Make a new one
+    when the settings change."""
 
     def __init__(self) -> None:
         self.previous: dict[tuple[object, ...], tuple[Claim, tuple[Article, ...], object]] = {}

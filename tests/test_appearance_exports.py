@@ -12,8 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from site_builder import memo
 from site_builder.appearances import surely_before
+from site_builder.config import read_settings
 from site_builder.exports import DATA_VERSION
+from site_builder.pages import PageWriter, Reuse
+from site_builder.project import load_site
+from site_builder.render import environment
 
 from .conftest import REPO, Project, make_project
 from .schemaorg_vocab import check
@@ -210,3 +215,26 @@ def test_the_data_version_is_the_one_documented() -> None:
     for name in ("README.md", "CONTRIBUTING.md"):  # no other version is named
         text = (REPO / name).read_text(encoding="utf-8")
         assert re.findall(r"(?:data|claims\.json)[^.\n]*version (\d+)", text, re.I) in ([], [str(DATA_VERSION)]), name
+
+
+def test_while_serving_an_edited_appearance_article_is_exported_again(tmp_path: Path) -> None:
+    """Per-claim export work is remembered between rebuilds; an edit to an appearance's article (not the
+    claim's own article) is still seen in claims.json, claims.csv and the ClaimReview file."""
+    project = travelled_project(tmp_path / "project")
+    settings = read_settings(project.root / "mkdocs.yml")
+    reuse = Reuse()
+    memo.enable(True)
+    try:
+        def assets() -> dict[str, str]:
+            reuse.next_build()
+            return PageWriter(load_site(settings), environment(settings.templates_dir), reuse).assets()
+
+        before = assets()
+        assert "copy.example" in before["data/claims.json"] and "copy.example" in before["data/claims.csv"]
+        assert assets() == before  # remembered: the same output
+        project.write_article("copy-article", COPY.replace("outlet: copy.example", "outlet: renamed.example"))
+        after = assets()
+    finally:
+        memo.enable(False)
+    for name in ("data/claims.json", "data/claims.csv", "data/claimreview.json"):
+        assert "renamed.example" in after[name] and "copy.example\"" not in after[name], name
