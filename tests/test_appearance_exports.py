@@ -238,3 +238,25 @@ def test_while_serving_an_edited_appearance_article_is_exported_again(tmp_path: 
         memo.enable(False)
     for name in ("data/claims.json", "data/claims.csv", "data/claimreview.json"):
         assert "renamed.example" in after[name] and "copy.example\"" not in after[name], name
+
+
+def test_the_demo_exports_its_copies_and_its_russian_source() -> None:
+    """The demo's 90% claim was copied by four content-farm sites; its Peskov claim has a Russian source
+    with a translation: both show in the ClaimReview file and the feeds."""
+    settings = read_settings(REPO / "mkdocs.yml")
+    files = PageWriter(load_site(settings), environment(settings.templates_dir)).assets()
+    reviews = {r["url"].rsplit("/", 2)[-2]: r for r in json.loads(files["data/claimreview.json"])}
+    assert all(check(review) == [] for review in reviews.values())
+    s400 = reviews["s400-90-percent-success-rate"]["itemReviewed"]
+    assert [work["publisher"]["name"] for work in s400["appearance"]] == [
+        "klas.news", "capitoldaily.news", "lachronicle.news", "twincityreport.com", "bostontimes.org"]
+    assert s400["firstAppearance"]["url"] == "https://klas.news/?p=19025"  # December 2025: no copy is surely older
+    peskov = reviews["peskov-s400-central-to-putin-visit"]["itemReviewed"]
+    assert [(work["publisher"]["name"], work["inLanguage"]) for work in peskov["appearance"]] == [
+        ("sfreport.news", "en"), ("Kommersant", "ru")]
+    feed = json.loads(files["feed.json"])
+    [item] = [i for i in feed["items"] if i["url"].endswith("/claims/peskov-s400-central-to-putin-visit/")]
+    assert ("Also published by: Kommersant, December 2025, in ru, translated: “'This topic is on the agenda, and "
+            "I have no doubt it will be discussed,' Dmitry Peskov said at a briefing for Indian media.”") in item["content_text"]
+    assert [(a["outlet"], a["language"]) for a in item["_claim_appearances"]["appearances"]] == [
+        ("sfreport.news", "en"), ("Kommersant", "ru")]
