@@ -80,10 +80,12 @@ ANNOTATIONS_PER_KIND = 10  # GitHub shows only so many annotations; the rest are
 
 
 def _groups(problems: Iterable[Problem]) -> list[list[Problem]]:
-    """Problems of one kind together (same field, same message but for its numbers), in order."""
+    """Problems of one kind together (the same summary; or the same field and message but for its
+    numbers), in order."""
     groups: dict[tuple[str, str, str], list[Problem]] = {}
     for problem in sorted(problems):
-        key = (problem.severity, problem.summary or problem.field, re.sub(r"\d[\d,.]*", "#", problem.message))
+        key = (problem.severity, problem.summary, "") if problem.summary else (
+            problem.severity, problem.field, re.sub(r"\d[\d,.]*", "#", problem.message))
         groups.setdefault(key, []).append(problem)
     return sorted(groups.values(), key=lambda group: group[0])
 

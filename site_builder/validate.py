@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -198,19 +200,38 @@ GOOGLE_TITLE_LIMIT = 75
 def advice(claims: Sequence[SourceFile[Claim]]) -> list[Problem]:
     """Warnings: things that work but could be better. They never stop a build."""
     found = []
-    for record in claims:
-        if record.partial:
-            continue
+    titles: dict[str, SourceFile[Claim]] = {}
+    checked = [record for record in claims if not record.partial]
+    for record in checked:
         title = record.value.title
+        first = titles.setdefault(title_key(title), record)
+        if first is not record:
+            line, column = first.position(("title",))
+            found.append(_warning(record, ("title",), f"nearly the same as the title of {first.path}:{line}:{column} "
+                                  "(expected a title that tells the two claims apart; if they are one claim, merge "
+                                  "them)", "titles are nearly the same as another claim's"))
         if record.value.published and len(title) >= GOOGLE_TITLE_LIMIT:
-            line, column = record.position(("title",))
-            found.append(Problem(record.path, line, column, "title",
-                                 f"{len(title)} characters is long for search results (expected under "
-                                 f"{GOOGLE_TITLE_LIMIT}: Google shows shorter claimReviewed titles)", "warning",
-                                 f"titles are {GOOGLE_TITLE_LIMIT} characters or longer"))
+            found.append(_warning(record, ("title",), f"{len(title)} characters is long for search results (expected "
+                                  f"under {GOOGLE_TITLE_LIMIT}: Google shows shorter claimReviewed titles)",
+                                  f"titles are {GOOGLE_TITLE_LIMIT} characters or longer"))
     return found
 
 
+def _warning(record: SourceFile[Claim], path: FieldPath, message: str, summary: str) -> Problem:
+    line, column = record.position(path)
+    return Problem(record.path, line, column, field_label(path), message, "warning", summary)
+
+
+def title_key(title: str) -> str:
+    """A title with case, punctuation, symbols and spacing set aside (letters, marks and digits kept: '50%'
+    and '90%' are two claims): titles equal under it are nearly the same."""
+    folded = title.casefold()
+    if folded.isascii():
+        return " ".join(_NOT_ALPHANUMERIC_RE.sub(" ", folded).split())
+    return " ".join("".join(c if unicodedata.category(c)[0] in "LMN" else " " for c in folded).split())
+
+
+_NOT_ALPHANUMERIC_RE = re.compile(r"[^a-z0-9]+")
 
 
 def id_problem(value: str, what: str = "id") -> str | None:

@@ -95,9 +95,11 @@ provenance:
   score: 0.91
 """
 
-# Two claims quoting the same passage of an article is an error: a variant of CLAIM written beside it
-# (to test another field) quotes another passage of the article, or one of ``other_passages``.
-CLAIM_ELSEWHERE = CLAIM.replace("quote: Output rose by 40% last year", "quote: the minister said on Monday")
+# Two claims quoting the same passage of an article is an error, and nearly the same titles a warning: a
+# variant of CLAIM written beside it (to test another field) has its own title and quotes another passage
+# of the article (or one of ``other_passages``).
+CLAIM_ELSEWHERE = CLAIM.replace("quote: Output rose by 40% last year", "quote: the minister said on Monday").replace(
+    "title: Output rose by 40% last year", "title: The minister spoke on Monday")
 
 
 def other_passages(count: int) -> list[str]:

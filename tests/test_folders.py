@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import CLAIM, Project, make_project
+from .conftest import CLAIM_ELSEWHERE, Project, make_project
 
 
 @pytest.fixture
@@ -42,7 +42,7 @@ def test_a_project_with_its_own_folder_names_builds(renamed: Project) -> None:
 
 def test_messages_name_the_configured_folders(renamed: Project) -> None:
     (renamed.root / "records" / "lost.yaml").write_text(
-        CLAIM.replace("article: output-article", "article: output-articel")
+        CLAIM_ELSEWHERE.replace("article: output-article", "article: output-articel")
         .replace("related: [exports-doubled]", "related: [exports-doubeld]"), encoding="utf-8")
     result = renamed.validate()
     assert result.returncode == 1

@@ -42,7 +42,7 @@ CASES = {
         ["claims/bad.yaml:6:1: ratng: unknown field (did you mean 'rating'?)"],
     ),
     "missing fields": (
-        CLAIM_ELSEWHERE.replace("claimant: The minister\n", "").replace("title: Output rose by 40% last year\n", ""),
+        CLAIM_ELSEWHERE.replace("claimant: The minister\n", "").replace("title: The minister spoke on Monday\n", ""),
         ["claims/bad.yaml:1:1: claimant: required field is missing (expected who made the claim: a person, an "
          "organisation, or the article's outlet)",
          "claims/bad.yaml:1:1: title: required field is missing (expected the claim in one neutral sentence, "
@@ -94,11 +94,11 @@ CASES = {
          "words; the article has \"40%\", the quote has \"45%\"; closest passage, 96% similar: \"Output rose by 40% last year,\")"],
     ),
     "title too long": (
-        CLAIM_ELSEWHERE.replace("title: Output rose by 40% last year", "title: " + "x" * 121),
+        CLAIM_ELSEWHERE.replace("title: The minister spoke on Monday", "title: " + "x" * 121),
         ["claims/bad.yaml:1:8: title: too long: 121 characters (expected at most 120)"],
     ),
     "markup in a title": (
-        CLAIM_ELSEWHERE.replace("title: Output rose by 40% last year", "title: Output <b>rose</b>"),
+        CLAIM_ELSEWHERE.replace("title: The minister spoke on Monday", "title: Output <b>rose</b>"),
         ["claims/bad.yaml:1:8: title: contains markup: 'Output <b>rose</b>' (expected plain text without "
          "'<', '>' or '&...;')"],
     ),
@@ -403,12 +403,13 @@ def test_common_yaml_mistakes_are_explained_with_the_fix(project: Project, case:
 def test_identical_warnings_are_summarised_with_a_count_and_the_first(project: Project) -> None:
     long_title = "title: " + "A long title about output that rose by forty percent last year, says the minister"
     for number, passage in enumerate(other_passages(12)):
-        project.write_claim(f"long-{number:02}", quoting(passage, CLAIM).replace("title: Output rose by 40% last year", long_title)
+        title = f"{long_title} ({number:02})"  # each its own: nearly the same titles are a warning of their own
+        project.write_claim(f"long-{number:02}", quoting(passage, CLAIM).replace("title: Output rose by 40% last year", title)
                             .replace("related: [exports-doubled]", "related: []"))
     text = project.validate()
     assert text.returncode == 0
     assert text.stderr.splitlines() == [
-        "12 titles are 75 characters or longer; first: claims/long-00.yaml:1:8: title: warning: 81 characters "
+        "12 titles are 75 characters or longer; first: claims/long-00.yaml:1:8: title: warning: 86 characters "
         "is long for search results (expected under 75: Google shows shorter claimReviewed titles)"]
     assert text.stdout == "OK: 14 published claims, 1 drafts, 1 articles; 0 errors, 12 warnings\n"
     project.write_claim("bad", CLAIM_ELSEWHERE.replace("rating: supported", "rating: suported"))
@@ -480,3 +481,29 @@ claimant: The minister
         "claims/output-rose-40-percent.yaml:6:12: appearances[0].quote: the same passage of article "
         "'output-article' as the quote of this claim (expected each appearance once)",
     ]
+
+
+NEARLY_THE_SAME = ("(expected a title that tells the two claims apart; if they are one claim, merge them)")
+
+
+def retitled(title: str, passage: str) -> str:
+    return quoting(passage).replace("title: Output rose by 40% last year", f"title: {title}")
+
+
+def test_nearly_the_same_titles_are_a_warning_naming_the_first(project: Project) -> None:
+    # case, punctuation and spacing aside, the same words; numbers count: 50% is another claim
+    project.write_claim("output-rose-again", retitled("output rose by 40 % — last year!", "rose by 40%"))
+    project.write_claim("output-rose-50", retitled("Output rose by 50% last year", "the minister said"))
+    result = project.validate()
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "claims/output-rose-again.yaml:1:8: title: warning: nearly the same as the title of "
+        f"claims/output-rose-40-percent.yaml:1:8 {NEARLY_THE_SAME}"]
+    project.write_claim("prices-fell-too", retitled("PRICES FELL.", "Nobody knows why."))
+    assert project.validate().stderr.splitlines() == [
+        "2 titles are nearly the same as another claim's; first: claims/output-rose-again.yaml:1:8: title: warning: "
+        f"nearly the same as the title of claims/output-rose-40-percent.yaml:1:8 {NEARLY_THE_SAME}"]
+    loaded = load_project(read_settings(project.root / "mkdocs.yml"))
+    assert [str(w) for w in loaded.warnings][1] == (  # files in name order: 'prices-fell-too' comes first
+        "claims/prices-fell.yaml:1:8: title: warning: nearly the same as the title of claims/prices-fell-too.yaml:1:8 "
+        f"{NEARLY_THE_SAME}")

@@ -222,13 +222,17 @@ def test_the_nesting_check_is_linear_on_runs_of_dashes_and_spaces(tmp_path: Path
 
 def test_brackets_in_text_are_not_nesting_but_deep_flow_nesting_is_refused(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project")
-    passages = iter(other_passages(4))  # each claim its own passage: one claim per passage
-    project.write_claim("brackets", quoting(next(passages)).replace("summary: Official figures show a 40% rise. The figure is for the whole year.",
+    passages = iter(other_passages(4))  # each claim its own passage and title: one claim per passage
+
+    def another(name: str) -> str:
+        return quoting(next(passages)).replace("title: Output rose by 40% last year", f"title: A claim on {name}")
+
+    project.write_claim("brackets", another("brackets").replace("summary: Official figures show a 40% rise. The figure is for the whole year.",
                                                   'summary: "' + "[" * 900 + ' Official figures."'))
-    project.write_claim("brackets-long", quoting(next(passages)).replace("summary: Official figures show a 40% rise. The figure is for the whole year.",
+    project.write_claim("brackets-long", another("brackets-long").replace("summary: Official figures show a 40% rise. The figure is for the whole year.",
                                                        'summary: "' + "[" * 100_000 + ' Official"'))
-    project.write_claim("tags", quoting(next(passages)).replace("tags: [economy, output]", "tags: [" + ", ".join(f"t{n}" for n in range(6014)) + "]"))
-    project.write_claim("aliases", quoting(next(passages)).replace("tags: [economy, output]", "aliases: [" + ", ".join(f"a{n}" for n in range(21)) + "]"))
+    project.write_claim("tags", another("tags").replace("tags: [economy, output]", "tags: [" + ", ".join(f"t{n}" for n in range(6014)) + "]"))
+    project.write_claim("aliases", another("aliases").replace("tags: [economy, output]", "aliases: [" + ", ".join(f"a{n}" for n in range(21)) + "]"))
     project.write_claim("flow", "title: " + "[" * 100_000 + "\n")
     project.write_claim("recursive", CLAIM.replace("tags: [economy, output]", "tags: &a [economy, *a]"))
     lines = _validate_in_subprocess(project)
