@@ -14,6 +14,7 @@ import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
@@ -105,6 +106,11 @@ def wrong_type(value: object, expected: str) -> PydanticCustomError:
 
 # Invisible characters that reorder or hide text (bidi controls, C0/C1 controls but tab and newline).
 _HIDDEN_RE = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# In prose (quotes, summaries, notes) the marks right-to-left text carries as written are allowed: the
+# left-to-right, right-to-left and Arabic letter marks (U+200E, U+200F, U+061C) only set the direction of
+# the characters beside them. Embeddings, overrides and isolates, which reorder whole runs, are not; nor
+# are any of them in ids, titles, names and URLs.
+_HIDDEN_IN_PROSE_RE = re.compile("[\u202a-\u202e\u2066-\u2069\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 # What XML 1.0 cannot carry (feed.xml) or Unicode reserves: lone surrogates (half of a character that YAML's
@@ -123,11 +129,21 @@ def xml_safe(text: str) -> str:
 
 
 def _text(value: object) -> str:
+    """Text shown as a name, title, id or link: no invisible control character at all."""
+    return _checked_text(value, _HIDDEN_RE)
+
+
+def _prose(value: object) -> str:
+    """Text read as prose (a quote, a summary, a note): it may carry right-to-left marks."""
+    return _checked_text(value, _HIDDEN_IN_PROSE_RE)
+
+
+def _checked_text(value: object, hidden_re: re.Pattern[str]) -> str:
     if not isinstance(value, str):
         raise wrong_type(value, "text")
     if not value.strip():
         raise _fail("empty", "is empty (expected some text)")
-    hidden = _HIDDEN_RE.search(value)
+    hidden = hidden_re.search(value)
     if hidden:
         raise _fail("hidden", "contains an invisible control character U+{code} at position {at} "
                     "(expected visible text only)", code=f"{ord(hidden.group()):04X}", at=hidden.start() + 1)
@@ -291,7 +307,7 @@ def _markdown(value: str) -> str:
     if len(value) > MARKDOWN_LIMIT:
         raise _fail("too_long", "too long: {n} characters (expected at most {limit})", n=len(value),
                     limit=MARKDOWN_LIMIT)
-    hidden = _HIDDEN_RE.search(html.unescape(value)) if "&" in value else None
+    hidden = _HIDDEN_IN_PROSE_RE.search(html.unescape(value)) if "&" in value else None
     if hidden:
         raise _fail("hidden", "a character reference makes an invisible control character U+{code} (expected "
                     "visible text only)", code=f"{ord(hidden.group()):04X}")
@@ -299,8 +315,8 @@ def _markdown(value: str) -> str:
 
 
 # Each type names its own JSON Schema, so editors check what validation checks.
-Text = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": "string", "minLength": 1})]
-Markdown = Annotated[str, BeforeValidator(_text), AfterValidator(_markdown),
+Text = Annotated[str, BeforeValidator(_prose), WithJsonSchema({"type": "string", "minLength": 1})]
+Markdown = Annotated[str, BeforeValidator(_prose), AfterValidator(_markdown),
                      WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MARKDOWN_LIMIT})]
 PlainText = Annotated[str, BeforeValidator(_text), AfterValidator(_plain),
                       WithJsonSchema({"type": "string", "pattern": "^[^<>\\n]+$"})]
@@ -322,6 +338,33 @@ def _flag(value: object) -> bool:
 
 
 Flag = Annotated[bool, BeforeValidator(_flag), WithJsonSchema({"type": "boolean"})]
+
+
+_LANGUAGE_SHAPE_RE = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
+
+
+@lru_cache(maxsize=256)
+def is_language_tag(value: str) -> bool:
+    """Whether ``value`` is a BCP 47 tag whose subtags are in the IANA registry (langcodes, which ships
+    the registry: nothing is downloaded)."""
+    from langcodes import tag_is_valid  # about 0.1 s to import: only once an article says its language
+
+    return bool(_LANGUAGE_SHAPE_RE.fullmatch(value)) and tag_is_valid(value)
+
+
+def _language(value: object) -> str:
+    if not isinstance(value, str):
+        raise wrong_type(value, "text")
+    if is_language_tag(value):
+        return value
+    written = value.replace("_", "-").strip()
+    hint = f"; did you mean {written!r}?" if written != value and is_language_tag(written) else ""
+    raise _fail("language", "{value} is not a BCP 47 language tag (expected e.g. 'en', 'ru', 'pt-BR'{hint})",
+                value=_repr(value), hint=hint)
+
+
+Language = Annotated[str, BeforeValidator(_language),
+                     WithJsonSchema({"type": "string", "pattern": f"^{_LANGUAGE_SHAPE_RE.pattern}$"})]
 
 
 class Record(BaseModel):
@@ -471,9 +514,7 @@ class ArticleMeta(Record):
     published: PartialDate = Field(description="a date YYYY-MM-DD, or YYYY-MM or YYYY")
     author: PlainText | None = Field(None, description="the named author, if any")
     archive_url: HttpUrl | None = Field(None, description="an http(s) link to an archived copy")
-    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = Field(
-        "en", description="a language code such as en or pt-BR"
-    )
+    language: Language = Field("en", description="a BCP 47 language tag, such as en, ru or pt-BR")
     retrieved: Date | None = Field(None, description="the date the text was retrieved, YYYY-MM-DD")
     notes: Text | None = Field(None, description="what is known about the article")
     excerpt: Flag = Field(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -113,7 +114,7 @@ def other_passages(count: int) -> list[str]:
 
 def quoting(passage: str, claim: str = CLAIM) -> str:
     """``claim`` with ``passage`` as its quote."""
-    return claim.replace("quote: Output rose by 40% last year", f"quote: {json.dumps(passage)}")
+    return re.sub(r"^quote: .*$", lambda _: f"quote: {json.dumps(passage, ensure_ascii=False)}", claim, count=1, flags=re.M)
 
 
 DRAFT = """\

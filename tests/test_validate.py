@@ -507,3 +507,59 @@ def test_nearly_the_same_titles_are_a_warning_naming_the_first(project: Project)
     assert [str(w) for w in loaded.warnings][1] == (  # files in name order: 'prices-fell-too' comes first
         "claims/prices-fell.yaml:1:8: title: warning: nearly the same as the title of claims/prices-fell-too.yaml:1:8 "
         f"{NEARLY_THE_SAME}")
+
+
+LANGUAGES = {
+    "english": "content/articles/output-article.md:6:11: language: 'english' is not a BCP 47 language tag "
+               "(expected e.g. 'en', 'ru', 'pt-BR')",
+    "en_US": "content/articles/output-article.md:6:11: language: 'en_US' is not a BCP 47 language tag "
+             "(expected e.g. 'en', 'ru', 'pt-BR'; did you mean 'en-US'?)",
+    "xx": "content/articles/output-article.md:6:11: language: 'xx' is not a BCP 47 language tag "
+          "(expected e.g. 'en', 'ru', 'pt-BR')",  # the shape of a tag, but no such language
+    "en-US": None, "pt-BR": None, "zh-Hant-TW": None, "sr-Latn": None, "ar": None,
+}
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_an_article_language_is_a_bcp_47_tag(project: Project, language: str) -> None:
+    project.write_article("output-article", ARTICLE.replace("published: 2025-12-03\n",
+                                                            f"published: 2025-12-03\nlanguage: {language}\n"))
+    found = [str(p) for p in load_project(read_settings(project.root / "mkdocs.yml")).errors]
+    assert found == ([LANGUAGES[language]] if LANGUAGES[language] else [])
+
+
+RTL_ARTICLE = """\
+---
+title: "ارتفع الإنتاج"
+outlet: arabic.example
+url: https://arabic.example/output
+published: 2025-12-01
+language: ar
+---
+قال الوزير\u200f: ارتفع الإنتاج بنسبة \u061c40% العام الماضي.
+"""
+
+
+def test_right_to_left_marks_load_in_quotes_and_bodies_but_not_in_names_titles_or_urls(project: Project) -> None:
+    project.write_article("arabic-article", RTL_ARTICLE)
+    rtl = "\u0627\u0631\u062a\u0641\u0639 \u0627\u0644\u0625\u0646\u062a\u0627\u062c \u0628\u0646\u0633\u0628\u0629 \u061c40%"
+    project.write_claim("arabic-rise", quoting(f"\u0627\u0644\u0648\u0632\u064a\u0631\u200f: {rtl}", CLAIM_ELSEWHERE)
+                        .replace("article: output-article", "article: arabic-article")
+                        .replace("title: The minister spoke on Monday", "title: Output rose by 40%, in Arabic")
+                        .replace("summary: Official figures", "summary: \u200f\u0646\u0639\u0645\u061c. Official figures"))
+    site = load_site(read_settings(project.root / "mkdocs.yml"))
+    assert "\u200f" in site.claims["arabic-rise"].quote and "\u061c" in site.claims["arabic-rise"].quote
+    assert "\u200f" in site.claims["arabic-rise"].summary and "\u061c" in site.articles["arabic-article"].body
+    project.write_claim("arabic-rise", quoting(f"\u0627\u0644\u0648\u0632\u064a\u0631\u200f: {rtl}", CLAIM_ELSEWHERE)
+                        .replace("article: output-article", "article: arabic-article")
+                        .replace("title: The minister spoke on Monday", "title: Output rose\u200f by 40%")
+                        .replace("claimant: The minister", "claimant: The minister\u061c")
+                        .replace("url: https://stats.example.org/output", "url: https://stats.example.org/\u200eoutput"))
+    assert problems(project) == [
+        "claims/arabic-rise.yaml:1:8: title: contains an invisible control character U+200F at position 12 "
+        "(expected visible text only)",
+        "claims/arabic-rise.yaml:4:11: claimant: contains an invisible control character U+061C at position 13 "
+        "(expected visible text only)",
+        "claims/arabic-rise.yaml:14:10: sources[0].url: contains an invisible control character U+200E at position 27 "
+        "(expected visible text only)",
+    ]
