@@ -52,6 +52,19 @@ def slugify(text: str, limit: int = SLUG_LIMIT) -> str:
     return slug or "unnamed"
 
 
+GENERATED_ID_LIMIT = 60  # characters of an id a tool makes from a title: short enough to read in a URL
+
+
+def generated_id(text: str, prefix: str) -> str:
+    """An id a tool makes from a title in any script (transliterated, see ``slugify``): at most
+    GENERATED_ID_LIMIT characters, cut at a word; ``prefix`` before one that would be reserved ('2025' ->
+    'article-2025', 'con' -> 'article-con'); ``prefix`` alone when the text has no letter or digit."""
+    if not re.search(r"[a-z0-9]", anyascii(text).lower()):
+        return prefix
+    slug = slugify(text, GENERATED_ID_LIMIT)
+    return f"{prefix}-{slug}" if reserved(slug) else slug
+
+
 RESERVED_IDS = {"index": "the list's own page"}
 # Names Windows gives to devices: a file or folder so named cannot exist in a Windows clone or copy.
 WINDOWS_NAMES = {"con", "prn", "aux", "nul", *(f"{port}{n}" for port in ("com", "lpt") for n in range(10))}

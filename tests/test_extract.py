@@ -66,10 +66,13 @@ def test_import_refuses_to_overwrite_and_says_what_is_missing(project: Project, 
     args = ("import-article", str(source), "--id", "output-article", "--outlet", "x", "--url", "https://x/a",
             "--published", "2025")
     before = (project.articles / "output-article.md").read_text()
-    refused = site_builder(project, *args)
-    assert refused.returncode == 1
-    assert "content/articles/output-article.md already exists (pass --force to replace it)" in refused.stderr
-    assert (project.articles / "output-article.md").read_text() == before
+    for force in ((), ("--force",)):  # another article (another url): --force does not replace it either
+        refused = site_builder(project, *args, *force)
+        assert refused.returncode == 1
+        assert refused.stderr == ("Error: content/articles/output-article.md holds another article "
+                                  "(https://example.news/output), not https://x/a (expected --force only to replace "
+                                  "the same article: choose another --id)\n")
+        assert (project.articles / "output-article.md").read_text() == before
 
 
 def test_import_markdown_with_front_matter(project: Project, tmp_path: Path) -> None:
@@ -170,3 +173,62 @@ def test_extract_says_plainly_it_cannot_score_a_language_it_was_not_trained_on(
         f"would mean nothing; no drafts are made. Draft claims from it by hand with "
         f"`site-builder new --article hindi`{hint}.")
     assert sorted(p.name for p in demo.claims.iterdir()) == before
+
+
+HEADLINES = {  # Cyrillic, Devanagari, Arabic: readable ASCII ids, each its own
+    "ru.txt": ("Россия подтвердила интерес Турции к С-400", "rossiya-podtverdila-interes-turtsii-k-s-400"),
+    "hi.txt": ("भारत ने रूस से एस-400 खरीदने की पुष्टि की", "bhart-ne-rus-se-es-400-khridne-ki-pusti-ki"),
+    "ar.txt": ("روسيا تؤكد اهتمام تركيا بمنظومة إس-400", "rwsy-tu-kd-htmm-trky-bmndhwmh-s-400"),
+}
+
+
+def import_headline(project: Project, tmp_path: Path, name: str, headline: str, url: str, *more: str):  # type: ignore[no-untyped-def]
+    source = tmp_path / name
+    source.write_text(f"{headline}\n\nThe text of the article.\n", encoding="utf-8")
+    return site_builder(project, "import-article", str(source), "--outlet", "x.news", "--url", url,
+                        "--published", "2025-12-01", *more)
+
+
+def test_import_gives_headlines_in_any_script_readable_distinct_ids(project: Project, tmp_path: Path) -> None:
+    for number, (name, (headline, article_id)) in enumerate(sorted(HEADLINES.items())):
+        result = import_headline(project, tmp_path, name, headline, f"https://x.news/{number}")
+        assert (result.returncode, result.stdout) == (0, f"wrote content/articles/{article_id}.md\n"), result.stderr
+    assert project.validate().returncode == 0
+
+
+def test_a_second_article_with_the_same_title_gets_a_number_and_is_told(project: Project, tmp_path: Path) -> None:
+    first = import_headline(project, tmp_path, "a.txt", "Россия подтвердила интерес", "https://one.example/a")
+    assert first.stdout == "wrote content/articles/rossiya-podtverdila-interes.md\n", first.stderr
+    for force in ((), ("--force",)):  # another url: another article, even with --force
+        second = import_headline(project, tmp_path, "b.txt", "Россия подтвердила интерес", "https://two.example/b", *force)
+        assert second.stdout == ("wrote content/articles/rossiya-podtverdila-interes-2.md (the id "
+                                 "'rossiya-podtverdila-interes' is taken: content/articles/rossiya-podtverdila-interes.md "
+                                 "is another article)\n"), second.stderr
+    assert "https://one.example/a" in (project.articles / "rossiya-podtverdila-interes.md").read_text()
+    third = import_headline(project, tmp_path, "c.txt", "Россия подтвердила интерес", "https://three.example/c")
+    assert third.stdout.startswith("wrote content/articles/rossiya-podtverdila-interes-3.md ("), third.stderr
+    # the same article again (the same url): refused without --force, replaced with it
+    again = import_headline(project, tmp_path, "a.txt", "Россия подтвердила интерес", "https://one.example/a")
+    assert (again.returncode, again.stderr) == (1, "Error: content/articles/rossiya-podtverdila-interes.md already "
+                                                   "exists (pass --force to replace it)\n")
+    (tmp_path / "a.txt").write_text("Россия подтвердила интерес\n\nThe corrected text.\n", encoding="utf-8")
+    forced = site_builder(project, "import-article", str(tmp_path / "a.txt"), "--outlet", "x.news", "--url",
+                          "https://one.example/a", "--published", "2025-12-01", "--force")
+    assert forced.stdout == "wrote content/articles/rossiya-podtverdila-interes.md\n", forced.stderr
+    assert "The corrected text." in (project.articles / "rossiya-podtverdila-interes.md").read_text()
+    assert project.validate().returncode == 0
+
+
+@pytest.mark.parametrize("title, article_id", [
+    ("2025", "article-2025"),  # a number is a page of a list
+    ("Index", "article-index"),  # the list's own page
+    ("CON", "article-con"),  # a device on Windows
+    ("!!! ???", "article"),  # nothing to make an id from
+    ("Output rose by forty percent last year, the minister of the economy said on Monday in the capital",
+     "output-rose-by-forty-percent-last-year-the-minister-of-the"),  # at most 60 characters, cut at a word
+])
+def test_ids_made_from_titles_are_short_and_never_reserved(title: str, article_id: str) -> None:
+    from site_builder.drafting.importer import Imported
+
+    assert Imported({"title": title}, "").suggested_id() == article_id
+    assert len(article_id) <= 60

@@ -26,7 +26,7 @@ from pathlib import Path
 from .. import __version__, claim_file
 from . import DEFAULT_MIN_SCORE, DEFAULT_TOP  # noqa: F401  (re-exported)
 from ..errors import ProblemsFound, Refused
-from ..model import Article, reserved, slugify
+from ..model import Article, generated_id
 from ..validate import Placements, id_problem, new_claim_problems, quoted_by
 from ..project import Project
 from ..quotes import Span, find, nearest
@@ -171,10 +171,9 @@ def plan(
 
 
 def unique_id(title: str, taken: set[str]) -> str:
-    words = slugify(title).split("-")[:8]
-    base = "-".join(words)[:60].strip("-") or "claim"
-    if reserved(base):  # '2025' is a page of a list, 'con' a Windows device
-        base = f"claim-{base}"
+    """An id made from the first eight words of ``title`` (at most 60 characters, cut at a word, never
+    reserved: see ``generated_id``), with a number added when it is taken."""
+    base = "-".join(generated_id(title, "claim").split("-")[:8])
     claim_id, number = base, 2
     while claim_id in taken:
         claim_id, number = f"{base}-{number}", number + 1

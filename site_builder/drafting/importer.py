@@ -19,10 +19,10 @@ import yaml
 
 from ..errors import Refused
 from ..files import create_new, replace
-from ..load import new_article_problems, parse_yaml, split_front_matter, yaml_problem, yaml_shape_problems
+from ..load import MAX_ARTICLE_BYTES, new_article_problems, parse_yaml, split_front_matter, yaml_problem, yaml_shape_problems
 from ..paths import read_bounded
 from ..validate import id_problem
-from ..model import ArticleMeta, reserved, slugify
+from ..model import ArticleMeta, generated_id
 from ..quotes import normalise
 from ..settings import Settings
 
@@ -96,14 +96,9 @@ class Imported:
         return self
 
     def suggested_id(self) -> str:
-        words = slugify(str(self.meta.get("title") or "article")).split("-")
-        out = ""
-        for word in words:
-            if len(out) + len(word) + 1 > 60:
-                break
-            out = f"{out}-{word}" if out else word
-        out = out or "article"
-        return f"article-{out}" if reserved(out) else out  # '2025' or 'con' would not do
+        """An id made from the title in any script: short, cut at a word, never reserved ('2025' or 'con'
+        would not do)."""
+        return generated_id(str(self.meta.get("title") or ""), "article")
 
 
 def from_text(text: str) -> Imported:
@@ -192,25 +187,64 @@ FLAGS = {"outlet", "url", "published", "title", "author", "archive_url"}  # fiel
 
 def import_article(source: Path, settings: Settings, *, article_id: str | None, force: bool, **fields: str | None) -> str:
     """Write the article file made from ``source`` (with ``fields`` over what it says), checked as
-    validate checks it; the file's path as messages show it. Refused, and nothing written, if the
-    source cannot be read, the article would not validate, or the file exists (without ``force``)."""
+    validate checks it; what was written, as the command says it: the file's path as messages show it,
+    and why its id has a number when the id made from the title is another article's. Refused, and
+    nothing written, if the source cannot be read, the article would not validate, or the file exists:
+    ``force`` replaces it only when it is the same article (the same url), never another one."""
     if article_id is not None and id_problem(article_id, "--id"):
         raise Refused(id_problem(article_id, "--id"))
     try:
         imported = read_source(source).with_options(**fields).without_headline()
     except ImportFailed as exc:
         raise Refused(str(exc) if exc.lines else f"{source}: {exc}") from None
+    chosen = article_id
     article_id = article_id or imported.suggested_id()
-    path = settings.article_file(article_id)
-    shown = settings.shown(path)
     text = article_text(imported)
-    problems = new_article_problems(text, article_id, shown)
+    problems = new_article_problems(text, article_id, settings.shown(settings.article_file(article_id)))
     if problems:
         hint = "; ".join(sorted(f"pass --{p.field.replace('_', '-')}" for p in problems if p.field in FLAGS))
         raise Refused("\n".join(str(p) for p in problems) + (f"\n{hint}" if hint else ""))
+    url = str(imported.meta["url"]).strip()  # validated: present
+    note = ""
+    if chosen is None:  # an id made from the title: another article's is never taken, a number is added
+        article_id, note = _free_id(article_id, url, settings)
+    path = settings.article_file(article_id)
+    shown = settings.shown(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    if force:
+    if path.exists():
+        held = _url_of(path)
+        if held != url:
+            what = f"another article ({held})" if held else "an article whose url cannot be read"
+            raise Refused(f"{shown} holds {what}, not {url} (expected --force only to replace the same article: "
+                          "choose another --id)")
+        if not force:
+            raise Refused(f"{shown} already exists (pass --force to replace it)")
         replace(path, text)
     elif not create_new(path, text):
         raise Refused(f"{shown} already exists (pass --force to replace it)")
-    return shown
+    return shown + note
+
+
+def _free_id(article_id: str, url: str, settings: Settings) -> tuple[str, str]:
+    """``article_id``, or with the first number (-2, -3, ...) that no other article's file holds; and
+    what the command says about it."""
+    candidate, number = article_id, 2
+    while settings.article_file(candidate).exists() and _url_of(settings.article_file(candidate)) != url:
+        candidate, number = f"{article_id}-{number}", number + 1
+    if candidate == article_id:
+        return candidate, ""
+    taken = settings.shown(settings.article_file(article_id))
+    return candidate, f" (the id {article_id!r} is taken: {taken} is another article)"
+
+
+def _url_of(path: Path) -> str | None:
+    """The url an existing article file gives, or None when it cannot be read."""
+    data, _ = read_bounded(path, MAX_ARTICLE_BYTES, None)
+    try:
+        parts = split_front_matter(data.decode("utf-8")) if data is not None else None
+        # a person's file: its shape is checked (aliases, nesting) before it is parsed
+        meta = parse_yaml(parts[0]) if parts is not None and not yaml_shape_problems(parts[0], str(path)) else None
+    except (UnicodeDecodeError, yaml.YAMLError, RecursionError):
+        return None
+    url = meta.get("url") if isinstance(meta, dict) else None
+    return url.strip() if isinstance(url, str) else None
