@@ -232,3 +232,14 @@ def test_ids_made_from_titles_are_short_and_never_reserved(title: str, article_i
 
     assert Imported({"title": title}, "").suggested_id() == article_id
     assert len(article_id) <= 60
+
+
+def test_draft_ids_are_short_never_reserved_and_never_taken() -> None:
+    from site_builder.drafting.extract import unique_id
+
+    assert unique_id("114", set()) == "claim-114"  # a Hindi article once gave claims/114.yaml
+    assert unique_id("Index", set()) == "claim-index"
+    assert unique_id("Россия подтвердила интерес", {"rossiya-podtverdila-interes"}) == "rossiya-podtverdila-interes-2"
+    long = unique_id("Extraordinarily comprehensive internationalisation characteristically "
+                     "overwhelms counterrevolutionary bureaucratisation", set())
+    assert long == "extraordinarily-comprehensive-internationalisation" and len(long) <= 60
