@@ -5,11 +5,14 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import yaml
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from .errors import Problem, did_you_mean, one_of
 from .load import field_name as field_label
@@ -214,7 +217,7 @@ def advice(claims: Sequence[SourceFile[Claim]]) -> list[Problem]:
             found.append(_warning(record, ("title",), f"{len(title)} characters is long for search results (expected "
                                   f"under {GOOGLE_TITLE_LIMIT}: Google shows shorter claimReviewed titles)",
                                   f"titles are {GOOGLE_TITLE_LIMIT} characters or longer"))
-    return found
+    return found + tag_typos(checked)
 
 
 def _warning(record: SourceFile[Claim], path: FieldPath, message: str, summary: str) -> Problem:
@@ -232,6 +235,34 @@ def title_key(title: str) -> str:
 
 
 _NOT_ALPHANUMERIC_RE = re.compile(r"[^a-z0-9]+")
+
+
+TAG_TYPO_MIN = 4  # characters: shorter tags are too alike to guess between ('eu', 'us')
+
+
+def tag_typos(claims: Sequence[SourceFile[Claim]]) -> list[Problem]:
+    """A warning on each tag that only one claim uses and that is a typo away from a tag several claims
+    use: 'miltary' beside 'military'. Numbers are significant ('s-300' is not a typo of 's-400')."""
+    users = Counter(tag for record in claims for tag in set(record.value.tags))
+    common = [tag for tag, count in users.items() if count > 1]
+    found = []
+    for record in claims:
+        for index, tag in enumerate(record.value.tags):
+            if users[tag] != 1 or len(tag) < TAG_TYPO_MIN:
+                continue
+            close = process.extract(tag, common, scorer=OSA.distance, score_cutoff=1 if len(tag) < 8 else 2, limit=None)
+            digits = _DIGITS_RE.findall(tag)
+            choices = sorted((distance, -users[other], other) for other, distance, _ in close
+                             if _DIGITS_RE.findall(other) == digits)
+            if choices:
+                _, minus_count, other = choices[0]
+                found.append(_warning(record, ("tags", index), f"{tag!r} is used by no other claim (expected a tag other "
+                                      f"claims use; did you mean {other!r}, used by {-minus_count} claims?)",
+                                      "tags are used by one claim only and look like a typo of a tag others use"))
+    return found
+
+
+_DIGITS_RE = re.compile(r"\d+")
 
 
 def id_problem(value: str, what: str = "id") -> str | None:

@@ -563,3 +563,25 @@ def test_right_to_left_marks_load_in_quotes_and_bodies_but_not_in_names_titles_o
         "claims/arabic-rise.yaml:14:10: sources[0].url: contains an invisible control character U+200E at position 27 "
         "(expected visible text only)",
     ]
+
+
+def test_a_tag_one_typo_away_from_a_tag_others_use_is_a_warning_with_a_suggestion(project: Project) -> None:
+    passages = iter(other_passages(3))
+    for number in (1, 2):
+        project.write_claim(f"military-{number}", retitled(f"Military claim {number}", next(passages))
+                            .replace("tags: [economy, output]", "tags: [military, s-400]"))
+    # 'econmy' and 'miltary': typos of tags two claims use; 's-300' is not 's-400' (numbers count); 'nato' is short
+    project.write_claim("typos", retitled("A claim with typos in its tags", next(passages))
+                        .replace("tags: [economy, output]", "tags: [econmy, miltary, s-300, nato]"))
+    result = project.validate()
+    assert result.returncode == 0, result.stderr
+    assert [str(w) for w in load_project(read_settings(project.root / "mkdocs.yml")).warnings] == [
+        "claims/typos.yaml:18:8: tags[0]: warning: 'econmy' is used by no other claim (expected a tag other claims "
+        "use; did you mean 'economy', used by 2 claims?)",
+        "claims/typos.yaml:18:16: tags[1]: warning: 'miltary' is used by no other claim (expected a tag other claims "
+        "use; did you mean 'military', used by 2 claims?)",
+    ]
+    assert result.stderr.splitlines() == [
+        "2 tags are used by one claim only and look like a typo of a tag others use; first: claims/typos.yaml:18:8: "
+        "tags[0]: warning: 'econmy' is used by no other claim (expected a tag other claims use; did you mean "
+        "'economy', used by 2 claims?)"]
