@@ -467,7 +467,7 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
             roots.append(config.theme.custom_dir)
         skip = {os.path.abspath(self.settings.articles_dir), os.path.abspath(self.settings.claims_dir)}
         found = {}
-        for path in [config.config_file_path, *roots]:
+        for path in map(os.path.abspath, [config.config_file_path, *roots]):  # the same names from every config
             if os.path.isfile(path):
                 info = os.stat(path)
                 found[path] = (info.st_mtime_ns, info.st_size)
@@ -487,7 +487,7 @@ def _dirty_warning_left_out() -> Iterator[None]:
     """A partial build is a MkDocs dirty build, whose warning about inaccurate navigation does not
     apply (the plugin rebuilds everything a claim or article edit changes): left out, so that it
     does not fail a strict build."""
-    logger = logging.getLogger("mkdocs.commands.build")
+    logger = logging.getLogger(build.__module__)  # mkdocs.commands.build, or ProperDocs' own
 
     def keep(record: logging.LogRecord) -> bool:
         return not record.getMessage().startswith("A 'dirty' build is being performed")

@@ -214,13 +214,15 @@ def test_mkdocs_serve_rebuilds_only_what_a_claim_edit_changes_and_search_stays_w
 
 
 @contextlib.contextmanager
-def serving(project: Project, *options: str) -> Iterator[tuple[str, Path]]:
-    """A real `mkdocs serve` of the project: its base URL and the file its terminal output goes to."""
+def serving(project: Project, *options: str, engine: str = "mkdocs") -> Iterator[tuple[str, Path]]:
+    """A real `mkdocs serve` (or `properdocs serve`) of the project: its base URL and the file its
+    terminal output goes to."""
     port = _free_port()
     log = project.root / "serve.log"
+    config = ["-f", "mkdocs.yml"] if engine == "properdocs" else []
     with log.open("w") as out:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *options],
+            [sys.executable, "-m", engine, "serve", *config, "--dev-addr", f"127.0.0.1:{port}", *options],
             cwd=project.root, stdout=out, stderr=out, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         )
     try:
@@ -310,10 +312,11 @@ BROKEN_REPORT = (
 )
 
 
-def test_mkdocs_serve_shows_claim_errors_in_the_browser_until_they_are_fixed(project: Project) -> None:
+@pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
+def test_mkdocs_serve_shows_claim_errors_in_the_browser_until_they_are_fixed(project: Project, engine: str) -> None:
     claim = "claims/output-rose-40-percent/"
     project.write_claim("output-rose-40-percent", BROKEN)  # broken before the server starts
-    with serving(project, "--strict") as (base, log):  # strict, as the demo's mkdocs.yml asks
+    with serving(project, "--strict", engine=engine) as (base, log):  # strict, as the demo's mkdocs.yml asks
         assert _wait_for(base + claim, ERROR_MARK, 60), log.read_text()
         # the page gives the terminal's report word for word, escaped
         assert _report(log.read_text()) == BROKEN_REPORT
@@ -336,6 +339,7 @@ def test_mkdocs_serve_shows_claim_errors_in_the_browser_until_they_are_fixed(pro
         # broken again once the site is up (the rebuild path): the same, and it recovers again
         project.write_claim("exports-doubled", CLAIM_2.replace("rating: misleading", "rating: Misleading"))
         assert _wait_for(base + claim, ERROR_MARK, 60), log.read_text()
+        assert "Building the pages that changed..." in log.read_text()  # a partial rebuild showed it
         again = _report(log.read_text())
         assert again == ("claims/exports-doubled.yaml:6:9: rating: 'Misleading' is not on the rating scale (expected "
                          "one of: supported, partly-supported, misleading, unsupported, false, cannot-verify; did "
