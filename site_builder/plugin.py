@@ -24,8 +24,9 @@ project with errors does not stop the server: the problems are logged as ``mkdoc
 and the same report, on a page of its own (preview.py), stands in for every generated page and for
 any address without a page (``404.html``, which MkDocs' server answers with). MkDocs' server reloads
 the browser after a build that did not fail, so the page shows up, and goes once the files are fixed
-(the next build is a full one). Such a build does not count warnings towards ``strict``: it is there to
-show the errors, not to be stopped by them.
+(by a partial build again, which builds the pages the report stood in for, unless the errors came in a
+full build). Such a build does not count warnings towards ``strict``: it is there to show the errors,
+not to be stopped by them.
 """
 
 from __future__ import annotations
@@ -128,6 +129,7 @@ class Previous:
     sitemaps: list[bytes | None] = field(default_factory=list)  # sitemap.xml and .gz of the last full build
     search: dict[str, list[Any]] = field(default_factory=dict)  # page URL -> its search index entries
     outside: dict[str, tuple[int, int]] = field(default_factory=dict)  # files a partial rebuild cannot follow
+    overwritten: set[str] = field(default_factory=set)  # pages whose file is an error page since (to build again)
     reuse: Reuse = field(default_factory=Reuse)
 
 
@@ -284,7 +286,7 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         if asset is not None:
             return self.previous.assets.get(uri) == _digest(asset)
         before = self.previous.pages.get(uri)
-        if before is None:
+        if before is None or uri in self.previous.overwritten:
             return False
         inputs = self.inputs[uri] = self.writer.inputs(uri)
         if inputs is not None:
@@ -384,7 +386,11 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         site_dir = Path(config.site_dir)
         if self.failed is not None:  # any address without a page shows the report too
             (site_dir / "404.html").write_text(error_page(self.failed, config.site_name), encoding="utf-8")
-            previous.ready = False  # the next build is a full one: the pages written now all go
+            if self.partial:  # the last good build still describes every other file: the fix is a partial build
+                for uri in self.error_pages:  # each built again then, or removed if it is no page any more
+                    previous.outputs.setdefault(uri, self.files.get_file_from_path(uri).abs_dest_path)  # type: ignore[union-attr]
+                previous.overwritten |= self.error_pages
+                previous.ready = True
             return
         built = {file.src_uri: file for file in self.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)}
         urls = {**{uri: previous.urls[uri] for uri in self.kept}, **{uri: file.url for uri, file in built.items()}}
@@ -431,6 +437,7 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
                            self.digests.get(uri) or previous.pages.get(uri, (None, None))[1])
                           for uri in self.generated}
         previous.assets = self.assets
+        previous.overwritten = set()
         previous.ready = True
 
     def on_build_error(self, *, error: Exception) -> None:
