@@ -66,6 +66,7 @@ from .project import Project, load_project
 from .render import CompiledTemplates, environment
 from .routes import NAV_PAGES, STYLESHEET, Routes
 from .safehtml import UnsafePage
+from .search_languages import article_languages, search_languages
 from .settings import DEFAULTS, Settings, settings_from_options
 from .share import MODES
 
@@ -164,6 +165,7 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         self.compiled = CompiledTemplates() if self.serving else None  # theirs and ours, kept between rebuilds
         memo.enable(self.serving)  # rebuilds reuse parsed files and rendered notes
 
+    @event_priority(50)  # before the search plugin reads its settings
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
             self.settings = settings_from_options(
@@ -177,7 +179,21 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         self.toc = TocSettings.of(config.mdx_configs.get("toc") or {})
+        self._search_languages(config)
         return config
+
+    def _search_languages(self, config: MkDocsConfig) -> None:
+        """mkdocs-material's search gets the articles' languages (search_languages.py says which), unless
+        mkdocs.yml sets its ``lang``."""
+        search = config.plugins.get("material/search")
+        if search is None or search.config.get("lang") is not None:
+            return
+        chosen = search_languages(self.settings.language, article_languages(self.settings))
+        if chosen.languages is not None:
+            search.config.lang = list(chosen.languages)
+        elif chosen.unsupported:
+            log.info(f"claims: site search left in the theme's language: lunr.js has no support for "
+                     f"{', '.join(chosen.unsupported)} (listing the others would drop their words from the index)")
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.serving:

@@ -1,0 +1,91 @@
+"""The site search is set up for the languages of the site and its articles (search_languages.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import material
+
+from site_builder.search_languages import LUNR_LANGUAGES, UNUSABLE, lunr_language, search_languages
+
+from .conftest import Project
+
+RUSSIAN = """\
+---
+title: "Песков: вопрос о поставках С-400 на повестке дня"
+outlet: kommersant.example
+url: https://kommersant.example/doc/1
+published: 2025-12-02
+language: ru
+excerpt: true
+---
+«Эта тема находится на повестке дня», — сообщил Дмитрий Песков на брифинге.
+"""
+
+PERSIAN = """\
+---
+title: "گزارش"
+outlet: persian.example
+url: https://persian.example/1
+published: 2025-12-02
+language: fa
+---
+این یک گزارش است.
+"""
+
+
+def _search_config(project: Project) -> dict[str, object]:
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    return dict(json.loads((project.root / "site/search/search_index.json").read_text(encoding="utf-8"))["config"])
+
+
+def test_the_known_languages_are_the_lunr_languages_the_installed_theme_ships() -> None:
+    folder = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min"
+    shipped = {path.name.split(".")[1] for path in folder.glob("lunr.*.min.js")} - {"stemmer", "multi"}
+    assert LUNR_LANGUAGES | UNUSABLE == shipped | {"en"}
+    assert not LUNR_LANGUAGES & UNUSABLE
+
+
+def test_language_tags_become_lunr_codes() -> None:
+    assert [lunr_language(tag) for tag in ("ru", "pt-BR", "zh-Hant", "nb", "nn-NO", "iw", "AR", "fa", "uk", "jp")] == [
+        "ru", "pt", "zh", "no", "no", "he", "ar", None, None, None]
+
+
+def test_the_site_language_comes_first_then_the_others_once_each_in_order() -> None:
+    chosen = search_languages("en", ["ru", "en", "ar-EG", "ru", "en-GB"])
+    assert chosen.languages == ("en", "ar", "ru") and chosen.unsupported == ()
+    assert search_languages("de", ["en"]).languages == ("de", "en")
+
+
+def test_the_theme_default_stays_for_one_language_or_any_language_lunr_lacks() -> None:
+    assert search_languages("en", ["en", "en-US"]).languages is None
+    assert search_languages("en", []).languages is None
+    unsupported = search_languages("en", ["ru", "fa", "uk"])
+    assert unsupported.languages is None and unsupported.unsupported == ("fa", "uk")
+    assert search_languages("kk", ["ru"]).unsupported == ("kk",)
+
+
+def test_a_russian_article_puts_russian_in_the_search_index_settings(project: Project) -> None:
+    assert _search_config(project)["lang"] == ["en"]  # English only: the theme's default
+    project.write_article("russian-article", RUSSIAN)
+    assert _search_config(project)["lang"] == ["en", "ru"]
+
+
+def test_a_language_lunr_lacks_keeps_the_theme_default_and_says_why(project: Project) -> None:
+    project.write_article("russian-article", RUSSIAN)
+    project.write_article("persian-article", PERSIAN)
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    config = json.loads((project.root / "site/search/search_index.json").read_text(encoding="utf-8"))["config"]
+    assert config["lang"] == ["en"]
+    assert ("INFO    -  claims: site search left in the theme's language: lunr.js has no support for fa "
+            "(listing the others would drop their words from the index)") in result.stderr
+
+
+def test_a_lang_set_in_mkdocs_yml_is_kept(project: Project) -> None:
+    project.write_article("russian-article", RUSSIAN)
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - search\n", "  - search:\n      lang: [en, de]\n"))
+    assert _search_config(project)["lang"] == ["en", "de"]
