@@ -241,7 +241,7 @@ def test_while_serving_an_edited_appearance_article_is_exported_again(tmp_path: 
 
 
 def test_the_demo_exports_its_copies_and_its_russian_source() -> None:
-    """The demo's 90% claim was copied by four content-farm sites; its Peskov claim has a Russian source
+    """The demo's 90% claim was copied by six content-farm sites; its Peskov claim has a Russian source
     with a translation: both show in the ClaimReview file and the feeds."""
     settings = read_settings(REPO / "mkdocs.yml")
     files = PageWriter(load_site(settings), environment(settings.templates_dir)).assets()
@@ -249,7 +249,8 @@ def test_the_demo_exports_its_copies_and_its_russian_source() -> None:
     assert all(check(review) == [] for review in reviews.values())
     s400 = reviews["s400-90-percent-success-rate"]["itemReviewed"]
     assert [work["publisher"]["name"] for work in s400["appearance"]] == [
-        "klas.news", "capitoldaily.news", "lachronicle.news", "twincityreport.com", "bostontimes.org"]
+        "klas.news", "capitoldaily.news", "bayoucitycrier.com", "alohadigest.com", "lachronicle.news",
+        "twincityreport.com", "bostontimes.org"]
     assert s400["firstAppearance"]["url"] == "https://klas.news/?p=19025"  # December 2025: no copy is surely older
     peskov = reviews["peskov-s400-central-to-putin-visit"]["itemReviewed"]
     assert [(work["publisher"]["name"], work["inLanguage"]) for work in peskov["appearance"]] == [
