@@ -71,6 +71,8 @@ class Mark:
     href: str
     title: str
     label: str = ""  # the rating's label, shown at the end of the highlight (not by colour alone)
+    label_language: str = ""  # the label's language and direction when the article is in another one
+    label_direction: str = ""
 
 
 def highlighted_paragraphs(text: str, paragraphs: Sequence[Span], marks: Sequence[Mark], *, anchors: bool) -> list[Markup]:
@@ -123,7 +125,10 @@ def _label(mark: Mark) -> str:
     """A highlight's rating in words, at the end of the quote: "Rated" is for screen readers."""
     if not mark.label:
         return ""
-    return f' <span class="claim-mark-label"><span class="visually-hidden">Rated </span>{escape(mark.label)}</span>'
+    language = (f' lang="{escape(mark.label_language)}" dir="{escape(mark.label_direction)}"'
+                if mark.label_language else "")
+    return (f' <span class="claim-mark-label"{language}><span class="visually-hidden">Rated </span>'
+            f'{escape(mark.label)}</span>')
 
 
 # Controls that would reorder or hide an article's text on the page, and noncharacters (its file keeps

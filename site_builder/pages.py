@@ -405,10 +405,13 @@ class PageWriter:
         return spans
 
     def _marks(self, links: Links, claims: Iterable[Claim], article_id: str) -> list[Mark]:
+        site = self.site.settings.language  # the labels' language: said where the article's differs
+        other = self.site.articles[article_id].meta.language.split("-")[0].lower() != site.split("-")[0].lower()
         return [
             Mark(span, claim.id, claim.rating, links.claim(claim.id),  # type: ignore[arg-type]
                  f"Claim: {claim.title} Rated {self.scale[claim.rating].label}",  # type: ignore[index]
-                 self.scale[claim.rating].label)  # type: ignore[index]
+                 self.scale[claim.rating].label,  # type: ignore[index]
+                 site if other else "", direction(site) if other else "")
             for claim in claims
             for span in self._spans_in(claim, article_id)
         ]

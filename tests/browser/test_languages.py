@@ -140,6 +140,10 @@ def test_an_arabic_appearance_renders_right_to_left(travelled: Tab, expect: Any)
     page = travelled.open("articles/arabic-article/")
     text = page.locator(".article-text p").first
     assert text.evaluate("el => getComputedStyle(el).direction") == "rtl"
+    # The rating at the end of the highlight is in English: said so, and set left to right.
+    label = text.locator(".claim-mark-label")
+    expect(label).to_have_attribute("lang", "en")
+    assert label.evaluate("el => getComputedStyle(el).direction") == "ltr"
 
 
 def test_the_changed_words_are_marked_without_colour(travelled: Tab, expect: Any) -> None:
