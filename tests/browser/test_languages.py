@@ -53,14 +53,14 @@ def test_the_search_finds_a_russian_word_form_from_its_beginning(
     desktop.open("")
     # "брифинг" (nominative) is not the text's form ("на брифинге", prepositional), but begins it.
     assert _search(desktop, "брифинг") == [f"claims/{PESKOV}/"]
-    assert _search(desktop, "Песков") == [f"claims/{PESKOV}/"]
+    assert f"claims/{PESKOV}/" in _search(desktop, "Песков")
     # A Russian stop word is not indexed once Russian is a search language ("для" is in the quote).
     assert _search(desktop, "для") == []
     # Quotation marks no longer hide a word: ‘Sinjar’ in the quotes of two claims.
     assert "claims/shugayev-indian-praise-sinjar-operation/" in _search(desktop, "Sinjar")
     # No stemming: the nominative "повестка" does not find "на повестке" (the theme's search cannot).
     assert _search(desktop, "повестка") == []
-    assert _search(desktop, "повестк") == [f"claims/{PESKOV}/"]
+    assert f"claims/{PESKOV}/" in _search(desktop, "повестк")
     # The other side of trimming: the index holds "90", so "90%" typed with its sign finds nothing.
     assert "claims/s400-90-percent-success-rate/" in _search(desktop, "90")
     assert _search(desktop, "90%") == []
