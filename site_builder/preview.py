@@ -1,9 +1,10 @@
 """What the live preview (``mkdocs serve``) shows while the project has errors. Pure: no MkDocs.
 
 The page is the terminal's report, word for word (escaped), on a page of its own: it does not use the
-site's templates or theme, which may be what is broken. It reloads itself once the address it is shown
-at gives something else (the fixed page, or the theme's "not found" page), so it recovers even where the
-server's own reload script is not added (an address with no page, answered from ``404.html``).
+site's templates or theme, which may be what is broken. After each build it asks for its own address
+again and reloads once the answer is something else (the fixed page, or the theme's "not found" page),
+so it recovers even where the server's own reload script is not added (an address with no page,
+answered from ``404.html``).
 """
 
 from __future__ import annotations
@@ -15,18 +16,29 @@ from .model import SLUG_RE
 from .routes import NAV_PAGES, Routes
 
 MARK = "data-claims-preview-error"  # on every error page: how its script knows the error is gone
-RELOAD_SECONDS = 1
+RETRY_SECONDS = 5  # when the server does not answer as MkDocs' does
 
-# Every second: fetch this address again; once the answer is not an error page, show it.
+# After each build (MkDocs' server answers /livereload/<epoch>/<id> once a build newer than <epoch> is
+# shown, as for its own reload script): ask for this address again, and once the answer is not an error
+# page, show it. One request per build, not one a second: a missing address's 404 is logged each time.
 _SCRIPT = """(function () {
-  function check() {
-    fetch(location.href, {cache: "no-store"}).then(function (response) {
-      return response.text().then(function (text) {
-        if (text.indexOf("%(mark)s") < 0) { location.reload(); } else { setTimeout(check, %(ms)d); }
-      });
-    }, function () { setTimeout(check, %(ms)d); });
+  var epoch = 0, id = Date.now();
+  function again() { setTimeout(check, %(ms)d); }
+  function wait() {
+    fetch("/livereload/" + epoch + "/" + id, {cache: "no-store"}).then(function (response) {
+      if (!response.ok) { throw new Error(response.status); }
+      return response.text();
+    }).then(function (text) {
+      var shown = parseFloat(text);
+      if (shown > epoch) { epoch = shown; check(); } else { wait(); }
+    }).catch(again);
   }
-  setTimeout(check, %(ms)d);
+  function check() {
+    fetch(location.href, {cache: "no-store"}).then(function (response) { return response.text(); }).then(function (text) {
+      if (text.indexOf("%(mark)s") < 0) { location.reload(); } else { wait(); }
+    }).catch(again);
+  }
+  wait();
 })();"""
 
 _STYLE = """body { font: 16px/1.5 system-ui, sans-serif; margin: 0; color: #1d1d1f; background: #fff; }
@@ -38,7 +50,7 @@ pre { background: #fff4f4; border: 1px solid #c0182f; padding: 1rem; overflow-x:
 
 def error_page(report: str, site_name: str) -> str:
     """A whole HTML document showing ``report`` (the problems as the terminal prints them)."""
-    script = _SCRIPT % {"mark": MARK, "ms": RELOAD_SECONDS * 1000}
+    script = _SCRIPT % {"mark": MARK, "ms": RETRY_SECONDS * 1000}
     return (
         f'<!doctype html>\n<html lang="en" {MARK}>\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
