@@ -60,11 +60,12 @@ model: $(STAMP)  ## retrain the check-worthiness model from $(DATA)
 
 # Benchmarks of the extractor (benchmarks/README.md): check-worthiness on ClaimBuster and CLEF 2019,
 # drafts, claimants and attribution on the project's news set (texts: scripts/news_devset.py collect),
-# and recall of the demo claims with throughput.
+# recall of the demo claims with throughput, and sentences that repeat a claim (demo copies; 10,000 claims).
 bench-extract: $(STAMP)  ## check-worthiness, news-set and extraction benchmarks
 	$(BIN)/python benchmarks/checkworthiness.py --data $(DATA)
 	$(BIN)/python benchmarks/news.py
 	$(BIN)/python benchmarks/extraction.py
+	$(BIN)/python benchmarks/copies.py --data $(DATA) --json benchmarks/results/copies.json
 
 # Scale benchmark (benchmarks/README.md): make bench, or e.g. make bench BENCH_ARGS="--quick".
 .PHONY: bench

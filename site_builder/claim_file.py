@@ -1,18 +1,36 @@
-"""The one writer of the claim file format: what ``new`` scaffolds and what ``extract`` drafts.
+"""The one writer of the claim file format: what ``new`` scaffolds, what ``extract`` drafts, and the
+appearances ``extract --add-appearances`` adds to a person's claim file.
 
-Both write the same fields, in the order of the model, each value in a form that reads back as
-itself (strings as double-quoted YAML, ids plain). ``scaffold`` writes every field with a comment
-saying what goes there; ``draft`` writes what the extractor found, with its provenance. Files are
+New files have the fields in the order of the model, each value in a form that reads back as itself
+(strings as double-quoted YAML, ids plain). ``scaffold`` writes every field with a comment saying
+what goes there; ``draft`` writes what the extractor found, with its provenance. New files are
 created, never replaced (files.create_new).
+
+An existing file is changed only by adding appearances, in two steps: ``with_appearances`` reads it
+and makes its new text through a comment-preserving round trip (ruamel.yaml): the new lines are
+inserted and every other line stays as it was, or it refuses; ``apply`` writes that text atomically
+(a temporary file in the same folder, then os.replace), refusing if the file changed since it was read.
 """
 
 from __future__ import annotations
 
+import difflib
+import io
 import json
+import os
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from .files import create_new
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+from .errors import Refused
+from .files import create_new, temporary_beside
+from .load import parse_yaml
+from .quotes import canonical
 from .schema import SCHEMA_COMMENT
 
 # What goes in each field, for people filling in a scaffold.
@@ -117,3 +135,111 @@ def draft(*, title: str, quote: str, article: str, claimant: str, attribution: s
 def write_new(path: Path, text: str) -> bool:
     """Create the claim file ``path`` atomically; False, and nothing written, if it exists."""
     return create_new(path, text)
+
+
+# How people indent lists in claim files: "  - item" under its key (the demo's and the drafts' style),
+# or "- item" at the key's column. A file is rewritten in the first style that gives it back unchanged.
+INDENTS = ((2, 4, 2), (2, 2, 0), (4, 6, 4), (4, 4, 0))
+
+
+@dataclass(frozen=True)
+class Edit:
+    """A claim file's new text, and its bytes as they were read: ``apply`` writes it only over those."""
+
+    path: Path
+    shown: str  # the path as messages show it
+    before: bytes
+    text: str
+
+
+def _round_trip(indent: tuple[int, int, int]) -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 1_000_000  # never fold a long line
+    yaml.indent(mapping=indent[0], sequence=indent[1], offset=indent[2])
+    return yaml
+
+
+def _dump(yaml: YAML, data: object) -> str:
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()
+
+
+def _only_inserted(before: str, after: str) -> bool:
+    """Whether ``after`` is ``before`` with one run of lines inserted and nothing else changed."""
+    changes = [op for op in difflib.SequenceMatcher(None, before.splitlines(True), after.splitlines(True),
+                                                    autojunk=False).get_opcodes() if op[0] != "equal"]
+    return len(changes) == 1 and changes[0][0] == "insert"
+
+
+def _move_comment(source: CommentedMap, key: object, target: CommentedMap, target_key: object) -> None:
+    """Move the comment lines that follow ``source[key]`` (not a comment at the end of its own line) to
+    follow ``target[target_key]``: they belong above whatever comes next, and new lines go between."""
+    slots = source.ca.items.get(key)
+    if not slots or len(slots) < 3 or slots[2] is None:
+        return
+    token = slots[2]
+    own_line, newline, rest = token.value.partition("\n")
+    if not rest:
+        return
+    token.value = own_line + newline
+    moved = type(token)("\n" + rest, token.start_mark, None)
+    target.ca.items[target_key] = [None, None, moved, None]
+
+
+def with_appearances(path: Path, shown: str, appearances: Sequence[Mapping[str, str]]) -> Edit:
+    """The claim file ``path`` with ``appearances`` (each an article and a quote, maybe a note) added
+    at the end of its ``appearances`` list (made after ``article`` when it has none). Refused if it
+    already lists one of them (the same article and the same words), or if the round trip would change
+    any other line of the file."""
+    before = path.read_bytes()
+    try:
+        text = before.decode("utf-8")
+        indent = next((i for i in INDENTS if _dump(_round_trip(i), _round_trip(i).load(text)) == text), None)
+    except (UnicodeDecodeError, YAMLError) as exc:
+        raise Refused(f"{shown}: cannot read it to add an appearance ({exc})") from None
+    if indent is None:
+        raise Refused(f"{shown}: writing it back would change lines other than the new appearance (its layout is "
+                      "not one ruamel.yaml reproduces); add the appearance by hand")
+    yaml = _round_trip(indent)
+    data = yaml.load(text)
+    listed = data.get("appearances")
+    for appearance in appearances:
+        for number, old in enumerate(listed or []):
+            if (isinstance(old, Mapping) and old.get("article") == appearance["article"]
+                    and canonical(" ".join(str(old.get("quote", "")).split())) == canonical(" ".join(appearance["quote"].split()))):
+                raise Refused(f"{shown} already has this appearance: appearances[{number}] quotes the same words "
+                              f"of article {appearance['article']!r}")
+    items = [CommentedMap((name, DoubleQuotedScalarString(value) if name != "article" else value)
+                          for name, value in appearance.items()) for appearance in appearances]
+    if listed is None:
+        if "appearances" in data:  # "appearances:" with nothing after it
+            data["appearances"] = CommentedSeq(items)
+        else:
+            data.insert(list(data).index("article") + 1, "appearances", CommentedSeq(items))
+            _move_comment(data, "article", items[-1], list(items[-1])[-1])
+    else:
+        if listed and isinstance(listed[-1], CommentedMap) and listed[-1]:
+            _move_comment(listed[-1], list(listed[-1])[-1], items[-1], list(items[-1])[-1])
+        listed.extend(items)
+    after = _dump(yaml, data)
+    read_back = parse_yaml(after)  # as validate reads it
+    if read_back.get("appearances", [])[-len(items):] != [dict(appearance) for appearance in appearances]:
+        raise Refused(f"{shown}: the appearance would not read back as written; add it by hand")
+    if not _only_inserted(text, after):
+        raise Refused(f"{shown}: writing it back would change lines other than the new appearance; add the "
+                      "appearance by hand")
+    return Edit(path, shown, before, after)
+
+
+def apply(edit: Edit) -> None:
+    """Write ``edit`` atomically: a temporary file beside it, then os.replace. Refused, and nothing
+    written, if the file's bytes are no longer those that were read."""
+    temporary = temporary_beside(edit.path, edit.text)
+    try:
+        if edit.path.read_bytes() != edit.before:
+            raise Refused(f"{edit.shown} changed since it was read; nothing was written to it (run the command again)")
+        os.replace(temporary, edit.path)
+    finally:
+        temporary.unlink(missing_ok=True)

@@ -93,10 +93,12 @@ def import_article(source: Path, article_id: str | None, force: bool, config_fil
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Score articles in this many processes.")
+@click.option("--add-appearances", is_flag=True, help="Add each sentence that repeats a claim to that claim's file.")
 @config_option
 def extract(articles: tuple[str, ...], min_score: float, top: int, dry_run: bool, output: str, jobs: int,
-            config_file: Path) -> None:
-    """Draft claim files from the check-worthy sentences of ARTICLES (ids or paths)."""
+            add_appearances: bool, config_file: Path) -> None:
+    """Draft claim files from the check-worthy sentences of ARTICLES (ids or paths); report sentences that
+    repeat an existing claim."""
     from .drafting.extract import extract as draft  # numpy and the model load only for this command
     project = load_project(read_settings(config_file))
     if project.errors:
@@ -104,17 +106,14 @@ def extract(articles: tuple[str, ...], min_score: float, top: int, dry_run: bool
                                    + "\nfix these first: drafts must not duplicate existing claims")
     chosen = [project.article_named(name) for name in articles]
     with click.progressbar(length=len(chosen), label="Scoring articles", file=sys.stderr) as bar:
-        done = draft(project, chosen, min_score=min_score, top=top, dry_run=dry_run, jobs=jobs, progress=bar.update)
+        done = draft(project, chosen, min_score=min_score, top=top, dry_run=dry_run, add_appearances=add_appearances,
+                     jobs=jobs, progress=bar.update)
     for path, text in done.drafts:
         if not claim_file.write_new(path, text):
             raise click.ClickException(f"{project.settings.shown(path)} appeared while writing; run again")
-    if output == "json":
-        click.echo(json.dumps(done.rows, ensure_ascii=False, indent=2))
-        return
-    for row in done.rows:
-        click.echo(f"{row['action']}: {row.get('file') or row['reason']} ({row['score']:.2f}) {row['quote'][:70]}")
-    created = sum(row["action"] != "skipped" for row in done.rows)
-    click.echo(f"{created} {'to create' if dry_run else 'created'}, {len(done.rows) - created} skipped")
+    for edit in done.edits:
+        claim_file.apply(edit)  # refuses if a person changed the file meanwhile
+    click.echo(json.dumps(done.rows, ensure_ascii=False, indent=2) if output == "json" else "\n".join(done.lines()))
 
 
 @main.command()

@@ -6,7 +6,8 @@ import os
 from pathlib import Path
 
 
-def _temporary(path: Path, text: str) -> Path:
+def temporary_beside(path: Path, text: str) -> Path:
+    """``text`` written to a new temporary file in the folder of ``path`` (so os.replace is atomic)."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     with open(temporary, "w", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
@@ -17,7 +18,7 @@ def _temporary(path: Path, text: str) -> Path:
 
 def create_new(path: Path, text: str) -> bool:
     """Write ``path`` atomically unless it exists; False (and nothing written) if it does."""
-    temporary = _temporary(path, text)
+    temporary = temporary_beside(path, text)
     try:
         os.link(temporary, path)  # atomic, and fails rather than replace an existing file
         return True
@@ -29,4 +30,4 @@ def create_new(path: Path, text: str) -> bool:
 
 def replace(path: Path, text: str) -> None:
     """Write ``path`` atomically, replacing it if it exists."""
-    os.replace(_temporary(path, text), path)
+    os.replace(temporary_beside(path, text), path)

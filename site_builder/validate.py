@@ -276,9 +276,10 @@ def id_problem(value: str, what: str = "id") -> str | None:
 
 
 def new_claim_problems(text: str, claim_id: str, article: Article, settings: Settings,
-                       claim_files: frozenset[str] = frozenset(), article_files: frozenset[str] = frozenset()) -> list[Problem]:
-    """What validate would say about a claim file a tool is about to write: tools never write a file
-    that validation refuses."""
+                       claim_files: frozenset[str] = frozenset(), article_files: frozenset[str] = frozenset(),
+                       more: Sequence[Article] = ()) -> list[Problem]:
+    """What validate would say about a claim file a tool is about to write (``more``: the articles of its
+    appearances): tools never write a file that validation refuses."""
     shown = settings.shown(settings.claim_file(claim_id))
     problems = yaml_shape_problems(text, shown)
     if problems:
@@ -290,6 +291,6 @@ def new_claim_problems(text: str, claim_id: str, article: Article, settings: Set
     record, problems = claim_from(data, SourceFile(shown, text, None), claim_id, {})
     if record is None:
         return problems
-    source = SourceFile(settings.shown(settings.article_file(article.id)), "", article)
-    _, found = check_claims([record], [source], settings, claim_files | {claim_id}, article_files | {article.id})
+    sources = [SourceFile(settings.shown(settings.article_file(a.id)), "", a) for a in {a.id: a for a in (article, *more)}.values()]
+    _, found = check_claims([record], sources, settings, claim_files | {claim_id}, article_files | {a.id for a in (article, *more)})
     return problems + found

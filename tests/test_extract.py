@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -243,3 +244,93 @@ def test_draft_ids_are_short_never_reserved_and_never_taken() -> None:
     long = unique_id("Extraordinarily comprehensive internationalisation characteristically "
                      "overwhelms counterrevolutionary bureaucratisation", set())
     assert long == "extraordinarily-comprehensive-internationalisation" and len(long) <= 60
+
+
+COPY = "lachronicle-india-considers-additional-s400"
+NINETY = REPO / "claims" / "s400-90-percent-success-rate.yaml"
+
+
+def _without_the_copys_appearance(demo: Project) -> str:
+    """The 90% claim as if the lachronicle copy had not been linked yet (its appearance removed)."""
+    path = demo.claims / NINETY.name
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = lines.index(f"  - article: {COPY}\n")
+    end = next(n for n in range(start + 1, len(lines)) if not lines[n].startswith("    "))
+    text = "".join(lines[:start] + lines[end:])
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def _files(project: Project) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for folder in (project.claims, project.articles) for p in sorted(folder.iterdir())}
+
+
+def test_extract_reports_the_copys_sentence_as_repeating_the_claim_and_touches_no_file(demo: Project) -> None:
+    _without_the_copys_appearance(demo)
+    before = _files(demo)
+    result = site_builder(demo, "extract", COPY)
+    assert result.returncode == 0, result.stderr
+    line = next(line for line in result.stdout.splitlines() if "Shugayev emphasized" in line)
+    assert re.fullmatch(r"repeats s400-90-percent-success-rate \(similarity 0\.\d\d\): Shugayev emphasized that "
+                        r"Western analytical institutions have independ", line), line
+    assert 0.5 <= float(line.split("similarity ")[1][:4]) < 1
+    assert "created:" not in result.stdout
+    assert re.search(r"^0 created, \d+ skipped, \d+ repeat existing claims$", result.stdout, re.M), result.stdout
+    assert _files(demo) == before  # without --add-appearances, no file is touched
+
+
+def test_extract_json_says_for_each_sentence_which_claim_it_repeats(demo: Project) -> None:
+    _without_the_copys_appearance(demo)
+    result = site_builder(demo, "extract", COPY, "--format", "json", "--min-score", "0", "--top", "1000")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert all("repeats" in row for row in rows)
+    ninety = next(row for row in rows if row["quote"].startswith("Shugayev emphasized"))
+    assert ninety["action"] == "repeats" and ninety["file"] == "claims/s400-90-percent-success-rate.yaml"
+    assert ninety["repeats"]["claim"] == "s400-90-percent-success-rate" and 0.5 <= ninety["repeats"]["similarity"] < 1
+    assert ninety["repeats"]["article"] != COPY and ninety["repeats"]["quote"]  # the quote it is most like
+    assert all(row["repeats"] is None for row in rows if row["action"] != "repeats")
+    assert sum(row["action"] == "repeats" for row in rows) >= 3  # the copy repeats other claims too
+
+
+def test_add_appearances_appends_the_sentence_to_the_claim_keeping_every_other_line(demo: Project) -> None:
+    text = _without_the_copys_appearance(demo)
+    path = demo.claims / NINETY.name
+    text = text.replace("claimant: klas.news\n", "# who said it: checked by a person\nclaimant: klas.news  # the outlet\n")
+    path.write_text(text, encoding="utf-8")
+    others = {name: data for name, data in _files(demo).items() if name != NINETY.name}
+    result = site_builder(demo, "extract", COPY, "--add-appearances", "--top", "1")
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"^repeats s400-90-percent-success-rate \(similarity 0\.\d\d\), appearance added to "
+                     r"claims/s400-90-percent-success-rate\.yaml: Shugayev emphasized", result.stdout, re.M), result.stdout
+    sentence = ("Shugayev emphasized that Western analytical institutions have independently validated the system’s "
+                "superiority, noting a 90% success rate in intercepting aerial threats—nearly double that of the U.S. "
+                "Patriot system, which stands at 50%.")
+    added = f'  - article: {COPY}\n    quote: "{sentence}"\n'
+    assert path.read_text(encoding="utf-8") == text.replace("# who said it", added + "# who said it")
+    assert demo.validate().returncode == 0, demo.validate().stderr
+    changed = {name for name, data in _files(demo).items() if others.get(name, data) != data}
+    assert changed == {name for name in changed if name.endswith(".yaml")}  # only claim files that the copy repeats
+    again = site_builder(demo, "extract", COPY, "--add-appearances", "--top", "1")
+    assert again.returncode == 0, again.stderr
+    assert "repeats s400-90-percent-success-rate" not in again.stdout  # now an appearance: its sentence overlaps it
+    assert path.read_text(encoding="utf-8") == text.replace("# who said it", added + "# who said it")
+
+
+def test_an_appearance_validate_would_refuse_is_not_added(demo: Project) -> None:
+    """A sentence holding a right-to-left override (U+202E, which can make text read as other text)
+    repeats a claim, but validate refuses such a quote: it is reported, and the claim's file is left as
+    it was."""
+    _without_the_copys_appearance(demo)
+    article = demo.articles / f"{COPY}.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("Western analytical", "Western\u202e analytical"),
+                       encoding="utf-8")
+    before = (demo.claims / NINETY.name).read_bytes()
+    result = site_builder(demo, "extract", COPY, "--add-appearances")
+    assert result.returncode == 0, result.stderr
+    line = next(line for line in result.stdout.splitlines() if "Shugayev emphasized" in line)
+    assert re.fullmatch(r"repeats s400-90-percent-success-rate \(similarity 0\.\d\d\), appearance not added: would not "
+                        r"validate: appearances\[\d\]\.quote: contains an invisible control character U\+202E at position "
+                        r"\d+ \(expected visible text only\): Shugayev emphasized that Western\u202e analytical institutions have indepen",
+                        line), line
+    assert (demo.claims / NINETY.name).read_bytes() == before

@@ -10,8 +10,13 @@ attribution come from ``attribution.attribute_all`` over the whole article
 (quotes that go on, "he said", titles, publications); an unnamed source
 (``vague``) or no source (``none``) has the outlet as claimant: the outlet is
 who asserts it. An article in a language the model was not trained on is
-refused, never silently scored. A sentence that overlaps an existing claim
-of the same article is skipped, never duplicated.
+refused, never silently scored. A sentence that overlaps an existing claim's
+quote or appearance in the same article is skipped, never duplicated.
+
+A sentence that repeats an existing claim in other words (a reworded copy,
+copies.py) is not drafted: it is reported as repeating that claim, with the
+similarity, and with ``add_appearances`` becomes an appearance of it, added
+to the claim's file by claim_file (only when the result validates).
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from ..project import Project
 from ..quotes import Span, find, nearest
 from .attribution import attribute, attribute_all
 from .checkworthiness import CheckworthinessModel, default_model
+from .copies import QuoteIndex, Quoted, Repeat
 from .language import article_language, unsupported_message
 from .sentences import split_sentences
 
@@ -144,23 +150,38 @@ class Planned:
     skipped: str | None = None
 
 
+Place = tuple[str, str, list[Span]]  # a claim id, an article id, where the claim's words are in that article
+
+
+def places(project: Project) -> list[Place]:
+    """Where every claim's words are: its first quote and each located appearance."""
+    found = [(claim_id, claim.article, spans) for claim_id, claim in project.claims.items()
+             if (spans := project.quotes.get(claim_id))]
+    for claim_id, spans_list in project.appearance_quotes.items():
+        appearances = project.claims[claim_id].appearances if claim_id in project.claims else []
+        found += [(claim_id, appearance.article, spans) for appearance, spans in zip(appearances, spans_list)
+                  if spans]
+    return found
+
+
+def overlapping(candidate: Candidate, placed: Iterable[Place]) -> str | None:
+    """The first claim (by id) whose words overlap the candidate's sentence in its article, if any."""
+    return min((claim_id for claim_id, article_id, spans in placed if article_id == candidate.article
+                and any(s.start < candidate.end and candidate.start < s.end for s in spans)), default=None)
+
+
 def plan(
     chosen: Sequence[Candidate],
-    existing: dict[str, tuple[str, list[Span] | None]],
+    placed: Sequence[Place],
     taken_ids: Iterable[str],
     claims_folder: str,
 ) -> list[Planned]:
-    """Decide the file for each candidate. ``existing`` maps claim id -> (article id, quote spans);
+    """Decide the file for each candidate. ``placed``: where existing claims' words are;
     ``claims_folder`` is the claims folder as messages name it."""
     taken = set(taken_ids)
     out = []
     for candidate in chosen:
-        clash = next(
-            (claim_id for claim_id, (article_id, spans) in sorted(existing.items())
-             if article_id == candidate.article and spans
-             and any(s.start < candidate.end and candidate.start < s.end for s in spans)),
-            None,
-        )
+        clash = overlapping(candidate, placed)
         if clash is not None:
             out.append(Planned(candidate, None, f"overlaps the quote of {claims_folder}/{clash}.yaml"))
             continue
@@ -197,8 +218,28 @@ def as_json(planned: Sequence[Planned], *, dry_run: bool, claims_folder: str) ->
             row.update(action="skipped", reason=item.skipped)
         else:
             row.update(action="would create" if dry_run else "created", file=f"{claims_folder}/{item.claim_id}.yaml")
+        row["repeats"] = None
         rows.append(row)
     return rows
+
+
+def repeat_row(candidate: Candidate, repeat: Repeat, claims_folder: str) -> dict[str, object]:
+    """The row of a sentence that repeats an existing claim: ``repeats`` says which, how alike, and the
+    quote it is most like."""
+    row = asdict(candidate)
+    row.update(action="repeats", file=f"{claims_folder}/{repeat.claim}.yaml",
+               repeats={"claim": repeat.claim, "similarity": repeat.similarity,
+                        "article": repeat.quote.article, "quote": repeat.quote.quote})
+    return row
+
+
+def quote_index(project: Project) -> QuoteIndex:
+    """Every claim's first quote and every appearance's quote, to find sentences that repeat them."""
+    quoted = []
+    for claim_id, claim in sorted(project.claims.items()):
+        quoted.append(Quoted(claim_id, claim.article, claim.quote))
+        quoted += [Quoted(claim_id, appearance.article, appearance.quote) for appearance in claim.appearances]
+    return QuoteIndex(quoted)
 
 
 def score_articles(articles: Sequence[Article], known_tags: list[str], jobs: int,
@@ -225,41 +266,111 @@ def candidates_with_default_model(article: Article, known_tags: list[str]) -> li
 
 @dataclass(frozen=True)
 class Extraction:
-    rows: list[dict[str, object]]  # one per selected sentence: what was (or would be) done, and why
+    rows: list[dict[str, object]]  # one per selected or repeating sentence: what was (or would be) done, and why
     drafts: list[tuple[Path, str]]  # the claim files to create, in order
+    edits: list[claim_file.Edit] = field(default_factory=list)  # the claim files to add appearances to
+    dry_run: bool = False
+
+    def lines(self) -> list[str]:
+        """The report, a line for each row and the counts."""
+        out = []
+        for row in self.rows:
+            quote = str(row["quote"])[:70]
+            if row["action"] in ("repeats", "added appearance", "would add appearance"):
+                said = f"repeats {row['repeats']['claim']} (similarity {row['repeats']['similarity']:.2f})"  # type: ignore[index]
+                if row["action"] != "repeats":
+                    said += f", appearance {'added to' if row['action'] == 'added appearance' else 'to add to'} {row['file']}"
+                elif row.get("reason"):
+                    said += f", appearance not added: {row['reason']}"
+                out.append(f"{said}: {quote}")
+            else:
+                out.append(f"{row['action']}: {row.get('file') or row['reason']} ({row['score']:.2f}) {quote}")
+        created = sum(row["action"] in ("created", "would create") for row in self.rows)
+        skipped = sum(row["action"] == "skipped" for row in self.rows)
+        repeats = len(self.rows) - created - skipped
+        added = sum(row["action"] in ("added appearance", "would add appearance") for row in self.rows)
+        summary = f"{created} {'to create' if self.dry_run else 'created'}, {skipped} skipped"
+        if repeats:
+            summary += f", {repeats} {'repeats an existing claim' if repeats == 1 else 'repeat existing claims'}"
+        if added:
+            summary += f" ({added} appearance{'s' if added > 1 else ''} {'to add' if self.dry_run else 'added'})"
+        return out + [summary]
 
 
 def extract(project: Project, articles: Sequence[Article], *, min_score: float, top: int, dry_run: bool,
-            jobs: int = 1, progress: Callable[[int], object] = lambda done: None) -> Extraction:
+            add_appearances: bool = False, jobs: int = 1,
+            progress: Callable[[int], object] = lambda done: None) -> Extraction:
     """Draft claims from the check-worthy sentences of ``articles`` of a project that loaded without
-    errors; never a sentence that overlaps an existing claim's quote, never an id already taken."""
+    errors; never a sentence that overlaps an existing claim's words, never one that repeats an existing
+    claim (reported instead, and with ``add_appearances`` added to it as an appearance), never an id
+    already taken."""
     settings = project.settings
-    existing = {claim_id: (claim.article, project.quotes.get(claim_id)) for claim_id, claim in project.claims.items()}
+    placed = places(project)
     known_tags = sorted({tag for claim in project.claims.values() for tag in claim.tags})
     model = default_model()
     refused = [m for a in articles if (m := unsupported_message(a.id, article_language(a), model.languages))]
     if refused:
         raise Refused("\n".join(refused))
     scored = score_articles(articles, known_tags, jobs, progress)
+    index = quote_index(project)
     rows: list[dict[str, object]] = []
     drafts: list[tuple[Path, str]] = []
-    taken = set(existing) | project.claim_files
+    taken = set(project.claims) | project.claim_files
     for article, found in zip(articles, scored, strict=True):
-        planned = plan(explained(select(found, min_score=min_score, top=top), model), existing, taken,
+        repeated = {c.start: (c, r) for c in found if not overlapping(c, placed) and (r := index.repeats(c.quote))}
+        fresh = [c for c in found if c.start not in repeated]
+        planned = plan(explained(select(fresh, min_score=min_score, top=top), model), placed, taken,
                        settings.claims_folder)
-        for index, item in enumerate(planned):
+        for number, item in enumerate(planned):
             if item.claim_id is None:
                 continue
             text = draft_yaml(item.candidate, f"{model.name} {model.version}")
             refused = new_claim_problems(text, item.claim_id, article, settings, project.claim_files, project.article_files)
             if refused:  # never write what validate refuses: skip it, and say why
-                planned[index] = Planned(item.candidate, None, f"would not validate: {refused[0].field}: {refused[0].message}")
+                planned[number] = Planned(item.candidate, None, f"would not validate: {refused[0].field}: {refused[0].message}")
                 continue
             taken.add(item.claim_id)
-            existing[item.claim_id] = (article.id, [item.candidate.span])
+            placed.append((item.claim_id, article.id, [item.candidate.span]))
             drafts.append((settings.claim_file(item.claim_id), text))
-        rows += as_json(planned, dry_run=dry_run, claims_folder=settings.claims_folder)
-    return Extraction(rows, [] if dry_run else drafts)
+        article_rows = as_json(planned, dry_run=dry_run, claims_folder=settings.claims_folder)
+        article_rows += [repeat_row(c, r, settings.claims_folder) for c, r in repeated.values()]
+        rows += sorted(article_rows, key=lambda row: row["start"])  # type: ignore[arg-type, return-value]
+    edits = appearance_edits(project, rows, dry_run) if add_appearances else []
+    return Extraction(rows, [] if dry_run else drafts, [] if dry_run else edits, dry_run)
+
+
+def appearance_edits(project: Project, rows: list[dict[str, object]], dry_run: bool) -> list[claim_file.Edit]:
+    """For each claim that sentences repeat, its file with those sentences added as appearances, if the
+    result validates; each row says whether its appearance is (or would be) added, or why not."""
+    settings = project.settings
+    wanted: dict[str, list[dict[str, object]]] = {}
+    for row in rows:
+        if row["action"] == "repeats":
+            wanted.setdefault(row["repeats"]["claim"], []).append(row)  # type: ignore[index]
+    edits = []
+    for claim_id, claim_rows in sorted(wanted.items()):
+        claim = project.claims[claim_id]
+        path = settings.claim_file(claim_id)
+        if not path.exists() and path.with_suffix(".yml").exists():
+            path = path.with_suffix(".yml")
+        added = [{"article": str(row["article"]), "quote": str(row["quote"])} for row in claim_rows]
+        try:
+            edit = claim_file.with_appearances(path, settings.shown(path), added)
+        except Refused as refused:
+            for row in claim_rows:
+                row["reason"] = str(refused)
+            continue
+        more = [project.articles[a] for a in sorted({*(a.article for a in claim.appearances), *(a["article"] for a in added)})]
+        problems = new_claim_problems(edit.text, claim_id, project.articles[claim.article], settings,
+                                      project.claim_files, project.article_files, more)
+        if problems:  # never write what validate refuses
+            for row in claim_rows:
+                row["reason"] = f"would not validate: {problems[0].field}: {problems[0].message}"
+            continue
+        for row in claim_rows:
+            row["action"] = "would add appearance" if dry_run else "added appearance"
+        edits.append(edit)
+    return edits
 
 
 def quotable_sentences(article: Article) -> list[str]:
