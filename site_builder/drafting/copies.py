@@ -21,12 +21,12 @@ article at 10,000 claims).
 
 from __future__ import annotations
 
-import heapq
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import fuzz, utils
 
 THRESHOLD = 0.5  # similarity at or above which a sentence repeats a claim
@@ -74,7 +74,8 @@ class QuoteIndex:
         total = len(self.sets) + 1
         self.weight = {word: math.log(total / (len(numbers) + 1)) for word, numbers in found.items()}
         uncommon = max(UNCOMMON_LEAST, UNCOMMON_SHARE * len(self.sets))
-        self.postings = {word: numbers for word, numbers in found.items() if len(numbers) <= uncommon}
+        self.postings = {word: np.array(numbers, dtype=np.int64) for word, numbers in found.items()
+                         if len(numbers) <= uncommon}
         self.totals = [math.fsum(self.weight[word] for word in text) for text in self.sets]
 
     def scored(self, sentence: str, candidates: int = CANDIDATES) -> list[tuple[float, Quoted]]:
@@ -83,12 +84,15 @@ class QuoteIndex:
         first claim id, then the first quote of that claim."""
         text = words(sentence)
         mine = frozenset(text.split())
-        shared: Counter[int] = Counter()
-        for word in sorted(mine):  # in order: the same sums, to the last bit, whatever the hash seed
-            for number in self.postings.get(word, ()):
-                shared[number] += self.weight[word]
+        found = [word for word in sorted(mine) if word in self.postings]  # in order: the same sums whatever the hash seed
+        if not found:
+            return []
+        numbers = np.concatenate([self.postings[word] for word in found])
+        weights = np.repeat([self.weight[word] for word in found], [len(self.postings[word]) for word in found])
+        shared = np.bincount(numbers, weights=weights, minlength=len(self.sets))
+        some = np.flatnonzero(shared)
         out = []
-        for number, _ in heapq.nsmallest(candidates, shared.items(), key=lambda item: (-item[1], item[0])):
+        for number in some[np.lexsort((some, -shared[some]))][:candidates].tolist():  # most weight first, then first quote
             both = mine & self.sets[number]
             score = 0.0
             if sum(word in self.postings for word in both) >= SHARED_WORDS and self.totals[number] > 0:
