@@ -30,19 +30,35 @@ QUOTE = ("Reports indicate that the Russian system achieved a staggering 90% suc
          "aerial threats, outperforming the U.S. Patriot system by a significant margin.")
 
 
+COPY = ("Shugayev noted that analysts concede a 90% success rate in intercepting aerial threats, far outperforming "
+        "the U.S. Patriot system, which stands at 50%.")
+
+
 def index(*extra: Quoted) -> QuoteIndex:
     return QuoteIndex([Quoted("s400-success", "article-a", QUOTE), *extra,
                        *(Quoted(f"other-{n}", f"article-{n}", text) for n, text in enumerate(OTHERS))])
 
 
 def test_a_reworded_copy_repeats_its_claim_and_other_sentences_do_not() -> None:
-    found = index().repeats("Shugayev noted that analysts concede a 90% success rate in intercepting aerial threats, "
-                            "far outperforming the U.S. Patriot system, which stands at 50%.")
+    found = index().repeats(COPY)
     assert found is not None and found.claim == "s400-success" and 0.5 <= found.similarity <= 1
     assert found.quote == Quoted("s400-success", "article-a", QUOTE)
     assert index().repeats("The Patriot system was first deployed by the United States Army in 1984.") is None
     assert index().repeats("That is a very significant margin.") is None  # too few words to be the same claim
     assert index().repeats("") is None
+
+
+def test_a_project_of_one_claim_finds_its_copy_and_a_quote_added_later_is_found() -> None:
+    one = QuoteIndex([Quoted("s400-success", "article-a", QUOTE)])  # every word in every quote: weights still count
+    assert (found := one.repeats(COPY)) is not None and found.claim == "s400-success"
+    empty = QuoteIndex([])
+    assert empty.repeats(COPY) is None
+    empty.add(Quoted("drafted-now", "article-a", QUOTE))  # a claim drafted earlier in the same run
+    assert (found := empty.repeats(COPY)) is not None and found.claim == "drafted-now"
+    grown = index()
+    grown.add(Quoted("drafted-now", "article-z", "The Patriot system stands at 50% in intercepting aerial threats, "
+                     "analysts concede, far below the S-400."))
+    assert grown.repeats(COPY) is not None and grown.repeats(COPY).claim in ("s400-success", "drafted-now")
 
 
 def test_the_same_words_repeat_the_first_claim_by_id() -> None:

@@ -251,14 +251,18 @@ NINETY = REPO / "claims" / "s400-90-percent-success-rate.yaml"
 
 
 def _without_the_copys_appearance(demo: Project) -> str:
-    """The 90% claim as if the lachronicle copy had not been linked yet (its appearance removed)."""
-    path = demo.claims / NINETY.name
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    start = lines.index(f"  - article: {COPY}\n")
-    end = next(n for n in range(start + 1, len(lines)) if not lines[n].startswith("    "))
-    text = "".join(lines[:start] + lines[end:])
-    path.write_text(text, encoding="utf-8")
-    return text
+    """The demo as if the lachronicle copy had not been linked yet: every appearance in it removed from
+    every claim file. Returns the 90% claim's text."""
+    for path in sorted(demo.claims.glob("*.yaml")):
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        while f"  - article: {COPY}\n" in lines:
+            start = lines.index(f"  - article: {COPY}\n")
+            end = next((n for n in range(start + 1, len(lines)) if not lines[n].startswith("    ")), len(lines))
+            lines[start:end] = []
+            if lines[start - 1] == "appearances:\n" and (start == len(lines) or not lines[start].startswith("  - ")):
+                del lines[start - 1]  # the list is empty now
+        path.write_text("".join(lines), encoding="utf-8")
+    return (demo.claims / NINETY.name).read_text(encoding="utf-8")
 
 
 def _files(project: Project) -> dict[str, bytes]:
@@ -334,3 +338,22 @@ def test_an_appearance_validate_would_refuse_is_not_added(demo: Project) -> None
                         r"\d+ \(expected visible text only\): Shugayev emphasized that Western\u202e analytical institutions have indepen",
                         line), line
     assert (demo.claims / NINETY.name).read_bytes() == before
+
+
+def test_a_copy_extracted_with_its_original_repeats_the_claims_drafted_from_it(demo: Project) -> None:
+    for path in demo.claims.glob("*.yaml"):
+        path.unlink()  # start from articles with no claims
+    first = site_builder(demo, "extract", DEMO, COPY, "--min-score", "0.3", "--add-appearances")
+    assert first.returncode == 0, first.stderr
+    drafted = {p.stem for p in demo.claims.glob("*.yaml")}
+    repeats = re.findall(r"^repeats ([a-z0-9-]+) \(similarity 0\.\d\d\), appearance not added: its claim is drafted by "
+                         r"this run; run the command again to add it: ", first.stdout, re.M)
+    assert repeats and set(repeats) <= drafted, first.stdout  # the copy's sentences repeat the new drafts
+    assert not any(p.read_text(encoding="utf-8").count("appearances:") for p in demo.claims.glob("*.yaml"))
+    again = site_builder(demo, "extract", COPY, "--min-score", "0.3", "--add-appearances")
+    assert again.returncode == 0, again.stderr
+    added = re.findall(r"^repeats ([a-z0-9-]+) \(similarity 0\.\d\d\), appearance added to claims/\1\.yaml: ",
+                       again.stdout, re.M)
+    assert set(added) == set(repeats), again.stdout
+    assert {p.stem for p in demo.claims.glob("*.yaml")} == drafted  # nothing new drafted from the copy's repeats
+    assert demo.validate().returncode == 0, demo.validate().stderr

@@ -5,7 +5,8 @@ Words are compared in lower case, anything but letters and digits a space. A sen
 
 - how much of the quote the sentence repeats: the weight of the quote's words that the sentence has,
   over the weight of all the quote's words, each word weighted by how rare it is among the quotes
-  (inverse document frequency), so "the", "said" and "percent" count for little;
+  (smoothed inverse document frequency, 1 + ln((quotes + 1) / (quotes with the word + 1)), so a
+  project of a few claims still has weights), so "the", "said" and "percent" count for little;
 - how alike their wording is: rapidfuzz's ``token_set_ratio`` (the words both have against each
   one's own words), which forgives a figure changed and words added around the quote.
 
@@ -72,11 +73,29 @@ class QuoteIndex:
             for word in text:
                 found[word].append(number)
         total = len(self.sets) + 1
-        self.weight = {word: math.log(total / (len(numbers) + 1)) for word, numbers in found.items()}
+        self.weight = {word: math.log(total / (len(numbers) + 1)) + 1 for word, numbers in found.items()}
         uncommon = max(UNCOMMON_LEAST, UNCOMMON_SHARE * len(self.sets))
         self.postings = {word: np.array(numbers, dtype=np.int64) for word, numbers in found.items()
                          if len(numbers) <= uncommon}
         self.totals = [math.fsum(self.weight[word] for word in text) for text in self.sets]
+
+    def add(self, quoted: Quoted) -> None:
+        """One more quote (a claim drafted a moment ago), the other words' weights as they are: a new
+        word weighs as a word of one quote."""
+        text = words(quoted.quote)
+        if not text.strip():
+            return
+        number = len(self.sets)
+        self.quoted.append(quoted)
+        self.texts.append(text)
+        self.sets.append(frozenset(text.split()))
+        for word in sorted(self.sets[-1]):
+            if word not in self.weight:
+                self.weight[word] = math.log((number + 2) / 2) + 1
+                self.postings[word] = np.array([number], dtype=np.int64)
+            elif word in self.postings:
+                self.postings[word] = np.append(self.postings[word], number)
+        self.totals.append(math.fsum(self.weight[word] for word in self.sets[-1]))
 
     def scored(self, sentence: str, candidates: int = CANDIDATES) -> list[tuple[float, Quoted]]:
         """The ``candidates`` quotes sharing the most weight of uncommon words with ``sentence``, with

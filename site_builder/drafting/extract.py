@@ -332,6 +332,7 @@ def extract(project: Project, articles: Sequence[Article], *, min_score: float, 
             taken.add(item.claim_id)
             placed.append((item.claim_id, article.id, [item.candidate.span]))
             drafts.append((settings.claim_file(item.claim_id), text))
+            index.add(Quoted(item.claim_id, article.id, item.candidate.quote))  # a copy later in this run repeats it
         article_rows = as_json(planned, dry_run=dry_run, claims_folder=settings.claims_folder)
         article_rows += [repeat_row(c, r, settings.claims_folder) for c, r in repeated.values()]
         rows += sorted(article_rows, key=lambda row: row["start"])  # type: ignore[arg-type, return-value]
@@ -349,7 +350,11 @@ def appearance_edits(project: Project, rows: list[dict[str, object]], dry_run: b
             wanted.setdefault(row["repeats"]["claim"], []).append(row)  # type: ignore[index]
     edits = []
     for claim_id, claim_rows in sorted(wanted.items()):
-        claim = project.claims[claim_id]
+        claim = project.claims.get(claim_id)
+        if claim is None:  # drafted in this run: its file is not written yet
+            for row in claim_rows:
+                row["reason"] = "its claim is drafted by this run; run the command again to add it"
+            continue
         path = settings.claim_file(claim_id)
         if not path.exists() and path.with_suffix(".yml").exists():
             path = path.with_suffix(".yml")
