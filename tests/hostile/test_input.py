@@ -494,7 +494,18 @@ def test_extract_never_drafts_what_validate_refuses(tmp_path: Path) -> None:
     for row in created:
         text = (project.root / row["file"]).read_text(encoding="utf-8")
         assert not [c for c in "\u202e\u202c\x1b\uffff" if c in text], row["file"]
-    assert skipped["Output rose "].startswith("would not validate: quote: contains an invisible control character U+202E")
+    assert not [reason for reason in skipped.values() if not reason.startswith(("would not validate", "overlaps"))]
+    # the first sentence holds the words of the project's claim: it repeats it, and is never drafted; its
+    # U+202E keeps it from being added to that claim as an appearance, since validate would refuse that too
+    repeats = {row["quote"][:12]: row["repeats"]["claim"] for row in rows if row["action"] == "repeats"}
+    assert repeats["Output rose "] == "output-rose-40-percent", rows
+    claim = (project.claims / "output-rose-40-percent.yaml").read_bytes()
+    added = tool(project, "extract", "hostile", "--min-score", "0", "--top", "100", "--format", "json", "--add-appearances")
+    assert added.returncode == 0, added.stderr
+    row = next(row for row in json.loads(added.stdout) if row["quote"].startswith("Output rose "))
+    assert row["action"] == "repeats" and row["reason"].startswith(
+        "would not validate: appearances[0].quote: contains an invisible control character U+202E"), row
+    assert (project.claims / "output-rose-40-percent.yaml").read_bytes() == claim
 
 
 def test_new_validates_its_id_and_never_writes_what_validate_refuses(tmp_path: Path) -> None:
