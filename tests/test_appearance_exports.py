@@ -97,6 +97,21 @@ def test_an_unknown_day_never_makes_an_appearance_first(tmp_path: Path) -> None:
     assert check(review) == []
 
 
+def test_copies_in_the_claims_language_add_nothing_to_search(tmp_path: Path) -> None:
+    """The same words again, or a copy's marked changes, are not indexed; a section left with nothing to index
+    is not in the search index at all (no empty "Also published in" result)."""
+    project = make_project(tmp_path / "project")
+    project.write_article("copy-article", COPY)
+    project.write_claim("output-rose-40-percent", WITH_APPEARANCES.split("  - article: arabic-article")[0]
+                        + "claimant: The minister\n" + WITH_APPEARANCES.split("claimant: The minister\n")[1])
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    assert "copy.example" in project.html("claims/output-rose-40-percent")
+    index = json.loads((project.root / "site/search/search_index.json").read_text(encoding="utf-8"))
+    assert [doc["location"] for doc in index["docs"] if doc["location"].startswith("claims/output-rose-40-percent/")] == [
+        "claims/output-rose-40-percent/"]
+
+
 def test_surely_before_reads_partial_dates_as_every_day_they_may_mean() -> None:
     assert surely_before("2025-12-01", "2025-12-03")
     assert surely_before("2025-11", "2025-12-01") and surely_before("2024", "2025-01")
