@@ -5,8 +5,8 @@ validation refuses them in every field; this keeps every file parseable whatever
 
 ``data/claims.json`` has a versioned shape (``DATA_VERSION``) documented on the
 site's Data page; a change to it that is not an addition bumps the version. Version 2: ``appearances``
-lists every article that published the claim, resolved (the claim's own quote's included), not the
-claim file's list of article ids.
+lists every article that published the claim (the claim's own quote's included), each with its outlet,
+URLs, date and language, not the claim file's list.
 
 Where a claim was published is said the same way everywhere: the data files, the feeds and the claim
 page list the placements of appearances.placements, oldest first, the first known marked.
@@ -47,14 +47,10 @@ UrlFor = Callable[[str], str]  # uri inside docs_dir -> absolute URL
 
 
 def claim_placements(site: Site, claim: Claim) -> list[Placement]:
-    """Every article that published the claim, oldest first (see appearances.placements)."""
+    """Every article that published the claim, oldest first (see appearances.placements), each with its
+    quote as the claim file writes it."""
     return placements(claim, site.articles, site.quotes[claim.id],  # type: ignore[index]
-                      site.appearance_quotes.get(claim.id, []))  # type: ignore[arg-type]
-
-
-def _written(claim: Claim, place: Placement) -> str:
-    """The quote as the claim file gives it, for this placement."""
-    return claim.quote if place.index == 0 else claim.appearances[place.index - 1].quote
+                      site.appearance_quotes.get(claim.id, []), words=False)  # type: ignore[arg-type]
 
 
 def _article(article: Article, routes: Routes, url_for: UrlFor) -> dict[str, Any]:
@@ -70,19 +66,18 @@ def claim_record(site: Site, claim: Claim, routes: Routes, url_for: UrlFor) -> d
         url=url_for(routes.claim(claim.id)),
         rating={"id": claim.rating, "label": rating.label, "value": rating.value},
         article=_article(article, routes, url_for),
-        appearances=[{"article": _article(p.article, routes, url_for), "quote": _written(claim, p),
-                      "translation": p.translation, "note": p.note, "claim_quote": p.index == 0,
-                      "first_known": p.first_known} for p in claim_placements(site, claim)],
+        appearances=appearance_records(site, claim, routes, url_for),
     )
     return record
 
 
-def appearance_rows(site: Site, claim: Claim, routes: Routes, url_for: UrlFor) -> list[dict[str, Any]]:
-    """The claim's placements as flat records, oldest first: for a CSV cell and the JSON Feed."""
+def appearance_records(site: Site, claim: Claim, routes: Routes, url_for: UrlFor) -> list[dict[str, Any]]:
+    """Every article that published the claim, oldest first, as claims.json, the CSV's appearances cell and
+    the JSON Feed give them: one shape everywhere."""
     return [{
         "article_id": p.article.id, "page_url": url_for(routes.article(p.article.id)), "url": p.article.meta.url,
-        "outlet": p.article.meta.outlet, "published": p.article.meta.published, "language": p.language,
-        "quote": " ".join(_written(claim, p).split()),
+        "title": p.article.meta.title, "outlet": p.article.meta.outlet, "published": p.article.meta.published,
+        "language": p.language, "quote": " ".join(p.quote.split()),
         "translation": " ".join(p.translation.split()) if p.translation else None,
         "note": " ".join(p.note.split()) if p.note else None,
         "claim_quote": p.index == 0, "first_known": p.first_known,
@@ -125,7 +120,7 @@ def csv_row(site: Site, claim: Claim, routes: Routes, url_for: UrlFor) -> dict[s
         "article_url": article.meta.url, "article_published": article.meta.published,
         "reviewed": claim.reviewed.isoformat() if claim.reviewed else "",
         "updated": claim.updated.isoformat() if claim.updated else "", "tags": ";".join(claim.tags),
-        "appearances": json.dumps(appearance_rows(site, claim, routes, url_for), ensure_ascii=False),
+        "appearances": json.dumps(appearance_records(site, claim, routes, url_for), ensure_ascii=False),
     }.items()}
 
 
@@ -244,7 +239,7 @@ def json_feed(site: Site, routes: Routes, url_for: UrlFor) -> str:
         if claim.last_changed != claim.reviewed:
             item["date_modified"] = _rfc3339(claim.last_changed)
         item[FEED_EXTENSION] = {"about": url_for(DATA_PAGE),
-                                "appearances": appearance_rows(site, claim, routes, url_for)}
+                                "appearances": appearance_records(site, claim, routes, url_for)}
         items.append(item)
     feed = {
         "version": "https://jsonfeed.org/version/1.1",

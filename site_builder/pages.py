@@ -335,7 +335,7 @@ class PageWriter:
     def _claim_review(self, claim: Claim) -> dict[str, object]:
         settings = self.site.settings
         return structured.claim_review(
-            claim, self._placements(claim), self.scale, url=self.url_for(self.routes.claim(claim.id)),
+            claim, exports.claim_placements(self.site, claim), self.scale, url=self.url_for(self.routes.claim(claim.id)),
             publisher=settings.publisher, site_url=settings.site_url)
 
     def _listing(self, section: str, groups: dict[str, list[Claim]], keys: list[str],

@@ -134,37 +134,30 @@ COPY_ARTICLE = {"id": "copy-article", "page_url": f"{SITE}articles/copy-article/
 ARABIC_QUOTE = "ارتفع الإنتاج بنسبة 40% العام الماضي"
 
 
-def test_claims_json_carries_every_appearance_resolved(travelled: Project) -> None:
-    data = json.loads((travelled.root / "site/data/claims.json").read_text(encoding="utf-8"))
-    assert data["version"] == 2
-    [claim] = [c for c in data["claims"] if c["id"] == "output-rose-40-percent"]
-    assert claim["quote"] == "Output rose by 40% last year" and claim["article"] == OWN_ARTICLE
-    assert claim["appearances"] == [  # oldest first, as on the claim page
-        {"article": ARABIC_ARTICLE, "quote": ARABIC_QUOTE, "translation": TRANSLATION, "note": None,
-         "claim_quote": False, "first_known": True},
-        {"article": OWN_ARTICLE, "quote": "Output rose by 40% last year", "translation": None, "note": None,
-         "claim_quote": True, "first_known": False},
-        {"article": COPY_ARTICLE, "quote": "Output rose by 50% last year", "translation": None,
-         "note": "Numbers changed: 50% for 40%.", "claim_quote": False, "first_known": False},
-    ]
-    [other] = [c for c in data["claims"] if c["id"] == "exports-doubled"]  # a claim with no appearances
-    assert [(a["article"]["id"], a["claim_quote"], a["first_known"]) for a in other["appearances"]] == [
-        ("output-article", True, True)]
-
-
 def _row(article: dict, quote: str, translation: str | None, note: str | None, claim_quote: bool,
          first_known: bool) -> dict:
     return {"article_id": article["id"], "page_url": article["page_url"], "url": article["url"],
-            "outlet": article["outlet"], "published": article["published"], "language": article["language"],
-            "quote": quote, "translation": translation, "note": note, "claim_quote": claim_quote,
-            "first_known": first_known}
+            "title": article["title"], "outlet": article["outlet"], "published": article["published"],
+            "language": article["language"], "quote": quote, "translation": translation, "note": note,
+            "claim_quote": claim_quote, "first_known": first_known}
 
 
-ROWS = [
+ROWS = [  # oldest first, as on the claim page
     _row(ARABIC_ARTICLE, ARABIC_QUOTE, TRANSLATION, None, False, True),
     _row(OWN_ARTICLE, "Output rose by 40% last year", None, None, True, False),
     _row(COPY_ARTICLE, "Output rose by 50% last year", None, "Numbers changed: 50% for 40%.", False, False),
 ]
+
+
+def test_claims_json_carries_every_appearance(travelled: Project) -> None:
+    data = json.loads((travelled.root / "site/data/claims.json").read_text(encoding="utf-8"))
+    assert data["version"] == 2
+    [claim] = [c for c in data["claims"] if c["id"] == "output-rose-40-percent"]
+    assert claim["quote"] == "Output rose by 40% last year" and claim["article"] == OWN_ARTICLE
+    assert claim["appearances"] == ROWS
+    [other] = [c for c in data["claims"] if c["id"] == "exports-doubled"]  # a claim with no appearances
+    assert [(a["article_id"], a["claim_quote"], a["first_known"]) for a in other["appearances"]] == [
+        ("output-article", True, True)]
 
 
 def test_claims_csv_holds_the_appearances_as_json_in_one_cell(travelled: Project) -> None:
