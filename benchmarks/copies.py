@@ -68,7 +68,7 @@ def demo() -> dict[str, object]:
             text = " ".join(sentence.text.split())
             mine = {x["claim"]: x["kind"] for x in labels if x["article"] == article.id and text.startswith(x["sentence"])}
             best: dict[str, float] = {}
-            for score, q in index.scored(text):
+            for score, q in index.scored(text, candidates=len(index.quoted)):  # every quote: the demo is small
                 best.setdefault(q.claim, score)
             for claim in sorted({q.claim for q in index.quoted}):  # a claim no candidate quote shares words with: 0
                 pairs.append((mine.get(claim, "non-copy"), best.get(claim, 0.0), article.id, claim, text))

@@ -4,14 +4,15 @@
 Words are compared in lower case, anything but letters and digits a space. A sentence's similarity to a quote is the geometric mean of two things:
 
 - how much of the quote the sentence repeats: the weight of the quote's words that the sentence has,
-  over the weight of all the quote's words, each word weighted by how rare it is among the quotes
-  (smoothed inverse document frequency, 1 + ln((quotes + 1) / (quotes with the word + 1)), so a
-  project of a few claims still has weights), so "the", "said" and "percent" count for little;
+  over the weight of all the quote's words, each word weighted by how rare it is among the claims
+  (smoothed inverse document frequency, 1 + ln((claims + 1) / (claims whose quotes have the word + 1)),
+  so a project of a few claims still has weights, and a claim's many appearances do not make its own
+  words common), so "the", "said" and "percent" count for little;
 - how alike their wording is: rapidfuzz's ``token_set_ratio`` (the words both have against each
   one's own words), which forgives a figure changed and words added around the quote.
 
-and it counts only when they share at least ``SHARED_WORDS`` uncommon words (words in at most a tenth
-of the quotes): a short, common sentence ("We need to focus on that.") is like many quotes by chance.
+and it counts only when they share at least ``SHARED_WORDS`` uncommon words (words in the quotes of at
+most a tenth of the claims): a short, common sentence ("We need to focus on that.") is like many quotes by chance.
 The threshold and these rules were chosen by measurement on the demo's hand-labelled copies and on
 real debate sentences against 10,000 quotes (benchmarks/copies.py, benchmarks/README.md).
 
@@ -32,7 +33,7 @@ from rapidfuzz import fuzz, utils
 
 THRESHOLD = 0.5  # similarity at or above which a sentence repeats a claim
 SHARED_WORDS = 5  # uncommon words a sentence must share with a quote to repeat it
-UNCOMMON_SHARE = 0.1  # a word in at most this share of the quotes (or in at most UNCOMMON_LEAST) is uncommon
+UNCOMMON_SHARE = 0.1  # a word in the quotes of at most this share of the claims (or of UNCOMMON_LEAST) is uncommon
 UNCOMMON_LEAST = 5
 CANDIDATES = 30  # quotes compared with each sentence
 
@@ -69,14 +70,17 @@ class QuoteIndex:
         self.texts = [words(q.quote) for q in self.quoted]
         self.sets = [frozenset(text.split()) for text in self.texts]
         found: dict[str, list[int]] = defaultdict(list)
+        claims: dict[str, set[str]] = defaultdict(set)  # word -> the claims whose quotes have it
         for number, text in enumerate(self.sets):
             for word in text:
                 found[word].append(number)
-        total = len(self.sets) + 1
-        self.weight = {word: math.log(total / (len(numbers) + 1)) + 1 for word, numbers in found.items()}
-        uncommon = max(UNCOMMON_LEAST, UNCOMMON_SHARE * len(self.sets))
+                claims[word].add(self.quoted[number].claim)
+        # rarity counts claims, not quotes: a claim's appearances repeat its words, which stay its own
+        total = len({q.claim for q in self.quoted}) + 1
+        self.weight = {word: math.log(total / (len(claims[word]) + 1)) + 1 for word in found}
+        uncommon = max(UNCOMMON_LEAST, UNCOMMON_SHARE * (total - 1))
         self.postings = {word: np.array(numbers, dtype=np.int64) for word, numbers in found.items()
-                         if len(numbers) <= uncommon}
+                         if len(claims[word]) <= uncommon}
         self.totals = [math.fsum(self.weight[word] for word in text) for text in self.sets]
 
     def add(self, quoted: Quoted) -> None:
