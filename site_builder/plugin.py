@@ -21,8 +21,9 @@ Only in ``mkdocs serve``: draft claims get their page too (MkDocs' own draft inc
 ``mkdocs build`` could never write one and the sitemap leaves them out; the core gives each a banner
 and keeps it out of every listing, feed and data file; the plugin tells robots not to index it). And a
 project with errors does not stop the server: the problems are logged as ``mkdocs build`` reports them,
-and the same report, on a page of its own (preview.py), stands in for every generated page and for
-any address without a page (``404.html``, which MkDocs' server answers with). MkDocs' server reloads
+and the same report, on a page of its own (preview.py), stands in for the pages of the files with
+problems or edited since the last good build, the pages the navigation names, and any address
+without a page (``404.html``, which MkDocs' server answers with). MkDocs' server reloads
 the browser after a build that did not fail, so the page shows up, and goes once the files are fixed
 (by a partial build again, which builds the pages the report stood in for, unless the errors came in a
 full build). Such a build does not count warnings towards ``strict``: it is there to show the errors,
@@ -57,7 +58,7 @@ from mkdocs.utils import CountHandler
 
 from . import memo
 from .cards import CardCache
-from .errors import ProblemsFound
+from .errors import Problem, ProblemsFound
 from .pages import (GeneratedPage, Heading, PageMeta, PageWriter, Reuse, insert_ratings, page_dates, placeholders,
                     share_cards, with_permalinks)
 from .paths import collected_problems, folder_problems
@@ -155,7 +156,6 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
     serving = False
     partial = False  # this build rebuilds only what changed (mkdocs serve)
     failed: str | None = None  # while serving: the report of the current build's errors, shown as a page
-    shown: set[str] = set()  # while serving: the generated pages of the last build without errors
     site_card: tuple[str, str]  # the site's share card: (uri, text alternative)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -215,7 +215,7 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
             report = ProblemsFound(dict.fromkeys([*site.errors, *links])).report()
             if not self.serving:
                 raise PluginError(report)
-            return self._error_files(files, config, site, report)
+            return self._error_files(files, config, site, [*site.errors, *links], report)
         for warning in site.warnings:
             log.info(str(warning))
         reuse = None
@@ -228,8 +228,6 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         self.dates, self.newest = page_dates(site)
         self.generated = set(self.writer.uris())
         drafts = set(self.writer.draft_uris())  # empty unless serving
-        if self.serving:
-            self.shown = set(self.generated)
         self.digests: dict[str, str] = {}
         self.inputs: dict[str, object] = {}
         self.kept: set[str] = set()  # unchanged pages a partial build leaves out: their output stays as it is
@@ -267,10 +265,14 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
             log.info(f"claims: drew {cache.drawn} share card(s) into {cache.folder}")
         return files
 
-    def _error_files(self, files: Files, config: MkDocsConfig, project: Project, report: str) -> Files:
+    def _error_files(self, files: Files, config: MkDocsConfig, project: Project, problems: list[Problem],
+                     report: str) -> Files:
         """While serving, a project with errors: the report in the log, as ``mkdocs build`` prints it,
-        and as the page at every generated page's address (each an empty page here; on_post_page
-        writes the report page instead)."""
+        and as a page (an empty page here; on_post_page writes the report instead) at the pages the
+        navigation names, the pages of the files with problems and of the files edited since the last
+        build without errors (a full build has no other generated page: every other address is a 404,
+        answered with the report too). A claim or article page no edit touched keeps what the last good
+        build wrote, so a partial build stays small, and so does the one after the fix."""
         for logger in (logging.getLogger("mkdocs"), logging.getLogger("properdocs")):
             for handler in logger.handlers:  # strict mode's counter of this build: a warning must not
                 if isinstance(handler, CountHandler):  # stop the page that shows the errors
@@ -283,13 +285,23 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         self.kept = set()
         paths = Routes(self.settings.directory_urls, self.settings.articles_prefix)
         articles = {paths.article(name) for name in project.article_files}
+        for uri in articles:  # an article's source is never a page of its own
+            if (existing := files.get_file_from_path(uri)) is not None:
+                files.remove(existing)
+        changed = set()
+        if self.partial:  # loading gives back the very same record for a file whose text did not change
+            records = [*((paths.claim(i), c) for i, c in project.claims.items()),
+                       *((paths.article(i), a) for i, a in project.articles.items())]
+            for uri, record in records:
+                before = self.previous.pages.get(uri)
+                if before is None or not isinstance(before[0], tuple) or before[0][0] is not record:
+                    changed.add(uri)
         self.error_pages = set()
-        for uri in error_uris(paths, self.settings.scale.ids, project.claim_files, project.article_files, self.shown):
-            existing = files.get_file_from_path(uri)
-            if existing is not None:
-                if uri not in articles:
-                    continue  # a hand-written page: built as it is
-                files.remove(existing)  # an article's source: not a page of its own
+        shown = error_uris(paths, self.settings.claims_folder, self.settings.articles_folder,
+                           [problem.path for problem in problems], changed)
+        for uri in shown:
+            if files.get_file_from_path(uri) is not None:
+                continue  # a hand-written page: built as it is
             in_nav = uri in NAV_PAGES or uri.endswith("/index.md")
             inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
             files.append(GeneratedFile.generated(config, uri, content="", inclusion=inclusion))

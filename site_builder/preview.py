@@ -64,12 +64,20 @@ def error_page(report: str, site_name: str) -> str:
     )
 
 
-def error_uris(routes: Routes, ratings: Iterable[str], claim_files: frozenset[str], article_files: frozenset[str],
-               shown_before: set[str]) -> list[str]:
-    """Where the error page stands in for the site's generated pages: every page the last good build
-    generated, the page of every claim and article file present (a new or a broken one too), the
-    pages the navigation names and each rating's page."""
-    uris = set(shown_before) | set(NAV_PAGES) | {routes.articles_index} | {routes.rating(r) for r in ratings}
-    uris |= {routes.claim(name) for name in claim_files if SLUG_RE.fullmatch(name)}
-    uris |= {routes.article(name) for name in article_files if SLUG_RE.fullmatch(name)}
+def error_uris(routes: Routes, claims_folder: str, articles_folder: str, problem_paths: Iterable[str],
+               changed: Iterable[str] = ()) -> list[str]:
+    """Where the error page stands in for generated pages: the pages the navigation names, the page of
+    each claim and article file a problem is in (paths as messages show them), and ``changed`` (the
+    pages of the files edited since the last build without errors). Any other address keeps what the
+    last good build wrote, or has no page (and gets the error page as its 404)."""
+    uris = set(NAV_PAGES) | {routes.articles_index} | set(changed)
+    for path in problem_paths:
+        folder, _, name = path.rpartition("/")
+        stem, _, suffix = name.rpartition(".")
+        if not SLUG_RE.fullmatch(stem):
+            continue
+        if folder == claims_folder and suffix in ("yaml", "yml"):
+            uris.add(routes.claim(stem))
+        elif folder == articles_folder and suffix == "md":
+            uris.add(routes.article(stem))
     return sorted(uris)

@@ -26,7 +26,7 @@ from site_builder.errors import ProblemsFound
 from site_builder.project import load_project, load_site
 from site_builder.render import environment
 
-from .conftest import CLAIM, CLAIM_2, DRAFT, Project
+from .conftest import ARTICLE, CLAIM, CLAIM_2, DRAFT, Project
 
 DRAFT_BANNER = '<p class="admonition-title">Draft: not published</p>'
 NOINDEX = '<meta name="robots" content="noindex">'
@@ -324,11 +324,13 @@ def test_mkdocs_serve_shows_claim_errors_in_the_browser_until_they_are_fixed(pro
         assert _error_page_report(page) == BROKEN_REPORT
         assert "&#x27;&lt;b&gt;Supported&lt;/b&gt;&#x27;" in page and "<b>" not in page
         assert NOINDEX in page
-        # every generated page, and an address with no page at all, shows it (the latter as a 404)
-        for other in ("", "claims/", "claims/exports-doubled/", "articles/output-article/", "claims/prices-fell/"):
+        # the pages the navigation names show it; in a first build no other generated page is written,
+        # and every address without a page answers with it (as a 404)
+        for other in ("", "claims/", "tags/", "articles/"):
             assert _error_page_report(_get(base + other)) == BROKEN_REPORT, other
-        assert _status(base + "claims/no-such-claim/") == 404
-        assert _error_page_report(_body(base + "claims/no-such-claim/")) == BROKEN_REPORT
+        for other in ("claims/exports-doubled/", "articles/output-article/", "claims/prices-fell/", "claims/no-such/"):
+            assert _status(base + other) == 404, other
+            assert _error_page_report(_body(base + other)) == BROKEN_REPORT, other
 
         project.write_claim("output-rose-40-percent", CLAIM)
         assert _wait_for(base + claim, '<h1 class="claim-title" id="claim">Output rose by 40% last year</h1>', 60), \
@@ -338,14 +340,23 @@ def test_mkdocs_serve_shows_claim_errors_in_the_browser_until_they_are_fixed(pro
 
         # broken again once the site is up (the rebuild path): the same, and it recovers again
         project.write_claim("exports-doubled", CLAIM_2.replace("rating: misleading", "rating: Misleading"))
-        assert _wait_for(base + claim, ERROR_MARK, 60), log.read_text()
+        assert _wait_for(base + "claims/exports-doubled/", ERROR_MARK, 60), log.read_text()
         assert "Building the pages that changed..." in log.read_text()  # a partial rebuild showed it
         again = _report(log.read_text())
         assert again == ("claims/exports-doubled.yaml:6:9: rating: 'Misleading' is not on the rating scale (expected "
                          "one of: supported, partly-supported, misleading, unsupported, false, cannot-verify; did "
                          "you mean 'misleading'?)\n1 problem found")
-        assert _error_page_report(_get(base + "claims/exports-doubled/")) == again
-        assert _error_page_report(_get(base + "tags/economy/")) == again  # a page the last good build had
+        for page in ("claims/exports-doubled/", "", "claims/"):  # the broken claim's page, the navigation's
+            assert _error_page_report(_get(base + page)) == again, page
+        # a page no edit touched keeps what the last good build wrote (the partial builds stay small)
+        for page in (claim, "tags/economy/", "articles/output-article/"):
+            assert ERROR_MARK not in _get(base + page), page
+        assert "Exports to the US market doubled" in _get(base + "tags/economy/")
+        # an article edited meanwhile shows the error too (its page is what its editor looks at)
+        project.write_article("output-article", ARTICLE.replace("Nobody knows why.", "Nobody knows why yet."))
+        assert _wait_for(base + "articles/output-article/", ERROR_MARK, 60), log.read_text()
+        assert _error_page_report(_get(base + "articles/output-article/")) == again
+        assert ERROR_MARK not in _get(base + claim)
         project.write_claim("exports-doubled", CLAIM_2)
         assert _wait_for(base + "claims/exports-doubled/", "Exports to the US market doubled", 60), log.read_text()
         # the fix was a partial build too, and it gave back every page the error page stood in for
@@ -353,6 +364,7 @@ def test_mkdocs_serve_shows_claim_errors_in_the_browser_until_they_are_fixed(pro
         for page in ("", "claims/", "tags/economy/", "claimants/the-minister/", "ratings/supported/", claim,
                      "articles/output-article/", "ratings/false/"):
             assert ERROR_MARK not in _get(base + page) and _get(base + page), page
+        assert "Nobody knows why yet." in _get(base + "articles/output-article/")
         assert ERROR_MARK not in _body(base + "claims/no-such-claim/")
         assert set(_search_index(base)) == {claim, "claims/exports-doubled/", "articles/output-article/",
                                             "methodology/", "data/"}
