@@ -67,7 +67,7 @@ from .project import Project, load_project
 from .render import CompiledTemplates, environment
 from .routes import NAV_PAGES, STYLESHEET, Routes
 from .safehtml import UnsafePage
-from .search_languages import article_languages, search_languages
+from .search_languages import article_languages, search_languages, separator_splitting_percent
 from .settings import DEFAULTS, Settings, settings_from_options
 from .share import MODES
 
@@ -135,6 +135,13 @@ class Previous:
     reuse: Reuse = field(default_factory=Reuse)
 
 
+def _theme_separator(config: MkDocsConfig) -> str:
+    """The word separator the theme's search uses by default for the theme's language: its translation of
+    ``search.config.separator``, read as mkdocs-material's search plugin reads it."""
+    template = config.theme.get_env().get_template("partials/language.html", None, {"config": config})
+    return str(template.module.t("search.config.separator"))  # type: ignore[attr-defined]
+
+
 def _page_url(url: str) -> str:
     return "" if url in (".", "./") else url
 
@@ -184,13 +191,16 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
 
     def _search_languages(self, config: MkDocsConfig) -> None:
         """mkdocs-material's search gets the articles' languages (search_languages.py says which), unless
-        mkdocs.yml sets its ``lang``."""
+        mkdocs.yml sets its ``lang``; with them the word separator splits at "%" too (search_languages.py
+        says why), unless mkdocs.yml sets its ``separator``."""
         search = config.plugins.get("material/search")
         if search is None or search.config.get("lang") is not None:
             return
         chosen = search_languages(self.settings.language, article_languages(self.settings))
         if chosen.languages is not None:
             search.config.lang = list(chosen.languages)
+            if not search.config.get("separator"):
+                search.config.separator = separator_splitting_percent(_theme_separator(config))
         elif chosen.unsupported:
             log.info(f"claims: site search left in the theme's language: lunr.js has no support for "
                      f"{', '.join(chosen.unsupported)} (listing the others would drop their words from the index)")

@@ -7,7 +7,13 @@ from pathlib import Path
 
 import material
 
-from site_builder.search_languages import LUNR_LANGUAGES, UNUSABLE, lunr_language, search_languages
+from site_builder.search_languages import (
+    LUNR_LANGUAGES,
+    UNUSABLE,
+    lunr_language,
+    search_languages,
+    separator_splitting_percent,
+)
 
 from .conftest import Project
 
@@ -67,10 +73,27 @@ def test_the_theme_default_stays_for_one_language_or_any_language_lunr_lacks() -
     assert search_languages("kk", ["ru"]).unsupported == ("kk",)
 
 
+def test_the_separator_also_splits_at_the_percent_sign() -> None:
+    assert separator_splitting_percent(r"[\s\-]+") == r"[\s\-%]+"
+    assert separator_splitting_percent(r"[\s\-　、。，．]+") == r"[\s\-　、。，．%]+"
+    assert separator_splitting_percent(r"\s+|-+") == r"(?:\s+|-+)|%+"
+    assert separator_splitting_percent(r"[\s%]+") == r"[\s%]+"
+
+
 def test_a_russian_article_puts_russian_in_the_search_index_settings(project: Project) -> None:
-    assert _search_config(project)["lang"] == ["en"]  # English only: the theme's default
+    config = _search_config(project)  # English only: the theme's defaults
+    assert (config["lang"], config["separator"]) == (["en"], r"[\s\-]+")
     project.write_article("russian-article", RUSSIAN)
-    assert _search_config(project)["lang"] == ["en", "ru"]
+    config = _search_config(project)
+    assert (config["lang"], config["separator"]) == (["en", "ru"], r"[\s\-%]+")
+
+
+def test_a_separator_set_in_mkdocs_yml_is_kept(project: Project) -> None:
+    project.write_article("russian-article", RUSSIAN)
+    mkdocs_yml = project.root / "mkdocs.yml"
+    mkdocs_yml.write_text(mkdocs_yml.read_text().replace("  - search\n", "  - search:\n      separator: '[\\s]+'\n"))
+    config = _search_config(project)
+    assert (config["lang"], config["separator"]) == (["en", "ru"], r"[\s]+")
 
 
 def test_a_language_lunr_lacks_keeps_the_theme_default_and_says_why(project: Project) -> None:
