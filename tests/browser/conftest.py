@@ -222,6 +222,26 @@ class Tab:
         return self.base + path
 
 
+def guarded_tab(browser: Browser, server: str, viewport: dict[str, int] = DESKTOP) -> tuple[BrowserContext, Tab]:
+    """A tab in a context of its own that reaches only ``server``: every other request is refused and
+    kept in ``tab.blocked``, every JavaScript error in ``tab.errors``, for the caller to assert on."""
+    context = browser.new_context(viewport=viewport, service_workers="block")
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    tab = Tab(page, server)
+
+    def route(route: Route) -> None:
+        if route.request.url.startswith(server):
+            route.continue_()
+        else:
+            tab.blocked.append(route.request.url)
+            route.abort("blockedbyclient")
+
+    context.route("**/*", route)
+    page.on("pageerror", lambda error: tab.errors.append(f"{page.url}: {error}"))
+    return context, tab
+
+
 @pytest.fixture
 def open_tab(browser: Browser, server: str) -> Iterator[Callable[..., Tab]]:
     """open_tab(viewport) -> Tab. Fails the test if a page requested anything outside 127.0.0.1
@@ -229,20 +249,7 @@ def open_tab(browser: Browser, server: str) -> Iterator[Callable[..., Tab]]:
     contexts: list[tuple[BrowserContext, Tab]] = []
 
     def open_tab(viewport: dict[str, int] = DESKTOP) -> Tab:
-        context = browser.new_context(viewport=viewport, service_workers="block")
-        context.set_default_timeout(10_000)
-        page = context.new_page()
-        tab = Tab(page, server)
-
-        def route(route: Route) -> None:
-            if route.request.url.startswith(server):
-                route.continue_()
-            else:
-                tab.blocked.append(route.request.url)
-                route.abort("blockedbyclient")
-
-        context.route("**/*", route)
-        page.on("pageerror", lambda error: tab.errors.append(f"{page.url}: {error}"))
+        context, tab = guarded_tab(browser, server, viewport)
         contexts.append((context, tab))
         return tab
 

@@ -19,10 +19,10 @@ import pytest
 
 from ..conftest import make_project
 from ..travelled import RTL_ID, THREE_COPIES_ID, add_travelled
-from .conftest import DESKTOP, REPO, BuiltSite, Tab, need, serve
+from .conftest import REPO, BuiltSite, Tab, guarded_tab, need, serve
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Route
+    from playwright.sync_api import Browser
 
 PESKOV = "peskov-s400-central-to-putin-visit"
 
@@ -85,19 +85,7 @@ def travelled_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture
 def travelled(browser: Browser, travelled_server: str) -> Iterator[Tab]:
     """A tab on the travelled build that reaches nothing else and throws nothing."""
-    context = browser.new_context(viewport=DESKTOP, service_workers="block")
-    context.set_default_timeout(10_000)
-    tab = Tab(context.new_page(), travelled_server)
-
-    def route(route: Route) -> None:
-        if route.request.url.startswith(travelled_server):
-            route.continue_()
-        else:
-            tab.blocked.append(route.request.url)
-            route.abort("blockedbyclient")
-
-    context.route("**/*", route)
-    tab.page.on("pageerror", lambda error: tab.errors.append(str(error)))
+    context, tab = guarded_tab(browser, travelled_server)
     yield tab
     context.close()
     assert not tab.blocked and not tab.errors, (tab.blocked, tab.errors)
