@@ -67,7 +67,7 @@ from .project import Project, load_project
 from .render import CompiledTemplates, environment
 from .routes import NAV_PAGES, STYLESHEET, Routes
 from .safehtml import UnsafePage
-from .search_languages import article_languages, search_languages, separator_splitting_percent
+from .search_languages import article_languages, search_languages, separator_splitting_signs
 from .settings import DEFAULTS, Settings, settings_from_options
 from .share import MODES
 
@@ -200,7 +200,7 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         if chosen.languages is not None:
             search.config.lang = list(chosen.languages)
             if not search.config.get("separator"):
-                search.config.separator = separator_splitting_percent(_theme_separator(config))
+                search.config.separator = separator_splitting_signs(_theme_separator(config))
         elif chosen.unsupported:
             log.info(f"claims: site search left in the theme's language: lunr.js has no support for "
                      f"{', '.join(chosen.unsupported)} (listing the others would drop their words from the index)")

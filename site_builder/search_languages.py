@@ -16,9 +16,9 @@ trailing wildcard to every word typed, so a word form is found when the typed wo
 The combined trimmer has a cost the list alone would leave: it trims the index ("90%" is indexed as
 "90"), but not what a reader types, as the theme adds a wildcard to every word typed and lunr does not
 run a word with a wildcard through the pipeline: "90%" became "90%*", which no indexed word begins. So
-alongside the list the theme's word separator also splits at "%" (``separator``): the index holds "90"
-and "90%" is searched for as "90". (Other signs typed against a number, such as "$" or "€", would
-need the same; the demo has none.)
+alongside the list the theme's word separator also splits at "%" and at the currency signs a figure is
+written with (``separator``, ``SIGNS``): the index holds "90" and "90%" is searched for as "90" (a
+browser test), and "$100" as "100" (the demo indexes no figure with a currency sign).
 """
 
 from __future__ import annotations
@@ -70,15 +70,22 @@ def search_languages(site_language: str, article_languages: Iterable[str]) -> Se
     return SearchLanguages((site, *others) if others else None)  # type: ignore[arg-type]
 
 
-def separator_splitting_percent(separator: str) -> str:
+# Signs written against a figure, which the combined trimmer strips from indexed words only: percent, and
+# the currency signs of the languages lunr supports (none of them has a special meaning in a character class).
+SIGNS = "%$€£¥₹₽"
+
+
+def separator_splitting_signs(separator: str) -> str:
     """The theme's word separator (a regular expression, for lunr.js and the theme's query parser) that
-    also splits at "%": a character class gains it, any other expression is given it as an alternative."""
-    if "%" in separator:
+    also splits at each of ``SIGNS``: a character class gains those it lacks, any other expression is
+    given them as an alternative."""
+    missing = "".join(sign for sign in SIGNS if sign not in separator)
+    if not missing:
         return separator
     character_class = re.fullmatch(r"\[(.*)\]\+", separator)
     if character_class:
-        return f"[{character_class.group(1)}%]+"
-    return f"(?:{separator})|%+"
+        return f"[{character_class.group(1)}{missing}]+"
+    return f"(?:{separator})|[{missing}]+"
 
 
 def article_languages(settings: Settings) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import material
@@ -12,7 +13,7 @@ from site_builder.search_languages import (
     UNUSABLE,
     lunr_language,
     search_languages,
-    separator_splitting_percent,
+    separator_splitting_signs,
 )
 
 from .conftest import Project
@@ -73,11 +74,14 @@ def test_the_theme_default_stays_for_one_language_or_any_language_lunr_lacks() -
     assert search_languages("kk", ["ru"]).unsupported == ("kk",)
 
 
-def test_the_separator_also_splits_at_the_percent_sign() -> None:
-    assert separator_splitting_percent(r"[\s\-]+") == r"[\s\-%]+"
-    assert separator_splitting_percent(r"[\s\-　、。，．]+") == r"[\s\-　、。，．%]+"
-    assert separator_splitting_percent(r"\s+|-+") == r"(?:\s+|-+)|%+"
-    assert separator_splitting_percent(r"[\s%]+") == r"[\s%]+"
+def test_the_separator_also_splits_at_percent_and_currency_signs() -> None:
+    assert separator_splitting_signs(r"[\s\-]+") == r"[\s\-%$€£¥₹₽]+"
+    assert separator_splitting_signs(r"[\s\-　、。，．]+") == r"[\s\-　、。，．%$€£¥₹₽]+"
+    assert separator_splitting_signs(r"\s+|-+") == r"(?:\s+|-+)|[%$€£¥₹₽]+"
+    assert separator_splitting_signs(r"[\s%]+") == r"[\s%$€£¥₹₽]+"
+    assert separator_splitting_signs(r"[\s%$€£¥₹₽]+") == r"[\s%$€£¥₹₽]+"
+    for separator in (separator_splitting_signs(r"[\s\-]+"), separator_splitting_signs(r"\s+|-+")):
+        assert [word for word in re.split(separator, "$100bn, 90% ₽5") if word] == ["100bn,", "90", "5"]
 
 
 def test_a_russian_article_puts_russian_in_the_search_index_settings(project: Project) -> None:
@@ -85,7 +89,7 @@ def test_a_russian_article_puts_russian_in_the_search_index_settings(project: Pr
     assert (config["lang"], config["separator"]) == (["en"], r"[\s\-]+")
     project.write_article("russian-article", RUSSIAN)
     config = _search_config(project)
-    assert (config["lang"], config["separator"]) == (["en", "ru"], r"[\s\-%]+")
+    assert (config["lang"], config["separator"]) == (["en", "ru"], r"[\s\-%$€£¥₹₽]+")
 
 
 def test_a_separator_set_in_mkdocs_yml_is_kept(project: Project) -> None:
