@@ -8,7 +8,6 @@ from pathlib import Path
 
 import click
 
-from . import claim_file
 from .config import read_settings
 from .drafting import DEFAULT_MIN_SCORE, DEFAULT_TOP
 from .errors import ProblemsFound, Refused, counts, github_report, text_report
@@ -99,6 +98,7 @@ def extract(articles: tuple[str, ...], min_score: float, top: int, dry_run: bool
             add_appearances: bool, config_file: Path) -> None:
     """Draft claim files from the check-worthy sentences of ARTICLES (ids or paths); report sentences that
     repeat an existing claim."""
+    from . import claim_file  # ruamel.yaml loads only for the commands that write claim files
     from .drafting.extract import extract as draft  # numpy and the model load only for this command
     project = load_project(read_settings(config_file))
     if project.errors:
@@ -130,6 +130,7 @@ def schema(config_file: Path) -> None:
 @config_option
 def new(article_id: str, quote: str | None, claim_id: str | None, config_file: Path) -> None:
     """Scaffold claims/<id>.yaml with every field and a comment for each."""
+    from . import claim_file
     from .drafting.extract import quotable_sentences, scaffold
     project = load_project(read_settings(config_file))
     article = project.article_named(article_id)

@@ -358,14 +358,14 @@ _TAB_INDENT_RE = re.compile(r"^ *\t", re.M)
 
 
 def _read(path: Path, shown: str, limit: int, expected: str,
-          root: Path | None = None) -> tuple[str | None, list[Problem]]:
-    """The file's text, or why it cannot be read as a contributor's text file. With ``root``, a
-    symbolic link must stay inside it (paths.py: the symlink rule)."""
+          real_root: Path | None = None) -> tuple[str | None, list[Problem]]:
+    """The file's text, or why it cannot be read as a contributor's text file. With ``real_root`` (the
+    project folder, resolved), a symbolic link must stay inside it (paths.py: the symlink rule)."""
 
     def refused(message: str, line: int = 1, column: int = 1) -> tuple[None, list[Problem]]:
         return None, [Problem(shown, line, column, "(file)", message)]
 
-    data, why = read_bounded(path, limit, root.resolve() if root is not None else None)
+    data, why = read_bounded(path, limit, real_root)
     if data is None:
         return refused(why or "cannot be read (expected a text file)")
     if b"\0" in data:
@@ -505,11 +505,13 @@ def load_claims(claims_dir: Path, root: Path) -> tuple[list[SourceFile[Claim]], 
     for path in paths:
         if path.suffix == ".yml":
             problems.append(Problem(shown[path], 1, 1, "(file)", "wrong file extension '.yml' (expected '.yaml')"))
-    jobs = [(path, shown[path], root) for path in paths if path.suffix == ".yaml"]
+    real_root = root.resolve()
+    jobs = [(path, shown[path], real_root) for path in paths if path.suffix == ".yaml"]
     known: dict[Path, SourceFile[Claim]] = {}
+    today = dt.date.today()
     if memo.enabled():
         for path, shown, _ in jobs:
-            text, found = _read(path, shown, MAX_CLAIM_BYTES, "the claim's fields in YAML", root)
+            text, found = _read(path, shown, MAX_CLAIM_BYTES, "the claim's fields in YAML", real_root)
             record = _claim_records.get((shown, text)) if text is not None and not found else None
             if record is not None:
                 known[path] = record
@@ -529,7 +531,7 @@ def load_claims(claims_dir: Path, root: Path) -> tuple[list[SourceFile[Claim]], 
             problems += found
             if text is None:
                 continue
-            claim, found = claim_from(data, SourceFile(shown, text, None), path.stem, ids)
+            claim, found = claim_from(data, SourceFile(shown, text, None), path.stem, ids, today)
             problems += found
             if claim is not None:
                 claims.append(claim)
@@ -541,9 +543,9 @@ def load_claims(claims_dir: Path, root: Path) -> tuple[list[SourceFile[Claim]], 
     return claims, problems
 
 
-def _parse_claim_file(path: Path, shown: str, root: Path | None = None) -> tuple[str | None, Any, list[Problem]]:
+def _parse_claim_file(path: Path, shown: str, real_root: Path | None = None) -> tuple[str | None, Any, list[Problem]]:
     """(text, parsed YAML, problems); text is None when the file cannot be read as YAML."""
-    text, problems = _read(path, shown, MAX_CLAIM_BYTES, "the claim's fields in YAML", root)
+    text, problems = _read(path, shown, MAX_CLAIM_BYTES, "the claim's fields in YAML", real_root)
     if text is None:
         return None, None, problems
     problems = yaml_shape_problems(text, shown)
@@ -580,6 +582,8 @@ def claim_from(data: Any, source: SourceFile[Any], claim_id: str, ids: dict[str,
         )
     elif too_long_id(claim_id):
         problems.append(Problem(shown, 1, 1, "id", f"file name {too_long_id(claim_id)}"))
+    if not problems and isinstance(data, dict) and "id" not in data:
+        data = {"id": claim_id, **data}  # a valid file name is the id: validated with the record, not copied in after
     claim, found, partial = validate_fields(Claim, data, source)
     problems += found
     if claim is None:
@@ -596,7 +600,7 @@ def claim_from(data: Any, source: SourceFile[Any], claim_id: str, ids: dict[str,
                 expected = Claim.model_fields[name].description
                 problems.append(source.problem((name,), f"{what} (expected {expected}, or status: draft)", at_key=True))
     problems += _future_dates(claim, source, today or dt.date.today())
-    source.value = claim.model_copy(update={"id": claim_id})
+    source.value = claim if claim.id == claim_id else claim.model_copy(update={"id": claim_id})
     source.partial = partial
     return source, problems
 
@@ -618,18 +622,19 @@ def load_articles(articles_dir: Path, root: Path) -> tuple[list[SourceFile[Artic
     """Every ``*.md`` in ``articles_dir`` except ``index.md``, sorted by file name."""
     articles: list[SourceFile[Article]] = []
     problems: list[Problem] = []
+    real_root = root.resolve()
     for path in sorted(articles_dir.glob("*.md"), key=lambda path: path.name):
         if path.name == "index.md":
             continue
-        article, found = load_article(path, _shown(path, root), root)
+        article, found = load_article(path, _shown(path, root), real_root)
         problems += found
         if article is not None:
             articles.append(article)
     return articles, problems
 
 
-def load_article(path: Path, shown: str, root: Path | None = None) -> tuple[SourceFile[Article] | None, list[Problem]]:
-    text, problems = _read(path, shown, MAX_ARTICLE_BYTES, "front matter, then the article text", root)
+def load_article(path: Path, shown: str, real_root: Path | None = None) -> tuple[SourceFile[Article] | None, list[Problem]]:
+    text, problems = _read(path, shown, MAX_ARTICLE_BYTES, "front matter, then the article text", real_root)
     if text is None:
         return None, problems
     known = _article_records.get((shown, text))
