@@ -1,9 +1,9 @@
 """Files -> model objects, with every problem found on the way.
 
 Claims are ``claims/<id>.yaml``; articles are Markdown files with YAML front
-matter and a verbatim body. Parsing uses libyaml; line and column numbers are
-looked up from the YAML node marks only when a problem needs them, so the
-common case (no problems) stays fast.
+matter and a verbatim body. Parsing uses yaml-rs where it gives PyYAML's value,
+libyaml otherwise; line and column numbers are looked up from libyaml's node
+marks only when a problem needs them, so the common case (no problems) stays fast.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 import yaml
+import yaml_rs
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .errors import Problem, closest, did_you_mean, one_of
@@ -109,14 +110,22 @@ _Loader.yaml_implicit_resolvers = {
 
 @remembered
 def parse_yaml(text: str) -> Any:
-    """Safe YAML. While serving, the result is shared between rebuilds: never mutate it.
+    """Safe YAML, as PyYAML with ``_Loader`` reads it: the same values, and the same errors. While
+    serving, the result is shared between rebuilds: never mutate it.
 
-    libyaml parses; the nodes become Python values by a direct walk (``_plain``) when the document
+    The common case, a mapping of text, lists and mappings, is read by yaml-rs (Rust, about four times
+    as fast) when ``_fast`` can tell its value is PyYAML's; every other text, and any text yaml-rs
+    refuses, is left to PyYAML, so every problem is PyYAML's, at its line and column.
+
+    There, libyaml parses; the nodes become Python values by a direct walk (``_plain``) when the document
     holds only plain mappings, lists and the core scalars, each node once: the common case, in about
     two thirds of the time ``yaml.load`` takes (tags resolved once per distinct short value helps too).
     Anything else (a tag, an alias, a duplicate
     or complex key) is left to that constructor, which gives the same values and raises the same
     errors as ``yaml.load``."""
+    fast = _fast(text)
+    if fast is not None:
+        return fast
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -128,6 +137,125 @@ def parse_yaml(text: str) -> Any:
             return loader.construct_document(node)
     finally:
         loader.dispose()
+
+
+# yaml-rs reads YAML 1.2 and PyYAML YAML 1.1; a text is left to PyYAML when it has what the two read
+# differently, or what PyYAML refuses and yaml-rs may not: a character outside YAML 1.1's printable ones,
+# a tab, a carriage return, a line separator (NEL, U+2028, U+2029: line breaks to YAML 1.1 only) or a
+# byte order mark; a tag or an anchor (aliases without anchors are errors to both); a directive or a
+# document marker (several documents); a ':' before a flow indicator ('[x:]': libyaml refuses it) and a
+# '{' (yaml-rs takes keys over several lines in a flow mapping); and a text without a final line break
+# (yaml-rs then keeps a final line break in a block scalar that PyYAML does not).
+# Each is searched for on its own (a search for all at once is several times slower).
+_NOT_FAST_CHARACTER_RE = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+_TAG_OR_ANCHOR_RE = re.compile(r"(?:^|[\s\[{,])(?:!|&[^\s,\]}])", re.M)
+_MARKER_RE = re.compile(r"\n(?:---|\.\.\.|%)")
+_COLON_BEFORE_FLOW_RE = re.compile(r":[,?\[\]{}]")
+
+
+def _fast_text(text: str) -> bool:
+    return (text.endswith("\n") and not text.startswith(("---", "...", "%")) and "{" not in text
+            and not _NOT_FAST_CHARACTER_RE.search(text) and not _MARKER_RE.search(text)
+            and not _COLON_BEFORE_FLOW_RE.search(text)
+            and not (("!" in text or "&" in text) and _TAG_OR_ANCHOR_RE.search(text)))
+
+
+# The first characters of the plain scalars PyYAML reads as something other than text ('' for the empty
+# one), and YAML's indicators, which cannot start a plain scalar: yaml-rs reads '[a: |]' as ['a': '|'],
+# libyaml refuses it. A text value that starts with any of them is left to PyYAML.
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@` \n")  # and a space or a line break: an empty block scalar is '' to PyYAML, '\n' to yaml-rs
+_NOT_FAST_FIRST = frozenset(_Loader.yaml_implicit_resolvers) | _INDICATORS
+
+
+def _fast(text: str) -> Any:
+    """The value of ``text`` read by yaml-rs, when it is certainly PyYAML's; None to leave it to PyYAML.
+
+    Past the text checks above, the value must be a mapping whose keys are text and whose leaves are
+    text, numbers, true, false or null. True, false and null are read from the same words by both;
+    numbers too, but for those ``_same_numbers`` checks. A text value that PyYAML would read as
+    another value had it been written plain (yes, on, 12, ~, '<<') is left to PyYAML, since the value
+    does not tell whether it was quoted; but not 'false', 'null' and the like, which yaml-rs reads as
+    text only when they are quoted (``_QUOTED``)."""
+    if not _fast_text(text):
+        return None
+    try:
+        value = yaml_rs.loads(text, parse_datetime=False)
+    except Exception:  # noqa: BLE001 - whatever yaml-rs refuses (a list as a key is a TypeError) PyYAML reports
+        return None
+    if type(value) is not dict:
+        return None
+    numbers: list[int | float] = []
+    return value if _all_plain(value, numbers) and (not numbers or _same_numbers(text, numbers)) else None
+
+
+def _all_plain(value: Any, numbers: list[int | float]) -> bool:
+    """Whether ``value`` holds only what yaml-rs and PyYAML read alike; its numbers go to ``numbers``."""
+    kind = type(value)
+    if kind is str:
+        return value[:1] not in _NOT_FAST_FIRST or _plain_text(value)
+    if kind is dict:
+        for key, item in value.items():
+            if type(key) is not str or (key[:1] in _NOT_FAST_FIRST and not _plain_text(key)) or not _all_plain(item, numbers):
+                return False
+        return True
+    if kind is list:
+        for item in value:
+            if not _all_plain(item, numbers):
+                return False
+        return True
+    if kind is int or kind is float:
+        numbers.append(value)
+        return True
+    return value is None or kind is bool
+
+
+# yaml-rs reads YAML 1.2's numbers, PyYAML (with _Loader) only plain decimals of up to 18 digits, and
+# decimals with a point ('0.88', '.5', '2.', '-1.5'). The others are text to PyYAML or another number:
+# a leading zero ('010', '0x1F', '0o17', '0b101'), an exponent ('1e3', '1.5e3'), an underscore
+# ('1_000', '_5'), a sign before the point ('+.5'), 19 digits or more, infinity and not-a-number. A text with
+# a number is left to PyYAML when any of those could be in it (the others anywhere; a leading zero at
+# the start of a word, only when yaml-rs read an integer: yaml-rs and PyYAML read '01.5' as 1.5 both).
+_NUMBER_START = frozenset(" \n[,")
+_LEADING_ZERO_RE = re.compile(r"0[0-9xXoObB_]")
+_EXPONENT_RE = re.compile(r"[0-9.][eE][-+]?[0-9]")
+_UNDERSCORE_RE = re.compile(r"[-+._0-9]_|_[-+._0-9]")  # yaml-rs skips underscores anywhere in a number: '_.5' is 0.5
+
+
+def _same_numbers(text: str, numbers: list[int | float]) -> bool:
+    integers = False
+    for number in numbers:
+        if number != number or abs(number) >= 10**18:  # not a number, infinite, or too long for PyYAML
+            return False
+        integers = integers or type(number) is int
+    for zero in _LEADING_ZERO_RE.finditer(text) if integers else ():
+        at = zero.start()
+        before = text[at - 1] if at else " "
+        if before in "-+":
+            before = text[at - 2] if at > 1 else " "
+        if before in _NUMBER_START:
+            return False
+    return not ("-." in text or "+." in text or ("_" in text and _UNDERSCORE_RE.search(text)) or _EXPONENT_RE.search(text))
+
+
+def _plain_text(value: str) -> bool:
+    """Whether PyYAML reads ``value`` as yaml-rs does, for a text that starts like a number, a
+    boolean, a null or an indicator."""
+    first = value[:1]
+    if first in _INDICATORS:
+        return False
+    if len(value) > LONGEST_WORD and first not in _NUMBER_FIRST:
+        return True  # longer than any word PyYAML reads as true, false or null
+    return value in _QUOTED or _resolve(_Loader, yaml.ScalarNode, value, (True, False)) == _STR  # type: ignore[arg-type]
+
+
+LONGEST_WORD = 5  # 'false': of the plain scalars PyYAML reads as true, false or null (tests/test_yaml_loading.py)
+_NUMBER_FIRST = frozenset("0123456789+-.<=")
+
+
+# Words that yaml-rs reads as true, false or null when plain: as text, they were quoted, and PyYAML reads
+# them as text too. Asked of yaml-rs itself, so that a version reading them otherwise only costs speed.
+_QUOTED = frozenset(word for word in ("true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL", "~")
+                    if type(yaml_rs.loads(f"a: {word}\n")["a"]) is not str)
 
 
 class _NotPlain(Exception):

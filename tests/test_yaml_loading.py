@@ -1,11 +1,19 @@
-"""parse_yaml's fast walk gives exactly what PyYAML's constructor gives, values and errors alike."""
+"""parse_yaml's fast paths (yaml-rs, and the walk of libyaml's nodes) give exactly what PyYAML's
+constructor gives, values and errors alike."""
 
 from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
 
 import pytest
 import yaml
 
+from site_builder import load
 from site_builder.load import _Loader, parse_yaml
+
+ROOT = Path(__file__).parent.parent
 
 DOCUMENTS = [
     "title: Plain text\nquote: 'quoted'\nsummary: >-\n  folded\n  text\n",
@@ -24,6 +32,20 @@ DOCUMENTS = [
     "# only a comment\n",
     "just a string\n",
     "- a list\n- at the top\n",
+    # what yaml-rs (YAML 1.2) reads otherwise than PyYAML (YAML 1.1): left to PyYAML
+    "a: 007\nb: 0o17\nc: 0b101\nd: 12345678901234567890\ne: 1.5e3\nf: 1E+3\ng: +.5\n",
+    "rating: 'false'\nb: \"null\"\nc: 'yes'\nd: '12'\ne: \"~\"\nf: ''\ng: 'On'\n",
+    "a: |\n\nb: >\n  x\n\n  y\nc: |+\n  kept\n\nd: |-\n  x\n",
+    "a: |\n  no final line break",
+    "a: |\n",  # an empty block scalar at the end: '' to PyYAML, '\\n' to yaml-rs
+    "a: \"x\\u00e9\\x41\\N\\_\\L\\P\\/\\ \\t\"\nb: 'it''s'\nc: \"folded\n\n  quoted \"\n",
+    "a: \"x\x85y\"\n", "a: x\ufeffy\n", "a: x\r y\n",  # line breaks to YAML 1.1 only
+    "a: [b: c, d]\nb: [x:y]\n", "tags: [a, b,]\n", "a:\n  - [x]\n  - y\n",
+    "a: 'x'  # comment\nb: x#not a comment\nc: http://x.org/#frag\n",
+    "yes: key\n'on': key\n'<<': key\n'=': key\n",
+    "a: '**bold**'\nb: |\n  **bold**\n  > quote\n",
+    "a: R&D\nb: x & y\nc: wow!\nd: '!x'\n",
+    "title: \u201cQuoted\u201d \u2014 \u05e2\u05d1\u05e8\u05d9\u05ea \U0001F600\n",
 ]
 
 BROKEN = [
@@ -36,6 +58,16 @@ BROKEN = [
     "a: *missing\n",  # an undefined alias
     "1: one\ntrue: two\n",  # 1 and true are the same key to Python
     "sources:\n  - {a: 1, a: 2}\nb: 1\nb: 2\n",  # two errors: the first PyYAML meets is reported
+    # what yaml-rs accepts and libyaml refuses: left to PyYAML, which reports it
+    "a: [b: |]\n",  # an indicator starts a plain scalar in a flow collection
+    "tags: [x:]\n",
+    "k: {a\n  b: }\n",  # a flow mapping's key over two lines
+    "a: =\n",  # the YAML 1.1 value key
+    "a: \x01\n",  # a control character
+    "a: x\u2028y\n",  # a line break to YAML 1.1 only, in a plain scalar
+    "a: 1\n---\nb: 2\n",  # two documents
+    "a: \"\\q\"\n",  # an escape YAML does not have
+    "a: !!python/object:os.system x\n",
 ]
 
 
@@ -53,3 +85,96 @@ def test_errors_are_pyyamls(text: str) -> None:
         parse_yaml(text)
     assert str(got.value) == str(expected.value)
     assert type(got.value) is type(expected.value)
+
+
+def _same(text: str) -> None:
+    """parse_yaml gives what PyYAML with _Loader gives: the same value (types and order too) or the same error."""
+    try:
+        expected = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as error:
+        with pytest.raises(yaml.YAMLError) as got:
+            parse_yaml(text)
+        assert (type(got.value), str(got.value)) == (type(error), str(error)), text
+    else:
+        assert repr(parse_yaml(text)) == repr(expected), text
+
+
+def _texts(folder: Path) -> list[str]:
+    texts = []
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            texts.append(path.read_bytes().decode("utf-8"))
+        except UnicodeDecodeError:
+            continue  # not text: refused before parsing
+    return texts
+
+
+CLAIMS = _texts(ROOT / "claims")
+HOSTILE = _texts(ROOT / "tests" / "hostile" / "claims")
+
+
+@pytest.mark.parametrize("text", CLAIMS + HOSTILE)
+def test_claim_files_read_as_pyyaml_reads_them(text: str) -> None:
+    _same(text)
+
+
+def test_yaml_rs_reads_most_demo_claims() -> None:
+    """The fast path is taken: the demo's claims without a number are read by yaml-rs (the equality
+    tests above would also pass if it never were)."""
+    fast = [text for text in CLAIMS if load._fast(text) is not None]
+    assert len(fast) >= len(CLAIMS) // 2
+    assert load._fast("title: A claim\nrating: 'false'\ntags: [a, b]\nsummary: >-\n  Two\n  lines.\n") == {
+        "title": "A claim", "rating": "false", "tags": ["a", "b"], "summary": "Two lines."}
+
+
+# Pieces of YAML syntax, inserted into real claim files at random places, and removed from them: the
+# mutants cover what contributors get wrong, and what the two parsers read differently.
+PIECES = ["[", "]", "{", "}", ": |", ": >", "|", ">", ", ", ",", ":", ": ", "- ", "\n- ", "? ", "#", " #", "'", '"',
+          "\\", "*", "&a ", "*a", "!", "!!str ", "@", "`", "%", "<<: ", "---\n", "...\n", "\t", "\n", "\n  ",
+          "  ", "~", "yes", "no", "0x1", "007", "1e3", "1.5", ".inf", "2023", "null", "true", "''", '""',
+          ": |\n", ": |+\n", ": |-\n", ": >\n", "\n\n", "\u00a0", "\u2028", "\x85", "\ufeff", "\U0001F600", "x:]",
+          "0.88", "2019", "-0", "+.5", ".5e3", "1E+3", "_5", "_.5", "1_000", "0x_1", "1e_3", "0o7", "0b1", ", 01", "1,000",
+          "1234567890123456789", "-.inf", ".NaN", "1:30"]
+
+
+def test_mutated_claim_files_read_as_pyyaml_reads_them() -> None:
+    """Thousands of broken and odd variants of the demo's and the hostile corpus's claims: each gives
+    PyYAML's value or PyYAML's error (seeded: the same mutants every run)."""
+    rng = random.Random(13)
+    seeds = [text for text in CLAIMS + HOSTILE if len(text) < 20_000]
+    fast = 0
+    for _ in range(3000):
+        text = rng.choice(seeds)
+        for _ in range(rng.choice((1, 1, 2, 3))):
+            at = rng.randrange(len(text) + 1)
+            if rng.random() < 0.7:
+                text = text[:at] + rng.choice(PIECES) + text[at:]
+            else:
+                text = text[:at] + text[at + rng.randint(1, 3):]
+        fast += load._fast(text) is not None
+        _same(text)
+    assert fast > 500  # the fast path was tried on many of them
+
+
+def test_random_documents_read_as_pyyaml_reads_them() -> None:
+    """Short documents made of random pieces: each gives PyYAML's value or PyYAML's error."""
+    rng = random.Random(7)
+    starts = ["k: ", "", "- ", "k:\n  ", "k: [", "k: |\n  "]
+    words = ["a", "x y", "é", "“", " ", "\n", "\n  ", "\nk: ", "\n- ", "e", "E", "1", "0", ".", "y", "n", "o"]
+    fast = 0
+    for _ in range(10_000):
+        text = rng.choice(starts) + "".join(rng.choice(PIECES + words) for _ in range(rng.randint(1, 8))) + "\n"
+        fast += load._fast(text) is not None
+        _same(text)
+    assert fast > 1000
+
+
+def test_longest_word() -> None:
+    """PyYAML reads no plain scalar longer than LONGEST_WORD as true, false or null (load._plain_text
+    counts on it)."""
+    for first, resolvers in _Loader.yaml_implicit_resolvers.items():
+        for tag, regexp in resolvers:
+            if tag in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"):
+                words = re.sub(r"\s", "", regexp.pattern).removeprefix("^(?:").removesuffix(")$").split("|")
+                assert max(map(len, words)) == load.LONGEST_WORD or tag.endswith("null")
+                assert max(map(len, words)) <= load.LONGEST_WORD
