@@ -45,7 +45,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from mkdocs.commands.build import build
+from mkdocs.commands.build import _build_page, _populate_page, build
 from mkdocs.config import base, load_config
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -64,6 +64,7 @@ from .pages import (GeneratedPage, Heading, PageMeta, PageWriter, Reuse, insert_
 from .paths import collected_problems, folder_problems
 from .preview import error_page, error_uris
 from .project import Project, load_project
+from . import reload as reloading
 from .render import CompiledTemplates, environment
 from .routes import NAV_PAGES, STYLESHEET, Routes
 from .safehtml import UnsafePage
@@ -133,6 +134,21 @@ class Previous:
     outside: dict[str, tuple[int, int]] = field(default_factory=dict)  # files a partial rebuild cannot follow
     overwritten: set[str] = field(default_factory=set)  # pages whose file is an error page since (to build again)
     reuse: Reuse = field(default_factory=Reuse)
+    search_head: dict[str, Any] = field(default_factory=dict)  # the search index but its entries ("config")
+
+
+@dataclass
+class Live:
+    """MkDocs' objects of the last full build, while serving: enough to build a few pages again without
+    MkDocs' build (its pages' files and destinations, navigation and theme do not change with a claim)."""
+
+    config: MkDocsConfig
+    files: Files
+    nav: Any
+    env: Any
+    uris: frozenset[str]  # the generated pages
+    drafts: frozenset[str]  # those of draft claims
+    cards: set[str]  # the share cards in site_dir
 
 
 def _theme_separator(config: MkDocsConfig) -> str:
@@ -164,6 +180,7 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
     partial = False  # this build rebuilds only what changed (mkdocs serve)
     failed: str | None = None  # while serving: the report of the current build's errors, shown as a page
     site_card: tuple[str, str]  # the site's share card: (uri, text alternative)
+    live: Live | None = None  # while serving: MkDocs' objects of the last full build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -209,6 +226,7 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         if self.serving:
             if not self.partial:
                 self.previous = Previous()  # a full build: nothing of the previous one is relied on
+                self.live = None
             else:
                 self.previous.ready = False  # until this build finishes
             self.previous.outside = self._outside_files(config)
@@ -219,8 +237,13 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         links = collected_problems((Path(f.abs_src_path) for f in files if f.abs_src_path), self.settings.root)
         if config.theme.custom_dir:
             links += folder_problems([("theme.custom_dir", Path(config.theme.custom_dir))], self.settings.root)
-        site = load_project(self.settings)
+        if self.serving:
+            self.loaded = reloading.load(self.settings)
+            site = self.loaded.project
+        else:
+            site = load_project(self.settings)
         self.failed = None
+        self.live_config = config
         if site.errors or links:
             report = ProblemsFound(dict.fromkeys([*site.errors, *links])).report()
             if not self.serving:
@@ -265,6 +288,7 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
             files.append(file)
         self.files = files
         self.assets = {uri: _digest(content) for uri, content in assets.items()} if self.serving else {}
+        self.drafts, self.cards = frozenset(drafts), frozenset(share.cards)
         self.site_card = share.for_site()
         cache = CardCache(self.settings.cache_dir, self.settings.scale)
         drawn = {uri: cache.path(card) for uri, card in share.cards.items()}
@@ -359,6 +383,7 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         page.toc = get_toc([])
 
     def on_nav(self, nav: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        self.nav = nav
         self.nav_pages = list(nav.pages)
         return nav
 
@@ -367,6 +392,7 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         byte-identical; pages a partial build skipped get the title the navigation shows."""
         if self.compiled is not None and env.bytecode_cache is None:
             env.bytecode_cache = self.compiled
+        self.env = env
         for file in files.documentation_pages():
             if file.page is not None:
                 changed = self.dates.get(file.src_uri, self.newest)
@@ -432,7 +458,8 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
             return
         built = {file.src_uri: file for file in self.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)}
         urls = {**{uri: previous.urls[uri] for uri in self.kept}, **{uri: file.url for uri, file in built.items()}}
-        order = [uri for uri in previous.order if uri in urls] + sorted(set(urls) - set(previous.order))
+        known = set(previous.order)  # new pages go last, in the order MkDocs built them (the search index's)
+        order = [uri for uri in previous.order if uri in urls] + [uri for uri in urls if uri not in known]
         search = site_dir / "search" / "search_index.json"
         if search.is_file():
             index = json.loads(search.read_text(encoding="utf-8"))
@@ -447,6 +474,7 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
                                   encoding="utf-8")
             else:
                 previous.search = fresh
+                previous.search_head = {key: value for key, value in index.items() if key != "docs"}
             previous.search = {url: previous.search.get(url, []) for url in map(_page_url, urls.values())}
         sitemaps = [site_dir / "sitemap.xml", site_dir / "sitemap.xml.gz"]
         if self.partial:  # MkDocs wrote it with the pages of this build only: the full one stays
@@ -477,9 +505,13 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         previous.assets = self.assets
         previous.overwritten = set()
         previous.ready = True
+        if not self.partial:
+            self.live = Live(self.live_config, self.files, self.nav, self.env, frozenset(self.generated), self.drafts,
+                             set(self.cards))
 
     def on_build_error(self, *, error: Exception) -> None:
         self.previous.ready = False
+        self.live = None
 
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         server.watch(str(self.settings.claims_dir))
@@ -493,6 +525,8 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         changed since the previous build began, else MkDocs' own full build."""
         if not self.previous.ready or self._outside_files(config) != self.previous.outside:
             return full_build()
+        if self._rebuild_pages():
+            return None
         fresh = load_config(config_file=config.config_file_path, site_dir=config.site_dir, strict=config.strict,
                             use_directory_urls=config.use_directory_urls)
         fresh.site_url = config.site_url
@@ -503,6 +537,93 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
                 build(fresh, serve_url=config.site_url, dirty=True)
         finally:
             self.partial = False
+
+    def _rebuild_pages(self) -> bool:
+        """An edit confined to claims and articles, without MkDocs' build: the files that changed are
+        loaded again, and the pages and files they change are built again with MkDocs' own page
+        building, into the navigation, theme and files of the last full build (no page is added or
+        removed, so those stay right). False, with nothing done, when that cannot be shown to give what
+        a build would: files added or removed, problems, drafts published or withdrawn, a plugin other
+        than ours and the search, an error page still shown. A share card drawn for an edited title is
+        copied into the site (the old one removed)."""
+        live, previous = self.live, self.previous
+        if live is None or previous.overwritten or self.failed is not None or not previous.search_head:
+            return False
+        search = live.config.plugins.get("material/search") or live.config.plugins.get("search")
+        entries = getattr(getattr(search, "search_index", None), "entries", None)
+        if set(live.config.plugins) - {"material/search", "search", "claims"} or not isinstance(entries, list):
+            return False
+        reloaded = reloading.reload(self.loaded)
+        if reloaded is None:
+            return False
+        loaded, edited = reloaded
+        if not edited:
+            self.loaded = loaded
+            log.info("claims: nothing to build again (the files saved have the same text)")
+            return True
+        site = loaded.project
+        reuse = previous.reuse
+        kept = reuse.previous, reuse.current
+        reuse.next_build()
+        share = share_cards(site)
+        writer = PageWriter(site, environment(self.settings.templates_dir, self.compiled), reuse, share, drafts=True)
+        assets = writer.assets()
+        share.for_site()
+        if (frozenset(writer.uris()) != live.uris or frozenset(writer.draft_uris()) != live.drafts
+                or set(assets) != set(previous.assets)):
+            reuse.previous, reuse.current = kept  # as if not tried: MkDocs' build reuses the same work
+            return False
+        log.info("Building the pages that changed...")
+        self.loaded, self.writer = loaded, writer
+        self.dates, self.newest = page_dates(site)
+        changed: dict[str, object] = {}  # uri -> its inputs
+        for uri in writer.uris():
+            before = previous.pages.get(uri)
+            inputs = writer.inputs(uri)
+            if before is not None and inputs is not None and inputs == before[0]:
+                continue
+            if before is not None and inputs is None and _page_digest(writer.page(uri)) == before[1]:
+                continue
+            changed[uri] = inputs
+        try:
+            self.built, self.digests = set(), {}
+            start = len(entries)
+            doc_files = live.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+            for uri in changed:
+                file = live.files.get_file_from_path(uri)
+                page = file.page  # type: ignore[union-attr]
+                _populate_page(page, live.config, live.files)
+                if (date := self.dates.get(uri, self.newest)) is not None:
+                    page.update_date = date.isoformat()
+                _build_page(page, live.config, doc_files, live.nav, live.env, excluded=file.inclusion.is_excluded())  # type: ignore[union-attr]
+                previous.pages[uri] = (changed[uri], self.digests.get(uri))
+            site_dir = Path(live.config.site_dir)
+            cache = CardCache(self.settings.cache_dir, self.settings.scale)
+            for uri in sorted(set(share.cards) - live.cards):  # a card drawn for an edited title
+                (site_dir / uri).parent.mkdir(parents=True, exist_ok=True)
+                (site_dir / uri).write_bytes(cache.path(share.cards[uri]).read_bytes())
+            for uri in sorted(live.cards - set(share.cards)):
+                (site_dir / uri).unlink(missing_ok=True)
+            live.cards = set(share.cards)
+            for uri, content in assets.items():
+                digest = _digest(content)
+                if previous.assets.get(uri) != digest:
+                    Path(previous.outputs[uri]).write_bytes(content.encode("utf-8"))
+                    previous.assets[uri] = digest
+            fresh: dict[str, list[Any]] = {url: [] for url in map(_page_url, self.built)}
+            for doc in entries[start:]:
+                fresh.setdefault(doc["location"].split("#", 1)[0], []).append(doc)
+            del entries[start:]
+            previous.search.update(fresh)
+            docs = [doc for uri in previous.order for doc in previous.search.get(_page_url(previous.urls[uri]), [])]
+            index = Path(live.config.site_dir) / "search" / "search_index.json"
+            index.write_text(json.dumps({**previous.search_head, "docs": docs}, separators=(",", ":"), default=str),
+                             encoding="utf-8")
+        except BaseException:
+            previous.ready = False  # the site is half written: the next change builds it all
+            raise
+        log.info(f"claims: built {len(changed)} page(s) again")
+        return True
 
     def _outside_files(self, config: MkDocsConfig) -> dict[str, tuple[int, int]]:
         """Size and time of each file a partial build cannot follow: mkdocs.yml, templates, theme

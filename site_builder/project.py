@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Problem, ProblemsFound, Refused, did_you_mean
-from .load import load_articles, load_claims
+from .load import SourceFile, load_articles, load_claims
 from .model import Article, Claim
 from .paths import folder_problems
 from .quotes import Span
@@ -65,19 +65,39 @@ def project_folders(settings: Settings) -> list[tuple[str, Path]]:
             ("articles_dir", settings.articles_dir), ("templates_dir", settings.templates_dir)]
 
 
-def load_project(settings: Settings) -> Project:
-    """Load and check every file; every problem is in the result, none is raised. A symbolic link
-    that breaks the rule stops loading before any file is read through it."""
+@dataclass(frozen=True)
+class Sources:
+    """Every claim and article file as loaded, before the checks across records: what a project is made
+    from (the live preview keeps it, to load again only the files an edit changed: reload.py)."""
+
+    claims: list[SourceFile[Claim]]  # sorted by file name, drafts and records with errors included
+    articles: list[SourceFile[Article]]  # sorted by file name
+    errors: list[Problem]  # each file's own problems
+    claim_files: frozenset[str]  # the id of every claim file present, loaded or not
+    article_files: frozenset[str]  # the id of every article file present, loaded or not
+    stopped: bool = False  # a symbolic link broke the rule: no file was read
+
+
+def load_sources(settings: Settings) -> Sources:
+    """Read and load every claim and article file. A symbolic link that breaks the rule stops loading
+    before any file is read through it."""
     claim_files = frozenset(path.stem for path in settings.claims_dir.glob("*.y*ml") if path.suffix in (".yaml", ".yml"))
     article_files = frozenset(path.stem for path in settings.articles_dir.glob("*.md") if path.name != "index.md")
     links = folder_problems(project_folders(settings), settings.root)
     if links:
-        return Project(settings, {}, {}, {}, errors=links, claim_files=claim_files, article_files=article_files)
+        return Sources([], [], links, claim_files, article_files, stopped=True)
     claims, errors = load_claims(settings.claims_dir, settings.root)
     articles, article_errors = load_articles(settings.articles_dir, settings.root)
-    errors += article_errors
-    placed, check_errors = check_claims(claims, articles, settings, claim_files, article_files)
-    errors += check_errors
+    return Sources(claims, articles, errors + article_errors, claim_files, article_files)
+
+
+def checked_project(settings: Settings, sources: Sources) -> Project:
+    """The project made of ``sources``, with the checks across records done."""
+    if sources.stopped:
+        return Project(settings, {}, {}, {}, errors=list(sources.errors), claim_files=sources.claim_files,
+                       article_files=sources.article_files)
+    claims, articles = sources.claims, sources.articles
+    placed, check_errors = check_claims(claims, articles, settings, sources.claim_files, sources.article_files)
     return Project(
         settings=settings,
         articles={record.value.id: record.value for record in articles if not record.partial},
@@ -85,10 +105,16 @@ def load_project(settings: Settings) -> Project:
         quotes=placed.quotes,
         appearance_quotes=placed.appearances,
         warnings=advice(claims),
-        errors=errors,
-        claim_files=claim_files,
-        article_files=article_files,
+        errors=[*sources.errors, *check_errors],
+        claim_files=sources.claim_files,
+        article_files=sources.article_files,
     )
+
+
+def load_project(settings: Settings) -> Project:
+    """Load and check every file; every problem is in the result, none is raised. A symbolic link
+    that breaks the rule stops loading before any file is read through it."""
+    return checked_project(settings, load_sources(settings))
 
 
 def repository_prefix(root: Path) -> str:
