@@ -99,12 +99,13 @@ def reload(loaded: Loaded) -> tuple[Loaded, bool] | None:
     by_article = {Path(record.path).name: index for index, record in enumerate(articles)}
     ids = {Path(record.path).stem: record.path for record in claims}
     edited = False
+    real_root = settings.root.resolve()  # as loading checks a file's real path against it
     for name in changed_claims:
         index = by_claim.get(name)
         if index is None or not name.endswith(".yaml"):
             return None
         shown = claims[index].path
-        text, data, problems = _parse_claim_file(settings.claims_dir / name, shown, settings.root)
+        text, data, problems = _parse_claim_file(settings.claims_dir / name, shown, real_root)
         if problems or text is None:
             return None
         if text == claims[index].text:
@@ -118,7 +119,7 @@ def reload(loaded: Loaded) -> tuple[Loaded, bool] | None:
         index = by_article.get(name)
         if index is None:
             return None
-        record, problems = load_article(settings.articles_dir / name, articles[index].path, settings.root)
+        record, problems = load_article(settings.articles_dir / name, articles[index].path, real_root)
         if problems or record is None or record.partial:
             return None
         if record is not articles[index]:  # loading gives back the very same record for an unchanged text
