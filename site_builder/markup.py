@@ -41,6 +41,16 @@ def _demoted(match: re.Match[str]) -> str:
     return f"<{match.group(1)}h{min(int(match.group(2)) + 2, 6)}>"
 
 
+# One sanitiser for every Markdown field (nh3.clean would build its allow-list again for each call).
+_MARKDOWN_CLEANER = nh3.Cleaner(
+    tags=ALLOWED_TAGS,
+    attributes=ALLOWED_ATTRIBUTES,
+    attribute_filter=_only_http,
+    url_schemes={"http", "https"},
+    link_rel=LINK_REL,
+)
+
+
 @remembered
 def markdown_html(text: str) -> Markup:
     """A contributor's Markdown as sanitised HTML; headings start at h3, below the page's own.
@@ -50,15 +60,7 @@ def markdown_html(text: str) -> Markup:
     converted = cmarkgfm.markdown_to_html_with_extensions(
         text, options=cmarkgfm.cmark.Options.CMARK_OPT_UNSAFE, extensions=["table", "strikethrough"])
     html = _HEADING_RE.sub(_demoted, converted)
-    clean = nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        attribute_filter=_only_http,
-        url_schemes={"http", "https"},
-        link_rel=LINK_REL,
-    )
-    return Markup(clean.strip())
+    return Markup(_MARKDOWN_CLEANER.clean(html).strip())
 
 
 @dataclass(frozen=True)

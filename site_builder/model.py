@@ -133,8 +133,11 @@ _NOT_TEXT_RE = re.compile(f"[\ud800-\udfff{NONCHARACTERS}]")
 # Every character from U+D800 up: a text without any cannot hold one of the above, and this search is
 # several times faster than that one's (whose astral noncharacters make each position slow to test).
 _MAYBE_NOT_TEXT_RE = re.compile("[\ud800-\U0010ffff]")
-# Everything XML 1.0 forbids, and noncharacters: removed from every feed and data file we write.
-_NOT_XML_RE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff{NONCHARACTERS}]")
+# Everything XML 1.0 forbids, and noncharacters: removed from every feed and data file we write. Written as
+# the complement of what is kept (tab, line breaks, then every character but surrogates and noncharacters):
+# the same set, scanned several times faster over a data file of many megabytes.
+_NOT_XML_RE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufdcf\ufdf0-\ufffd" + "".join(
+    f"{chr(plane)}-{chr(plane + 0xFFFD)}" for plane in range(0x10000, 0x110000, 0x10000)) + "]")
 
 
 def xml_safe(text: str) -> str:

@@ -195,6 +195,7 @@ class PageWriter:
         self.routes = Routes(site.settings.directory_urls, site.settings.articles_prefix, self.claimant_slugs)
         self._plans: dict[str, Callable[[], Plan]] = {}
         self._inputs: dict[str, Callable[[], object]] = {}
+        self._heads: dict[str, dict[str, str]] = {}
         self._plan_pages()
 
     def links(self, uri: str, *, to_files: bool | None = None) -> Links:
@@ -297,7 +298,7 @@ class PageWriter:
         })
         self.share.for_site()
         for claim in self.published:  # every card is known before any page is rendered
-            self.share.for_claim(claim)
+            self._claim_head(claim)
 
     def url_for(self, uri: str) -> str:
         return self.routes.absolute(uri, self.site.settings.site_url)
@@ -475,7 +476,13 @@ class PageWriter:
 
     def _claim_head(self, claim: Claim) -> dict[str, str]:
         """What a claim page says about itself in <head>: the verdict in its title, its share card (a
-        draft has none of its own, and says it is a draft)."""
+        draft has none of its own, and says it is a draft). Worked out once per claim."""
+        head = self._heads.get(claim.id)  # type: ignore[arg-type]
+        if head is None:
+            head = self._heads[claim.id] = self._new_claim_head(claim)  # type: ignore[index]
+        return head
+
+    def _new_claim_head(self, claim: Claim) -> dict[str, str]:
         if not claim.published:
             verdict = verdict_title(claim.title, self.scale[claim.rating].label) if claim.rating else \
                 f"Claim: {claim.title.strip().rstrip('.')}"

@@ -36,10 +36,18 @@ class Card:
     rating_id: str | None
 
 
-def card_key(card: Card, scale: RatingScale) -> str:
-    """A hash of everything the card shows and how it is drawn."""
-    drawn = {"version": VERSION, "card": asdict(card), "scale": scale.model_dump(mode="json")}
-    return hashlib.sha256(json.dumps(drawn, sort_keys=True).encode()).hexdigest()[:16]
+def card_key(card: Card, scale: RatingScale, scale_json: str | None = None) -> str:
+    """A hash of everything the card shows and how it is drawn. ``scale_json``: ``scale_text(scale)``,
+    when the caller keeps it (it is the same for every card of a site)."""
+    # json.dumps({"card": ..., "scale": ..., "version": ...}, sort_keys=True), with the scale written once
+    drawn = (f'{{"card": {json.dumps(asdict(card), sort_keys=True)}, '
+             f'"scale": {scale_text(scale) if scale_json is None else scale_json}, "version": {json.dumps(VERSION)}}}')
+    return hashlib.sha256(drawn.encode()).hexdigest()[:16]
+
+
+def scale_text(scale: RatingScale) -> str:
+    """The rating scale as card_key hashes it."""
+    return json.dumps(scale.model_dump(mode="json"), sort_keys=True)
 
 
 class ShareCards:
@@ -53,9 +61,10 @@ class ShareCards:
         self.scale = scale
         self.per_claim = mode == "claim" or (mode == "auto" and published <= AUTO_LIMIT)
         self.cards: dict[str, Card] = {}
+        self.scale_json = scale_text(scale)
 
     def _add(self, name: str, card: Card) -> str:
-        uri = Routes.card(name, card_key(card, self.scale))
+        uri = Routes.card(name, card_key(card, self.scale, self.scale_json))
         self.cards[uri] = card
         return uri
 
