@@ -30,6 +30,7 @@ from typing import TypeVar
 
 import jinja2
 from markupsafe import Markup
+from markupsafe import escape as escape_markup
 
 from . import exports, routes, structured
 from .appearances import Placement, direction, placements, quoted
@@ -125,6 +126,22 @@ def with_permalinks(html: str, toc: Iterable[Heading], symbol: str, css_class: s
     return _HEADING_RE.sub(add, html)
 
 
+_LINK_TOKEN_RE = re.compile("\ue000([0-9]+)\ue001")
+
+
+class _RecordingLinks(Links):
+    """Links that write a numbered token in place of each URL and keep the URI it stands for, so a
+    fragment rendered once can be given the links of every page it is on (see ``PageWriter._row``)."""
+
+    def __init__(self, routes: Routes, uris: list[str]):
+        super().__init__(routes, "")
+        object.__setattr__(self, "uris", uris)
+
+    def to(self, uri: str) -> str:
+        self.uris.append(uri)  # type: ignore[attr-defined]
+        return f"\ue000{len(self.uris) - 1}\ue001"  # type: ignore[attr-defined]
+
+
 # How to render one page: its template and the values its title and description need (cheap), and a
 # function giving the rest of the values, computed only when the whole page is rendered.
 Plan = tuple[str, dict[str, object], Callable[[], dict[str, object]]]
@@ -196,6 +213,8 @@ class PageWriter:
         self._plans: dict[str, Callable[[], Plan]] = {}
         self._inputs: dict[str, Callable[[], object]] = {}
         self._heads: dict[str, dict[str, str]] = {}
+        self._rows: dict[tuple[str, bool], tuple[str, list[str]] | None] = {}
+        self._macros: object = None
         self._plan_pages()
 
     def links(self, uri: str, *, to_files: bool | None = None) -> Links:
@@ -260,7 +279,28 @@ class PageWriter:
     # -- planning --------------------------------------------------------------------------------
 
     def _values(self, uri: str, values: dict[str, object]) -> dict[str, object]:
-        return {"links": self.links(uri), "scale": self.scale, "site": self.site, **values}
+        links = self.links(uri)
+        return {"links": links, "scale": self.scale, "site": self.site,
+                "claim_row": functools.partial(self._claim_row, links), **values}
+
+    def _claim_row(self, links: Links, claim: Claim, show_article: bool = True) -> Markup:
+        """A claim's row in a listing (the macro ``claims_table_row``) with the links of the page it is on.
+        The row is rendered once per build with its links as tokens (a claim is listed on several pages:
+        all claims, its rating, its tags, its claimant, its article); each page puts in its own links."""
+        key = (claim.id, show_article)  # type: ignore[assignment]
+        if key not in self._rows:
+            if self._macros is None:
+                self._macros = self.templates.get_template("_macros.html.j2").make_module(
+                    {"scale": self.scale, "site": self.site})
+            uris: list[str] = []
+            text = str(self._macros.claims_table_row(claim, _RecordingLinks(self.routes, uris), show_article))  # type: ignore[attr-defined]
+            # a field holding the token's characters: this row is rendered for each page instead
+            self._rows[key] = (text, uris) if text.count("\ue000") == len(uris) else None  # type: ignore[index]
+        kept = self._rows[key]  # type: ignore[index]
+        if kept is None:
+            return self._macros.claims_table_row(claim, links, show_article)  # type: ignore[attr-defined,no-any-return]
+        text, uris = kept
+        return Markup(_LINK_TOKEN_RE.sub(lambda match: escape_markup(links.to(uris[int(match.group(1))])), text))
 
     def _plan(self, uri: str, template: str, values: dict[str, object],
               more: Callable[[], dict[str, object]] = _nothing) -> None:

@@ -19,6 +19,12 @@ an ``onmouseover`` handler. Whatever a field turns into, a page keeps only:
 A template that starts writing another element or attribute must add it here (and a test fails until
 it does: tests/test_output_safety.py). Pure: ``clean_page(html) -> html``; ``PageWriter.page`` calls it
 on every generated page, whichever engine writes the page.
+
+Parsing and writing every page again costs about 0.5 ms of CPU a page, as much as the rest of a page's
+work. A page already inside the allow-list, piece by piece (what our templates write), is recognised by
+one regular expression in linear time and kept, written as nh3 would write it (``_canonical``): the same
+bytes on every page of the demo and of the benchmark's sites (tests/test_safehtml.py). Any page with
+anything else in it, even a harmless bare attribute, goes through nh3 whole, as every page once did.
 """
 
 from __future__ import annotations
@@ -77,8 +83,68 @@ _CLEANER = _cleaner()
 _ID_CHECKING_CLEANER = _cleaner(attribute_filter=_attribute)
 
 
-def clean_page(html: str) -> str:
-    """A generated page's content HTML with everything outside the allow-list removed (see above)."""
+# -- the fast path: a page already inside the allow-list, written out as nh3 would write it ---------------
+# A page that is a sequence of only these pieces is kept as it is (after _canonical) instead of parsed
+# and written again by nh3, which costs several times more:
+# - text without "<", ">", "&", CR or C0 controls (but tab and line feed);
+# - the character references escaping writes: &amp; &lt; &gt; &quot; &nbsp; &#34; &#39; &#x27;;
+# - an end tag </name> of an allowed element;
+# - a start tag of an allowed element, lower case, with only the attributes that element allows, each
+#   with a double-quoted value: an id not starting with "_" (nor a reference that could decode to one),
+#   an href that is an http(s) URL written literally or a relative URL with no ":", reference or space
+#   in it, other values holding no "<" or ">" and only the references above.
+# Anything else (a comment, another element or attribute, a bare or single-quoted attribute, a URL with
+# another scheme, an upper-case name, "/>") sends the whole page through nh3, as before.
+
+
+def _value(name: str) -> str:
+    if name == "id":
+        return '="(?![_&])[^"&<>]*+"'
+    if name == "href":
+        return '="(?:https?://(?:[^"&<>]++|&(?:amp|#39|#x27);)*+|[^"&<>:\x00-\x20]*+)"'
+    return '="(?:[^"&<>]++|&(?:amp|quot|#34|#39|#x27);)*+"'
+
+
+def _attributes(tag: str) -> str:
+    names = sorted(ATTRIBUTES["*"] | ATTRIBUTES.get(tag, set()), key=lambda name: (-len(name), name))
+    return "(?:[ \n]++(?:" + "|".join(f"{name}{_value(name)}" for name in names) + "))*+"
+
+
+def _page_re() -> re.Pattern[str]:
+    own = sorted((tag for tag in ATTRIBUTES if tag != "*"), key=lambda tag: (-len(tag), tag))  # own attributes
+    shared = sorted(TAGS - set(own), key=lambda tag: (-len(tag), tag))
+    start = ("<(?:" + "|".join(f"{tag}{_attributes(tag)}" for tag in own)
+             + "|(?:" + "|".join(shared) + ")" + _attributes("") + ")[ \n]*>")
+    end = "</(?:" + "|".join(sorted(TAGS, key=lambda tag: (-len(tag), tag))) + ")>"
+    text = "[^<>&\r\x00-\x08\x0b-\x1f\ud800-\udfff]++"
+    # possessive: a page outside the grammar is refused in linear time, never by trying every split
+    return re.compile(f"(?:{text}|&(?:amp|lt|gt|quot|nbsp|#34|#39|#x27);|{start}|{end})*+")
+
+
+_ALLOWED_PAGE_RE = _page_re()
+_QUOTE_REFERENCE_RE = re.compile("&#34;|&quot;")
+
+
+def _canonical(html: str) -> str:
+    """A page of the fast path as nh3 (html5ever) writes it: "'" as is, '"' as is in text and as &quot; in
+    attribute values, U+00A0 as &nbsp;."""
+    if "&#39;" in html:
+        html = html.replace("&#39;", "'")
+    if "&#x27;" in html:
+        html = html.replace("&#x27;", "'")
+    if "\xa0" in html:
+        html = html.replace("\xa0", "&nbsp;")
+    if "&#34;" in html or "&quot;" in html:
+        def quote(match: re.Match[str]) -> str:
+            at = match.start()  # inside a tag: after its "<" and before its ">"
+            return "&quot;" if html.rfind("<", 0, at) > html.rfind(">", 0, at) else '"'
+        html = _QUOTE_REFERENCE_RE.sub(quote, html)
+    return html
+
+
+def clean_page(html: str, *, fast: bool = True) -> str:
+    """A generated page's content HTML with everything outside the allow-list removed (see above).
+    ``fast=False``: through nh3 even when the page is already inside the allow-list (for tests)."""
     blocks: list[str] = []
 
     def hold(match: re.Match[str]) -> str:
@@ -95,6 +161,11 @@ def clean_page(html: str) -> str:
         salt += 1
     token = f"\ue000{salt}:"
     held = JSON_LD_RE.sub(hold, html)
+    if fast and _ALLOWED_PAGE_RE.fullmatch(held):
+        clean = _canonical(held)
+        for number, block in enumerate(blocks):
+            clean = clean.replace(f"{token}{number}\ue001", block, 1)
+        return clean
     try:
         clean = _CLEANER.clean(held)
     except UnicodeEncodeError:  # a lone surrogate (validation refuses them in fields): not a character
