@@ -53,27 +53,58 @@ def claim_placements(site: Site, claim: Claim) -> list[Placement]:
                       site.appearance_quotes.get(claim.id, []), words=False)  # type: ignore[arg-type]
 
 
+class Shared:
+    """What several data files say about the claims of one build, worked out once: each claim's
+    placements and appearance records, each article's record. Make one per build (it keeps them)."""
+
+    def __init__(self, site: Site, routes: Routes, url_for: UrlFor):
+        self.site, self.routes, self.url_for = site, routes, url_for
+        self._placements: dict[str, list[Placement]] = {}
+        self._appearances: dict[str, list[dict[str, Any]]] = {}
+        self._articles: dict[str, dict[str, Any]] = {}
+
+    def placements(self, claim: Claim) -> list[Placement]:
+        found = self._placements.get(claim.id)  # type: ignore[arg-type]
+        if found is None:
+            found = self._placements[claim.id] = claim_placements(self.site, claim)  # type: ignore[index]
+        return found
+
+    def appearances(self, claim: Claim) -> list[dict[str, Any]]:
+        found = self._appearances.get(claim.id)  # type: ignore[arg-type]
+        if found is None:
+            found = self._appearances[claim.id] = appearance_records(  # type: ignore[index]
+                self.site, claim, self.routes, self.url_for, self.placements(claim))
+        return found
+
+    def article(self, article: Article) -> dict[str, Any]:
+        found = self._articles.get(article.id)
+        if found is None:
+            found = self._articles[article.id] = _article(article, self.routes, self.url_for)
+        return found
+
+
 def _article(article: Article, routes: Routes, url_for: UrlFor) -> dict[str, Any]:
     return {"id": article.id, "page_url": url_for(routes.article(article.id)),
             **article.meta.model_dump(mode="json", exclude={"notes"})}
 
 
-def claim_record(site: Site, claim: Claim, routes: Routes, url_for: UrlFor) -> dict[str, Any]:
+def claim_record(site: Site, claim: Claim, routes: Routes, url_for: UrlFor, shared: Shared | None = None) -> dict[str, Any]:
     article = site.articles[claim.article]
     rating = site.settings.scale[claim.rating]  # type: ignore[index]
     record = claim.model_dump(mode="json", exclude={"status", "article", "rating", "appearances"})
     record.update(
         url=url_for(routes.claim(claim.id)),
         rating={"id": claim.rating, "label": rating.label, "value": rating.value},
-        article=_article(article, routes, url_for),
-        appearances=appearance_records(site, claim, routes, url_for),
+        article=shared.article(article) if shared else _article(article, routes, url_for),
+        appearances=shared.appearances(claim) if shared else appearance_records(site, claim, routes, url_for),
     )
     return record
 
 
-def appearance_records(site: Site, claim: Claim, routes: Routes, url_for: UrlFor) -> list[dict[str, Any]]:
+def appearance_records(site: Site, claim: Claim, routes: Routes, url_for: UrlFor,
+                       placed: list[Placement] | None = None) -> list[dict[str, Any]]:
     """Every article that published the claim, oldest first, as claims.json, the CSV's appearances cell and
-    the JSON Feed give them: one shape everywhere."""
+    the JSON Feed give them: one shape everywhere. ``placed``: its claim_placements, if known."""
     return [{
         "article_id": p.article.id, "page_url": url_for(routes.article(p.article.id)), "url": p.article.meta.url,
         "title": p.article.meta.title, "outlet": p.article.meta.outlet, "published": p.article.meta.published,
@@ -81,7 +112,7 @@ def appearance_records(site: Site, claim: Claim, routes: Routes, url_for: UrlFor
         "translation": " ".join(p.translation.split()) if p.translation else None,
         "note": " ".join(p.note.split()) if p.note else None,
         "claim_quote": p.index == 0, "first_known": p.first_known,
-    } for p in claim_placements(site, claim)]
+    } for p in (claim_placements(site, claim) if placed is None else placed)]
 
 
 def claims_json(site: Site, routes: Routes, url_for: UrlFor,
@@ -109,7 +140,7 @@ def _cell(value: object) -> object:
     return value
 
 
-def csv_row(site: Site, claim: Claim, routes: Routes, url_for: UrlFor) -> dict[str, object]:
+def csv_row(site: Site, claim: Claim, routes: Routes, url_for: UrlFor, shared: Shared | None = None) -> dict[str, object]:
     article = site.articles[claim.article]
     return {key: _cell(value) for key, value in {
         "id": claim.id, "url": url_for(routes.claim(claim.id)), "title": claim.title,
@@ -120,7 +151,8 @@ def csv_row(site: Site, claim: Claim, routes: Routes, url_for: UrlFor) -> dict[s
         "article_url": article.meta.url, "article_published": article.meta.published,
         "reviewed": claim.reviewed.isoformat() if claim.reviewed else "",
         "updated": claim.updated.isoformat() if claim.updated else "", "tags": ";".join(claim.tags),
-        "appearances": json.dumps(appearance_records(site, claim, routes, url_for), ensure_ascii=False),
+        "appearances": json.dumps(shared.appearances(claim) if shared else appearance_records(site, claim, routes, url_for),
+                                  ensure_ascii=False),
     }.items()}
 
 

@@ -17,6 +17,7 @@ date: its page shows what it has and names what publishing needs.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import hashlib
@@ -208,13 +209,18 @@ class PageWriter:
         self.drafts = sorted((c for c in site.claims.values() if not c.published), key=lambda c: c.id or "") if drafts else []
         self.claimant_slugs = claimant_slugs(c.claimant for c in self.published)
         self.paragraphs_of: dict[str, list[Span]] = {}
+        self.paragraph_ends: dict[str, list[int]] = {}
         self.by_article = self._group(lambda c: list(dict.fromkeys([c.article, *(a.article for a in c.appearances)])))
         self.routes = Routes(site.settings.directory_urls, site.settings.articles_prefix, self.claimant_slugs)
         self._plans: dict[str, Callable[[], Plan]] = {}
         self._inputs: dict[str, Callable[[], object]] = {}
         self._heads: dict[str, dict[str, str]] = {}
+        self._metas: dict[str, PageMeta] = {}
+        self._templates: dict[str, jinja2.Template] = {}
         self._rows: dict[tuple[str, bool], tuple[str, list[str]] | None] = {}
         self._macros: object = None
+        self._scales: dict[str, Markup] | None = None
+        self._edit_prefix: str | None = None
         self._plan_pages()
 
     def links(self, uri: str, *, to_files: bool | None = None) -> Links:
@@ -238,21 +244,25 @@ class PageWriter:
         return None if inputs is None else inputs()
 
     def meta(self, uri: str) -> PageMeta:
-        """A page's title, description and search setting, without rendering the page."""
-        template_name, values, _ = self._plans[uri]()
-        template = self.templates.get_template(template_name)
-        context = template.new_context(self._values(uri, values))
-        blocks = template.blocks
+        """A page's title, description and search setting, without rendering the page. Kept until the
+        page is rendered (an engine asks for every page's metadata first, then renders each)."""
+        page_meta = self._metas.get(uri)
+        if page_meta is None:
+            template_name, values, _ = self._plans[uri]()
+            template = self._template(template_name)
+            context = template.new_context(self._values(uri, values))
+            blocks = template.blocks
 
-        def text(name: str) -> str:
-            return Markup("".join(blocks[name](context))).unescape() if name in blocks else ""
+            def text(name: str) -> str:
+                return Markup("".join(blocks[name](context))).unescape() if name in blocks else ""
 
-        return _page_meta(text)
+            page_meta = self._metas[uri] = _page_meta(text)
+        return page_meta
 
     def page(self, uri: str) -> GeneratedPage:
         """One page, rendered."""
         template_name, values, more = self._plans[uri]()
-        template = self.templates.get_template(template_name)
+        template = self._template(template_name)
         context = template.new_context({**self._values(uri, values), **more()})
         blocks = template.blocks
 
@@ -260,8 +270,26 @@ class PageWriter:
             return Markup("".join(blocks[name](context))).unescape() if name in blocks else ""
 
         html = clean_page("".join(blocks["content"](context)).strip())  # no field can become markup
-        page_meta = _page_meta(text)
+        page_meta = self._metas.pop(uri, None) or _page_meta(text)
         return GeneratedPage(uri, html, page_meta, headings(html), frozenset(_ID_RE.findall(html)))
+
+    def _macro(self, name: str) -> Callable[..., Markup]:
+        """A macro of _macros.html.j2, called from Python (it sees the scale and the site)."""
+        if self._macros is None:
+            self._macros = self._template("_macros.html.j2").make_module({"scale": self.scale, "site": self.site})
+        return getattr(self._macros, name)  # type: ignore[no-any-return]
+
+    def _rating_scales(self) -> dict[str, Markup]:
+        """The macro rating_scale for each rating, rendered once per build."""
+        if self._scales is None:
+            self._scales = {rating_id: self._macro("rating_scale")(rating_id) for rating_id in self.scale.ids}
+        return self._scales
+
+    def _template(self, name: str) -> jinja2.Template:
+        template = self._templates.get(name)
+        if template is None:
+            template = self._templates[name] = self.templates.get_template(name)
+        return template
 
     def assets(self) -> dict[str, str]:
         """Every generated file that is not a page: the stylesheet, redirects, data files and feeds."""
@@ -289,16 +317,13 @@ class PageWriter:
         all claims, its rating, its tags, its claimant, its article); each page puts in its own links."""
         key = (claim.id, show_article)  # type: ignore[assignment]
         if key not in self._rows:
-            if self._macros is None:
-                self._macros = self.templates.get_template("_macros.html.j2").make_module(
-                    {"scale": self.scale, "site": self.site})
             uris: list[str] = []
-            text = str(self._macros.claims_table_row(claim, _RecordingLinks(self.routes, uris), show_article))  # type: ignore[attr-defined]
+            text = str(self._macro("claims_table_row")(claim, _RecordingLinks(self.routes, uris), show_article))
             # a field holding the token's characters: this row is rendered for each page instead
             self._rows[key] = (text, uris) if text.count("\ue000") == len(uris) else None  # type: ignore[index]
         kept = self._rows[key]  # type: ignore[index]
         if kept is None:
-            return self._macros.claims_table_row(claim, links, show_article)  # type: ignore[attr-defined,no-any-return]
+            return self._macro("claims_table_row")(claim, links, show_article)  # type: ignore[no-any-return]
         text, uris = kept
         return Markup(_LINK_TOKEN_RE.sub(lambda match: escape_markup(links.to(uris[int(match.group(1))])), text))
 
@@ -344,7 +369,17 @@ class PageWriter:
         return self.routes.absolute(uri, self.site.settings.site_url)
 
     def _exports(self) -> dict[str, str]:
-        record, row, review = exports.claim_record, exports.csv_row, self._claim_review_of
+        shared = exports.Shared(self.site, self.routes, self.url_for)  # placements, appearances: once a claim
+
+        def record(site: Site, claim: Claim, routes: Routes, url_for: exports.UrlFor) -> dict[str, object]:
+            return exports.claim_record(site, claim, routes, url_for, shared)
+
+        def row(site: Site, claim: Claim, routes: Routes, url_for: exports.UrlFor) -> dict[str, object]:
+            return exports.csv_row(site, claim, routes, url_for, shared)
+
+        def review(site: Site, claim: Claim) -> dict[str, object]:
+            return self._claim_review(claim, shared.placements(claim))
+
         if self.reuse is not None:
             record = self.reuse.per_claim("record", record)
             row = self.reuse.per_claim("row", row)
@@ -370,14 +405,11 @@ class PageWriter:
                     claim=claim, target=links.claim(claim.id), canonical=self.url_for(self.routes.claim(claim.id)))
         return out
 
-    def _claim_review_of(self, site: Site, claim: Claim) -> dict[str, object]:
-        return self._claim_review(claim)
-
-    def _claim_review(self, claim: Claim) -> dict[str, object]:
+    def _claim_review(self, claim: Claim, placed: list[Placement] | None = None) -> dict[str, object]:
         settings = self.site.settings
         return structured.claim_review(
-            claim, exports.claim_placements(self.site, claim), self.scale, url=self.url_for(self.routes.claim(claim.id)),
-            publisher=settings.publisher, site_url=settings.site_url)
+            claim, exports.claim_placements(self.site, claim) if placed is None else placed, self.scale,
+            url=self.url_for(self.routes.claim(claim.id)), publisher=settings.publisher, site_url=settings.site_url)
 
     def _listing(self, section: str, groups: dict[str, list[Claim]], keys: list[str],
                  page_template: str, index_template: str) -> None:
@@ -437,6 +469,19 @@ class PageWriter:
             self.paragraphs_of[article.id] = paragraphs(article.body)
         return self.paragraphs_of[article.id]
 
+    def _paragraphs_over(self, article: Article, start: int, end: int) -> list[Span]:
+        """The paragraphs of an article that overlap ``start:end`` (paragraphs are in order and apart)."""
+        found = self._paragraphs(article)
+        ends = self.paragraph_ends.get(article.id)
+        if ends is None:
+            ends = self.paragraph_ends[article.id] = [p.end for p in found]
+        over = []
+        for paragraph in found[bisect.bisect_right(ends, start):]:
+            if paragraph.start >= end:
+                break
+            over.append(paragraph)
+        return over
+
     def _spans_in(self, claim: Claim, article_id: str) -> list[Span]:
         """Every span of the claim's words in one article: its first quote's, its appearances' there."""
         spans = list(self.site.quotes[claim.id]) if claim.article == article_id else []  # type: ignore[index]
@@ -484,18 +529,19 @@ class PageWriter:
             article = self.site.articles[claim.article]
             links = self.links(uri)
             spans = self.site.quotes[claim.id]  # type: ignore[index]
-            around = [p for p in self._paragraphs(article) if p.start < spans[-1].end and spans[0].start < p.end]
+            around = self._paragraphs_over(article, spans[0].start, spans[-1].end)
             in_context = highlighted_paragraphs(
                 article.body, around, [Mark(s, claim.id, claim.rating or "none", links.article(article.id, anchor),  # type: ignore[arg-type]
                                             claim.title, rating.label if rating else "") for s in spans], anchors=False,
             )
             return {
                 "structured_data": "" if draft else structured.script(self._claim_review(claim)),
+                "rating_scales": self._rating_scales(),
                 "anchor": anchor,
                 "missing": [name for name in REQUIRED_TO_PUBLISH if not getattr(claim, name)] if draft else [],
                 "listed_tags": self.listed_tags,
                 "claimant_listed": claim.claimant in self.claimant_slugs,
-                "edit_link": self.site.settings.edit_link(self.site.settings.claim_file(claim.id)),
+                "edit_link": self._edit_link(claim.id),  # type: ignore[arg-type]
                 "quote": quoted(article, spans),
                 "article": article, "in_context": in_context, "context_html": markdown_html(claim.context or ""),
                 "related": [self.site.claims[r] for r in claim.related],
@@ -513,6 +559,13 @@ class PageWriter:
             return "claim.html.j2", {"claim": claim, "rating": rating, "draft": draft,
                                      "head": self._claim_head(claim)}, more
         return plan
+
+    def _edit_link(self, claim_id: str) -> str:
+        """settings.edit_link of a claim's file, its folder's part worked out once per build."""
+        if self._edit_prefix is None:
+            settings = self.site.settings
+            self._edit_prefix = settings.edit_link(settings.claim_file("x"))[: -len("x.yaml")]
+        return f"{self._edit_prefix}{claim_id}.yaml" if self._edit_prefix else ""
 
     def _claim_head(self, claim: Claim) -> dict[str, str]:
         """What a claim page says about itself in <head>: the verdict in its title, its share card (a

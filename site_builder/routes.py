@@ -129,15 +129,22 @@ class Links:
     # that resolve every link in a page themselves (Zensical); False: its URL relative to this page's
     # URL, for MkDocs, which leaves links in a page's HTML as they are.
     to_files: bool = False
+    # the links already worked out on this page (a page links to its article, its rating... several times)
+    known: dict[str, str] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @property
     def articles_prefix(self) -> str:
         return self.routes.articles_prefix
 
     def to(self, uri: str) -> str:
-        if self.to_files:
-            return relative_url(uri, self.here)
-        return relative_url(self.routes.url(uri), self.routes.url(self.here))
+        link = self.known.get(uri)
+        if link is None:
+            if self.to_files:
+                link = relative_url(uri, self.here)
+            else:
+                link = relative_url(self.routes.url(uri), self.routes.url(self.here))
+            self.known[uri] = link
+        return link
 
     def claim(self, claim_id: str) -> str:
         return self.to(self.routes.claim(claim_id))
