@@ -6,7 +6,9 @@ Prints:
   precision of the ranking. The model is trained without the sentences that are in groundtruth.csv.
 - CLEF 2019 CheckThat! Task 1 test set (7 annotated transcripts): MAP, the official measure, i.e. the
   mean over the test files of the average precision of the file's sentences ranked by score
-  (ties keep file order, as the official scorer's stable sort does).
+  (ties keep file order, as the official scorer's stable sort does). Each file is scored as one
+  transcript with its speakers (the TSV's speaker column, what extract reads from "NAME:" turns), and
+  also with each sentence alone.
 - Scoring throughput (sentences per second), the time to score a 1,000-word text, model load time
   and model file size.
 
@@ -154,23 +156,31 @@ def main(argv: list[str] | None = None) -> int:
 
     # CLEF 2019 Task 1 test set
     test_dir = args.data / "clef2019-task1" / "test_annotated"
+    # Each file is a transcript with its speakers (as extract reads "NAME:" turns); the figure with each
+    # sentence scored alone is printed too.
     per_file = {}
+    alone_per_file = {}
     ranked_files = []
     clef_texts = []
     for path in sorted(test_dir.glob("*.tsv")):
         rows = read_clef_file(path)
-        clef_texts.extend(text for _, text, _, _ in rows)
-        scores = model.score([text for _, text, _, _ in rows])
-        per_file[path.name] = average_precision([label for _, _, label, _ in rows], scores)
-        ranked_files.append(([label for _, _, label, _ in rows], scores))
+        texts = [text for _, text, _, _ in rows]
+        labels = [label for _, _, label, _ in rows]
+        clef_texts.extend(texts)
+        scores = model.score(texts, speakers=[speaker for _, _, _, speaker in rows])
+        per_file[path.name] = average_precision(labels, scores)
+        alone_per_file[path.name] = average_precision(labels, model.score(texts))
+        ranked_files.append((labels, scores))
     clef_map = statistics.fmean(per_file.values()) if per_file else float("nan")
+    alone_map = statistics.fmean(alone_per_file.values()) if per_file else float("nan")
     low, high = bootstrap_map_interval(ranked_files)
     print(
         f"CLEF 2019 Task 1 test ({len(per_file)} files, {len(clef_texts)} sentences): MAP {clef_map:.4f} "
-        f"(95% bootstrap interval over sentences {low:.3f}-{high:.3f})"
+        f"(95% bootstrap interval over sentences {low:.3f}-{high:.3f}); each sentence alone, without its "
+        f"speaker: MAP {alone_map:.4f}"
     )
     for name, value in per_file.items():
-        print(f"  AP {value:.4f}  {name}")
+        print(f"  AP {value:.4f}  (alone {alone_per_file[name]:.4f})  {name}")
 
     # Was the model trained without the evaluation sentences? (digest written by the training script)
     recorded = model.metadata.get("excluded_from_training", {}).get("sha256")
@@ -224,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
             "clef2019_task1_test": {
                 "map": round(clef_map, 4),
                 "map_bootstrap_95": [round(low, 4), round(high, 4)],
+                "map_sentences_alone": round(alone_map, 4),
                 "average_precision": {name: round(value, 4) for name, value in per_file.items()},
             },
             "evaluation_sentences_excluded_from_training": excluded_ok,

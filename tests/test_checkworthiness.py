@@ -11,10 +11,12 @@ import pytest
 from site_builder.drafting import checkworthiness
 from site_builder.drafting.checkworthiness import (
     DEFAULT_MODEL_PATH,
+    SPEAKER_FEATURE_NAMES,
     CheckworthinessModel,
     FeatureSettings,
     default_model,
     save_model_file,
+    speaker_features,
 )
 
 CLAIM = (
@@ -194,3 +196,32 @@ def test_explanations_are_the_models_own_arithmetic():
 
 def test_the_model_says_which_languages_it_was_trained_on():
     assert default_model().languages == ("en",)
+
+
+def test_speaker_features_are_what_each_speaker_does_over_the_whole_transcript():
+    sentences = ["What about jobs?", "We lost 60,000 factories.", "Is that true?", "No.", "Thank you."]
+    speakers = ["Holt", "Trump", "Holt", "Trump", None]
+    assert speaker_features(sentences, speakers).tolist() == [
+        [1.0, 0.4], [0.0, 0.4], [1.0, 0.4], [0.0, 0.4], [0.0, 0.2]]
+    with pytest.raises(ValueError, match="2 sentences but 1 speakers"):
+        speaker_features(["One.", "Two."], ["Holt"])
+
+
+def test_in_a_transcript_the_speakers_weights_are_added_and_explained():
+    """With speakers, a moderator's sentences rank lower than the same sentences alone would; the added
+    terms are among the explained contributions, which still add up to the decision value."""
+    model = default_model()
+    assert model.speaker_weights and model.metadata["speakers"]["features"] == list(SPEAKER_FEATURE_NAMES)
+    sentences = ["Governor, you said unemployment fell by 2 million.", "Is that right?",
+                 "Unemployment fell by 2 million in my state.", "We cut taxes every year."]
+    speakers = ["Holt", "Holt", "Smith", "Smith"]
+    alone = model.decision_function(sentences)
+    together = model.decision_function(sentences, speakers)
+    assert together[0] - alone[0] < together[2] - alone[2]
+    assert model.score(sentences, speakers)[0] < model.score(sentences)[0]
+    values = speaker_features(sentences, speakers)
+    explained = model.explain(sentences, top=None, speaker_values=values)
+    constants = [float(z) - sum(c.value for c in found) for z, found in zip(together, explained)]
+    assert max(constants) - min(constants) < 1e-6
+    assert any(c.label == "its speaker's share of questions" and c.value < 0 for c in explained[0])
+    assert not any(c.label.startswith("its speaker") for c in model.explain(sentences, top=None)[0])

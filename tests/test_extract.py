@@ -357,3 +357,42 @@ def test_a_copy_extracted_with_its_original_repeats_the_claims_drafted_from_it(d
     assert set(added) == set(repeats), again.stdout
     assert {p.stem for p in demo.claims.glob("*.yaml")} == drafted  # nothing new drafted from the copy's repeats
     assert demo.validate().returncode == 0, demo.validate().stderr
+
+
+TRANSCRIPT = """---
+title: "The mayoral debate, transcript"
+outlet: "harbour.example"
+url: "https://harbour.example/debate"
+published: "2025-11"
+---
+The two candidates met at the town hall on Tuesday.
+
+HOLT: Good evening. Mr. Grant, you said crime fell by 20 percent last year. Is that right?
+
+GRANT: Crime fell by 20 percent in 2024, the largest drop since 1990. We hired 300 officers.
+
+HOLT: Ms. Ruiz, do you agree?
+
+RUIZ: No. The city lost 4,000 jobs while he was mayor.
+"""
+
+
+def test_extract_reads_a_transcripts_turns_as_its_speakers(demo: Project) -> None:
+    """In a transcript ("NAME: words"), each sentence is its speaker's, without the "NAME:", and the model's
+    speaker features count: a moderator who mostly asks is ranked down, and says why."""
+    (demo.articles / "mayoral-debate.md").write_text(TRANSCRIPT, encoding="utf-8")
+    result = site_builder(demo, "extract", "mayoral-debate", "--min-score", "0", "--top", "1000", "--dry-run",
+                          "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rows = {row["quote"]: row for row in json.loads(result.stdout)}
+    assert not any(quote.startswith(("HOLT:", "GRANT:", "RUIZ:")) for quote in rows)
+    crime = rows["Crime fell by 20 percent in 2024, the largest drop since 1990."]
+    assert (crime["speaker"], crime["claimant"], crime["attribution"]) == ("Grant", "Grant", "direct")
+    assert "speaker_values" not in crime
+    jobs = rows["The city lost 4,000 jobs while he was mayor."]
+    assert (jobs["speaker"], jobs["claimant"]) == ("Ruiz", "Ruiz")
+    first = rows["The two candidates met at the town hall on Tuesday."]
+    assert (first["speaker"], first["claimant"], first["attribution"]) == (None, "harbour.example", "none")
+    asked = rows["Mr. Grant, you said crime fell by 20 percent last year."]
+    assert asked["speaker"] == "Holt" and asked["score"] < crime["score"]
+    assert any(signal.startswith("its speaker's share of questions (-") for signal in asked["signals"])

@@ -40,6 +40,8 @@ __all__ = [
     "HAND_FEATURE_NAMES",
     "normalize",
     "save_model_file",
+    "SPEAKER_FEATURE_NAMES",
+    "speaker_features",
 ]
 
 DEFAULT_MODEL_PATH = Path(__file__).resolve().parent / "models" / "checkworthiness.npz"
@@ -139,6 +141,29 @@ HAND_FEATURE_NAMES: tuple[str, ...] = (
     "short_le_4_words",
     "long_ge_30_words",
 )
+
+
+# Who speaks, in a transcript (a debate, an interview): what each speaker does over the whole text. A
+# moderator or questioner mostly asks and says little; candidates' sentences are the check-worthy ones.
+SPEAKER_FEATURE_NAMES: tuple[str, ...] = ("speaker_asks", "speaker_share")
+SPEAKER_FEATURE_WORDS = {
+    "speaker_asks": "its speaker's share of questions",
+    "speaker_share": "its speaker's share of the text",
+}
+
+
+def speaker_features(sentences: Sequence[str], speakers: Sequence[str | None]) -> np.ndarray:
+    """The SPEAKER_FEATURE_NAMES columns of one transcript's sentences, in order: the share of the
+    speaker's sentences that ask a question, and the speaker's share of the text's sentences (a sentence
+    without a speaker counts as one more speaker, "none")."""
+    if len(speakers) != len(sentences):
+        raise ValueError(f"{len(sentences)} sentences but {len(speakers)} speakers")
+    asks: dict[str | None, list[int]] = {}
+    for sentence, speaker in zip(sentences, speakers):
+        asks.setdefault(speaker, []).append(1 if "?" in sentence else 0)
+    n = max(len(sentences), 1)
+    share = {speaker: (sum(values) / len(values), len(values) / n) for speaker, values in asks.items()}
+    return np.asarray([share[speaker] for speaker in speakers], dtype=np.float64).reshape(len(speakers), 2)
 
 
 def normalize(text: str) -> str:
@@ -347,6 +372,10 @@ class CheckworthinessModel:
     # Averages of the hand-made features over the training sentences: a contribution is
     # w * (x - average), what the feature moved this sentence's score away from a typical sentence's.
     hand_means: tuple[float, ...] = field(default=(), repr=False, compare=False)
+    # Transcripts only (speakers known): weights of SPEAKER_FEATURE_NAMES added to the decision value, and
+    # their averages over the training transcripts' sentences (a contribution is w * (x - average)).
+    speaker_weights: tuple[float, ...] = field(default=(), repr=False, compare=False)
+    speaker_means: tuple[float, ...] = field(default=(), repr=False, compare=False)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -383,10 +412,22 @@ class CheckworthinessModel:
             platt_b=float(calibration["b"]),
             metadata=meta,
             hand_means=tuple(float(v) for v in meta.get("hand_means", [0.0] * len(HAND_FEATURE_NAMES))),
+            **cls._speaker_layer(path, meta.get("speakers")),
         )
 
-    def decision_function(self, sentences: Sequence[str]) -> np.ndarray:
-        """Uncalibrated linear scores (log-odds of the underlying classifier), each sentence on its own."""
+    @staticmethod
+    def _speaker_layer(path: Path, layer: Mapping[str, Any] | None) -> dict[str, tuple[float, ...]]:
+        if not layer:
+            return {}
+        if list(layer.get("features", [])) != list(SPEAKER_FEATURE_NAMES):
+            raise ValueError(f"{path}: model file was trained with other speaker features than this code computes")
+        return {"speaker_weights": tuple(float(v) for v in layer["weights"]),
+                "speaker_means": tuple(float(v) for v in layer["means"])}
+
+    def decision_function(self, sentences: Sequence[str], speakers: Sequence[str | None] | None = None) -> np.ndarray:
+        """Uncalibrated linear scores (log-odds of the underlying classifier). Each sentence on its own;
+        with ``speakers`` (the sentences are one whole transcript in order, each with its speaker) the
+        model's speaker weights are added, computed over the whole transcript."""
         if isinstance(sentences, str):
             raise TypeError("score() takes a sequence of sentences, not a single string")
         indptr, indices, values, dense = extract_features(sentences, self.settings)
@@ -396,24 +437,40 @@ class CheckworthinessModel:
         if contributions.size:
             sums[nonempty] = np.add.reduceat(contributions, indptr[:-1][nonempty])
         # Row-wise sums (not a BLAS matrix product) so a sentence's score never depends on its batch.
-        return sums + (dense * self.hand_weights).sum(axis=1) + self.intercept
+        z = sums + (dense * self.hand_weights).sum(axis=1) + self.intercept
+        if speakers is not None and self.speaker_weights:
+            z = z + self._speaker_terms(speaker_features([normalize(s) for s in sentences], speakers)).sum(axis=1)
+        return z
 
-    def score(self, sentences: Sequence[str]) -> list[float]:
-        """Calibrated probabilities (0..1) that each sentence is a check-worthy factual claim."""
-        z = self.decision_function(sentences)
+    def _speaker_terms(self, values: np.ndarray) -> np.ndarray:
+        """Each speaker feature's contribution, weight * (value - its training average)."""
+        return (values - np.asarray(self.speaker_means)) * np.asarray(self.speaker_weights)
+
+    def score(self, sentences: Sequence[str], speakers: Sequence[str | None] | None = None) -> list[float]:
+        """Calibrated probabilities (0..1) that each sentence is a check-worthy factual claim (``speakers``:
+        see `decision_function`)."""
+        z = self.decision_function(sentences, speakers)
         return [float(p) for p in 1.0 / (1.0 + np.exp(-(self.platt_a * z + self.platt_b)))]
 
-    def explain(self, sentences: Sequence[str], top: int | None = 5) -> list[list[Contribution]]:
+    def explain(self, sentences: Sequence[str], top: int | None = 5,
+                speaker_values: Sequence[Sequence[float]] | None = None) -> list[list[Contribution]]:
         """For each sentence, the features that moved its score most, largest first.
 
         A contribution is weight * (value - its average over the training sentences): what the feature
         moved this sentence's log-odds away from a typical sentence's; for this linear model they add up
         exactly to the decision value minus one constant. A word gathers its word and character n-grams;
-        two words in a row are a phrase.
+        two words in a row are a phrase. ``speaker_values``: for sentences of a transcript, each one's
+        `speaker_features` (computed over the whole transcript; an empty row for a sentence without a
+        speaker): the speaker features are then among the contributions.
         """
-        return [self._explain_one(sentence, top) for sentence in sentences]
+        given = [()] * len(sentences) if speaker_values is None else speaker_values
+        rows = [np.asarray(row, dtype=np.float64) for row in given]
+        if len(rows) != len(sentences):
+            raise ValueError(f"{len(sentences)} sentences but {len(rows)} rows of speaker values")
+        terms = [self._speaker_terms(row) if row.size and self.speaker_weights else () for row in rows]
+        return [self._explain_one(sentence, top, row) for sentence, row in zip(sentences, terms)]
 
-    def _explain_one(self, sentence: str, top: int | None) -> list[Contribution]:
+    def _explain_one(self, sentence: str, top: int | None, speaker_terms: Sequence[float]) -> list[Contribution]:
         scale = 1.0
         text = normalize(sentence)
         found = [Contribution(label, scale * value) for label, value in self._sentence_contributions(text)]
@@ -423,6 +480,8 @@ class CheckworthinessModel:
             if name != "bias":
                 found.append(Contribution(HAND_FEATURE_WORDS[name],
                                           scale * float(weight) * self.settings.hand_weight * (value - mean)))
+        for name, value in zip(SPEAKER_FEATURE_NAMES, speaker_terms):
+            found.append(Contribution(SPEAKER_FEATURE_WORDS[name], float(value)))
         ranked = sorted(found, key=lambda c: (-abs(c.value), c.label))
         return ranked if top is None else [c for c in ranked if abs(c.value) >= 0.005][:top]
 

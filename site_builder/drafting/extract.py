@@ -35,11 +35,12 @@ from ..model import Article, generated_id
 from ..validate import Placements, id_problem, new_claim_problems, quoted_by
 from ..project import Project
 from ..quotes import Span, find, nearest
-from .attribution import attribute, attribute_all
-from .checkworthiness import CheckworthinessModel, default_model
+from .attribution import Attribution, attribute, attribute_all
+from .checkworthiness import CheckworthinessModel, default_model, normalize, speaker_features
 from .copies import QuoteIndex, Quoted, Repeat
 from .language import article_language, unsupported_message
-from .sentences import split_sentences
+from .sentences import Sentence, split_sentences
+from .turns import Turn, speakers_of, turns
 
 EXTRACTOR = "site-builder extract"
 TITLE_LIMIT = 120
@@ -68,6 +69,9 @@ class Candidate:
     signals: list[str]
     title: str
     tags: list[str] = field(default_factory=list)
+    speaker: str | None = None  # in a transcript ("NAME: words"), who says it
+    # its speaker features over the whole transcript, for its signals (not part of the JSON rows)
+    speaker_values: tuple[float, ...] = ()
 
     @property
     def span(self) -> Span:
@@ -99,12 +103,25 @@ def candidates(article: Article, model: CheckworthinessModel, known_tags: Iterab
     longer than a quote may be is left out before any other work: attribution looks around each verb
     of a sentence, so its work grows faster than the sentence."""
     sentences = [s for s in split_sentences(article.body) if len(s.text) <= SENTENCE_LIMIT]
+    found_turns = turns(article.body)
+    speakers: list[str | None] | None = None
+    values: list[tuple[float, ...]] = [()] * len(sentences)
+    if found_turns:  # a transcript: the sentences without their "NAME:", each with its speaker
+        opening = {turn.start: turn for turn in found_turns}
+        sentences = [_after_turn_name(s, opening.get(s.start)) for s in sentences]
+        sentences = [s for s in sentences if s.text]
+        speakers = speakers_of([s.start for s in sentences], found_turns)
+        features = speaker_features([normalize(s.text) for s in sentences], speakers)
+        values = [tuple(float(v) for v in row) for row in features]
     texts = [s.text for s in sentences]
-    scores = model.score(texts)
+    scores = model.score(texts, speakers)
     tags = list(known_tags)
     out = []
     attributions = attribute_all(texts)
-    for sentence, score, found in zip(sentences, scores, attributions, strict=True):
+    for i, (sentence, score, found) in enumerate(zip(sentences, scores, attributions, strict=True)):
+        speaker = speakers[i] if speakers else None
+        if speaker is not None and found.kind == "none":  # the speaker's own words
+            found = Attribution(speaker, "direct", f"{speaker}:")
         claimant = _claimant(found, article)
         out.append(
             Candidate(
@@ -119,9 +136,19 @@ def candidates(article: Article, model: CheckworthinessModel, known_tags: Iterab
                 signals=[],  # filled in by explained() for the sentences that are drafted
                 title=propose_title(sentence.text),
                 tags=infer_tags(sentence.text, tags),
+                speaker=speaker,
+                speaker_values=values[i],
             )
         )
     return out
+
+
+def _after_turn_name(sentence: Sentence, turn: Turn | None) -> Sentence:
+    """The sentence without the "NAME: " of the turn it opens, if it opens one."""
+    if turn is None or turn.end > sentence.end:
+        return sentence
+    rest = sentence.text[turn.end - sentence.start :]
+    return Sentence(sentence.end - len(rest.lstrip()), sentence.end, rest.strip())
 
 
 def _claimant(found, article: Article) -> str:  # type: ignore[no-untyped-def]
@@ -131,7 +158,7 @@ def _claimant(found, article: Article) -> str:  # type: ignore[no-untyped-def]
 
 def explained(chosen: Sequence[Candidate], model: CheckworthinessModel) -> list[Candidate]:
     """The candidates with their signals: the model's largest contributions to each one's score."""
-    reasons = model.explain([c.quote for c in chosen], top=SIGNALS)
+    reasons = model.explain([c.quote for c in chosen], top=SIGNALS, speaker_values=[c.speaker_values for c in chosen])
     return [replace(c, signals=[str(reason) for reason in why]) for c, why in zip(chosen, reasons, strict=True)]
 
 
@@ -214,6 +241,7 @@ def as_json(planned: Sequence[Planned], *, dry_run: bool, claims_folder: str) ->
     rows = []
     for item in planned:
         row = asdict(item.candidate)
+        del row["speaker_values"]
         if item.skipped:
             row.update(action="skipped", reason=item.skipped)
         else:
@@ -227,6 +255,7 @@ def repeat_row(candidate: Candidate, repeat: Repeat, claims_folder: str) -> dict
     """The row of a sentence that repeats an existing claim: ``repeats`` says which, how alike, and the
     quote it is most like."""
     row = asdict(candidate)
+    del row["speaker_values"]
     row.update(action="repeats", file=f"{claims_folder}/{repeat.claim}.yaml",
                repeats={"claim": repeat.claim, "similarity": repeat.similarity,
                         "article": repeat.quote.article, "quote": repeat.quote.quote})
