@@ -60,6 +60,12 @@ crowdsourced.csv (after Platt). Never on the test sets.
   against 0.1706. Weight 1 does not reach the ClaimBuster goal (0.89) either and costs CLEF 0.012, so
   weight 3 stays. A decision threshold chosen on crowdsourced.csv cannot reach it: the best threshold
   on groundtruth.csv itself gives 0.851.
+- Not adopted: CLEF's check-worthy sentences weighted 4 times more (12 against 3 for the other CLEF
+  sentences; a step towards ranking within debates, where positives are 1.5%). Out of fold, CLEF MAP
+  0.1770 alone and 0.1822 with the speaker layer (against 0.1631 and 0.1699), but ClaimBuster F1 0.552
+  against 0.571. Read once on the test sets: CLEF 2019 MAP 0.1781 with speakers (0.1679 alone) against
+  0.1706, ClaimBuster groundtruth F1 0.824 (AP 0.921) against 0.850 (AP 0.928). It moves CLEF up by
+  less than the test set's noise and ClaimBuster, a goal already missed, further down.
 - Not adopted: naive-Bayes log-count-ratio scaling of the n-grams (NBSVM): MAP 0.1389-0.1470 (C 0.1,
   0.3), or 0.1616 scaled by 1 + |r| / 2.
 - Character n-grams: kept (word n-grams only: 0.1449 against 0.1518, both at weight 1).
