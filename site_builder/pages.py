@@ -371,24 +371,25 @@ class PageWriter:
     def _exports(self) -> dict[str, str]:
         shared = exports.Shared(self.site, self.routes, self.url_for)  # placements, appearances: once a claim
 
-        def record(site: Site, claim: Claim, routes: Routes, url_for: exports.UrlFor) -> dict[str, object]:
-            return exports.claim_record(site, claim, routes, url_for, shared)
+        # each claim's part of a data file as text, remembered while serving: an edit encodes its claims only
+        def record(site: Site, claim: Claim, routes: Routes, url_for: exports.UrlFor) -> str:
+            return exports.claim_json(site, claim, routes, url_for, shared)
 
-        def row(site: Site, claim: Claim, routes: Routes, url_for: exports.UrlFor) -> dict[str, object]:
-            return exports.csv_row(site, claim, routes, url_for, shared)
+        def line(site: Site, claim: Claim, routes: Routes, url_for: exports.UrlFor) -> str:
+            return exports.csv_line(site, claim, routes, url_for, shared)
 
-        def review(site: Site, claim: Claim) -> dict[str, object]:
-            return self._claim_review(claim, shared.placements(claim))
+        def review(site: Site, claim: Claim) -> str:
+            return xml_safe(json.dumps(self._claim_review(claim, shared.placements(claim)), ensure_ascii=False))
 
         if self.reuse is not None:
             record = self.reuse.per_claim("record", record)
-            row = self.reuse.per_claim("row", row)
+            line = self.reuse.per_claim("line", line)
             review = self.reuse.per_claim("review", review)
+        reviews = ", ".join(review(self.site, c) for c in self.published)  # json.dumps of the list, its items joined
         files = {
             routes.CLAIMS_JSON: exports.claims_json(self.site, self.routes, self.url_for, record),
-            routes.CLAIMS_CSV: exports.claims_csv(self.site, self.routes, self.url_for, row),
-            routes.CLAIMREVIEW_JSON: xml_safe(json.dumps([review(self.site, c) for c in self.published],
-                                                         ensure_ascii=False)) + "\n",
+            routes.CLAIMS_CSV: exports.claims_csv(self.site, self.routes, self.url_for, line),
+            routes.CLAIMREVIEW_JSON: f"[{reviews}]\n",
         }
         if self.site.settings.site_url:  # feeds need absolute links
             files[routes.RSS_FEED] = exports.rss(self.site, self.routes, self.url_for)

@@ -73,7 +73,8 @@ from .settings import DEFAULTS, Settings, settings_from_options
 from .share import MODES
 
 log = logging.getLogger("mkdocs.plugins.claims")
-# What MkDocs puts above a page of draft inclusion in serve; our draft banner says it already.
+# What MkDocs puts above a page of draft inclusion in serve (ProperDocs: class properdocs-draft-marker); our
+# draft banner says it already.
 MKDOCS_DRAFT_MARKER = ('<div class="mkdocs-draft-marker" title="This page will not be included into the built site.">'
                        'DRAFT</div>')
 
@@ -436,7 +437,8 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         if page.file.src_uri in self.generated:
             page.content = ""  # written: its HTML is not kept
             if page.meta.get("robots"):  # a draft (mkdocs serve only)
-                output = output.replace(MKDOCS_DRAFT_MARKER, "", 1)
+                for marker in (MKDOCS_DRAFT_MARKER, MKDOCS_DRAFT_MARKER.replace("mkdocs-", "properdocs-", 1)):
+                    output = output.replace(marker, "", 1)  # ProperDocs names its class after itself
                 head = output.find("</head>")
                 tag = f'<meta name="robots" content="{escape(page.meta["robots"])}">\n'
                 output = output[:head] + tag + output[head:] if head >= 0 else tag + output
@@ -574,6 +576,9 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
             reuse.previous, reuse.current = kept  # as if not tried: MkDocs' build reuses the same work
             return False
         log.info("Building the pages that changed...")
+        for warning in site.warnings:  # those of the files saved (a full build gives every file's)
+            if warning.path in edited:
+                log.info(str(warning))
         self.loaded, self.writer = loaded, writer
         self.dates, self.newest = page_dates(site)
         changed: dict[str, object] = {}  # uri -> its inputs

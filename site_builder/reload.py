@@ -71,14 +71,19 @@ def load(settings: Settings) -> Loaded:
     return Loaded(checked_project(settings, sources), sources, claims, articles, looked)
 
 
+def _name(shown: str) -> str:
+    return shown.rpartition("/")[2]
+
+
 def _changed(before: Stats, now: Stats, looked: int) -> list[str] | None:
     if before.keys() != now.keys():
         return None
     return sorted(name for name, stat in now.items() if stat != before[name] or stat[0] >= looked - RACY_NS)
 
 
-def reload(loaded: Loaded) -> tuple[Loaded, bool] | None:
-    """``loaded`` again after an edit: (the project now, whether any file's text changed). None when it
+def reload(loaded: Loaded) -> tuple[Loaded, list[str]] | None:
+    """``loaded`` again after an edit: (the project now, the files whose text changed, as messages show
+    them). None when it
     cannot be done file by file (files added or removed, a file with problems, a symbolic link): load
     the whole project then."""
     settings = loaded.project.settings
@@ -95,10 +100,12 @@ def reload(loaded: Loaded) -> tuple[Loaded, bool] | None:
         return None
     claims = list(sources.claims)
     articles = list(sources.articles)
-    by_claim = {Path(record.path).name: index for index, record in enumerate(claims)}
-    by_article = {Path(record.path).name: index for index, record in enumerate(articles)}
-    ids = {Path(record.path).stem: record.path for record in claims}
-    edited = False
+    if not changed_claims and not changed_articles:
+        return replace(loaded, claims=claim_stats, articles=article_stats, looked=looked), []
+    by_claim = {_name(record.path): index for index, record in enumerate(claims)}  # strings: pathlib is slow
+    by_article = {_name(record.path): index for index, record in enumerate(articles)}
+    ids = {name.rpartition(".")[0]: claims[index].path for name, index in by_claim.items()}
+    edited: list[str] = []
     real_root = settings.root.resolve()  # as loading checks a file's real path against it
     for name in changed_claims:
         index = by_claim.get(name)
@@ -114,7 +121,7 @@ def reload(loaded: Loaded) -> tuple[Loaded, bool] | None:
         if problems or record is None or record.partial:
             return None
         claims[index] = record
-        edited = True
+        edited.append(shown)
     for name in changed_articles:
         index = by_article.get(name)
         if index is None:
@@ -124,11 +131,11 @@ def reload(loaded: Loaded) -> tuple[Loaded, bool] | None:
             return None
         if record is not articles[index]:  # loading gives back the very same record for an unchanged text
             articles[index] = record
-            edited = True
+            edited.append(record.path)
     if not edited:
-        return replace(loaded, claims=claim_stats, articles=article_stats, looked=looked), False
+        return replace(loaded, claims=claim_stats, articles=article_stats, looked=looked), []
     sources = replace(sources, claims=claims, articles=articles)
     project = checked_project(settings, sources)
     if project.errors:
         return None
-    return Loaded(project, sources, claim_stats, article_stats, looked), True
+    return Loaded(project, sources, claim_stats, article_stats, looked), edited

@@ -195,6 +195,14 @@ def _rebuilds_only_what_a_claim_edit_changes(project: Project, base: str, log: P
     assert found["claims/exports-doubled/"] == ["Exports to the US market doubled"]
     assert "claims/exports-doubled/" in _get(base + "sitemap.xml")  # the sitemap still lists every page
 
+    # an article edited: its page and the pages quoting it follow, the same way
+    project.write_article("output-article", ARTICLE.replace("Output rose by 40% last year, the minister said",
+                                                            "Output rose by 40% last year, the minister said again"))
+    assert _wait_for(base + "articles/output-article/", "the minister said again", 60), log.read_text()
+    assert "the minister said again" in _get(base + "claims/output-rose-40-percent/")  # the quote in its context
+    assert log.read_text().count("claims: built ") == 2 and log.read_text().count("Building documentation...") == 1
+    assert _search_index(base)["articles/output-article/"] == found["articles/output-article/"]
+
     # a claim taken back to draft: its search entries go, listings drop it, its page says it is a draft
     project.write_claim("output-rose-40-percent", CLAIM.replace("title: Output rose by 40% last year", f"title: {new}")
                         .replace("related: [exports-doubled]\n", ""))
