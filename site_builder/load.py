@@ -717,7 +717,8 @@ def claim_from(data: Any, source: SourceFile[Any], claim_id: str, ids: dict[str,
     if claim is None:
         return None, problems
     failed = {problem.field.split("[")[0].split(".")[0] for problem in found}
-    failed |= {closest(name, Claim.model_fields) or name for name in failed if name not in Claim.model_fields}
+    if failed:
+        failed |= {closest(name, Claim.model_fields) or name for name in failed if name not in Claim.model_fields}
     if claim.id is not None and claim.id != claim_id:
         clash = f"is already the id of {ids[claim.id]}" if claim.id in ids else "does not match the file name"
         problems.append(source.problem(("id",), f"{claim.id!r} {clash} (expected {claim_id!r}, or no id field)"))

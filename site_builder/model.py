@@ -160,7 +160,7 @@ def _prose(value: object) -> str:
 def _checked_text(value: object, hidden_re: re.Pattern[str]) -> str:
     if not isinstance(value, str):
         raise wrong_type(value, "text")
-    if not value.strip():
+    if not value or value.isspace():
         raise _fail("empty", "is empty (expected some text)")
     hidden = hidden_re.search(value)
     if hidden:

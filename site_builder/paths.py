@@ -159,7 +159,10 @@ def read_bounded(path: Path, limit: int, real_root: Path | None) -> tuple[bytes 
             return None, f"not a regular file but {kind} (expected a text file)"
         if status.st_size > limit:
             return None, f"too large: {status.st_size:,} bytes (expected at most {limit:,})"
-        chunks, total = [], 0
+        first = os.read(descriptor, status.st_size + 1)  # the whole file in one read, as a rule
+        if len(first) == status.st_size:  # its size, and not a byte more: the end of the file
+            return first, None
+        chunks, total = [first], len(first)
         while total <= limit:
             chunk = os.read(descriptor, min(1 << 20, limit + 1 - total))
             if not chunk:
