@@ -19,7 +19,7 @@ import datetime as dt
 import io
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from email.utils import format_datetime
 from typing import Any
 from xml.etree import ElementTree as ET
@@ -133,9 +133,28 @@ def claims_json(site: Site, routes: Routes, url_for: UrlFor, entry: PerClaimText
         "ratings": [{"id": key, **r.model_dump(mode="json")} for key, r in site.settings.scale.ratings.items()],
         "claims": [],
     }
-    head = xml_safe(json.dumps(data, ensure_ascii=False))[: -len("[]}")]  # "claims" is the last key
-    entries = ", ".join(entry(site, claim, routes, url_for) for claim in newest_first(site.published))
-    return f"{head}[{entries}]}}\n"  # one line: the C encoder, fast at 20,000 claims
+    return "".join(claims_json_parts(site, routes, url_for, entry, data))
+
+
+def claims_json_parts(site: Site, routes: Routes, url_for: UrlFor, entry: PerClaimText = claim_json,
+                      data: dict[str, Any] | None = None) -> Iterator[str]:
+    """``claims_json`` in pieces, a claim at a time, to write one after the other (never all at once)."""
+    if data is None:
+        data = {
+            "version": DATA_VERSION,
+            "site": {"name": site.settings.site_name, "url": site.settings.site_url, "publisher": site.settings.publisher},
+            "ratings": [{"id": key, **r.model_dump(mode="json")} for key, r in site.settings.scale.ratings.items()],
+            "claims": [],
+        }
+    yield xml_safe(json.dumps(data, ensure_ascii=False))[: -len("[]}")] + "["  # "claims" is the last key
+    yield from joined(entry(site, claim, routes, url_for) for claim in newest_first(site.published))
+    yield "]}\n"  # one line: the C encoder, fast at 20,000 claims
+
+
+def joined(texts: Iterable[str], separator: str = ", ") -> Iterator[str]:
+    """``separator.join(texts)`` in pieces: each text with the separator before it but the first."""
+    for number, text in enumerate(texts):
+        yield separator + text if number else text
 
 
 # What starts a formula in a spreadsheet: =, +, -, @ and their full-width forms (some spreadsheets read
@@ -175,9 +194,16 @@ def csv_line(site: Site, claim: Claim, routes: Routes, url_for: UrlFor, shared: 
 
 def claims_csv(site: Site, routes: Routes, url_for: UrlFor, line: PerClaimText = csv_line) -> str:
     """``line`` gives each claim's row as text (one that remembers while serving: see pages.Reuse)."""
+    return "".join(claims_csv_parts(site, routes, url_for, line))
+
+
+def claims_csv_parts(site: Site, routes: Routes, url_for: UrlFor, line: PerClaimText = csv_line) -> Iterator[str]:
+    """``claims_csv`` in pieces, a row at a time."""
     out = io.StringIO()
     csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n").writeheader()
-    return xml_safe(out.getvalue()) + "".join(line(site, claim, routes, url_for) for claim in newest_first(site.published))
+    yield xml_safe(out.getvalue())
+    for claim in newest_first(site.published):
+        yield line(site, claim, routes, url_for)
 
 
 def _item_title(site: Site, claim: Claim) -> str:

@@ -21,6 +21,7 @@ import bisect
 import datetime as dt
 import functools
 import hashlib
+import itertools
 import json
 import re
 from collections import defaultdict
@@ -293,8 +294,14 @@ class PageWriter:
 
     def assets(self) -> dict[str, str]:
         """Every generated file that is not a page: the stylesheet, redirects, data files and feeds."""
-        files = {STYLESHEET: self.templates.get_template("claims.css.j2").render(scale=self.scale)}
-        files.update(self._redirects())
+        return {uri: "".join(make()) for uri, make in self.asset_makers().items()}
+
+    def asset_makers(self) -> dict[str, Callable[[], Iterable[str]]]:
+        """``assets``, each file made only when called, as pieces of text to write one after the other:
+        the data files of a large site are tens of megabytes, which an engine need not hold at once."""
+        stylesheet = self.templates.get_template("claims.css.j2").render(scale=self.scale)
+        files: dict[str, Callable[[], Iterable[str]]] = {STYLESHEET: lambda: (stylesheet,)}
+        files.update({uri: functools.partial(_one, text) for uri, text in self._redirects().items()})
         files.update(self._exports())
         return dict(sorted(files.items()))
 
@@ -368,7 +375,7 @@ class PageWriter:
     def url_for(self, uri: str) -> str:
         return self.routes.absolute(uri, self.site.settings.site_url)
 
-    def _exports(self) -> dict[str, str]:
+    def _exports(self) -> dict[str, Callable[[], Iterable[str]]]:
         shared = exports.Shared(self.site, self.routes, self.url_for)  # placements, appearances: once a claim
 
         # each claim's part of a data file as text, remembered while serving: an edit encodes its claims only
@@ -385,15 +392,16 @@ class PageWriter:
             record = self.reuse.per_claim("record", record)
             line = self.reuse.per_claim("line", line)
             review = self.reuse.per_claim("review", review)
-        reviews = ", ".join(review(self.site, c) for c in self.published)  # json.dumps of the list, its items joined
-        files = {
-            routes.CLAIMS_JSON: exports.claims_json(self.site, self.routes, self.url_for, record),
-            routes.CLAIMS_CSV: exports.claims_csv(self.site, self.routes, self.url_for, line),
-            routes.CLAIMREVIEW_JSON: f"[{reviews}]\n",
+        site, paths, url_for = self.site, self.routes, self.url_for
+        files: dict[str, Callable[[], Iterable[str]]] = {
+            routes.CLAIMS_JSON: lambda: exports.claims_json_parts(site, paths, url_for, record),
+            routes.CLAIMS_CSV: lambda: exports.claims_csv_parts(site, paths, url_for, line),
+            routes.CLAIMREVIEW_JSON: lambda: itertools.chain(  # json.dumps of the list, its items joined
+                ("[",), exports.joined(review(site, c) for c in self.published), ("]\n",)),
         }
         if self.site.settings.site_url:  # feeds need absolute links
-            files[routes.RSS_FEED] = exports.rss(self.site, self.routes, self.url_for)
-            files[routes.JSON_FEED] = exports.json_feed(self.site, self.routes, self.url_for)
+            files[routes.RSS_FEED] = lambda: (exports.rss(site, paths, url_for),)
+            files[routes.JSON_FEED] = lambda: (exports.json_feed(site, paths, url_for),)
         return files
 
     def _redirects(self) -> dict[str, str]:
@@ -600,6 +608,10 @@ class PageWriter:
         def plan() -> Plan:
             return "article.html.j2", {"article": self.site.articles[article_id]}, more
         return plan
+
+
+def _one(text: str) -> tuple[str]:
+    return (text,)
 
 
 def page_dates(site: Site) -> tuple[dict[str, dt.date], dt.date | None]:

@@ -38,7 +38,7 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html import escape
@@ -118,6 +118,42 @@ class GeneratedFile(File):
 
     def is_modified(self) -> bool:
         return not self.unchanged
+
+
+class MadeFile(GeneratedFile):
+    """A generated file (not a page) whose content is made only when it is read or written, and not kept:
+    MkDocs writes it, a piece at a time, with the other static files."""
+
+    make: Callable[[], Iterable[str]]
+
+    @property
+    def content_string(self) -> str:
+        return "".join(self.make())
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self.make = functools.partial(_one, value)
+
+    @property
+    def content_bytes(self) -> bytes:
+        return self.content_string.encode("utf-8")
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self.make = functools.partial(_one, value.decode("utf-8"))
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if dirty and not self.is_modified():
+            return
+        output_path = self.abs_dest_path
+        os.makedirs(os.path.dirname(output_path), exist_ok=True)
+        with open(output_path, "w", encoding="utf-8") as output:  # as MkDocs writes a file's text
+            for piece in self.make():
+                output.write(piece)
+
+
+def _one(text: str) -> tuple[str]:
+    return (text,)
 
 
 @dataclass
@@ -267,9 +303,11 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         self.kept: set[str] = set()  # unchanged pages a partial build leaves out: their output stays as it is
         paths = Routes(self.settings.directory_urls, self.settings.articles_prefix)
         replaced = {paths.article(article_id) for article_id in site.articles}
-        # Pages get an empty placeholder (rendered when built); other files their content.
-        assets = self.writer.assets()
-        for uri in sorted(self.generated | set(assets)):
+        # Pages get an empty placeholder (rendered when built); other files their content, made when MkDocs
+        # writes them in a build (not held: the data files of 10,000 claims are over 100 MB of text).
+        makers = self.writer.asset_makers()
+        assets = {uri: "".join(make()) for uri, make in makers.items()} if self.serving else {}
+        for uri in sorted(self.generated | set(makers)):
             existing = files.get_file_from_path(uri)
             if existing is not None:
                 if uri not in replaced:
@@ -278,13 +316,17 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
                 files.remove(existing)
             in_nav = uri in NAV_PAGES or uri.endswith("/index.md")
             unchanged = self.partial and self._unchanged(uri, assets.get(uri))
-            if unchanged and not in_nav and uri not in assets:
+            if unchanged and not in_nav and uri not in makers:
                 self.kept.add(uri)  # MkDocs never sees it: no page object, nothing read, nothing written
                 continue
             inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
             if uri in drafts:
                 inclusion = InclusionLevel.DRAFT  # built by mkdocs serve only
-            file = GeneratedFile.generated(config, uri, content=assets.get(uri, ""), inclusion=inclusion)
+            if uri in makers and not self.serving:
+                file = MadeFile.generated(config, uri, content="", inclusion=inclusion)
+                file.make = makers[uri]
+            else:
+                file = GeneratedFile.generated(config, uri, content=assets.get(uri, ""), inclusion=inclusion)
             file.unchanged = unchanged
             files.append(file)
         self.files = files
