@@ -218,16 +218,24 @@ _GENERATE = textwrap.dedent("""\
 
 
 def generate(root: Path, seconds: float) -> dict[str, Any]:
-    """{"refused": [lines]} or {"pages": {uri: markdown}}; fails on a crash or after ``seconds``."""
+    """{"refused": [lines]} or {"pages": {uri: markdown}}; fails on a crash or when the child spends more
+    than ``seconds`` of CPU time (user and system: what a super-linear parse costs, and what other work on
+    the machine barely moves), or ten times that in wall time (a hang that does not compute)."""
     import json
+    import resource
 
     out = root / "generated.json"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     try:
         result = subprocess.run([sys.executable, "-c", _GENERATE, str(root), str(out)], capture_output=True,
-                                text=True, timeout=seconds, env=env, check=False)
+                                text=True, timeout=10 * seconds, env=env, check=False)
     except subprocess.TimeoutExpired:
-        raise AssertionError(f"validating and generating the pages took more than {seconds} s") from None
+        raise AssertionError(f"validating and generating the pages took more than {10 * seconds} s") from None
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the child has been waited for: its time is counted
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    if cpu > seconds:
+        raise AssertionError(f"validating and generating the pages took {cpu:.1f} s of CPU time, more than {seconds} s")
     if result.returncode < 0:
         raise AssertionError(f"validating and generating the pages killed the process with signal {-result.returncode}"
                              f"{' (segmentation fault)' if result.returncode == -11 else ''}:\n{result.stderr[-3000:]}")
