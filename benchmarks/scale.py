@@ -854,7 +854,8 @@ CARDS_CHILD = r"""
 import json, os, sys, tempfile, time
 from pathlib import Path
 from site_builder.cards import CardCache
-from site_builder.project import load_site, read_settings
+from site_builder.config import read_settings
+from site_builder.project import load_site
 from site_builder.share import ShareCards
 settings = read_settings(Path(sys.argv[1]))
 site = load_site(settings)
