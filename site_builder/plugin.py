@@ -57,6 +57,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
 from . import memo
+from .freed_memory import return_freed_memory
 from .cards import CardCache
 from .errors import Problem, ProblemsFound
 from .pages import (GeneratedPage, Heading, PageMeta, PageWriter, Reuse, insert_ratings, page_dates, placeholders,
@@ -75,6 +76,8 @@ from .share import MODES
 log = logging.getLogger("mkdocs.plugins.claims")
 # What MkDocs puts above a page of draft inclusion in serve (ProperDocs: class properdocs-draft-marker); our
 # draft banner says it already.
+# Every so many generated pages written, the memory their HTML took is handed back (freed_memory.py).
+TRIM_EVERY = 500
 MKDOCS_DRAFT_MARKER = ('<div class="mkdocs-draft-marker" title="This page will not be included into the built site.">'
                        'DRAFT</div>')
 
@@ -215,6 +218,7 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
     generated: set[str]  # URIs of the generated pages of the current build
     serving = False
     partial = False  # this build rebuilds only what changed (mkdocs serve)
+    written = 0  # generated pages written by this process
     failed: str | None = None  # while serving: the report of the current build's errors, shown as a page
     site_card: tuple[str, str]  # the site's share card: (uri, text alternative)
     live: Live | None = None  # while serving: MkDocs' objects of the last full build
@@ -478,6 +482,9 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
             return error_page(self.failed, config.site_name)
         if page.file.src_uri in self.generated:
             page.content = ""  # written: its HTML is not kept
+            self.written += 1
+            if self.written % TRIM_EVERY == 0:
+                return_freed_memory()
             if page.meta.get("robots"):  # a draft (mkdocs serve only)
                 for marker in (MKDOCS_DRAFT_MARKER, MKDOCS_DRAFT_MARKER.replace("mkdocs-", "properdocs-", 1)):
                     output = output.replace(marker, "", 1)  # ProperDocs names its class after itself
