@@ -1158,14 +1158,14 @@ def indexed_pages(port: int, page: str) -> set[str]:
 
 def serve_checks(port: int, page: str, claim_id: str, article_page: str, title: str, baseline: set[str]) -> dict[str, bool]:
     """After a reload: the search index has the claim under its new title and still every other page's
-    entries; the article page links the quote with the new title."""
+    entries; the article page's highlight of the quote carries the new title ("Claim: <title> Rated <label>")."""
     mount = page.split("/claims/")[0]
     index = json.loads(get(port, mount + "/search/search_index.json")[1])
     pages = {doc["location"].split("#")[0] for doc in index["docs"]}
     titles = [doc["title"] for doc in index["docs"] if doc["location"].split("#")[0] == f"claims/{claim_id}/"]
     return {"search_has_new_title": titles == [title],
             "search_keeps_other_pages": pages == baseline,
-            "article_page_follows": f'title="{title}"' in get(port, article_page)[1]}
+            "article_page_follows": f'title="Claim: {title} Rated ' in get(port, article_page)[1]}
 
 
 # ------------------------------------------------------------------------------------------------
