@@ -133,7 +133,7 @@ _LINK_TOKEN_RE = re.compile("\ue000([0-9]+)\ue001")
 
 class _RecordingLinks(Links):
     """Links that write a numbered token in place of each URL and keep the URI it stands for, so a
-    fragment rendered once can be given the links of every page it is on (see ``PageWriter._row``)."""
+    fragment rendered once can be given the links of every page it is on (see ``PageWriter._row_parts``)."""
 
     def __init__(self, routes: Routes, uris: list[str]):
         super().__init__(routes, "")
@@ -218,7 +218,7 @@ class PageWriter:
         self._heads: dict[str, dict[str, str]] = {}
         self._metas: dict[str, PageMeta] = {}
         self._templates: dict[str, jinja2.Template] = {}
-        self._rows: dict[tuple[str, bool], tuple[str, list[str]] | None] = {}
+        self._rows: dict[tuple[str, bool], tuple[tuple[str, ...], tuple[str, ...]] | None] = {}
         self._macros: object = None
         self._scales: dict[str, Markup] | None = None
         self._edit_prefix: str | None = None
@@ -316,23 +316,42 @@ class PageWriter:
     def _values(self, uri: str, values: dict[str, object]) -> dict[str, object]:
         links = self.links(uri)
         return {"links": links, "scale": self.scale, "site": self.site,
-                "claim_row": functools.partial(self._claim_row, links), **values}
+                "claim_row": functools.partial(self._claim_row, links),
+                "claim_rows": functools.partial(self._claim_rows, links), **values}
 
     def _claim_row(self, links: Links, claim: Claim, show_article: bool = True) -> Markup:
         """A claim's row in a listing (the macro ``claims_table_row``) with the links of the page it is on.
         The row is rendered once per build with its links as tokens (a claim is listed on several pages:
         all claims, its rating, its tags, its claimant, its article); each page puts in its own links."""
+        return Markup("".join(self._row_parts(links, claim, show_article)))
+
+    def _claim_rows(self, links: Links, claims: Iterable[Claim], show_article: bool = True) -> Markup:
+        """``_claim_row`` of each claim, each followed by a line break: the body of a claims table, in one
+        call from the template (a call per row from Jinja cost more than putting the row together)."""
+        parts: list[str] = []
+        for claim in claims:
+            parts += self._row_parts(links, claim, show_article)
+            parts.append("\n")
+        return Markup("".join(parts))
+
+    def _row_parts(self, links: Links, claim: Claim, show_article: bool) -> list[str]:
+        """A claim's row as pieces to join: the row's text between its links, and the links of this page."""
         key = (claim.id, show_article)  # type: ignore[assignment]
         if key not in self._rows:
             uris: list[str] = []
             text = str(self._macro("claims_table_row")(claim, _RecordingLinks(self.routes, uris), show_article))
+            split = _LINK_TOKEN_RE.split(text)  # text, token number, text, ..., text
             # a field holding the token's characters: this row is rendered for each page instead
-            self._rows[key] = (text, uris) if text.count("\ue000") == len(uris) else None  # type: ignore[index]
+            self._rows[key] = ((tuple(split[0::2]), tuple(uris[int(n)] for n in split[1::2]))  # type: ignore[index]
+                               if text.count("\ue000") == len(uris) else None)
         kept = self._rows[key]  # type: ignore[index]
         if kept is None:
-            return self._macro("claims_table_row")(claim, links, show_article)  # type: ignore[no-any-return]
-        text, uris = kept
-        return Markup(_LINK_TOKEN_RE.sub(lambda match: escape_markup(links.to(uris[int(match.group(1))])), text))
+            return [self._macro("claims_table_row")(claim, links, show_article)]
+        texts, uris = kept
+        parts = [texts[0]]
+        for uri, text in zip(uris, texts[1:]):
+            parts += (escape_markup(links.to(uri)), text)
+        return parts
 
     def _plan(self, uri: str, template: str, values: dict[str, object],
               more: Callable[[], dict[str, object]] = _nothing) -> None:

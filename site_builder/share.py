@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from .model import Claim, RatingScale
 from .routes import Routes
@@ -40,7 +40,8 @@ def card_key(card: Card, scale: RatingScale, scale_json: str | None = None) -> s
     """A hash of everything the card shows and how it is drawn. ``scale_json``: ``scale_text(scale)``,
     when the caller keeps it (it is the same for every card of a site)."""
     # json.dumps({"card": ..., "scale": ..., "version": ...}, sort_keys=True), with the scale written once
-    drawn = (f'{{"card": {json.dumps(asdict(card), sort_keys=True)}, '
+    # vars(card): asdict(card) without its deep copy of every field (they are all text or None)
+    drawn = (f'{{"card": {json.dumps(vars(card), sort_keys=True)}, '
              f'"scale": {scale_text(scale) if scale_json is None else scale_json}, "version": {json.dumps(VERSION)}}}')
     return hashlib.sha256(drawn.encode()).hexdigest()[:16]
 
@@ -62,6 +63,7 @@ class ShareCards:
         self.per_claim = mode == "claim" or (mode == "auto" and published <= AUTO_LIMIT)
         self.cards: dict[str, Card] = {}
         self.scale_json = scale_text(scale)
+        self._rating_cards: dict[str, str] = {}  # rating -> its card's uri, hashed once for all its claims
 
     def _add(self, name: str, card: Card) -> str:
         uri = Routes.card(name, card_key(card, self.scale, self.scale_json))
@@ -74,8 +76,11 @@ class ShareCards:
         if self.per_claim:
             card = Card(self.site_name, "Claim", claim.title, claim.rating)
             return self._add(f"claim-{claim.id}", card), f"Rated {label}: {claim.title}"
-        card = Card(self.site_name, "Fact check", f"A claim rated {label}", claim.rating)
-        return self._add(f"rating-{claim.rating}", card), f"Rated {label}, on a scale from " \
+        uri = self._rating_cards.get(claim.rating)  # type: ignore[arg-type]
+        if uri is None:
+            card = Card(self.site_name, "Fact check", f"A claim rated {label}", claim.rating)
+            uri = self._rating_cards[claim.rating] = self._add(f"rating-{claim.rating}", card)  # type: ignore[index]
+        return uri, f"Rated {label}, on a scale from " \
             f"{self.scale[self.scale.ids[0]].label} to {self.scale[self.scale.ids[-1]].label}"
 
     def for_site(self) -> tuple[str, str]:
