@@ -264,13 +264,15 @@ class PageWriter:
         """One page, rendered."""
         template_name, values, more = self._plans[uri]()
         template = self._template(template_name)
-        context = template.new_context({**self._values(uri, values), **more()})
+        values = {**self._values(uri, values), **more()}
+        context = template.new_context(values)
         blocks = template.blocks
 
         def text(name: str) -> str:
             return Markup("".join(blocks[name](context))).unescape() if name in blocks else ""
 
-        html = clean_page("".join(blocks["content"](context)).strip())  # no field can become markup
+        # no field can become markup; the JSON-LD we wrote (structured.script) is known to be JSON
+        html = clean_page("".join(blocks["content"](context)).strip(), json_ld=str(values.get("structured_data", "")))
         page_meta = self._metas.pop(uri, None) or _page_meta(text)
         return GeneratedPage(uri, html, page_meta, headings(html), frozenset(_ID_RE.findall(html)))
 
@@ -562,8 +564,9 @@ class PageWriter:
                 article.body, around, [Mark(s, claim.id, claim.rating or "none", links.article(article.id, anchor),  # type: ignore[arg-type]
                                             claim.title, rating.label if rating else "") for s in spans], anchors=False,
             )
+            placed = self._placements(claim)  # its ClaimReview needs only which articles, in what order
             return {
-                "structured_data": "" if draft else structured.script(self._claim_review(claim)),
+                "structured_data": "" if draft else structured.script(self._claim_review(claim, placed)),
                 "rating_scales": self._rating_scales(),
                 "anchor": anchor,
                 "missing": [name for name in REQUIRED_TO_PUBLISH if not getattr(claim, name)] if draft else [],
@@ -574,7 +577,7 @@ class PageWriter:
                 "article": article, "in_context": in_context, "context_html": markdown_html(claim.context or ""),
                 "related": [self.site.claims[r] for r in claim.related],
                 "machine_drafted": claim.provenance.is_machine,
-                "placements": self._placements(claim),
+                "placements": placed,
                 "site_language": self.site.settings.language,
                 "claim_language": article.meta.language, "claim_direction": direction(article.meta.language),
                 "by": claim.authors or [settings.publisher],

@@ -131,6 +131,11 @@ class Links:
     to_files: bool = False
     # the links already worked out on this page (a page links to its article, its rating... several times)
     known: dict[str, str] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    # the folders of this page's URL (or file), which every link from it starts from: worked out once
+    folders: tuple[str, ...] = field(init=False, compare=False, hash=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "folders", _folders(self.here if self.to_files else self.routes.url(self.here)))
 
     @property
     def articles_prefix(self) -> str:
@@ -139,11 +144,7 @@ class Links:
     def to(self, uri: str) -> str:
         link = self.known.get(uri)
         if link is None:
-            if self.to_files:
-                link = relative_url(uri, self.here)
-            else:
-                link = relative_url(self.routes.url(uri), self.routes.url(self.here))
-            self.known[uri] = link
+            link = self.known[uri] = _relative(uri if self.to_files else self.routes.url(uri), self.folders)
         return link
 
     def claim(self, claim_id: str) -> str:
@@ -197,8 +198,17 @@ class Links:
 def relative_url(target: str, here: str) -> str:
     """The link from the page at URL ``here`` to URL ``target`` (both relative to the site root):
     'articles/a/' from 'claims/x/' is '../../articles/a/'. Plain string work: it runs for every link."""
-    folder = here[: here.rfind("/") + 1]  # 'claims/x/' for directory URLs, 'claims/' for 'claims/x.html'
-    start = folder.split("/")[:-1]
+    return _relative(target, _folders(here))
+
+
+def _folders(here: str) -> tuple[str, ...]:
+    """The folders a link from the page at URL ``here`` starts from: ('claims', 'x') for 'claims/x/'
+    (directory URLs), ('claims',) for 'claims/x.html'."""
+    return tuple(here[: here.rfind("/") + 1].split("/")[:-1])
+
+
+def _relative(target: str, start: tuple[str, ...]) -> str:
+    """``relative_url`` from a page in the folders ``start``."""
     parts = target.split("/")
     common = 0
     while common < len(start) and common < len(parts) - 1 and start[common] == parts[common]:

@@ -25,6 +25,7 @@ from site_builder.pages import build_pages
 from site_builder.project import load_site
 from site_builder.render import environment, meta, yaml_quoted
 from site_builder.safehtml import UnsafePage, clean_page
+from site_builder.structured import script
 
 from .conftest import CLAIM, REPO, Project
 
@@ -101,8 +102,8 @@ def build_in_process(root: Path, monkeypatch: pytest.MonkeyPatch) -> list[tuple[
 
     seen: list[tuple[str, str]] = []
 
-    def recording(html: str) -> str:
-        out = clean_page(html)
+    def recording(html: str, **options: str) -> str:
+        out = clean_page(html, **options)
         seen.append((html, out))
         return out
 
@@ -166,6 +167,27 @@ def test_json_ld_is_kept_as_json_that_cannot_close_its_script() -> None:
 def test_json_ld_that_is_not_json_stops_the_build() -> None:
     with pytest.raises(UnsafePage, match=r"^a JSON-LD block is not JSON \(Unterminated string"):
         clean_page('<script type="application/ld+json">{"a": "</script>"}</script>')
+
+
+@pytest.mark.parametrize("data", [
+    {"@context": "https://schema.org", "name": "</script><script>alert(1)</script> & \u2028\u2029 \\u003c"},
+    {"b": [1, 2.5, 1e16, None, True], "a": {"z": "\ud800 half a character", "y": "tab\tand \x01"}},
+])
+def test_json_ld_the_page_writer_wrote_is_kept_as_parsing_and_writing_it_again_would(data: dict[str, object]) -> None:
+    """The page writer tells the sanitiser the JSON-LD text it wrote (structured.script), which is kept
+    without being parsed and written again: the same bytes as the full path, lone surrogates replaced."""
+    written = str(script(data))
+    html = f'<p>a</p>\n<script type="application/ld+json">{written}</script>'
+    assert clean_page(html, json_ld=written) == clean_page(html) == clean_page(html, json_ld=written, fast=False)
+
+
+def test_json_ld_other_than_the_page_writer_wrote_is_still_parsed() -> None:
+    """Only the very text the page writer wrote is spared parsing: anything else in a JSON-LD block (a
+    changed template) is still checked, and stops the build when it is not JSON."""
+    with pytest.raises(UnsafePage, match=r"^a JSON-LD block is not JSON"):
+        clean_page('<script type="application/ld+json">{"a": "</script>"}</script>', json_ld='{"a": 1}')
+    html = '<script type="application/ld+json">{"b": 1, "a": "<"}</script>'
+    assert clean_page(html, json_ld='{"a": 1}') == '<script type="application/ld+json">{"a": "\\u003c", "b": 1}</script>'
 
 
 def test_a_lone_surrogate_becomes_a_replacement_character() -> None:

@@ -19,21 +19,31 @@ from site_builder.safehtml import clean_page
 from .conftest import REPO
 
 
-def generated_html(root: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
-    """Every generated page of a project (drafts too) as its templates write it, before sanitising."""
+def generated_html(root: Path, monkeypatch: pytest.MonkeyPatch,
+                   json_ld: dict[str, str] | None = None) -> dict[str, str]:
+    """Every generated page of a project (drafts too) as its templates write it, before sanitising;
+    ``json_ld`` gets the JSON-LD text the page writer told the sanitiser it wrote, by page."""
     seen: dict[str, str] = {}
+    told = {} if json_ld is None else json_ld
     settings = read_settings(root / "mkdocs.yml")
     writer = PageWriter(load_site(settings), environment(settings.templates_dir), drafts=True)
     for uri in writer.uris():
-        monkeypatch.setattr(pages, "clean_page", lambda html, uri=uri: seen.setdefault(uri, html))
+        def capture(html: str, uri: str = uri, json_ld: str = "") -> str:
+            told[uri] = json_ld
+            return seen.setdefault(uri, html)
+        monkeypatch.setattr(pages, "clean_page", capture)
         writer.page(uri)
     return seen
 
 
 def test_every_page_of_the_demo_takes_the_fast_path_and_gets_the_bytes_nh3_writes(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    written = generated_html(REPO, monkeypatch)
+    json_ld: dict[str, str] = {}
+    written = generated_html(REPO, monkeypatch, json_ld)
     assert len(written) > 40
+    assert sum(bool(text) and text in written[uri] for uri, text in json_ld.items()) > 20  # claims, articles, home
+    told = [uri for uri, html in written.items() if clean_page(html, json_ld=json_ld[uri]) != clean_page(html, fast=False)]
+    assert not told, f"the JSON-LD the page writer wrote is kept otherwise than parsed and written again: {told[:5]}"
     slow = [uri for uri, html in written.items()
             if not safehtml._ALLOWED_PAGE_RE.fullmatch(safehtml.JSON_LD_RE.sub("", html))]
     assert not slow, f"a template writes something outside the fast path's grammar: {slow[:5]}"
