@@ -152,9 +152,12 @@ def claims_json_parts(site: Site, routes: Routes, url_for: UrlFor, entry: PerCla
 
 
 def joined(texts: Iterable[str], separator: str = ", ") -> Iterator[str]:
-    """``separator.join(texts)`` in pieces: each text with the separator before it but the first."""
+    """``separator.join(texts)`` in pieces: each text as it is (while serving, the very object remembered
+    for its claim: serve_rebuild.same_text compares by identity), with the separator between."""
     for number, text in enumerate(texts):
-        yield separator + text if number else text
+        if number:
+            yield separator
+        yield text
 
 
 # What starts a formula in a spreadsheet: =, +, -, @ and their full-width forms (some spreadsheets read

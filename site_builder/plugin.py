@@ -8,14 +8,10 @@ contents and anchors just in time, when the page itself is built (``on_page_cont
 search plugin reads it); the HTML is dropped again once the page is written (``on_post_page``), so
 memory does not grow with every page's HTML held at once.
 
-In ``mkdocs serve``, after the first build, an edit confined to claims and articles gets a partial
-build: MkDocs' own dirty build (which skips files that say they are unchanged), given only the
-generated pages whose inputs changed (and the index pages the nav names; unchanged pages are left out
-altogether, their files stay as written). The plugin keeps the search index whole (MkDocs' dirty
-build writes it with only the rebuilt pages) and the sitemap of the last full build, removes the
-pages that are gone, and gives the nav pages it skipped their titles. Any other change (mkdocs.yml,
-templates, theme overrides, hand-written pages) gets MkDocs' full rebuild. While serving, the other
-plugins see only the rebuilt pages in a partial build.
+In ``mkdocs serve``, after the first build, an edit confined to claims and articles rebuilds only the
+pages and files it changes (serve_rebuild.py: the server's builder, the claims folder's watch, and what
+each build made, kept for the next); this module only tells it what MkDocs' hooks saw. Any other change
+(mkdocs.yml, templates, theme overrides, hand-written pages) gets MkDocs' full rebuild.
 
 Only in ``mkdocs serve``: draft claims get their page too (MkDocs' own draft inclusion level, so
 ``mkdocs build`` could never write one and the sitemap leaves them out; the core gives each a banner
@@ -34,19 +30,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
-import json
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
 from html import escape
 from pathlib import Path
 from typing import Any
 
-from mkdocs.commands.build import _build_page, _populate_page, build
-from mkdocs.config import base, load_config
+from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -60,12 +51,13 @@ from . import memo
 from .freed_memory import return_freed_memory
 from .cards import CardCache
 from .errors import Problem, ProblemsFound
-from .pages import (GeneratedPage, Heading, PageMeta, PageWriter, Reuse, insert_ratings, page_dates, placeholders,
+from .pages import (GeneratedPage, Heading, PageMeta, PageWriter, insert_ratings, page_dates, placeholders,
                     share_cards, with_permalinks)
 from .paths import collected_problems, folder_problems
 from .preview import error_page, error_uris
 from .project import Project, load_project
 from . import reload as reloading
+from . import serve_rebuild
 from .render import CompiledTemplates, environment
 from .routes import NAV_PAGES, STYLESHEET, Routes
 from .safehtml import UnsafePage
@@ -159,55 +151,11 @@ def _one(text: str) -> tuple[str]:
     return (text,)
 
 
-@dataclass
-class Previous:
-    """What the previous build made, while serving: enough to rebuild only what an edit changes."""
-
-    ready: bool = False  # a build finished and everything below describes it
-    pages: dict[str, tuple[object, str | None]] = field(default_factory=dict)  # uri -> (inputs, digest)
-    assets: dict[str, str] = field(default_factory=dict)  # uri -> digest of the content
-    outputs: dict[str, str] = field(default_factory=dict)  # uri -> file written in site_dir
-    urls: dict[str, str] = field(default_factory=dict)  # page uri -> its URL
-    order: list[str] = field(default_factory=list)  # page URIs in the order of the search index
-    sitemaps: list[bytes | None] = field(default_factory=list)  # sitemap.xml and .gz of the last full build
-    search: dict[str, list[Any]] = field(default_factory=dict)  # page URL -> its search index entries
-    outside: dict[str, tuple[int, int]] = field(default_factory=dict)  # files a partial rebuild cannot follow
-    overwritten: set[str] = field(default_factory=set)  # pages whose file is an error page since (to build again)
-    reuse: Reuse = field(default_factory=Reuse)
-    search_head: dict[str, Any] = field(default_factory=dict)  # the search index but its entries ("config")
-
-
-@dataclass
-class Live:
-    """MkDocs' objects of the last full build, while serving: enough to build a few pages again without
-    MkDocs' build (its pages' files and destinations, navigation and theme do not change with a claim)."""
-
-    config: MkDocsConfig
-    files: Files
-    nav: Any
-    env: Any
-    uris: frozenset[str]  # the generated pages
-    drafts: frozenset[str]  # those of draft claims
-    cards: set[str]  # the share cards in site_dir
-
-
 def _theme_separator(config: MkDocsConfig) -> str:
     """The word separator the theme's search uses by default for the theme's language: its translation of
     ``search.config.separator``, read as mkdocs-material's search plugin reads it."""
     template = config.theme.get_env().get_template("partials/language.html", None, {"config": config})
     return str(template.module.t("search.config.separator"))  # type: ignore[attr-defined]
-
-
-def _page_url(url: str) -> str:
-    return "" if url in (".", "./") else url
-
-
-def _digest(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def _page_digest(page: GeneratedPage) -> str:
-    return _digest(repr((page.html, page.meta, page.toc)))
 
 
 class ClaimsPlugin(BasePlugin[ClaimsConfig]):
@@ -221,12 +169,13 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
     written = 0  # generated pages written by this process
     failed: str | None = None  # while serving: the report of the current build's errors, shown as a page
     site_card: tuple[str, str]  # the site's share card: (uri, text alternative)
-    live: Live | None = None  # while serving: MkDocs' objects of the last full build
+    live: serve_rebuild.Live | None = None  # while serving: MkDocs' objects of the last full build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.dirty_serve = dirty
-        self.previous = Previous()
+        self.previous = serve_rebuild.Previous()
+        self.watcher: serve_rebuild.Watcher | None = None
         self.compiled = CompiledTemplates() if self.serving else None  # theirs and ours, kept between rebuilds
         memo.enable(self.serving)  # rebuilds reuse parsed files and rendered notes
 
@@ -266,11 +215,12 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.serving:
             if not self.partial:
-                self.previous = Previous()  # a full build: nothing of the previous one is relied on
+                self.previous = serve_rebuild.Previous()  # a full build: nothing of the previous one is relied on
                 self.live = None
+                serve_rebuild.back_in_collections()
             else:
                 self.previous.ready = False  # until this build finishes
-            self.previous.outside = self._outside_files(config)
+            self.previous.outside = serve_rebuild.outside_files(self, config)
             self.built: set[str] = set()
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -310,7 +260,7 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         # Pages get an empty placeholder (rendered when built); other files their content, made when MkDocs
         # writes them in a build (not held: the data files of 10,000 claims are over 100 MB of text).
         makers = self.writer.asset_makers()
-        assets = {uri: "".join(make()) for uri, make in makers.items()} if self.serving else {}
+        parts = {uri: list(make()) for uri, make in makers.items()} if self.serving else {}
         for uri in sorted(self.generated | set(makers)):
             existing = files.get_file_from_path(uri)
             if existing is not None:
@@ -319,7 +269,7 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
                                       f"move or rename {existing.src_uri} in {config.docs_dir}")
                 files.remove(existing)
             in_nav = uri in NAV_PAGES or uri.endswith("/index.md")
-            unchanged = self.partial and self._unchanged(uri, assets.get(uri))
+            unchanged = self.partial and serve_rebuild.unchanged(self, uri, parts.get(uri))
             if unchanged and not in_nav and uri not in makers:
                 self.kept.add(uri)  # MkDocs never sees it: no page object, nothing read, nothing written
                 continue
@@ -330,11 +280,11 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
                 file = MadeFile.generated(config, uri, content="", inclusion=inclusion)
                 file.make = makers[uri]
             else:
-                file = GeneratedFile.generated(config, uri, content=assets.get(uri, ""), inclusion=inclusion)
+                file = GeneratedFile.generated(config, uri, content="".join(parts.get(uri, ())), inclusion=inclusion)
             file.unchanged = unchanged
             files.append(file)
         self.files = files
-        self.assets = {uri: _digest(content) for uri, content in assets.items()} if self.serving else {}
+        self.assets = parts
         self.drafts, self.cards = frozenset(drafts), frozenset(share.cards)
         self.site_card = share.for_site()
         cache = CardCache(self.settings.cache_dir, self.settings.scale)
@@ -389,19 +339,6 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
             self.error_pages.add(uri)
         self.files = files
         return files
-
-    def _unchanged(self, uri: str, asset: str | None) -> bool:
-        """Whether a generated file is the same as in the previous build (partial builds only)."""
-        if asset is not None:
-            return self.previous.assets.get(uri) == _digest(asset)
-        before = self.previous.pages.get(uri)
-        if before is None or uri in self.previous.overwritten:
-            return False
-        inputs = self.inputs[uri] = self.writer.inputs(uri)
-        if inputs is not None:
-            return inputs == before[0]
-        digest = self.digests[uri] = _page_digest(self.writer.page(uri))
-        return digest == before[1]
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """A hand-written page (generated pages never come here): the rating definitions of mkdocs.yml in
@@ -466,7 +403,7 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
             except UnsafePage as error:
                 raise PluginError(f"{page.file.src_uri}: {error}") from None
             if self.serving:
-                self.digests[page.file.src_uri] = _page_digest(generated)
+                self.digests[page.file.src_uri] = serve_rebuild.page_digest(generated)
             page.meta = mkdocs_meta(generated.meta)
             page.content = self.toc.permalinked(generated)
             page.toc = get_toc(toc_tokens(self.toc.listed(generated.toc)))
@@ -507,216 +444,21 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
                 previous.overwritten |= self.error_pages
                 previous.ready = True
             return
-        built = {file.src_uri: file for file in self.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)}
-        urls = {**{uri: previous.urls[uri] for uri in self.kept}, **{uri: file.url for uri, file in built.items()}}
-        known = set(previous.order)  # new pages go last, in the order MkDocs built them (the search index's)
-        order = [uri for uri in previous.order if uri in urls] + [uri for uri in urls if uri not in known]
-        search = site_dir / "search" / "search_index.json"
-        if search.is_file():
-            index = json.loads(search.read_text(encoding="utf-8"))
-            fresh: dict[str, list[Any]] = {}
-            for doc in index.get("docs", []):
-                fresh.setdefault(doc["location"].split("#", 1)[0], []).append(doc)
-            if self.partial:  # the search plugin indexed only the pages built now: keep the others' entries
-                for url in self.built:
-                    previous.search[url] = fresh.get(url, [])
-                docs = [doc for uri in order for doc in previous.search.get(_page_url(urls[uri]), [])]
-                search.write_text(json.dumps({**index, "docs": docs}, separators=(",", ":"), default=str),
-                                  encoding="utf-8")
-            else:
-                previous.search = fresh
-                previous.search_head = {key: value for key, value in index.items() if key != "docs"}
-            previous.search = {url: previous.search.get(url, []) for url in map(_page_url, urls.values())}
-        sitemaps = [site_dir / "sitemap.xml", site_dir / "sitemap.xml.gz"]
-        if self.partial:  # MkDocs wrote it with the pages of this build only: the full one stays
-            for path, content in zip(sitemaps, previous.sitemaps):
-                if content is not None:
-                    path.write_bytes(content)
-        else:
-            previous.sitemaps = [path.read_bytes() if path.is_file() else None for path in sitemaps]
-        outputs = {uri: previous.outputs[uri] for uri in self.kept}
-        for uri in self.generated | set(self.assets):
-            if (file := self.files.get_file_from_path(uri)) is not None:
-                outputs[uri] = file.abs_dest_path
-        for uri, gone in previous.outputs.items():  # pages and files no longer generated
-            if uri not in outputs and os.path.isfile(gone):
-                os.remove(gone)
-                if gone.endswith(os.sep + "index.html"):
-                    try:
-                        os.rmdir(os.path.dirname(gone))
-                    except OSError:
-                        pass
-        previous.outputs = outputs
-        previous.urls = urls
-        previous.order = order
-        previous.pages = {uri: previous.pages[uri] if uri in self.kept else
-                          (self.inputs[uri] if uri in self.inputs else self.writer.inputs(uri),
-                           self.digests.get(uri) or previous.pages.get(uri, (None, None))[1])
-                          for uri in self.generated}
-        previous.assets = self.assets
-        previous.overwritten = set()
-        previous.ready = True
-        if not self.partial:
-            self.live = Live(self.live_config, self.files, self.nav, self.env, frozenset(self.generated), self.drafts,
-                             set(self.cards))
+        serve_rebuild.record_build(self, config)
 
     def on_build_error(self, *, error: Exception) -> None:
         self.previous.ready = False
         self.live = None
 
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
-        server.watch(str(self.settings.claims_dir))
-        server.watch(str(self.settings.templates_dir))
+        self.watcher = serve_rebuild.watch(self, server)
         if not self.dirty_serve:
-            server.builder = functools.partial(self._rebuild, builder, config)
+            server.builder = functools.partial(serve_rebuild.rebuild, self, builder, config)
         return server
 
-    def _rebuild(self, full_build, config: MkDocsConfig) -> None:  # type: ignore[no-untyped-def]
-        """MkDocs' server calls this after a change: a partial build when only claims or articles
-        changed since the previous build began, else MkDocs' own full build."""
-        if not self.previous.ready or self._outside_files(config) != self.previous.outside:
-            return full_build()
-        if self._rebuild_pages():
-            return None
-        fresh = load_config(config_file=config.config_file_path, site_dir=config.site_dir, strict=config.strict,
-                            use_directory_urls=config.use_directory_urls)
-        fresh.site_url = config.site_url
-        log.info("Building the pages that changed...")
-        self.partial = True
-        try:
-            with _dirty_warning_left_out():
-                build(fresh, serve_url=config.site_url, dirty=True)
-        finally:
-            self.partial = False
-
-    def _rebuild_pages(self) -> bool:
-        """An edit confined to claims and articles, without MkDocs' build: the files that changed are
-        loaded again, and the pages and files they change are built again with MkDocs' own page
-        building, into the navigation, theme and files of the last full build (no page is added or
-        removed, so those stay right). False, with nothing done, when that cannot be shown to give what
-        a build would: files added or removed, problems, drafts published or withdrawn, a plugin other
-        than ours and the search, an error page still shown. A share card drawn for an edited title is
-        copied into the site (the old one removed)."""
-        live, previous = self.live, self.previous
-        if live is None or previous.overwritten or self.failed is not None or not previous.search_head:
-            return False
-        search = live.config.plugins.get("material/search") or live.config.plugins.get("search")
-        entries = getattr(getattr(search, "search_index", None), "entries", None)
-        if set(live.config.plugins) - {"material/search", "search", "claims"} or not isinstance(entries, list):
-            return False
-        reloaded = reloading.reload(self.loaded)
-        if reloaded is None:
-            return False
-        loaded, edited = reloaded
-        if not edited:
-            self.loaded = loaded
-            log.info("claims: nothing to build again (the files saved have the same text)")
-            return True
-        site = loaded.project
-        reuse = previous.reuse
-        kept = reuse.previous, reuse.current
-        reuse.next_build()
-        share = share_cards(site)
-        writer = PageWriter(site, environment(self.settings.templates_dir, self.compiled), reuse, share, drafts=True)
-        assets = writer.assets()
-        share.for_site()
-        if (frozenset(writer.uris()) != live.uris or frozenset(writer.draft_uris()) != live.drafts
-                or set(assets) != set(previous.assets)):
-            reuse.previous, reuse.current = kept  # as if not tried: MkDocs' build reuses the same work
-            return False
-        log.info("Building the pages that changed...")
-        for warning in site.warnings:  # those of the files saved (a full build gives every file's)
-            if warning.path in edited:
-                log.info(str(warning))
-        self.loaded, self.writer = loaded, writer
-        self.dates, self.newest = page_dates(site)
-        changed: dict[str, object] = {}  # uri -> its inputs
-        for uri in writer.uris():
-            before = previous.pages.get(uri)
-            inputs = writer.inputs(uri)
-            if before is not None and inputs is not None and inputs == before[0]:
-                continue
-            if before is not None and inputs is None and _page_digest(writer.page(uri)) == before[1]:
-                continue
-            changed[uri] = inputs
-        try:
-            self.built, self.digests = set(), {}
-            start = len(entries)
-            doc_files = live.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-            for uri in changed:
-                file = live.files.get_file_from_path(uri)
-                page = file.page  # type: ignore[union-attr]
-                _populate_page(page, live.config, live.files)
-                if (date := self.dates.get(uri, self.newest)) is not None:
-                    page.update_date = date.isoformat()
-                _build_page(page, live.config, doc_files, live.nav, live.env, excluded=file.inclusion.is_excluded())  # type: ignore[union-attr]
-                previous.pages[uri] = (changed[uri], self.digests.get(uri))
-            site_dir = Path(live.config.site_dir)
-            cache = CardCache(self.settings.cache_dir, self.settings.scale)
-            for uri in sorted(set(share.cards) - live.cards):  # a card drawn for an edited title
-                (site_dir / uri).parent.mkdir(parents=True, exist_ok=True)
-                (site_dir / uri).write_bytes(cache.path(share.cards[uri]).read_bytes())
-            for uri in sorted(live.cards - set(share.cards)):
-                (site_dir / uri).unlink(missing_ok=True)
-            live.cards = set(share.cards)
-            for uri, content in assets.items():
-                digest = _digest(content)
-                if previous.assets.get(uri) != digest:
-                    Path(previous.outputs[uri]).write_bytes(content.encode("utf-8"))
-                    previous.assets[uri] = digest
-            fresh: dict[str, list[Any]] = {url: [] for url in map(_page_url, self.built)}
-            for doc in entries[start:]:
-                fresh.setdefault(doc["location"].split("#", 1)[0], []).append(doc)
-            del entries[start:]
-            previous.search.update(fresh)
-            docs = [doc for uri in previous.order for doc in previous.search.get(_page_url(previous.urls[uri]), [])]
-            index = Path(live.config.site_dir) / "search" / "search_index.json"
-            index.write_text(json.dumps({**previous.search_head, "docs": docs}, separators=(",", ":"), default=str),
-                             encoding="utf-8")
-        except BaseException:
-            previous.ready = False  # the site is half written: the next change builds it all
-            raise
-        log.info(f"claims: built {len(changed)} page(s) again")
-        return True
-
-    def _outside_files(self, config: MkDocsConfig) -> dict[str, tuple[int, int]]:
-        """Size and time of each file a partial build cannot follow: mkdocs.yml, templates, theme
-        overrides, hand-written pages, watched paths (everything but claims and articles)."""
-        roots = [str(self.settings.templates_dir), config.docs_dir, *config.watch]
-        if config.theme.custom_dir:
-            roots.append(config.theme.custom_dir)
-        skip = {os.path.abspath(self.settings.articles_dir), os.path.abspath(self.settings.claims_dir)}
-        found = {}
-        for path in map(os.path.abspath, [config.config_file_path, *roots]):  # the same names from every config
-            if os.path.isfile(path):
-                info = os.stat(path)
-                found[path] = (info.st_mtime_ns, info.st_size)
-            for folder, folders, names in os.walk(path):
-                folders[:] = [f for f in folders if os.path.abspath(os.path.join(folder, f)) not in skip]
-                for name in names:
-                    try:
-                        info = os.stat(os.path.join(folder, name))
-                    except OSError:
-                        continue
-                    found[os.path.join(folder, name)] = (info.st_mtime_ns, info.st_size)
-        return found
-
-
-@contextmanager
-def _dirty_warning_left_out() -> Iterator[None]:
-    """A partial build is a MkDocs dirty build, whose warning about inaccurate navigation does not
-    apply (the plugin rebuilds everything a claim or article edit changes): left out, so that it
-    does not fail a strict build."""
-    logger = logging.getLogger(build.__module__)  # mkdocs.commands.build, or ProperDocs' own
-
-    def keep(record: logging.LogRecord) -> bool:
-        return not record.getMessage().startswith("A 'dirty' build is being performed")
-
-    logger.addFilter(keep)
-    try:
-        yield
-    finally:
-        logger.removeFilter(keep)
+    def on_shutdown(self) -> None:
+        if self.watcher is not None:
+            self.watcher.stop()
 
 
 def mkdocs_meta(meta: PageMeta) -> dict[str, Any]:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import csv
 import html
+import io
+import json
 import os
 import re
 import shutil
@@ -101,6 +104,29 @@ status: draft
     assert unrated.meta.title == "Draft: Claim: Prices fell" and "Claimed by Unnamed reports in" in unrated.html
 
 
+def test_a_data_file_is_written_again_from_the_first_piece_that_changed(tmp_path: Path) -> None:
+    """While serving, a data file is written from its pieces (each claim's part), from the first that
+    changed: the file ends up as the new pieces' text, whatever the characters (UTF-8 sizes), and is
+    written whole when it is not what the old pieces give."""
+    from site_builder.serve_rebuild import write_parts
+
+    path = tmp_path / "claims.json"
+    before = ['{"claims": [', '{"title": "Zürich"}', ", ", '{"title": "東京 🎉"}', ", ", '{"title": "plain"}', "]}\n"]
+    cases = [
+        [*before[:3], '{"title": "東京 edited"}', *before[4:]],  # a claim's part in the middle
+        [before[0], '{"title": "Zürich, first"}', *before[2:]],  # the first
+        [*before[:5], '{"title": "plain"}', ", ", '{"title": "new"}', "]}\n"],  # a claim more, at the end
+        before[:2] + ["]}\n"],  # claims fewer: the file is cut where the text ends
+    ]
+    for after in cases:
+        path.write_text("".join(before), encoding="utf-8")
+        write_parts(str(path), after, before)
+        assert path.read_bytes() == "".join(after).encode("utf-8")
+    path.write_text("not what the pieces say", encoding="utf-8")
+    write_parts(str(path), cases[0], before)
+    assert path.read_bytes() == "".join(cases[0]).encode("utf-8")
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -145,11 +171,17 @@ def test_mkdocs_serve_shows_an_edited_claim(project: Project) -> None:
 
 def _search_index(base: str) -> dict[str, list[str]]:
     """Page URL -> the titles of its search index entries."""
-    import json
-
     pages: dict[str, list[str]] = {}
     for doc in json.loads(_get(base + "search/search_index.json") or '{"docs": []}')["docs"]:
         pages.setdefault(doc["location"].split("#")[0], []).append(doc["title"])
+    return pages
+
+
+def _search_tags(base: str) -> dict[str, list[list[str]]]:
+    """Page URL -> the tags of its search index entries (what the theme shows beside a result)."""
+    pages: dict[str, list[list[str]]] = {}
+    for doc in json.loads(_get(base + "search/search_index.json") or '{"docs": []}')["docs"]:
+        pages.setdefault(doc["location"].split("#")[0], []).append(doc.get("tags", []))
     return pages
 
 
@@ -202,6 +234,43 @@ def _rebuilds_only_what_a_claim_edit_changes(project: Project, base: str, log: P
     assert "the minister said again" in _get(base + "claims/output-rose-40-percent/")  # the quote in its context
     assert log.read_text().count("claims: built ") == 2 and log.read_text().count("Building documentation...") == 1
     assert _search_index(base)["articles/output-article/"] == found["articles/output-article/"]
+
+    # the rating changed: the claim moves from one rating's listing to the other's, and the feeds, data
+    # files and search follow (no page is added or removed: the pages are built again without MkDocs' build)
+    rated = CLAIM.replace("title: Output rose by 40% last year", f"title: {new}").replace("rating: supported",
+                                                                                         'rating: "false"')
+    project.write_claim("output-rose-40-percent", rated)
+    assert _wait_for(base + "ratings/false/", new, 60), log.read_text()
+    assert log.read_text().count("claims: built ") == 3 and log.read_text().count("Building documentation...") == 1
+    assert new not in _get(base + "ratings/supported/")
+    assert f"<title>Claim: {new} | Rated False</title>" in _get(base + "feed.xml")
+    assert [item["tags"] for item in json.loads(_get(base + "feed.json"))["items"] if new in item["title"]] == \
+        [["False", "economy", "output"]]
+    assert [c["rating"]["id"] for c in json.loads(_get(base + "data/claims.json"))["claims"] if c["title"] == new] == \
+        ["false"]
+    assert [row["rating_label"] for row in csv.DictReader(io.StringIO(_get(base + "data/claims.csv")))
+            if row["title"] == new] == ["False"]
+    assert [r["reviewRating"]["alternateName"] for r in json.loads(_get(base + "data/claimreview.json"))
+            if r["claimReviewed"] == new] == ["False"]
+    assert 'title="Claim: Output rose by a record 40% Rated False"' in _get(base + "articles/output-article/")
+    assert _search_tags(base)["claims/output-rose-40-percent/"] == [["Rated False"]]
+    assert set(_search_index(base)) == set(found)
+
+    # a tag no claim had: a page more, so MkDocs' own (partial) build; the listings and feeds follow as well
+    project.write_claim("output-rose-40-percent", rated.replace("tags: [economy, output]", "tags: [economy, trade]"))
+    assert _wait_for(base + "tags/trade/", new, 60), log.read_text()
+    assert new not in _get(base + "tags/output/") and ">trade</a>" in _get(base + "tags/")
+    assert [item["tags"] for item in json.loads(_get(base + "feed.json"))["items"] if new in item["title"]] == \
+        [["False", "economy", "trade"]]
+    assert [c["tags"] for c in json.loads(_get(base + "data/claims.json"))["claims"] if c["title"] == new] == \
+        [["economy", "trade"]]
+    assert [row["tags"] for row in csv.DictReader(io.StringIO(_get(base + "data/claims.csv")))
+            if row["title"] == new] == ["economy;trade"]
+    assert set(_search_index(base)) == set(found)  # listings are left out of the search
+    # each save was built once: a change the system's file events reported is not built again when the
+    # server's polling sees it too (that would reload the browser twice)
+    time.sleep(2)
+    assert "nothing to build again" not in log.read_text(), log.read_text()
 
     # a claim taken back to draft: its search entries go, listings drop it, its page says it is a draft
     project.write_claim("output-rose-40-percent", CLAIM.replace("title: Output rose by 40% last year", f"title: {new}")

@@ -13,6 +13,22 @@ def test_page_generation_does_not_import_the_module_that_reads_mkdocs_yml() -> N
     assert result.stdout == "[]\n"
 
 
+def test_only_the_glue_imports_mkdocs() -> None:
+    """The core is pure: MkDocs is imported by plugin.py and serve_rebuild.py (mkdocs serve) only."""
+    import ast
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parent.parent / "site_builder"
+    importing = set()
+    for path in sorted(package.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            if any(name == "mkdocs" or name.startswith("mkdocs.") for name in names):
+                importing.add(path.relative_to(package).as_posix())
+    assert importing == {"plugin.py", "serve_rebuild.py"}
+
+
 def test_the_readme_names_every_module() -> None:
     """README's Development section has a row for each module, so docs and code stay in step."""
     from pathlib import Path
