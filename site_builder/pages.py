@@ -218,7 +218,7 @@ class PageWriter:
         self._heads: dict[str, dict[str, str]] = {}
         self._metas: dict[str, PageMeta] = {}
         self._templates: dict[str, jinja2.Template] = {}
-        self._rows: dict[tuple[str, bool], tuple[tuple[str, ...], tuple[str, ...]] | None] = {}
+        self._rows: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {}  # see _row_parts
         self._macros: object = None
         self._scales: dict[str, Markup] | None = None
         self._edit_prefix: str | None = None
@@ -324,7 +324,7 @@ class PageWriter:
     def _claim_row(self, links: Links, claim: Claim, show_article: bool = True) -> Markup:
         """A claim's row in a listing (the macro ``claims_table_row``) with the links of the page it is on.
         The row is rendered once per build with its links as tokens (a claim is listed on several pages:
-        all claims, its rating, its tags, its claimant, its article); each page puts in its own links."""
+        all claims, its rating, its tags, its claimant); each page puts in its own links."""
         return Markup("".join(self._row_parts(links, claim, show_article)))
 
     def _claim_rows(self, links: Links, claims: Iterable[Claim], show_article: bool = True) -> Markup:
@@ -337,18 +337,20 @@ class PageWriter:
         return Markup("".join(parts))
 
     def _row_parts(self, links: Links, claim: Claim, show_article: bool) -> list[str]:
-        """A claim's row as pieces to join: the row's text between its links, and the links of this page."""
-        key = (claim.id, show_article)  # type: ignore[assignment]
-        if key not in self._rows:
+        """A claim's row as pieces to join: the row's text between its links, and the links of this page.
+        A row without its article column is only on its article's page: rendered there, never kept."""
+        if not show_article:
+            return [self._macro("claims_table_row")(claim, links, False)]
+        if claim.id not in self._rows:
             uris: list[str] = []
-            text = str(self._macro("claims_table_row")(claim, _RecordingLinks(self.routes, uris), show_article))
+            text = str(self._macro("claims_table_row")(claim, _RecordingLinks(self.routes, uris), True))
             split = _LINK_TOKEN_RE.split(text)  # text, token number, text, ..., text
             # a field holding the token's characters: this row is rendered for each page instead
-            self._rows[key] = ((tuple(split[0::2]), tuple(uris[int(n)] for n in split[1::2]))  # type: ignore[index]
-                               if text.count("\ue000") == len(uris) else None)
-        kept = self._rows[key]  # type: ignore[index]
+            self._rows[claim.id] = ((tuple(split[0::2]), tuple(uris[int(n)] for n in split[1::2]))  # type: ignore[index]
+                                    if text.count("\ue000") == len(uris) else None)
+        kept = self._rows[claim.id]  # type: ignore[index]
         if kept is None:
-            return [self._macro("claims_table_row")(claim, links, show_article)]
+            return [self._macro("claims_table_row")(claim, links, True)]
         texts, uris = kept
         parts = [texts[0]]
         for uri, text in zip(uris, texts[1:]):
