@@ -16,6 +16,7 @@ from pathlib import Path
 
 import jinja2
 import jinja2.bccache
+from jinja2.compiler import CodeGenerator, Frame
 from markupsafe import Markup
 
 MONTHS = (
@@ -94,8 +95,40 @@ class CompiledTemplates(jinja2.BytecodeCache):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
+def escaped_text(value: object) -> str:
+    """``str(markupsafe.escape(value))``: the same characters (MarkupSafe's own replacements, in its
+    order), as plain text rather than a Markup object. tests/test_render.py compares the two."""
+    if type(value) is not str:
+        if hasattr(value, "__html__"):
+            return value.__html__()  # type: ignore[no-any-return]
+        value = str(value)
+    return (value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+            .replace("'", "&#39;").replace('"', "&#34;"))
+
+
+class _TextOutput(CodeGenerator):
+    """Compiles each ``{{ value }}`` of an autoescaped template to ``escaped_text(value)`` instead of
+    Jinja's ``escape(value)``: the same characters, without a Markup object made for every value only to
+    be joined into the page (a claim page writes about 70; rendering it costs a fifth less, measured on
+    the benchmark's 2,000 claims). What a template keeps as a value (a macro's result, a ``{% set %}``
+    block) is still made Markup by Jinja itself, so nothing is escaped twice."""
+
+    def _output_child_pre(self, node: jinja2.nodes.Expr, frame: Frame, finalize: object) -> None:
+        if frame.eval_ctx.autoescape and not frame.eval_ctx.volatile and finalize.src is None:  # type: ignore[attr-defined]
+            self.write("environment.escaped_text(")  # closed by _output_child_post
+        else:
+            super()._output_child_pre(node, frame, finalize)  # type: ignore[arg-type]
+
+
+class TemplateEnvironment(jinja2.Environment):
+    """The templates' environment: Jinja's, with ``{{ value }}`` written as plain escaped text."""
+
+    code_generator_class = _TextOutput
+    escaped_text = staticmethod(escaped_text)
+
+
 def environment(templates_dir: Path, compiled: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
-    env = jinja2.Environment(
+    env = TemplateEnvironment(
         bytecode_cache=compiled,
         loader=jinja2.FileSystemLoader(templates_dir),
         autoescape=True,
