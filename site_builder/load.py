@@ -8,13 +8,17 @@ marks only when a problem needs them, so the common case (no problems) stays fas
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fnmatch
 import functools
+import gc
 import json
 import os
 import re
 import typing
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -34,7 +38,9 @@ from .model import (
     ArticleMeta,
     Claim,
     Correction,
+    fields_of,
     kind_of,
+    ordinary_text,
     reserved,
     too_long_id,
     windows_reserved,
@@ -155,7 +161,7 @@ _COLON_BEFORE_FLOW_RE = re.compile(r":[,?\[\]{}]")
 
 def _fast_text(text: str) -> bool:
     return (text.endswith("\n") and not text.startswith(("---", "...", "%")) and "{" not in text
-            and not _NOT_FAST_CHARACTER_RE.search(text) and not _MARKER_RE.search(text)
+            and (ordinary_text(text) or not _NOT_FAST_CHARACTER_RE.search(text)) and not _MARKER_RE.search(text)
             and not _COLON_BEFORE_FLOW_RE.search(text)
             and not (("!" in text or "&" in text) and _TAG_OR_ANCHOR_RE.search(text)))
 
@@ -222,11 +228,14 @@ _UNDERSCORE_RE = re.compile(r"[-+._0-9]_|_[-+._0-9]")  # yaml-rs skips underscor
 
 
 def _same_numbers(text: str, numbers: list[int | float]) -> bool:
-    integers = False
+    integers = floats = False
     for number in numbers:
         if number != number or abs(number) >= 10**18:  # not a number, infinite, or too long for PyYAML
             return False
-        integers = integers or type(number) is int
+        if type(number) is int:
+            integers = True
+        else:
+            floats = True
     for zero in _LEADING_ZERO_RE.finditer(text) if integers else ():
         at = zero.start()
         before = text[at - 1] if at else " "
@@ -234,7 +243,24 @@ def _same_numbers(text: str, numbers: list[int | float]) -> bool:
             before = text[at - 2] if at > 1 else " "
         if before in _NUMBER_START:
             return False
-    return not ("-." in text or "+." in text or ("_" in text and _UNDERSCORE_RE.search(text)) or _EXPONENT_RE.search(text))
+    # yaml-rs reads an exponent ('1e3') or a sign before the point ('+.5') only as a float: with no float
+    # in the value, neither was read as a number
+    return not (_number_underscore(text) or (floats and ("-." in text or "+." in text or _EXPONENT_RE.search(text))))
+
+
+def _number_underscore(text: str) -> bool:
+    """Whether ``text`` has an underscore beside a sign, a point, a digit or another underscore, as
+    ``_UNDERSCORE_RE`` finds (looked for from each underscore: most texts have a few, in field names)."""
+    at = text.find("_")
+    while at != -1:
+        if (at and text[at - 1] in _BESIDE_UNDERSCORE) or text[at + 1 : at + 2] in _BESIDE_UNDERSCORE_AFTER:
+            return True
+        at = text.find("_", at + 1)
+    return False
+
+
+_BESIDE_UNDERSCORE = frozenset("-+._0123456789")
+_BESIDE_UNDERSCORE_AFTER = _BESIDE_UNDERSCORE  # a one-character slice: '' at the end of the text is not in it
 
 
 def _plain_text(value: str) -> bool:
@@ -315,6 +341,10 @@ class SourceFile(Generic[T]):
     line_offset: int = 0  # lines of the file before the YAML starts
     partial: bool = False  # the value is salvaged from a record with errors: checked, never published
     _tree: yaml.Node | None = field(default=None, repr=False)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Sent from a loading worker without its YAML nodes: they are made again if a position is asked for."""
+        return SourceFile, (self.path, self.text, self.value, self.line_offset, self.partial)
 
     def position(self, path: FieldPath, *, at_key: bool = False) -> tuple[int, int]:
         """(line, column), 1-based, of the value at ``path``; its key when ``at_key``.
@@ -453,7 +483,8 @@ def validate_fields(model: type[T], data: Any, source: SourceFile[Any]) -> tuple
         what = "has no fields" if data is None else f"wrong type: got {kind_of(data)}"
         return None, [source.problem((), f"{what} (expected a mapping of fields: {fields})")], True
     try:
-        return model.model_validate(data), [], False  # type: ignore[attr-defined]
+        with fields_of(source.text):  # one search of the whole text for refused characters, not one per field
+            return model.model_validate(data), [], False  # type: ignore[attr-defined]
     except ValidationError as exc:
         problems = []
         errors = exc.errors(include_url=False)
@@ -485,7 +516,7 @@ _ANCHOR_RE = re.compile(r"(?:^|[\s\[{,])&[^\s,\]}]")  # no anchor, no alias: the
 _TAB_INDENT_RE = re.compile(r"^ *\t", re.M)
 
 
-def _read(path: Path, shown: str, limit: int, expected: str,
+def _read(path: str | os.PathLike[str], shown: str, limit: int, expected: str,
           real_root: Path | None = None) -> tuple[str | None, list[Problem]]:
     """The file's text, or why it cannot be read as a contributor's text file. With ``real_root`` (the
     project folder, resolved), a symbolic link must stay inside it (paths.py: the symlink rule)."""
@@ -506,7 +537,7 @@ def _read(path: Path, shown: str, limit: int, expected: str,
         line = data.count(b"\n", 0, exc.start) + 1
         return refused(f"not UTF-8 text: byte {data[exc.start]:#04x} (expected a UTF-8 text file)", line,
                        exc.start - data.rfind(b"\n", 0, exc.start))
-    if not text.strip():
+    if not text or text.isspace():  # as 'not text.strip()', without copying the text
         return refused(f"is empty (expected {expected})")
     return text.replace("\r\n", "\n"), []  # Windows line endings read as any others
 
@@ -515,6 +546,9 @@ MAX_DEPTH = 32  # a claim nests four levels; libyaml's composer recurses in C an
 # Cheap signs that a text may nest deeply or use aliases; only then are its events read. Each is linear:
 # one try per line start, and no two parts of a pattern can match the same characters.
 _DEEP_BLOCK_RE = re.compile(r"^[ ]*(?:-[ ]+){%d}|^[ ]{%d,}\S" % (MAX_DEPTH, MAX_DEPTH), re.M)
+# _DEEP_BLOCK_RE matches only a text with MAX_DEPTH spaces in a row or two dashes with spaces between them,
+# each found many times faster than it is
+_DASHES_RE = re.compile(r"-[ ]+-")
 
 
 def _shape(text: str) -> str | None:
@@ -548,7 +582,7 @@ def _shape(text: str) -> str | None:
 
 def yaml_shape_problems(text: str, shown: str, line_offset: int = 0) -> list[Problem]:
     """What PyYAML would reject obscurely, or accept dangerously: tabs, deep nesting, alias bombs."""
-    deep = text.count("[") + text.count("{") > MAX_DEPTH or _DEEP_BLOCK_RE.search(text)
+    deep = text.count("[") + text.count("{") > MAX_DEPTH or ((" " * MAX_DEPTH in text or _DASHES_RE.search(text)) and _DEEP_BLOCK_RE.search(text))
     found = _shape(text) if deep or ("&" in text and _ANCHOR_RE.search(text)) else None
     if found:
         return [Problem(shown, 1 + line_offset, 1, "yaml", found)]
@@ -620,23 +654,79 @@ _claim_records: memo.Store[tuple[str, str], SourceFile[Claim]] = memo.Store()
 _article_records: memo.Store[tuple[str, str], SourceFile[Article]] = memo.Store()
 
 
-def load_claims(claims_dir: Path, root: Path) -> tuple[list[SourceFile[Claim]], list[Problem]]:
-    """Every ``*.yaml`` in ``claims_dir``, sorted by file name. Large folders are read and parsed in
-    worker processes (libyaml takes most of the time) while records are checked here, in order. While
-    serving, a file whose text is unchanged gives back its record from the previous rebuild."""
-    claims: list[SourceFile[Claim]] = []
+@dataclass(frozen=True)
+class _Context:
+    """What the checks of each claim file need to know beyond the file itself."""
+
+    real_root: Path  # the project folder, resolved: the symlink rule
+    ids: dict[str, str]  # every claim file's id -> its path as shown
+    today: dt.date  # the build date: no review after it
+    todo: list[tuple[str, str, str]] = field(default_factory=list)  # the files to load: (path, as shown, id)
+
+
+_context: _Context | None = None  # in a worker process, set when it starts: every file it loads shares it
+
+
+def _start_worker(context: _Context) -> None:
+    global _context
+    _context = context
+    gc.disable()  # a worker lives for one load, and what it makes holds no cycles (see paused_gc)
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Python's cycle collector off while loading. Loading makes a few hundred thousand objects that
+    all stay alive (records, their texts, their fields), and the collector would walk every one of
+    them again and again as they pile up: at 10,000 claims, a load takes about twice as long with it
+    on. What loading throws away holds no cycles (the PyYAML loader is disposed), and the collector is
+    on again, as it was, afterwards."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def claim_file_names(claims_dir: Path) -> list[str]:
+    """The names in ``claims_dir`` that may be claim files ('*.y*ml', matched as ``Path.glob`` matches:
+    files, folders and links alike), sorted; none when it cannot be listed. Names, not Paths: at 10,000
+    files, making pathlib's objects costs more than listing the folder."""
+    try:
+        names = os.listdir(claims_dir)
+    except OSError:
+        return []
+    return sorted(fnmatch.filter(names, "*.y*ml"))
+
+
+def stem_and_suffix(name: str) -> tuple[str, str]:
+    """A file name's stem and suffix, as pathlib splits them ('.yaml' alone is a stem, without suffix)."""
+    at = name.rfind(".")
+    return (name[:at], name[at:]) if 0 < at < len(name) - 1 else (name, "")
+
+
+def start_loading_claims(claims_dir: Path, root: Path, names: list[str] | None = None, *, here_too: bool = False,
+                         ) -> Callable[[], tuple[list[SourceFile[Claim]], list[Problem]]]:
+    """``load_claims`` in two steps: this starts it (in worker processes, for a large folder) and gives
+    back the function that waits for its result, so the caller can do other work meanwhile (load the
+    articles). The function must be called: it also stops the workers. ``names``: the folder's
+    ``claim_file_names``, if the caller has them already; ``here_too``: this process loads files too
+    (see ``_Loading``)."""
     problems: list[Problem] = []
-    paths = sorted(claims_dir.glob("*.y*ml"), key=lambda path: path.name)  # names: comparing Paths is slow
     folder = _shown(claims_dir, root)
-    shown = {path: path.name if folder == "." else f"{folder}/{path.name}" for path in paths}  # string work, not pathlib
-    ids = {path.stem: shown[path] for path in paths if path.suffix == ".yaml"}
-    for path in paths:
-        if path.suffix == ".yml":
-            problems.append(Problem(shown[path], 1, 1, "(file)", "wrong file extension '.yml' (expected '.yaml')"))
+    directory = os.fspath(claims_dir)
+    jobs: list[tuple[str, str, str]] = []  # (path, path as shown, id) of each claim file
+    for name in claim_file_names(claims_dir) if names is None else names:
+        stem, suffix = stem_and_suffix(name)
+        shown = name if folder == "." else f"{folder}/{name}"  # string work, not pathlib
+        if suffix == ".yml":
+            problems.append(Problem(shown, 1, 1, "(file)", "wrong file extension '.yml' (expected '.yaml')"))
+        elif suffix == ".yaml":
+            jobs.append((os.path.join(directory, name), shown, stem))
+    ids = {stem: shown for _, shown, stem in jobs}
     real_root = root.resolve()
-    jobs = [(path, shown[path], real_root) for path in paths if path.suffix == ".yaml"]
-    known: dict[Path, SourceFile[Claim]] = {}
-    today = dt.date.today()
+    known: dict[str, SourceFile[Claim]] = {}
     if memo.enabled():
         for path, shown, _ in jobs:
             text, found = _read(path, shown, MAX_CLAIM_BYTES, "the claim's fields in YAML", real_root)
@@ -644,34 +734,103 @@ def load_claims(claims_dir: Path, root: Path) -> tuple[list[SourceFile[Claim]], 
             if record is not None:
                 known[path] = record
     todo = [job for job in jobs if job[0] not in known]
-    workers = os.cpu_count() or 1
-    pool = ProcessPoolExecutor(max_workers=min(workers, 4)) if len(todo) >= PARALLEL_FROM and workers > 1 else None
-    try:
-        # results come in order, a chunk at a time: records are checked here while the workers go on parsing
-        parsed = (pool.map(_parse_claim_file, *zip(*todo), chunksize=max(64, len(todo) // (16 * workers)))
-                  if pool else (_parse_claim_file(*job) for job in todo))
-        for job in jobs:
-            path, shown, _ = job
+    context = _Context(real_root, ids, dt.date.today(), todo)
+    loading = _Loading(context, here_too)
+
+    def result() -> tuple[list[SourceFile[Claim]], list[Problem]]:
+        claims: list[SourceFile[Claim]] = []
+        results = iter(loading.results())
+        for path, shown, _ in jobs:
             if path in known:
                 claims.append(known[path])
                 continue
-            text, data, found = next(parsed)
-            problems += found
-            if text is None:
-                continue
-            claim, found = claim_from(data, SourceFile(shown, text, None), path.stem, ids, today)
-            problems += found
+            claim, found = next(results)
+            problems.extend(found)
             if claim is not None:
                 claims.append(claim)
                 if not found:
-                    _claim_records.put((shown, text), claim)
-    finally:
-        if pool:
-            pool.shutdown()
-    return claims, problems
+                    _claim_records.put((shown, claim.text), claim)
+        return claims, problems
+
+    return result
 
 
-def _parse_claim_file(path: Path, shown: str, real_root: Path | None = None) -> tuple[str | None, Any, list[Problem]]:
+class _Loading:
+    """The claim files of ``context.todo`` being loaded: for a large folder, by worker processes, and with
+    ``here_too`` by this one as well. The files are split into short runs of consecutive files. A worker
+    has the list of files from the start: it is sent only which run to load, and sends back its records
+    and problems. With ``here_too``, the workers are kept a run ahead and this process loads the next run
+    itself meanwhile, so each loads as many as its speed allows (this one also loads the articles, and
+    takes in what the workers send back); otherwise every run goes to the workers, one per core."""
+
+    AHEAD = 2  # runs sent to each worker and not loaded yet: the one it loads, and the next
+    SHORTEST = 32  # files in a run, at least: each run sent costs a message both ways
+
+    def __init__(self, context: _Context, here_too: bool = False):
+        self.context = context
+        cores = os.cpu_count() or 1
+        count = len(context.todo)
+        self.here_too = here_too
+        self.workers = min(cores - 1, 3) if here_too else min(cores, 4)
+        self.pool = (ProcessPoolExecutor(max_workers=self.workers, initializer=_start_worker, initargs=(context,))
+                     if count >= PARALLEL_FROM and cores > 1 else None)
+        self.size = max(self.SHORTEST, count // (32 * (self.workers + here_too)))  # short: all end at about the same time
+        self.runs: list[Any] = [None] * -(-count // self.size)  # each run's results, or the future of them
+        self.next = 0  # the first run neither loaded nor sent to a worker
+        self.pending: list[Future[Any]] = []  # runs sent to the workers and not loaded yet
+        if self.pool:  # the workers start while the caller does something else (loads the articles)
+            self._send(3 * self.AHEAD if here_too else len(self.runs))
+
+    def _send(self, ahead: int) -> None:
+        assert self.pool is not None
+        self.pending = [future for future in self.pending if not future.done()]
+        while self.next < len(self.runs) and len(self.pending) < ahead * self.workers:
+            future = self.pool.submit(_load_claim_files, self.next * self.size, self.size)
+            self.runs[self.next] = future
+            self.pending.append(future)
+            self.next += 1
+
+    def results(self) -> list[tuple[SourceFile[Claim] | None, list[Problem]]]:
+        """Each file's (record, problems), in order; the workers are stopped."""
+        context = self.context
+        if self.pool is None:
+            return [_load_claim_file(*job, context) for job in context.todo]
+        try:
+            while True:
+                self._send(self.AHEAD)
+                if self.next >= len(self.runs):
+                    break
+                start = self.next * self.size
+                self.runs[self.next] = [_load_claim_file(*job, context) for job in context.todo[start : start + self.size]]
+                self.next += 1
+            return [result for run in self.runs for result in (run.result() if isinstance(run, Future) else run)]
+        finally:
+            self.pool.shutdown(cancel_futures=True)
+
+
+def load_claims(claims_dir: Path, root: Path) -> tuple[list[SourceFile[Claim]], list[Problem]]:
+    """Every ``*.yaml`` in ``claims_dir``, sorted by file name, and every problem of each file. Large
+    folders are read, parsed and checked in worker processes, which send back each record and its
+    problems. While serving, a file whose text is unchanged gives back its record from the previous
+    rebuild."""
+    return start_loading_claims(claims_dir, root)()
+
+
+def _load_claim_files(start: int, count: int) -> list[tuple[SourceFile[Claim] | None, list[Problem]]]:
+    """In a worker: ``_load_claim_file`` for ``count`` of its files from the ``start``-th."""
+    assert _context is not None  # set when the worker starts
+    return [_load_claim_file(*job, _context) for job in _context.todo[start : start + count]]
+
+
+def _load_claim_file(path: str, shown: str, claim_id: str, context: _Context) -> tuple[SourceFile[Claim] | None, list[Problem]]:
+    """A claim file's record (None if it cannot be read or parsed) and its problems."""
+    text, data, problems = _parse_claim_file(path, shown, context.real_root)
+    if text is None:
+        return None, problems
+    return claim_from(data, SourceFile(shown, text, None), claim_id, context.ids, context.today)
+
+
+def _parse_claim_file(path: str | os.PathLike[str], shown: str, real_root: Path | None = None) -> tuple[str | None, Any, list[Problem]]:
     """(text, parsed YAML, problems); text is None when the file cannot be read as YAML."""
     text, problems = _read(path, shown, MAX_CLAIM_BYTES, "the claim's fields in YAML", real_root)
     if text is None:

@@ -39,7 +39,7 @@ def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
-def link_problem(path: Path, real_root: Path) -> str | None:
+def link_problem(path: str | os.PathLike[str], real_root: Path) -> str | None:
     """Why the symbolic link (or a path through one) at ``path`` may not be read; None if it may.
 
     ``real_root`` is the project folder, resolved."""
@@ -132,13 +132,13 @@ _KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_I
           (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
 
 
-def read_bounded(path: Path, limit: int, real_root: Path | None) -> tuple[bytes | None, str | None]:
+def read_bounded(path: str | os.PathLike[str], limit: int, real_root: Path | None) -> tuple[bytes | None, str | None]:
     """(the bytes of ``path``, None) or (None, why it cannot be read as a contributor's file).
 
     Only a regular file inside ``real_root`` (when given) is read, and never more than ``limit``
     bytes: the size is checked before reading, and the read stops past the limit whatever the file
     claims its size to be."""
-    if real_root is not None and path.is_symlink():
+    if real_root is not None and os.path.islink(path):
         found = link_problem(path, real_root)
         if found:
             return None, found
@@ -148,7 +148,7 @@ def read_bounded(path: Path, limit: int, real_root: Path | None) -> tuple[bytes 
         if exc.errno == errno.ELOOP:
             return None, LOOP
         if exc.errno in (errno.ENOENT, errno.ENOTDIR):
-            return None, DANGLING if path.is_symlink() else "does not exist (expected a file)"
+            return None, DANGLING if os.path.islink(path) else "does not exist (expected a file)"
         if exc.errno == errno.EISDIR:
             return None, "not a regular file but a folder (expected a text file)"
         return None, f"cannot be read: {exc.strerror or 'an error'} (expected a readable text file)"
