@@ -3,8 +3,8 @@
 plugin.py translates MkDocs' hooks; while serving, it hands this module the rest:
 
 - ``watch``: the claims folder is watched by the system's own file events (inotify on Linux) as well as
-  by the server's polling, so a saved claim starts a rebuild at once instead of at the next poll; a
-  polled change that the file events already reported does not start a second one.
+  by polling, so a saved claim starts a rebuild at once instead of at the next look; a polled change
+  that the file events already reported does not start a second one (see Watcher).
 - ``rebuild``: the server's builder. An edit confined to claims and articles is built without MkDocs'
   build (``rebuild_pages``); anything else it cannot follow gets MkDocs' partial (dirty) build or, when
   files outside claims and articles changed, MkDocs' full build.
@@ -158,12 +158,18 @@ def _paths(event: Any) -> list[str]:
     return [path for path in (event.src_path, getattr(event, "dest_path", "")) if path]
 
 
+POLL_SECONDS = 0.5  # between looks at the claims folder, as MkDocs' server looks at docs_dir
+CONFIRMED_POLL_SECONDS = 5.0  # once the folder's file events are seen to work
+
+
 class Watcher:
     """The claims folder, watched twice: by the system's file events (inotify on Linux, FSEvents on macOS,
-    ReadDirectoryChangesW on Windows: a rebuild starts as soon as a file is saved), and by the server's
-    own polling (every half second, with the time a look at 10,000 files takes: the only watch that sees
-    changes where file events do not come, as in some containers and network drives). A polled change
-    starts a rebuild unless the file events already reported the file as it is now."""
+    ReadDirectoryChangesW on Windows: a rebuild starts as soon as a file is saved), and by polling, as
+    MkDocs' server watches docs_dir (the only watch that sees changes where file events do not come, as
+    in some containers and network drives). A polled change starts a rebuild unless the file events
+    already reported the file as it is now. Once they have (file events work here), the folder is polled
+    every CONFIRMED_POLL_SECONDS instead of every half second: a look at 10,000 files takes 0.1-0.3 s of
+    the process's time, which a rebuild would otherwise share."""
 
     def __init__(self, server: Any, folder: str):
         self.server = server
@@ -171,12 +177,14 @@ class Watcher:
         self.reported: dict[str, tuple[int, int] | None] = {}  # by file events: path -> its state then
         self.lock = threading.Lock()
         self.native: Any = None
+        self.polling: Any = None
+        self.confirmed = False  # a polled change was one the file events had reported
 
     def start(self) -> bool:
         """Watch the folder (False: the server cannot be asked for a rebuild this way; nothing done)."""
         server = self.server
         if not isinstance(getattr(server, "_rebuild_cond", None), threading.Condition) \
-                or not hasattr(server, "_want_rebuild") or not hasattr(server, "observer"):
+                or not hasattr(server, "_want_rebuild"):
             return False
         import watchdog.events as events
         from watchdog.observers import Observer
@@ -199,10 +207,14 @@ class Watcher:
                 with watcher.lock:
                     seen = all(path in watcher.reported and watcher.reported[path] == _state(path)
                                for path in _paths(event))
+                    confirmed, watcher.confirmed = watcher.confirmed, watcher.confirmed or seen
                 if not seen:
                     watcher.request()
+                elif not confirmed:  # not from this observer's own thread: it is stopped and replaced
+                    threading.Thread(target=watcher.poll_less, daemon=True).start()
 
-        server.observer.schedule(Polled(), self.folder, recursive=True)
+        self.polled = Polled()
+        self.polling = self._poll(POLL_SECONDS)
         try:
             native = Observer()
             kinds = [events.FileCreatedEvent, events.FileDeletedEvent, events.FileModifiedEvent,
@@ -219,6 +231,30 @@ class Watcher:
         self.native = native
         return True
 
+    def _poll(self, seconds: float) -> Any:
+        from watchdog.observers.polling import PollingObserver
+
+        observer = PollingObserver(timeout=seconds)
+        observer.schedule(self.polled, self.folder, recursive=True)
+        observer.daemon = True
+        observer.start()
+        return observer
+
+    def poll_less(self) -> None:
+        """File events work here: the folder is polled less often from now on (what changes meanwhile,
+        the file events report)."""
+        with self.lock:
+            before, self.polling = self.polling, None
+        if before is None:
+            return
+        before.stop()
+        before.join(5)
+        with self.lock:
+            if self.native is not None:  # not stopped meanwhile
+                self.polling = self._poll(CONFIRMED_POLL_SECONDS)
+        log.info(f"claims: file events come for {self.folder}: it is polled every {CONFIRMED_POLL_SECONDS:g} s "
+                 "from now on, in case they stop")
+
     def request(self) -> None:
         """Ask the server for a rebuild, as its own watches do."""
         condition = self.server._rebuild_cond
@@ -227,10 +263,12 @@ class Watcher:
             condition.notify_all()
 
     def stop(self) -> None:
-        if self.native is not None:
-            self.native.stop()
-            self.native.join(5)
-            self.native = None
+        with self.lock:
+            observers, self.native, self.polling = [self.native, self.polling], None, None
+        for observer in observers:
+            if observer is not None:
+                observer.stop()
+                observer.join(5)
 
 
 def watch(plugin: ClaimsPlugin, server: Any) -> Watcher | None:
