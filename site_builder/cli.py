@@ -41,8 +41,9 @@ def main() -> None:
 @config_option
 def validate(output: str, config_file: Path) -> None:
     """Check every claim and article; report every problem as path:line:column: field: message."""
-    gc.disable()  # a run that keeps what it loads until it ends: the cycle collector would only walk it all again
+    gc.disable()  # a run that keeps what it loads until it ends: the cycle collector would only walk it all again,
     site = load_project(read_settings(config_file), briefly=True)
+    gc.freeze()  # and once more as Python exits
     if output == "json":
         click.echo(json.dumps([p.as_dict() for p in sorted(site.errors) + sorted(site.warnings)], ensure_ascii=False, indent=2))
     elif output == "github":

@@ -99,16 +99,16 @@ def _walk(folder: Path, area: Path, root: Path, seen: set[Path]) -> list[Problem
             entries = list(os.scandir(folder))
         except OSError:
             continue
-        for entry in entries:
-            path = Path(entry.path)
+        for entry in entries:  # a Path only for the entries that need one: a folder holds thousands of files
             if entry.is_symlink():
+                path = Path(entry.path)
                 found = link_problem(path, area)
                 if found:
                     problems.append(Problem(shown_path(path, root), 1, 1, "(file)", found))
                 elif entry.is_dir():
                     stack.append(path)
             elif entry.is_dir(follow_symlinks=False):
-                stack.append(path)
+                stack.append(Path(entry.path))
     return problems
 
 
