@@ -35,6 +35,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 
 from . import reload as reloading
 from .cards import CardCache
+from .load import paused_gc
 from .pages import GeneratedPage, PageWriter, Reuse, page_dates, share_cards
 from .render import environment
 
@@ -288,8 +289,9 @@ def rebuild(plugin: ClaimsPlugin, full_build: Any, config: MkDocsConfig) -> None
     changed since the previous build began, else MkDocs' own full build."""
     if not plugin.previous.ready or outside_files(plugin, config) != plugin.previous.outside:
         return full_build()
-    if rebuild_pages(plugin):
-        return None
+    with paused_gc():  # its garbage (the last rebuild's page writer) is collected after, not while the page waits
+        if rebuild_pages(plugin):
+            return None
     fresh = load_config(config_file=config.config_file_path, site_dir=config.site_dir, strict=config.strict,
                         use_directory_urls=config.use_directory_urls)
     fresh.site_url = config.site_url
