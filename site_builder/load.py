@@ -8,7 +8,6 @@ marks only when a problem needs them, so the common case (no problems) stays fas
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import fnmatch
 import functools
@@ -17,7 +16,7 @@ import json
 import os
 import re
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -671,30 +670,6 @@ def _start_worker(context: _Context) -> None:
     global _context
     _context = context
     gc.disable()  # a worker lives for one load, and what it makes holds no cycles (see paused_gc)
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """Python's cycle collector off while loading. Loading makes a few hundred thousand objects that
-    all stay alive (records, their texts, their fields), and the collector would walk every one of
-    them again and again as they pile up. What loading throws away holds no cycles (the PyYAML loader
-    is disposed), and the collector is on again, as it was, afterwards.
-
-    The objects made meanwhile are then put in the collector's oldest generation at once (gc.freeze
-    and gc.unfreeze move every object there without looking at it): otherwise its next collection of
-    the youngest walks all of them (0.2-0.4 s at 10,000 claims). They are still collected as any
-    other, by the next full collection. Not when something is frozen already (while serving, what a
-    full build made is): unfreezing would give that back to the collector."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if gc.get_freeze_count() == 0:
-            gc.freeze()
-            gc.unfreeze()
-        if was_on:
-            gc.enable()
 
 
 def claim_file_names(claims_dir: Path) -> list[str]:

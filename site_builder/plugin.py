@@ -50,6 +50,7 @@ from mkdocs.utils import CountHandler
 from . import memo
 from .freed_memory import return_freed_memory
 from .cards import CardCache
+from .collector import back_in_collections
 from .errors import Problem, ProblemsFound
 from .pages import (GeneratedPage, Heading, PageMeta, PageWriter, insert_ratings, page_dates, placeholders,
                     share_cards, with_permalinks)
@@ -217,7 +218,7 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
             if not self.partial:
                 self.previous = serve_rebuild.Previous()  # a full build: nothing of the previous one is relied on
                 self.live = None
-                serve_rebuild.back_in_collections()
+                back_in_collections()
             else:
                 self.previous.ready = False  # until this build finishes
             self.previous.outside = serve_rebuild.outside_files(self, config)

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Problem, ProblemsFound, Refused, did_you_mean
-from .load import SourceFile, claim_file_names, load_articles, paused_gc, start_loading_claims, stem_and_suffix
+from .collector import paused_gc
+from .load import SourceFile, claim_file_names, load_articles, start_loading_claims, stem_and_suffix
 from .model import Article, Claim
 from .paths import folder_problems
 from .quotes import Span

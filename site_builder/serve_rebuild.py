@@ -16,7 +16,6 @@ Anything that cannot be shown to give what a full build would gives the slower p
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import logging
@@ -35,7 +34,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 
 from . import reload as reloading
 from .cards import CardCache
-from .load import paused_gc
+from .collector import keep_out_of_collections, paused_gc
 from .pages import GeneratedPage, PageWriter, Reuse, page_dates, share_cards
 from .render import environment
 
@@ -452,22 +451,6 @@ def record_build(plugin: ClaimsPlugin, config: MkDocsConfig) -> None:
         plugin.live = Live(plugin.live_config, plugin.files, plugin.nav, plugin.env, frozenset(plugin.generated),
                            plugin.drafts, set(plugin.cards))
         keep_out_of_collections()
-
-
-def keep_out_of_collections() -> None:
-    """After a full build while serving: what it made (the project, MkDocs' pages and navigation, the
-    search entries: millions of objects at 10,000 claims) is left out of the garbage collector's full
-    collections, which otherwise walk all of it during each rebuild (0.5-0.8 s at 10,000 claims). What
-    an edit replaces is still freed when nothing refers to it; what only a collection could free (a
-    cycle) waits for the next full build, which gives everything back to the collector first
-    (``back_in_collections``)."""
-    gc.collect()
-    gc.freeze()
-
-
-def back_in_collections() -> None:
-    """Before a full build while serving: the last full build's objects can be collected again."""
-    gc.unfreeze()
 
 
 def outside_files(plugin: ClaimsPlugin, config: MkDocsConfig) -> dict[str, tuple[int, int]]:
