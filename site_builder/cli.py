@@ -12,8 +12,7 @@ import click
 from .config import read_settings
 from .drafting import DEFAULT_MIN_SCORE, DEFAULT_TOP
 from .errors import ProblemsFound, Refused, counts, github_report, text_report
-from .project import load_project, repository_prefix
-from .schema import write_schema
+from .project import check_project, load_project, repository_prefix
 
 config_option = click.option("--config", "-f", "config_file", type=click.Path(dir_okay=False, path_type=Path),
                              default=Path("mkdocs.yml"), show_default=True, help="The site's mkdocs.yml.")
@@ -39,20 +38,21 @@ def main() -> None:
 @click.option("--format", "output", type=click.Choice(["text", "github", "json"]), default="text",
               show_default=True, help="github: GitHub Actions annotations; json: for tools.")
 @config_option
-def validate(output: str, config_file: Path) -> None:
+@click.pass_context
+def validate(ctx: click.Context, output: str, config_file: Path) -> None:
     """Check every claim and article; report every problem as path:line:column: field: message."""
-    gc.disable()  # a run that keeps what it loads until it ends: the cycle collector would only walk it all again,
-    site = load_project(read_settings(config_file), briefly=True)
-    gc.freeze()  # and once more as Python exits
+    gc.disable()  # a run that keeps what it loads until it ends: the cycle collector would only walk it all again
+    settings = read_settings(config_file)
+    site = check_project(settings)
+    ctx.ensure_object(dict)["exit_at_once"] = True  # once its output is written (__main__.py)
     if output == "json":
         click.echo(json.dumps([p.as_dict() for p in sorted(site.errors) + sorted(site.warnings)], ensure_ascii=False, indent=2))
     elif output == "github":
-        click.echo("\n".join(github_report(site.errors, site.warnings, repository_prefix(site.settings.root))))
+        click.echo("\n".join(github_report(site.errors, site.warnings, repository_prefix(settings.root))))
     else:
         for line in text_report(site.errors, site.warnings):
             click.echo(line, err=True)
-        drafts = len(site.claims) - len(site.published)
-        ok = f"OK: {len(site.published)} published claims, {drafts} drafts, {len(site.articles)} articles; "
+        ok = f"OK: {site.published} published claims, {site.drafts} drafts, {site.articles} articles; "
         click.echo(f"{counts(len(site.errors), len(site.warnings))} found" if site.errors else ok + counts(0, len(site.warnings)),
                    err=bool(site.errors))
     if site.errors:
@@ -123,6 +123,7 @@ def extract(articles: tuple[str, ...], min_score: float, top: int, dry_run: bool
 @config_option
 def schema(config_file: Path) -> None:
     """Write claims/schema.json, the JSON Schema of a claim record, for editors."""
+    from .schema import write_schema  # not loaded by the other commands
     click.echo(f"wrote {write_schema(read_settings(config_file))}")
 
 

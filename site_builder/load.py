@@ -33,6 +33,7 @@ from .paths import read_bounded, shown_path
 from .model import (
     REQUIRED_TO_PUBLISH,
     SLUG_RE,
+    compiled,
     Article,
     ArticleMeta,
     Claim,
@@ -152,7 +153,7 @@ def parse_yaml(text: str) -> Any:
 # '{' (yaml-rs takes keys over several lines in a flow mapping); and a text without a final line break
 # (yaml-rs then keeps a final line break in a block scalar that PyYAML does not).
 # Each is searched for on its own (a search for all at once is several times slower).
-_NOT_FAST_CHARACTER_RE = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+_NOT_FAST_CHARACTER = "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
 _TAG_OR_ANCHOR_RE = re.compile(r"(?:^|[\s\[{,])(?:!|&[^\s,\]}])", re.M)
 _MARKER_RE = re.compile(r"\n(?:---|\.\.\.|%)")
 _COLON_BEFORE_FLOW_RE = re.compile(r":[,?\[\]{}]")
@@ -160,7 +161,7 @@ _COLON_BEFORE_FLOW_RE = re.compile(r":[,?\[\]{}]")
 
 def _fast_text(text: str) -> bool:
     return (text.endswith("\n") and not text.startswith(("---", "...", "%")) and "{" not in text
-            and (ordinary_text(text) or not _NOT_FAST_CHARACTER_RE.search(text)) and not _MARKER_RE.search(text)
+            and (ordinary_text(text) or not compiled(_NOT_FAST_CHARACTER).search(text)) and not _MARKER_RE.search(text)
             and not _COLON_BEFORE_FLOW_RE.search(text)
             and not (("!" in text or "&" in text) and _TAG_OR_ANCHOR_RE.search(text)))
 
@@ -519,9 +520,16 @@ def _read(path: str | os.PathLike[str], shown: str, limit: int, expected: str,
           real_root: Path | None = None) -> tuple[str | None, list[Problem]]:
     """The file's text, or why it cannot be read as a contributor's text file. With ``real_root`` (the
     project folder, resolved), a symbolic link must stay inside it (paths.py: the symlink rule)."""
+    _, text, problems = _read_file(path, shown, limit, expected, real_root)
+    return text, problems
 
-    def refused(message: str, line: int = 1, column: int = 1) -> tuple[None, list[Problem]]:
-        return None, [Problem(shown, line, column, "(file)", message)]
+
+def _read_file(path: str | os.PathLike[str], shown: str, limit: int, expected: str,
+               real_root: Path | None = None) -> tuple[bytes | None, str | None, list[Problem]]:
+    """``_read``, with the file's bytes as read (``text_of`` them is the text)."""
+
+    def refused(message: str, line: int = 1, column: int = 1) -> tuple[None, None, list[Problem]]:
+        return None, None, [Problem(shown, line, column, "(file)", message)]
 
     data, why = read_bounded(path, limit, real_root)
     if data is None:
@@ -538,14 +546,19 @@ def _read(path: str | os.PathLike[str], shown: str, limit: int, expected: str,
                        exc.start - data.rfind(b"\n", 0, exc.start))
     if not text or text.isspace():  # as 'not text.strip()', without copying the text
         return refused(f"is empty (expected {expected})")
-    return text.replace("\r\n", "\n"), []  # Windows line endings read as any others
+    return data, text.replace("\r\n", "\n"), []  # Windows line endings read as any others
+
+
+def text_of(data: bytes) -> str:
+    """The text ``_read`` gives of a file's bytes that it read."""
+    return data.decode("utf-8").replace("\r\n", "\n")
 
 
 MAX_DEPTH = 32  # a claim nests four levels; libyaml's composer recurses in C and crashes on very deep input
 # Cheap signs that a text may nest deeply or use aliases; only then are its events read. Each is linear:
 # one try per line start, and no two parts of a pattern can match the same characters.
-_DEEP_BLOCK_RE = re.compile(r"^[ ]*(?:-[ ]+){%d}|^[ ]{%d,}\S" % (MAX_DEPTH, MAX_DEPTH), re.M)
-# _DEEP_BLOCK_RE matches only a text with MAX_DEPTH spaces in a row or two dashes with spaces between them,
+_DEEP_BLOCK = r"(?m)^[ ]*(?:-[ ]+){%d}|^[ ]{%d,}\S" % (MAX_DEPTH, MAX_DEPTH)
+# _DEEP_BLOCK matches only a text with MAX_DEPTH spaces in a row or two dashes with spaces between them,
 # each found many times faster than it is
 _DASHES_RE = re.compile(r"-[ ]+-")
 
@@ -581,7 +594,7 @@ def _shape(text: str) -> str | None:
 
 def yaml_shape_problems(text: str, shown: str, line_offset: int = 0) -> list[Problem]:
     """What PyYAML would reject obscurely, or accept dangerously: tabs, deep nesting, alias bombs."""
-    deep = text.count("[") + text.count("{") > MAX_DEPTH or ((" " * MAX_DEPTH in text or _DASHES_RE.search(text)) and _DEEP_BLOCK_RE.search(text))
+    deep = text.count("[") + text.count("{") > MAX_DEPTH or ((" " * MAX_DEPTH in text or _DASHES_RE.search(text)) and compiled(_DEEP_BLOCK).search(text))
     found = _shape(text) if deep or ("&" in text and _ANCHOR_RE.search(text)) else None
     if found:
         return [Problem(shown, 1 + line_offset, 1, "yaml", found)]
@@ -661,6 +674,7 @@ class _Context:
     ids: dict[str, str]  # every claim file's id -> its path as shown
     today: dt.date  # the build date: no review after it
     todo: list[tuple[str, str, str]] = field(default_factory=list)  # the files to load: (path, as shown, id)
+    facts: bool = False  # each record's value is its ClaimFacts, not its Claim
 
 
 _context: _Context | None = None  # in a worker process, set when it starts: every file it loads shares it
@@ -690,12 +704,13 @@ def stem_and_suffix(name: str) -> tuple[str, str]:
 
 
 def start_loading_claims(claims_dir: Path, root: Path, names: list[str] | None = None, *, here_too: bool = False,
-                         ) -> Callable[[], tuple[list[SourceFile[Claim]], list[Problem]]]:
+                         facts: bool = False) -> Callable[[], tuple[list[SourceFile[Any]], list[Problem]]]:
     """``load_claims`` in two steps: this starts it (in worker processes, for a large folder) and gives
     back the function that waits for its result, so the caller can do other work meanwhile (load the
     articles). The function must be called: it also stops the workers. ``names``: the folder's
     ``claim_file_names``, if the caller has them already; ``here_too``: this process loads files too
-    (see ``_Loading``)."""
+    (see ``_Loading``); ``facts``: each record's value is the claim's ``ClaimFacts``, not the claim (for
+    a caller that only checks: what a worker sends back is then a fraction of the record)."""
     problems: list[Problem] = []
     folder = _shown(claims_dir, root)
     directory = os.fspath(claims_dir)
@@ -712,12 +727,12 @@ def start_loading_claims(claims_dir: Path, root: Path, names: list[str] | None =
     known: dict[str, SourceFile[Claim]] = {}
     if memo.enabled():
         for path, shown, _ in jobs:
-            text, found = _read(path, shown, MAX_CLAIM_BYTES, "the claim's fields in YAML", real_root)
+            text, found = _read(path, shown, MAX_CLAIM_BYTES, CLAIM_FILE_HOLDS, real_root)
             record = _claim_records.get((shown, text)) if text is not None and not found else None
             if record is not None:
                 known[path] = record
     todo = [job for job in jobs if job[0] not in known]
-    context = _Context(real_root, ids, dt.date.today(), todo)
+    context = _Context(real_root, ids, dt.date.today(), todo, facts)
     loading = _Loading(context, here_too)
 
     def result() -> tuple[list[SourceFile[Claim]], list[Problem]]:
@@ -731,7 +746,7 @@ def start_loading_claims(claims_dir: Path, root: Path, names: list[str] | None =
             problems.extend(found)
             if claim is not None:
                 claims.append(claim)
-                if not found:
+                if not found and not facts:
                     _claim_records.put((shown, claim.text), claim)
         return claims, problems
 
@@ -805,26 +820,89 @@ def _load_claim_files(start: int, count: int) -> list[tuple[SourceFile[Claim] | 
     return [_load_claim_file(*job, _context) for job in _context.todo[start : start + count]]
 
 
-def _load_claim_file(path: str, shown: str, claim_id: str, context: _Context) -> tuple[SourceFile[Claim] | None, list[Problem]]:
-    """A claim file's record (None if it cannot be read or parsed) and its problems."""
-    text, data, problems = _parse_claim_file(path, shown, context.real_root)
+def _load_claim_file(path: str, shown: str, claim_id: str, context: _Context) -> tuple[SourceFile[Any] | None, list[Problem]]:
+    """A claim file's record (None if it cannot be read or parsed) and its problems; with
+    ``context.facts``, its ``FileFacts``."""
+    data, text, problems = _read_file(path, shown, MAX_CLAIM_BYTES, CLAIM_FILE_HOLDS, context.real_root)
     if text is None:
         return None, problems
-    return claim_from(data, SourceFile(shown, text, None), claim_id, context.ids, context.today)
+    parsed, problems = _parse_claim_text(text, shown)
+    if problems:
+        return None, problems
+    record, problems = claim_from(parsed, SourceFile(shown, text, None), claim_id, context.ids, context.today)
+    if record is not None and context.facts:
+        return FileFacts(shown, data, ClaimFacts.of(record.value), record.partial), problems  # type: ignore[arg-type]
+    return record, problems
 
 
 def _parse_claim_file(path: str | os.PathLike[str], shown: str, real_root: Path | None = None) -> tuple[str | None, Any, list[Problem]]:
     """(text, parsed YAML, problems); text is None when the file cannot be read as YAML."""
-    text, problems = _read(path, shown, MAX_CLAIM_BYTES, "the claim's fields in YAML", real_root)
+    text, problems = _read(path, shown, MAX_CLAIM_BYTES, CLAIM_FILE_HOLDS, real_root)
     if text is None:
         return None, None, problems
+    parsed, problems = _parse_claim_text(text, shown)
+    return (None if problems else text), parsed, problems
+
+
+CLAIM_FILE_HOLDS = "the claim's fields in YAML"
+
+
+def _parse_claim_text(text: str, shown: str) -> tuple[Any, list[Problem]]:
+    """(parsed YAML, problems) of a claim file's text: problems, and no value, if it is not valid YAML."""
     problems = yaml_shape_problems(text, shown)
     if problems:
-        return None, None, problems
+        return None, problems
     try:
-        return text, parse_yaml(text), []
+        return parse_yaml(text), []
     except yaml.YAMLError as exc:
-        return None, None, [yaml_problem(shown, exc, text=text)]
+        return None, [yaml_problem(shown, exc, text=text)]
+
+
+class FileFacts(SourceFile["ClaimFacts"]):
+    """A claim file as ``check_project`` keeps it: the claim's ``ClaimFacts``, and the file's bytes, which
+    become its text only if a problem needs a line and a column. A loading worker sends these back: most
+    files hold text beyond ASCII, which pickling encodes and unpickling decodes, and bytes cost neither."""
+
+    def __init__(self, path: str, data: bytes, value: ClaimFacts, partial: bool):
+        super().__init__(path, "", value, partial=partial)
+        self.data = data
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return FileFacts, (self.path, self.data, self.value, self.partial)
+
+    def position(self, path: FieldPath, *, at_key: bool = False) -> tuple[int, int]:
+        if not self.text:
+            self.text = text_of(self.data)
+        return super().position(path, at_key=at_key)
+
+
+class ClaimFacts(typing.NamedTuple):
+    """What the checks across claims (validate.py's ``check_claims`` and ``advice``) read of a claim, and
+    nothing else: ``validate``, which never makes a page, keeps these of each claim, and a loading worker
+    sends back these instead of the claim (``FileFacts``)."""
+
+    id: str | None
+    title: str | None  # None only in a salvaged record (partial)
+    published: bool
+    tags: list[str]
+    aliases: list[str]
+    rating: str | None
+    related: list[str]
+    article: str | None
+    quote: str | None
+    appearances: list[AppearanceFacts]
+    reviewed: dt.date | None
+
+    @classmethod
+    def of(cls, claim: Claim) -> ClaimFacts:
+        return cls(claim.id, claim.title, claim.published, claim.tags, claim.aliases, claim.rating, claim.related,
+                   claim.article, claim.quote, [AppearanceFacts(a.article, a.quote) for a in claim.appearances],
+                   claim.reviewed)
+
+
+class AppearanceFacts(typing.NamedTuple):
+    article: str
+    quote: str
 
 
 def _future_dates(claim: Claim, source: SourceFile[Any], today: dt.date) -> list[Problem]:

@@ -131,22 +131,30 @@ _HIDDEN_IN_PROSE_RE = re.compile("[\u202a-\u202e\u2066-\u2069\x00-\x08\x0b-\x1f\
 # What XML 1.0 cannot carry (feed.xml) or Unicode reserves: lone surrogates (half of a character that YAML's
 # "\\ud83d" escapes can leave) and the 66 noncharacters (U+FDD0..U+FDEF, and U+xFFFE, U+xFFFF in every plane).
 NONCHARACTERS = "\ufdd0-\ufdef" + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000))
-_NOT_TEXT_RE = re.compile(f"[\ud800-\udfff{NONCHARACTERS}]")
+_NOT_TEXT = f"[\ud800-\udfff{NONCHARACTERS}]"
 # Every character from U+D800 up: a text without any cannot hold one of the above, and this search is
 # several times faster than that one's (whose astral noncharacters make each position slow to test).
 _MAYBE_NOT_TEXT_RE = re.compile("[\ud800-\U0010ffff]")
 # Everything XML 1.0 forbids, and noncharacters: removed from every feed and data file we write. Written as
 # the complement of what is kept (tab, line breaks, then every character but surrogates and noncharacters):
 # the same set, scanned several times faster over a data file of many megabytes.
-_NOT_XML_RE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufdcf\ufdf0-\ufffd" + "".join(
-    f"{chr(plane)}-{chr(plane + 0xFFFD)}" for plane in range(0x10000, 0x110000, 0x10000)) + "]")
+_NOT_XML = "[^\t\n\r\x20-\ud7ff\ue000-\ufdcf\ufdf0-\ufffd" + "".join(
+    f"{chr(plane)}-{chr(plane + 0xFFFD)}" for plane in range(0x10000, 0x110000, 0x10000)) + "]"
+
+
+@lru_cache(maxsize=None)
+def compiled(pattern: str) -> re.Pattern[str]:
+    """A regular expression compiled when first used: those of long character classes, which take
+    milliseconds each to compile and which the common case never needs, cost nothing at import (the
+    start of every command)."""
+    return re.compile(pattern)
 
 
 def xml_safe(text: str) -> str:
     """``text`` without the characters XML 1.0 forbids (C0 controls but tab and line breaks, lone
     surrogates, U+FFFE, U+FFFF) and without noncharacters: validation refuses them in every field, this
     keeps a feed or data file well-formed whatever reaches it."""
-    return _NOT_XML_RE.sub("", text)
+    return compiled(_NOT_XML).sub("", text)
 
 
 def _text(value: object) -> str:
@@ -200,7 +208,7 @@ def _checked_text(value: object, hidden_re: re.Pattern[str]) -> str:
     if hidden:
         raise _fail("hidden", "contains an invisible control character U+{code} at position {at} "
                     "(expected visible text only)", code=f"{ord(hidden.group()):04X}", at=hidden.start() + 1)
-    bad = _NOT_TEXT_RE.search(value) if not value.isascii() and _MAYBE_NOT_TEXT_RE.search(value) else None
+    bad = compiled(_NOT_TEXT).search(value) if not value.isascii() and _MAYBE_NOT_TEXT_RE.search(value) else None
     if bad:
         code, at = ord(bad.group()), bad.start() + 1
         if 0xD800 <= code <= 0xDFFF:

@@ -21,11 +21,14 @@ from .model import SLUG_RE, Article, Claim, reserved
 from .quotes import Span, find, nearest, normalise
 
 if TYPE_CHECKING:
+    from .load import ClaimFacts
     from .settings import Settings
+
+    ClaimRecord = SourceFile[Claim] | SourceFile[ClaimFacts]  # a claim, or what these checks read of it (validate)
 
 
 def check_claims(
-    claims: Sequence[SourceFile[Claim]],
+    claims: Sequence[ClaimRecord],
     articles: Sequence[SourceFile[Article]],
     settings: Settings,
     claim_files: frozenset[str] = frozenset(),
@@ -43,7 +46,7 @@ def check_claims(
     by_id = {record.value.id: record for record in claims}  # unique: ids are file names
     spans: dict[str, list[Span]] = {}
     appearance_spans: dict[str, list[list[Span] | None]] = {}
-    passages: dict[tuple[str, int, int], tuple[SourceFile[Claim], FieldPath]] = {}  # who quoted each passage first
+    passages: dict[tuple[str, int, int], tuple[ClaimRecord, FieldPath]] = {}  # who quoted each passage first
     aliased: dict[str, str] = {}
     for record in claims:
         claim = record.value
@@ -108,8 +111,8 @@ def check_claims(
     return Placements(spans, appearance_spans), problems
 
 
-def _same_passage(record: SourceFile[Claim], field: FieldPath, article_id: str, where: list[Span],
-                  passages: dict[tuple[str, int, int], tuple[SourceFile[Claim], FieldPath]]) -> Problem | None:
+def _same_passage(record: ClaimRecord, field: FieldPath, article_id: str, where: list[Span],
+                  passages: dict[tuple[str, int, int], tuple[ClaimRecord, FieldPath]]) -> Problem | None:
     """A problem when another quote (of this claim or an earlier one) covers the same passage of the same
     article: the words from the first segment's start to the last one's end. Claims come in file order,
     so the later file is the one reported, and it names the first."""
@@ -150,7 +153,7 @@ def quoted_by(article_id: str, spans: list[Span], claims: Mapping[str, Claim], p
     return None
 
 
-def _locate(record: SourceFile[Claim], at: FieldPath, article_id: str, quote: str, bodies: dict[str, str],
+def _locate(record: ClaimRecord, at: FieldPath, article_id: str, quote: str, bodies: dict[str, str],
             settings: Settings, article_files: frozenset[str], problems: list[Problem]) -> list[Span] | None:
     """Where ``quote`` is in article ``article_id``; a problem (at ``at`` + article/quote) if it is not."""
     body = bodies.get(article_id)
@@ -200,10 +203,10 @@ def _words(text: str) -> list[str]:
 GOOGLE_TITLE_LIMIT = 75
 
 
-def advice(claims: Sequence[SourceFile[Claim]]) -> list[Problem]:
+def advice(claims: Sequence[ClaimRecord]) -> list[Problem]:
     """Warnings: things that work but could be better. They never stop a build."""
     found = []
-    titles: dict[str, SourceFile[Claim]] = {}
+    titles: dict[str, ClaimRecord] = {}
     checked = [record for record in claims if not record.partial]
     for record in checked:
         title = record.value.title
@@ -220,7 +223,7 @@ def advice(claims: Sequence[SourceFile[Claim]]) -> list[Problem]:
     return found + tag_typos(checked)
 
 
-def _warning(record: SourceFile[Claim], path: FieldPath, message: str, summary: str) -> Problem:
+def _warning(record: ClaimRecord, path: FieldPath, message: str, summary: str) -> Problem:
     line, column = record.position(path)
     return Problem(record.path, line, column, field_label(path), message, "warning", summary)
 
@@ -240,7 +243,7 @@ _NOT_ALPHANUMERIC_RE = re.compile(r"[^a-z0-9]+")
 TAG_TYPO_MIN = 4  # characters: shorter tags are too alike to guess between ('eu', 'us')
 
 
-def tag_typos(claims: Sequence[SourceFile[Claim]]) -> list[Problem]:
+def tag_typos(claims: Sequence[ClaimRecord]) -> list[Problem]:
     """A warning on each tag that only one claim uses and that is a typo away from a tag several claims
     use: 'miltary' beside 'military'. Numbers are significant ('s-300' is not a typo of 's-400')."""
     users = Counter(tag for record in claims for tag in set(record.value.tags))

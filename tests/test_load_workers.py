@@ -13,7 +13,7 @@ import pytest
 
 from site_builder import load, model
 from site_builder.config import read_settings
-from site_builder.project import Project, load_project
+from site_builder.project import Project, check_project, load_project
 
 from .conftest import CLAIM, make_project
 from .hostile.corpus import CASES, write_with_needs
@@ -79,6 +79,46 @@ def test_workers_load_what_this_process_loads(large: Path, briefly: bool, monkey
     assert there.claims == here.claims and there.articles == here.articles
     assert there.quotes == here.quotes and there.appearance_quotes == here.appearance_quotes
     assert there.claim_files == here.claim_files
+
+
+def in_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Load even a small folder in workers, in many short runs: the workers (and this process) load some."""
+    monkeypatch.setattr(load, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(load._Loading, "SHORTEST", 3)
+    monkeypatch.setattr(os, "cpu_count", lambda: 3)  # two workers, even on a machine with one core
+
+
+def same_report(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What validate reports (check_project, in workers) is what load_project finds here, problem for problem."""
+    settings = read_settings(root / "mkdocs.yml")
+    project = load_project(settings)
+    with monkeypatch.context() as patched:
+        in_workers(patched)
+        checked = check_project(settings)
+    assert [str(p) for p in checked.errors] == [str(p) for p in project.errors]  # in the same order
+    assert [str(p) for p in checked.warnings] == [str(p) for p in project.warnings]
+    assert (checked.published, checked.drafts, checked.articles) == (
+        len(project.published), len(project.claims) - len(project.published), len(project.articles))
+
+
+def test_validate_s_check_finds_what_loading_the_project_finds(large: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """check_project keeps of each claim only what the checks across claims read, and workers send back
+    a file's bytes, not its text: the problems are the same, at the same lines and columns."""
+    same_report(large, monkeypatch)
+    assert len(load_project(read_settings(large / "mkdocs.yml")).errors) > 200
+
+
+def test_validate_s_check_points_into_windows_line_endings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A problem found across claims in a file with Windows line endings, loaded by a worker, is at the line
+    and column of its text as loading reads it."""
+    project = make_project(tmp_path / "project")
+    for number in range(12):
+        text = (CLAIM.replace("rating: supported", "rating: suported" if number % 3 else "rating: supported\nrelated: [nowhere]")
+                .replace("title: Output rose by 40% last year", f"title: \"Output\\u00a0rose {number % 2}\""))
+        (project.claims / f"windows-{number}.yaml").write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    same_report(project.root, monkeypatch)
+    errors = [str(p) for p in load_project(read_settings(project.root / "mkdocs.yml")).errors]
+    assert "claims/windows-1.yaml:6:9: rating: 'suported' is not on the rating scale" in "\n".join(errors)
 
 
 def test_one_search_per_file_finds_what_each_field_s_checks_find(large: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -181,6 +181,35 @@ def test_cli_validate_exit_codes(project: Project) -> None:
     ]
 
 
+@pytest.mark.parametrize("broken", [False, True], ids=["valid", "broken"])
+def test_validate_ends_its_process_with_the_output_and_status_of_an_ordinary_exit(
+        project: Project, broken: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On the command line (python -m site_builder, the site-builder script) validate's process ends as soon
+    as its output is written, without Python's teardown: what it writes, and its exit status, are what the
+    same command run in this process writes and returns, where nothing ends early."""
+    import gc
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from site_builder.cli import main
+
+    if broken:
+        project.write_claim("bad", CLAIM_ELSEWHERE.replace("rating: supported", "rating: suported"))
+    monkeypatch.chdir(project.root)
+    for output in ("json", "github", "text"):
+        module = project.run(sys.executable, "-m", "site_builder", "validate", "--format", output)
+        script = project.run(str(Path(sys.executable).parent / "site-builder"), "validate", "--format", output)
+        try:
+            here = CliRunner().invoke(main, ["validate", "--format", output])
+        finally:
+            gc.enable()  # validate turns the collector off for the rest of its process: this one goes on
+        assert module.returncode == script.returncode == here.exit_code == (1 if broken else 0)
+        assert module.stdout == script.stdout == here.stdout
+        assert module.stderr == script.stderr == here.stderr and module.stdout + module.stderr
+    assert ("1 error, 0 warnings found" in module.stderr) if broken else ("1 error" not in module.stderr)
+
+
 HOSTILE_FILES = {
     "duplicate key": (
         CLAIM_ELSEWHERE.replace("rating: supported", "rating: supported\nrating: false").encode(),
