@@ -8,7 +8,8 @@ Prints:
   mean over the test files of the average precision of the file's sentences ranked by score
   (ties keep file order, as the official scorer's stable sort does). Each file is scored as one
   transcript with its speakers (the TSV's speaker column, what extract reads from "NAME:" turns), and
-  also with each sentence alone.
+  also with each sentence alone (which the model scores with its sentence-alone weights, if it has them,
+  like ClaimBuster's sentences and news articles).
 - Scoring throughput (sentences per second), the time to score a 1,000-word text, model load time
   and model file size.
 
@@ -40,8 +41,8 @@ from site_builder.drafting.checkworthiness import DEFAULT_MODEL_PATH, Checkworth
 
 BEST_CLEF_2019_MAP = 0.1660
 FLOOR = {"cfs_f1": 0.89, "clef2019_map": 0.150}
-# The model before this one (1.0.0, commit 5f7614d, no context): the same measures.
-PREVIOUS = {"cfs_f1": 0.886, "clef2019_map": 0.130}
+# The model before this one (2.1.0, commit 11cb087): the same measures.
+PREVIOUS = {"cfs_f1": 0.850, "clef2019_map": 0.1706}
 
 
 def overlap_key(text: str) -> str:
@@ -216,7 +217,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"reference: CLEF 2019 best MAP {BEST_CLEF_2019_MAP:.4f} "
         f"({'beaten' if clef_map > BEST_CLEF_2019_MAP else 'not beaten'}); "
-        f"floor (TF-IDF LR) CFS F1 {FLOOR['cfs_f1']:.2f}, MAP {FLOOR['clef2019_map']:.3f}"
+        f"floor (TF-IDF LR) CFS F1 {FLOOR['cfs_f1']:.2f}, MAP {FLOOR['clef2019_map']:.3f}; "
+        f"previous model (2.1.0): CFS F1 {PREVIOUS['cfs_f1']:.3f}, MAP {PREVIOUS['clef2019_map']:.4f}"
     )
 
     if args.json:

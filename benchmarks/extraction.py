@@ -24,7 +24,7 @@ from site_builder.config import read_settings
 from site_builder.project import load_site
 
 ROOT = Path(__file__).resolve().parent.parent
-SETTINGS = [(DEFAULT_MIN_SCORE, DEFAULT_TOP), (0.5, 10), (0.3, 20), (0.0, 10), (0.3, 1000)]  # (min_score, top); the first is the default
+SETTINGS = [(DEFAULT_MIN_SCORE, DEFAULT_TOP), (0.3, 10), (0.5, 10), (0.75, 10), (0.4, 20), (0.0, 10), (0.3, 1000)]  # (min_score, top); the first is the default
 
 
 def recall(min_score: float, top: int, site, found) -> tuple[int, int, list[str]]:  # type: ignore[no-untyped-def]

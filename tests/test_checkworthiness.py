@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import zipfile
 
@@ -215,13 +216,73 @@ def test_in_a_transcript_the_speakers_weights_are_added_and_explained():
     sentences = ["Governor, you said unemployment fell by 2 million.", "Is that right?",
                  "Unemployment fell by 2 million in my state.", "We cut taxes every year."]
     speakers = ["Holt", "Holt", "Smith", "Smith"]
-    alone = model.decision_function(sentences)
+    transcript_weights = dataclasses.replace(model, alone=None)  # without the sentence-alone scorer
+    alone = transcript_weights.decision_function(sentences)
     together = model.decision_function(sentences, speakers)
     assert together[0] - alone[0] < together[2] - alone[2]
-    assert model.score(sentences, speakers)[0] < model.score(sentences)[0]
+    assert model.score(sentences, speakers)[0] < transcript_weights.score(sentences)[0]
     values = speaker_features(sentences, speakers)
     explained = model.explain(sentences, top=None, speaker_values=values)
     constants = [float(z) - sum(c.value for c in found) for z, found in zip(together, explained)]
     assert max(constants) - min(constants) < 1e-6
     assert any(c.label == "its speaker's share of questions" and c.value < 0 for c in explained[0])
     assert not any(c.label.startswith("its speaker") for c in model.explain(sentences, top=None)[0])
+
+
+def _tiny_model_with_a_sentence_alone_scorer(path):
+    settings = FeatureSettings(hash_bits=8)
+    rng = np.random.default_rng(1)
+    n_hand = len(checkworthiness.HAND_FEATURE_NAMES)
+    meta = {
+        "format": checkworthiness.FORMAT, "name": "tiny", "version": "0", "features": settings.to_json(),
+        "intercept": 0.25, "calibration": {"method": "Platt", "a": 1.5, "b": -0.5},
+        "speakers": {"features": list(SPEAKER_FEATURE_NAMES), "weights": [-1.0, -2.0], "means": [0.1, 0.3]},
+        "alone": {"features": settings.to_json(), "intercept": -0.75, "calibration": {"a": 0.5, "b": 0.25},
+                  "hand_means": [0.0] * n_hand},
+    }
+    weights = {"hashed_weights": rng.normal(size=settings.n_hashed), "hand_weights": rng.normal(size=n_hand),
+               "alone_hashed_weights": rng.normal(size=settings.n_hashed), "alone_hand_weights": rng.normal(size=n_hand)}
+    save_model_file(path, metadata=meta, **weights)
+    return CheckworthinessModel.load(path)
+
+
+def test_sentences_without_speakers_are_scored_and_explained_by_the_sentence_alone_weights(tmp_path):
+    """A model file with an "alone" scorer: a text without speakers gets its weights, calibration and
+    explanations; a transcript gets the transcript's weights plus the speaker layer, and its explanations."""
+    model = _tiny_model_with_a_sentence_alone_scorer(tmp_path / "tiny.npz")
+    assert model.alone is not None and model.alone.alone is None and not model.alone.speaker_weights
+    sentences = ["We lost 60,000 factories in 2016.", "Is that true?", "Thank you."]
+    speakers = ["Trump", "Holt", "Holt"]
+    transcript = dataclasses.replace(model, alone=None)
+    z_alone = model.decision_function(sentences)
+    assert z_alone.tolist() == model.alone.decision_function(sentences).tolist()
+    assert z_alone.tolist() != transcript.decision_function(sentences).tolist()
+    assert model.score(sentences) == [float(1 / (1 + np.exp(-(0.5 * z + 0.25)))) for z in z_alone]
+    z_transcript = model.decision_function(sentences, speakers)
+    terms = ((speaker_features(sentences, speakers) - [0.1, 0.3]) * [-1.0, -2.0]).sum(axis=1)
+    np.testing.assert_allclose(z_transcript, transcript.decision_function(sentences) + terms)
+    assert model.score(sentences, speakers) == [float(1 / (1 + np.exp(-(1.5 * z - 0.5)))) for z in z_transcript]
+    # Explanations add up to the decision value of the weights that scored the sentence.
+    for values, z in ((None, z_alone), (speaker_features(sentences, speakers), z_transcript)):
+        found = model.explain(sentences, top=None, speaker_values=values)
+        constants = [float(zi) - sum(c.value for c in row) for zi, row in zip(z, found)]
+        assert max(constants) - min(constants) < 1e-6
+        assert any(c.label.startswith("its speaker") for row in found for c in row) == (values is not None)
+
+
+def test_a_sentence_alone_scorer_needs_its_metadata(tmp_path):
+    settings = FeatureSettings(hash_bits=8)
+    meta = {"format": checkworthiness.FORMAT, "name": "tiny", "version": "0", "features": settings.to_json(),
+            "intercept": 0.0, "calibration": {"a": 1.0, "b": 0.0}}
+    zeros = {"hashed_weights": np.zeros(settings.n_hashed), "hand_weights": np.zeros(22)}
+    with pytest.raises(ValueError, match=r"needs its hashed and hand weights and metadata\['alone'\]"):
+        save_model_file(tmp_path / "a.npz", metadata=meta, alone_hashed_weights=np.zeros(256), **zeros)
+
+
+def test_the_packaged_sentence_alone_scorer_is_trained_on_claimbuster_only():
+    model = default_model()
+    assert model.alone is not None
+    alone = model.metadata["alone"]
+    assert alone["training_data"].startswith("ClaimBuster crowdsourced.csv only")
+    assert alone["calibration"]["method"].startswith("Platt")
+    assert model.score([CLAIM]) == model.alone.score([CLAIM])

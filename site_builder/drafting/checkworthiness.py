@@ -6,6 +6,13 @@ questions, length), with a Platt calibration on top, so that `score` returns
 calibrated probabilities in 0..1 that a sentence is a check-worthy factual
 sentence (ClaimBuster "CFS").
 
+A model file may hold two sets of weights over the same features: the
+transcript's (with the speaker layer, used when each sentence's speaker is
+known) and, under ``alone``, a sentence-alone scorer used whenever there are no
+speakers (a news article, a list of sentences).  `score` and `explain` pick
+the one that scores the input, so a draft's signals are always the reasons of
+the weights that scored it.
+
 Inference needs only numpy and the standard library: the feature hash is
 `zlib.crc32` (deterministic across runs and platforms, unlike `hash()`), so
 there is no vocabulary to ship, and the model file is a `.npz` archive read
@@ -376,6 +383,9 @@ class CheckworthinessModel:
     # their averages over the training transcripts' sentences (a contribution is w * (x - average)).
     speaker_weights: tuple[float, ...] = field(default=(), repr=False, compare=False)
     speaker_means: tuple[float, ...] = field(default=(), repr=False, compare=False)
+    # The scorer of sentences without speakers (2.2.0: trained on ClaimBuster only), if the file has one;
+    # without it, the weights above score every input.
+    alone: "CheckworthinessModel | None" = field(default=None, repr=False, compare=False)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -388,31 +398,45 @@ class CheckworthinessModel:
         path = DEFAULT_MODEL_PATH if path is None else Path(path)
         with np.load(path, allow_pickle=False) as archive:
             meta = json.loads(bytes(archive["metadata"]).decode("utf-8"))
-            quantized = archive["hashed_weights"]
-            hashed_scale = float(archive["hashed_scale"].reshape(-1)[0])
-            hand = archive["hand_weights"].astype(np.float64)
+            arrays = {name: archive[name] for name in archive.files if name != "metadata"}
         if meta.get("format") not in ("claim-explainer/checkworthiness-linear/1", FORMAT):
             raise ValueError(f"{path}: not a check-worthiness model file (format {meta.get('format')!r})")
+        alone = meta.get("alone")
+        return cls._weights(path, meta, meta, arrays, "", cls._speaker_layer(path, meta.get("speakers")),
+                            alone=cls._weights(path, meta, alone, arrays, "alone_", {}) if alone else None)
 
-        settings = FeatureSettings.from_json(meta["features"])
+    @classmethod
+    def _weights(cls, path: Path, meta: Mapping[str, Any], part: Mapping[str, Any], arrays: Mapping[str, np.ndarray],
+                 prefix: str, speakers: Mapping[str, tuple[float, ...]], alone: "CheckworthinessModel | None" = None
+                 ) -> "CheckworthinessModel":
+        """One set of weights of a model file: ``part`` is its metadata (the file's, or its "alone" entry),
+        its arrays are named with ``prefix``."""
+        try:
+            quantized = arrays[f"{prefix}hashed_weights"]
+            hashed_scale = float(arrays[f"{prefix}hashed_scale"].reshape(-1)[0])
+            hand = arrays[f"{prefix}hand_weights"].astype(np.float64)
+        except KeyError as missing:
+            raise ValueError(f"{path}: the model file has no {missing.args[0]} array") from None
+        settings = FeatureSettings.from_json(part["features"])
         weights = quantized.astype(np.float64) * hashed_scale
         weights.setflags(write=False)
         hand.setflags(write=False)
         if weights.shape != (settings.n_hashed,):
             raise ValueError(f"{path}: expected {settings.n_hashed} hashed weights, got {weights.shape}")
-        calibration = meta["calibration"]
+        calibration = part["calibration"]
         return cls(
             name=str(meta["name"]),
             version=str(meta["version"]),
             settings=settings,
             hashed_weights=weights,
             hand_weights=hand,
-            intercept=float(meta["intercept"]),
+            intercept=float(part["intercept"]),
             platt_a=float(calibration["a"]),
             platt_b=float(calibration["b"]),
             metadata=meta,
-            hand_means=tuple(float(v) for v in meta.get("hand_means", [0.0] * len(HAND_FEATURE_NAMES))),
-            **cls._speaker_layer(path, meta.get("speakers")),
+            hand_means=tuple(float(v) for v in part.get("hand_means", [0.0] * len(HAND_FEATURE_NAMES))),
+            alone=alone,
+            **speakers,
         )
 
     @staticmethod
@@ -425,11 +449,14 @@ class CheckworthinessModel:
                 "speaker_means": tuple(float(v) for v in layer["means"])}
 
     def decision_function(self, sentences: Sequence[str], speakers: Sequence[str | None] | None = None) -> np.ndarray:
-        """Uncalibrated linear scores (log-odds of the underlying classifier). Each sentence on its own;
-        with ``speakers`` (the sentences are one whole transcript in order, each with its speaker) the
-        model's speaker weights are added, computed over the whole transcript."""
+        """Uncalibrated linear scores (log-odds of the underlying classifier). Each sentence on its own, by
+        the sentence-alone weights if the model has them; with ``speakers`` (the sentences are one whole
+        transcript in order, each with its speaker) the transcript's weights and the model's speaker
+        weights, computed over the whole transcript."""
         if isinstance(sentences, str):
             raise TypeError("score() takes a sequence of sentences, not a single string")
+        if speakers is None and self.alone is not None:
+            return self.alone.decision_function(sentences)
         indptr, indices, values, dense = extract_features(sentences, self.settings)
         contributions = self.hashed_weights[indices] * values
         sums = np.zeros(len(indptr) - 1)
@@ -450,7 +477,8 @@ class CheckworthinessModel:
         """Calibrated probabilities (0..1) that each sentence is a check-worthy factual claim (``speakers``:
         see `decision_function`)."""
         z = self.decision_function(sentences, speakers)
-        return [float(p) for p in 1.0 / (1.0 + np.exp(-(self.platt_a * z + self.platt_b)))]
+        scorer = self.alone if speakers is None and self.alone is not None else self
+        return [float(p) for p in 1.0 / (1.0 + np.exp(-(scorer.platt_a * z + scorer.platt_b)))]
 
     def explain(self, sentences: Sequence[str], top: int | None = 5,
                 speaker_values: Sequence[Sequence[float]] | None = None) -> list[list[Contribution]]:
@@ -460,15 +488,23 @@ class CheckworthinessModel:
         moved this sentence's log-odds away from a typical sentence's; for this linear model they add up
         exactly to the decision value minus one constant. A word gathers its word and character n-grams;
         two words in a row are a phrase. ``speaker_values``: for sentences of a transcript, each one's
-        `speaker_features` (computed over the whole transcript; an empty row for a sentence without a
-        speaker): the speaker features are then among the contributions.
+        `speaker_features` (computed over the whole transcript; an empty row for a sentence scored alone):
+        the sentence is then explained by the transcript's weights, as `score` with speakers scores it, and
+        the speaker features are among the contributions; a sentence with an empty row is explained by the
+        weights that score it alone.
         """
         given = [()] * len(sentences) if speaker_values is None else speaker_values
         rows = [np.asarray(row, dtype=np.float64) for row in given]
         if len(rows) != len(sentences):
             raise ValueError(f"{len(sentences)} sentences but {len(rows)} rows of speaker values")
-        terms = [self._speaker_terms(row) if row.size and self.speaker_weights else () for row in rows]
-        return [self._explain_one(sentence, top, row) for sentence, row in zip(sentences, terms)]
+        out = []
+        for sentence, row in zip(sentences, rows):
+            if not row.size and self.alone is not None:
+                out.append(self.alone._explain_one(sentence, top, ()))
+            else:
+                terms = self._speaker_terms(row) if row.size and self.speaker_weights else ()
+                out.append(self._explain_one(sentence, top, terms))
+        return out
 
     def _explain_one(self, sentence: str, top: int | None, speaker_terms: Sequence[float]) -> list[Contribution]:
         scale = 1.0
@@ -553,27 +589,38 @@ def save_model_file(
     hashed_weights: np.ndarray,
     hand_weights: np.ndarray,
     weight_dtype: str = "int16",
+    alone_hashed_weights: np.ndarray | None = None,
+    alone_hand_weights: np.ndarray | None = None,
 ) -> None:
     """Write a model file byte-for-byte deterministically (fixed zip timestamps, sorted JSON, integer weights).
 
     The hashed weights are quantised to `weight_dtype` (int8 or int16) with one scale
-    (max |w| / largest integer); `np.load` reads the archive with allow_pickle=False.
+    (max |w| / largest integer); `np.load` reads the archive with allow_pickle=False. ``alone_*``: the
+    sentence-alone scorer's weights (its settings, intercept and calibration are ``metadata["alone"]``).
     """
-    weights = np.asarray(hashed_weights, dtype=np.float64)
     dtype = np.dtype(weight_dtype)
     if dtype not in (np.dtype(np.int8), np.dtype(np.int16)):
         raise ValueError(f"weight_dtype must be int8 or int16, got {weight_dtype!r}")
     top = np.iinfo(dtype).max
-    peak = float(np.max(np.abs(weights))) if weights.size else 0.0
-    scale = peak / top if peak > 0 else 1.0
-    quantized = np.clip(np.rint(weights / scale), -top, top).astype(dtype)
+
+    def quantised(values: np.ndarray) -> tuple[np.ndarray, float]:
+        weights = np.asarray(values, dtype=np.float64)
+        peak = float(np.max(np.abs(weights))) if weights.size else 0.0
+        scale = peak / top if peak > 0 else 1.0
+        return np.clip(np.rint(weights / scale), -top, top).astype(dtype), scale
+
     meta_bytes = json.dumps(metadata, sort_keys=True, indent=1, ensure_ascii=False).encode("utf-8")
-    members = {
-        "metadata.npy": _npy_bytes(np.frombuffer(meta_bytes, dtype=np.uint8)),
-        "hashed_weights.npy": _npy_bytes(quantized),
-        "hashed_scale.npy": _npy_bytes(np.asarray([scale], dtype=np.float64)),
-        "hand_weights.npy": _npy_bytes(np.asarray(hand_weights, dtype=np.float64)),
-    }
+    members = {"metadata.npy": _npy_bytes(np.frombuffer(meta_bytes, dtype=np.uint8))}
+    sets = [("", hashed_weights, hand_weights)]
+    if alone_hashed_weights is not None or alone_hand_weights is not None:
+        if alone_hashed_weights is None or alone_hand_weights is None or "alone" not in metadata:
+            raise ValueError("a sentence-alone scorer needs its hashed and hand weights and metadata['alone']")
+        sets.append(("alone_", alone_hashed_weights, alone_hand_weights))
+    for prefix, hashed, hand in sets:
+        quantized, scale = quantised(hashed)
+        members[f"{prefix}hashed_weights.npy"] = _npy_bytes(quantized)
+        members[f"{prefix}hashed_scale.npy"] = _npy_bytes(np.asarray([scale], dtype=np.float64))
+        members[f"{prefix}hand_weights.npy"] = _npy_bytes(np.asarray(hand, dtype=np.float64))
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(path, "w") as archive:
