@@ -772,8 +772,14 @@ class _Loading:
         self.workers = min(cores - 1, 3) if here_too else min(cores, 4)
         self.pool = (ProcessPoolExecutor(max_workers=self.workers, initializer=_start_worker, initargs=(context,))
                      if count >= PARALLEL_FROM and cores > 1 else None)
-        self.size = max(self.SHORTEST, count // (32 * (self.workers + here_too)))  # short: all end at about the same time
-        self.runs: list[Any] = [None] * -(-count // self.size)  # each run's results, or the future of them
+        loaders = self.workers + here_too
+        size = max(self.SHORTEST, count // (32 * loaders))  # short: all end at about the same time
+        # and the last runs shorter still: the loader that ends first waits at most for a short run of another
+        tail = min(count, (self.AHEAD + 1) * loaders * size)
+        self.bounds = [(start, min(start + size, count - tail)) for start in range(0, count - tail, size)]
+        self.bounds += [(start, min(start + max(self.SHORTEST, size // 4), count))
+                        for start in range(count - tail, count, max(self.SHORTEST, size // 4))]
+        self.runs: list[Any] = [None] * len(self.bounds)  # each run's results, or the future of them
         self.next = 0  # the first run neither loaded nor sent to a worker
         self.pending: list[Future[Any]] = []  # runs sent to the workers and not loaded yet
         if self.pool:  # the workers start while the caller does something else (loads the articles)
@@ -783,7 +789,7 @@ class _Loading:
         assert self.pool is not None
         self.pending = [future for future in self.pending if not future.done()]
         while self.next < len(self.runs) and len(self.pending) < ahead * self.workers:
-            future = self.pool.submit(_load_claim_files, self.next * self.size, self.size)
+            future = self.pool.submit(_load_claim_files, *self.bounds[self.next])
             self.runs[self.next] = future
             self.pending.append(future)
             self.next += 1
@@ -798,8 +804,8 @@ class _Loading:
                 self._send(self.AHEAD)
                 if self.next >= len(self.runs):
                     break
-                start = self.next * self.size
-                self.runs[self.next] = [_load_claim_file(*job, context) for job in context.todo[start : start + self.size]]
+                start, end = self.bounds[self.next]
+                self.runs[self.next] = [_load_claim_file(*job, context) for job in context.todo[start:end]]
                 self.next += 1
             return [result for run in self.runs for result in (run.result() if isinstance(run, Future) else run)]
         finally:
@@ -814,10 +820,10 @@ def load_claims(claims_dir: Path, root: Path) -> tuple[list[SourceFile[Claim]], 
     return start_loading_claims(claims_dir, root)()
 
 
-def _load_claim_files(start: int, count: int) -> list[tuple[SourceFile[Claim] | None, list[Problem]]]:
-    """In a worker: ``_load_claim_file`` for ``count`` of its files from the ``start``-th."""
+def _load_claim_files(start: int, end: int) -> list[tuple[SourceFile[Claim] | None, list[Problem]]]:
+    """In a worker: ``_load_claim_file`` for its files from the ``start``-th to the one before ``end``."""
     assert _context is not None  # set when the worker starts
-    return [_load_claim_file(*job, _context) for job in _context.todo[start : start + count]]
+    return [_load_claim_file(*job, _context) for job in _context.todo[start:end]]
 
 
 def _load_claim_file(path: str, shown: str, claim_id: str, context: _Context) -> tuple[SourceFile[Any] | None, list[Problem]]:

@@ -132,18 +132,32 @@ _KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_I
           (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
 
 
+_OPEN = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
 def read_bounded(path: str | os.PathLike[str], limit: int, real_root: Path | None) -> tuple[bytes | None, str | None]:
     """(the bytes of ``path``, None) or (None, why it cannot be read as a contributor's file).
 
     Only a regular file inside ``real_root`` (when given) is read, and never more than ``limit``
     bytes: the size is checked before reading, and the read stops past the limit whatever the file
     claims its size to be."""
-    if real_root is not None and os.path.islink(path):
-        found = link_problem(path, real_root)
+    checked = real_root is None
+    if not checked and not _NOFOLLOW and os.path.islink(path):
+        found = link_problem(path, real_root)  # type: ignore[arg-type]
         if found:
             return None, found
+        checked = True
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        try:  # a link is not opened at first (the common case, a file, takes no look at the path beforehand)
+            descriptor = os.open(path, _OPEN if checked else _OPEN | _NOFOLLOW)
+        except OSError as exc:
+            if checked or exc.errno not in (errno.ELOOP, errno.EMLINK) or not os.path.islink(path):
+                raise
+            found = link_problem(path, real_root)  # type: ignore[arg-type]
+            if found:
+                return None, found
+            descriptor = os.open(path, _OPEN)  # a link that stays inside the project folder: read through it
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             return None, LOOP
