@@ -195,24 +195,40 @@ def _fast(text: str) -> Any:
 
 
 def _all_plain(value: Any, numbers: list[int | float]) -> bool:
-    """Whether ``value`` holds only what yaml-rs and PyYAML read alike; its numbers go to ``numbers``."""
+    """Whether ``value`` holds only what yaml-rs and PyYAML read alike; its numbers go to ``numbers``.
+    Text, the most common value, is looked at here rather than in a call of its own, and field names
+    once (``_PLAIN_KEYS``)."""
     kind = type(value)
     if kind is str:
         return value[:1] not in _NOT_FAST_FIRST or _plain_text(value)
     if kind is dict:
         for key, item in value.items():
-            if type(key) is not str or (key[:1] in _NOT_FAST_FIRST and not _plain_text(key)) or not _all_plain(item, numbers):
+            if key not in _PLAIN_KEYS:
+                if type(key) is not str or (key[:1] in _NOT_FAST_FIRST and not _plain_text(key)):
+                    return False
+                if len(_PLAIN_KEYS) < 1000:
+                    _PLAIN_KEYS.add(key)
+            if type(item) is str:
+                if item[:1] in _NOT_FAST_FIRST and not _plain_text(item):
+                    return False
+            elif not _all_plain(item, numbers):
                 return False
         return True
     if kind is list:
         for item in value:
-            if not _all_plain(item, numbers):
+            if type(item) is str:
+                if item[:1] in _NOT_FAST_FIRST and not _plain_text(item):
+                    return False
+            elif not _all_plain(item, numbers):
                 return False
         return True
     if kind is int or kind is float:
         numbers.append(value)
         return True
     return value is None or kind is bool
+
+
+_PLAIN_KEYS: set[str] = set()  # keys found to read alike (field names): each file repeats them
 
 
 # yaml-rs reads YAML 1.2's numbers, PyYAML (with _Loader) only plain decimals of up to 18 digits, and
