@@ -27,7 +27,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from html import escape
+from html import escape, unescape
 from typing import TypeVar
 
 import jinja2
@@ -255,7 +255,7 @@ class PageWriter:
             blocks = template.blocks
 
             def text(name: str) -> str:
-                return Markup("".join(blocks[name](context))).unescape() if name in blocks else ""
+                return unescape("".join(blocks[name](context))) if name in blocks else ""  # Markup.unescape's work
 
             page_meta = self._metas[uri] = _page_meta(text)
         return page_meta
@@ -269,7 +269,7 @@ class PageWriter:
         blocks = template.blocks
 
         def text(name: str) -> str:
-            return Markup("".join(blocks[name](context))).unescape() if name in blocks else ""
+            return unescape("".join(blocks[name](context))) if name in blocks else ""  # Markup.unescape's work
 
         # no field can become markup; the JSON-LD we wrote (structured.script) is known to be JSON
         html = clean_page("".join(blocks["content"](context)).strip(), json_ld=str(values.get("structured_data", "")))

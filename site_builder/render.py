@@ -58,6 +58,10 @@ def yaml_quoted(value: str) -> str:
 
     Written as UTF-8 text, never as JSON's ``\\ud83d\\ude80`` surrogate pairs: YAML parsers refuse
     those, and MkDocs then shows a page's front matter as Markdown (a stored script injection)."""
+    if value.isprintable() and '"' not in value and "\\" not in value:
+        # what the line below gives for such a value (JSON escapes only '"', "\\" and C0 controls; every
+        # character YAML cannot hold is a control, separator, surrogate or noncharacter, none printable)
+        return f'"{value}"'
     return _NOT_YAML_PRINTABLE_RE.sub(_yaml_escape, json.dumps(value, ensure_ascii=False))
 
 
