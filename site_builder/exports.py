@@ -25,7 +25,7 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from .appearances import Placement, placements
-from .model import Article, Claim, newest_first, xml_safe
+from .model import Article, Claim, xml_safe
 from .project import Site
 from .render import human_date, join_names
 from .routes import DATA_PAGE, JSON_FEED, RSS_FEED, Routes
@@ -147,7 +147,7 @@ def claims_json_parts(site: Site, routes: Routes, url_for: UrlFor, entry: PerCla
             "claims": [],
         }
     yield xml_safe(json.dumps(data, ensure_ascii=False))[: -len("[]}")] + "["  # "claims" is the last key
-    yield from joined(entry(site, claim, routes, url_for) for claim in newest_first(site.published))
+    yield from joined(entry(site, claim, routes, url_for) for claim in site.newest)
     yield "]}\n"  # one line: the C encoder, fast at 20,000 claims
 
 
@@ -205,7 +205,7 @@ def claims_csv_parts(site: Site, routes: Routes, url_for: UrlFor, line: PerClaim
     out = io.StringIO()
     csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n").writeheader()
     yield xml_safe(out.getvalue())
-    for claim in newest_first(site.published):
+    for claim in site.newest:
         yield line(site, claim, routes, url_for)
 
 
@@ -273,7 +273,7 @@ def rss(site: Site, routes: Routes, url_for: UrlFor) -> str:
     ET.SubElement(channel, "description").text = f"Claim explainers from {settings.publisher}, newest first."
     ET.SubElement(channel, "language").text = settings.language
     ET.SubElement(channel, "atom:link", {"href": url_for(RSS_FEED), "rel": "self", "type": "application/rss+xml"})
-    claims = newest_first(site.published)[:FEED_LIMIT]
+    claims = site.newest[:FEED_LIMIT]
     if claims:
         ET.SubElement(channel, "lastBuildDate").text = _rfc822(claims[0].last_changed)
     for claim in claims:
@@ -300,7 +300,7 @@ def rss(site: Site, routes: Routes, url_for: UrlFor) -> str:
 def json_feed(site: Site, routes: Routes, url_for: UrlFor) -> str:
     settings = site.settings
     items = []
-    for claim in newest_first(site.published)[:FEED_LIMIT]:
+    for claim in site.newest[:FEED_LIMIT]:
         url = url_for(routes.claim(claim.id))
         item: dict[str, Any] = {
             "id": url, "url": url, "title": _item_title(site, claim), "content_text": _item_text(site, claim),

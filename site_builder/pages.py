@@ -38,7 +38,7 @@ from . import exports, routes, structured
 from .appearances import Placement, direction, placements, quoted
 from .share import ShareCards, verdict_title
 from .markup import Mark, highlighted_paragraphs, markdown_html
-from .model import REQUIRED_TO_PUBLISH, Article, Claim, Correction, RatingScale, newest_first, reserved, slugify, xml_safe
+from .model import REQUIRED_TO_PUBLISH, Article, Claim, Correction, RatingScale, reserved, slugify, xml_safe
 from .project import Site
 from .quotes import Span, paragraphs
 from .render import meta
@@ -173,15 +173,19 @@ class Reuse:
     def per_claim(self, name: str, function: PerClaim[T]) -> PerClaim[T]:
         def reused(site: Site, claim: Claim, *rest: object) -> T:
             # the claim's article and its appearances' articles: an edit to any of them is done again
-            articles = (site.articles[claim.article], *(site.articles[a.article] for a in claim.appearances))
-            key = (name, id(claim), *map(id, articles))
-            hit = self.current.get(key) or self.previous.get(key)
-            if hit is not None and hit[0] is claim and len(hit[1]) == len(articles) and all(
-                    kept is now for kept, now in zip(hit[1], articles, strict=True)):
-                self.current[key] = hit
-                return hit[2]  # type: ignore[return-value]
+            # (the claim is the same object, so are its article ids: each is looked up again and compared)
+            key = (name, id(claim))
+            current = self.current
+            hit = current.get(key) or self.previous.get(key)
+            if hit is not None and hit[0] is claim:
+                articles, kept = site.articles, hit[1]
+                if articles.get(claim.article) is kept[0] and (len(kept) == 1 or all(
+                        articles.get(a.article) is now for a, now in zip(claim.appearances, kept[1:], strict=True))):
+                    current[key] = hit
+                    return hit[2]  # type: ignore[return-value]
             value = function(site, claim, *rest)
-            self.current[key] = (claim, articles, value)
+            current[key] = (claim, (site.articles[claim.article], *(site.articles[a.article] for a in claim.appearances)),
+                            value)
             return value
         return reused
 
@@ -205,7 +209,7 @@ class PageWriter:
         self.links_to_files = links_to_files  # see routes.Links.to_files
         self.templates = templates
         self.scale = site.settings.scale
-        self.published = newest_first(site.published)
+        self.published = list(site.newest)
         # draft claims, with a page each in a preview only
         self.drafts = sorted((c for c in site.claims.values() if not c.published), key=lambda c: c.id or "") if drafts else []
         self.claimant_slugs = claimant_slugs(c.claimant for c in self.published)

@@ -8,12 +8,13 @@ options, config.py from mkdocs.yml), so page generation never reads mkdocs.yml.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .errors import Problem, ProblemsFound, Refused, did_you_mean
 from .collector import paused_gc
 from .load import SourceFile, claim_file_names, load_articles, start_loading_claims, stem_and_suffix
-from .model import Article, Claim
+from .model import Article, Claim, newest_first
 from .paths import folder_problems
 from .quotes import Span
 from .settings import Settings
@@ -36,7 +37,17 @@ class Project:
 
     @property
     def published(self) -> list[Claim]:
-        return [claim for claim in self.claims.values() if claim.published]
+        return list(self._published)
+
+    @cached_property
+    def _published(self) -> tuple[Claim, ...]:
+        return tuple(claim for claim in self.claims.values() if claim.published)
+
+    @cached_property
+    def newest(self) -> tuple[Claim, ...]:
+        """The published claims, newest first (model.newest_first), worked out once: listings, data
+        files and feeds each ask."""
+        return tuple(newest_first(self._published))
 
     def errors_in(self, path: str) -> list[Problem]:
         """The errors of one file, by its path as messages show it."""

@@ -22,7 +22,7 @@ import logging
 import os
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -53,6 +53,7 @@ class Previous:
     ready: bool = False  # a build finished and everything below describes it
     pages: dict[str, tuple[object, str | None]] = field(default_factory=dict)  # uri -> (inputs, digest)
     assets: dict[str, Parts] = field(default_factory=dict)  # uri -> its text, in pieces (see ``same_text``)
+    sizes: dict[str, list[int]] = field(default_factory=dict)  # uri -> the UTF-8 size of each of those pieces
     outputs: dict[str, str] = field(default_factory=dict)  # uri -> file written in site_dir
     urls: dict[str, str] = field(default_factory=dict)  # page uri -> its URL
     order: list[str] = field(default_factory=list)  # page URIs in the order of the search index
@@ -76,6 +77,7 @@ class Live:
     uris: frozenset[str]  # the generated pages
     drafts: frozenset[str]  # those of draft claims
     cards: set[str]  # the share cards in site_dir
+    matches: bool = True  # the site has those pages now (a partial build since may have added or removed some)
 
 
 def page_url(url: str) -> str:
@@ -98,31 +100,45 @@ def same_text(before: Parts | None, now: Parts) -> bool:
     return before is not None and before == now
 
 
-def _size(parts: Parts) -> int:
-    """The UTF-8 size of the pieces (an ASCII piece's is its length: nothing to encode)."""
-    return sum(len(part) if part.isascii() else len(part.encode("utf-8")) for part in parts)
+def _size(part: str) -> int:
+    """The UTF-8 size of a piece (an ASCII piece's is its length: nothing to encode)."""
+    return len(part) if part.isascii() else len(part.encode("utf-8"))
 
 
-def write_parts(path: str, parts: Parts, before: Parts | None = None) -> None:
+def write_parts(path: str, parts: Parts, before: Parts | None = None, sizes: list[int] | None = None) -> list[int]:
     """A generated file written from its pieces, as MkDocs writes a file's text (UTF-8, lines as they
     are). With ``before``, the pieces the file holds now: written from the first piece that differs
     (the data files of 10,000 claims are 145 MB; an edit changes a claim's part of each), unless the
-    file is not the size those pieces make (then written whole)."""
+    file is not the size those pieces make (then written whole). ``sizes``: the UTF-8 size of each
+    piece of ``before``, as the last call returned them (else worked out again). Returns the size of
+    each piece of ``parts``."""
+    written: list[int] = []
+
+    def encoded(pieces: Parts) -> Iterator[bytes]:
+        for piece in pieces:
+            data = piece.encode("utf-8")
+            written.append(len(data))
+            yield data
+
     if before is not None:
         start = next((number for number, (old, new) in enumerate(zip(before, parts)) if old is not new and old != new),
                      min(len(before), len(parts)))
-        offset = _size(before[:start])
+        if sizes is None or len(sizes) != len(before):
+            sizes = [_size(part) for part in before]
+        offset = sum(sizes[:start])
         try:
             with open(path, "r+b") as output:
-                if output.seek(0, os.SEEK_END) == offset + _size(before[start:]):
+                if output.seek(0, os.SEEK_END) == offset + sum(sizes[start:]):
                     output.seek(offset)
-                    output.writelines(part.encode("utf-8") for part in parts[start:])
+                    written += sizes[:start]
+                    output.writelines(encoded(parts[start:]))
                     output.truncate()
-                    return
+                    return written
         except OSError:
             pass
-    with open(path, "w", encoding="utf-8", newline="") as output:
-        output.writelines(parts)
+    with open(path, "wb") as output:
+        output.writelines(encoded(parts))
+    return written
 
 
 def unchanged(plugin: ClaimsPlugin, uri: str, parts: Parts | None) -> bool:
@@ -169,7 +185,10 @@ class Watcher:
     in some containers and network drives). A polled change starts a rebuild unless the file events
     already reported the file as it is now. Once they have (file events work here), the folder is polled
     every CONFIRMED_POLL_SECONDS instead of every half second: a look at 10,000 files takes 0.1-0.3 s of
-    the process's time, which a rebuild would otherwise share."""
+    the process's time, which a rebuild would otherwise share. And no look is taken while a rebuild runs
+    (``rebuilding``): the rebuild looks at every file itself, and the look after it sees what changed
+    meanwhile (before, the first edit of a session, built while the folder was polled every half
+    second, shared the process with four or five looks)."""
 
     def __init__(self, server: Any, folder: str):
         self.server = server
@@ -179,6 +198,17 @@ class Watcher:
         self.native: Any = None
         self.polling: Any = None
         self.confirmed = False  # a polled change was one the file events had reported
+        self.idle = threading.Event()  # clear while a rebuild runs: polling waits
+        self.idle.set()
+
+    @contextmanager
+    def rebuilding(self) -> Iterator[None]:
+        """Polling waits while the server rebuilds (a look already under way finishes)."""
+        self.idle.clear()
+        try:
+            yield
+        finally:
+            self.idle.set()
 
     def start(self) -> bool:
         """Watch the folder (False: the server cannot be asked for a rebuild this way; nothing done)."""
@@ -232,9 +262,17 @@ class Watcher:
         return True
 
     def _poll(self, seconds: float) -> Any:
-        from watchdog.observers.polling import PollingObserver
+        from watchdog.observers.polling import PollingObserverVFS
 
-        observer = PollingObserver(timeout=seconds)
+        halt = threading.Event()  # set when this observer is stopped: it waits no more
+
+        def listdir(path: str) -> Any:  # the start of each look at a folder
+            while not self.idle.wait(0.25) and not halt.is_set():
+                pass
+            return os.scandir(path)
+
+        observer = PollingObserverVFS(os.stat, listdir, polling_interval=seconds)
+        observer.halt = halt  # type: ignore[attr-defined]
         observer.schedule(self.polled, self.folder, recursive=True)
         observer.daemon = True
         observer.start()
@@ -247,6 +285,7 @@ class Watcher:
             before, self.polling = self.polling, None
         if before is None:
             return
+        before.halt.set()
         before.stop()
         before.join(5)
         with self.lock:
@@ -267,6 +306,8 @@ class Watcher:
             observers, self.native, self.polling = [self.native, self.polling], None, None
         for observer in observers:
             if observer is not None:
+                if hasattr(observer, "halt"):
+                    observer.halt.set()
                 observer.stop()
                 observer.join(5)
 
@@ -285,7 +326,14 @@ def watch(plugin: ClaimsPlugin, server: Any) -> Watcher | None:
 
 def rebuild(plugin: ClaimsPlugin, full_build: Any, config: MkDocsConfig) -> None:
     """MkDocs' server calls this after a change: a partial build when only claims or articles
-    changed since the previous build began, else MkDocs' own full build."""
+    changed since the previous build began, else MkDocs' own full build. The claims folder is not
+    polled meanwhile (Watcher.rebuilding)."""
+    watcher = plugin.watcher
+    with watcher.rebuilding() if watcher is not None else nullcontext():
+        return _rebuild(plugin, full_build, config)
+
+
+def _rebuild(plugin: ClaimsPlugin, full_build: Any, config: MkDocsConfig) -> None:
     if not plugin.previous.ready or outside_files(plugin, config) != plugin.previous.outside:
         return full_build()
     with paused_gc():  # its garbage (the last rebuild's page writer) is collected after, not while the page waits
@@ -312,7 +360,7 @@ def rebuild_pages(plugin: ClaimsPlugin) -> bool:
     than ours and the search, an error page still shown. A share card drawn for an edited title is
     copied into the site (the old one removed)."""
     live, previous = plugin.live, plugin.previous
-    if live is None or previous.overwritten or plugin.failed is not None or not previous.search_head:
+    if live is None or not live.matches or previous.overwritten or plugin.failed is not None or not previous.search_head:
         return False
     search = live.config.plugins.get("material/search") or live.config.plugins.get("search")
     entries = getattr(getattr(search, "search_index", None), "entries", None)
@@ -375,7 +423,8 @@ def rebuild_pages(plugin: ClaimsPlugin) -> bool:
         live.cards = set(share.cards)
         for uri, parts in assets.items():
             if not same_text(previous.assets.get(uri), parts):
-                write_parts(previous.outputs[uri], parts, previous.assets.get(uri))
+                previous.sizes[uri] = write_parts(previous.outputs[uri], parts, previous.assets.get(uri),
+                                                  previous.sizes.get(uri))
             previous.assets[uri] = parts
         fresh: dict[str, list[Any]] = {url: [] for url in map(page_url, plugin.built)}
         for doc in entries[start:]:
@@ -445,12 +494,19 @@ def record_build(plugin: ClaimsPlugin, config: MkDocsConfig) -> None:
                        plugin.digests.get(uri) or previous.pages.get(uri, (None, None))[1])
                       for uri in plugin.generated}
     previous.assets = plugin.assets
+    previous.sizes = {}  # written by MkDocs: worked out again when first needed
     previous.overwritten = set()
     previous.ready = True
     if not plugin.partial:
         plugin.live = Live(plugin.live_config, plugin.files, plugin.nav, plugin.env, frozenset(plugin.generated),
                            plugin.drafts, set(plugin.cards))
         keep_out_of_collections()
+    elif plugin.live is not None:  # share cards no page shows any more (MkDocs copied the new ones)
+        for uri in sorted(plugin.live.cards - plugin.cards):
+            (site_dir / uri).unlink(missing_ok=True)
+        plugin.live.cards = set(plugin.cards)
+        # pages added or gone since the full build: its files and navigation are not those of the site now
+        plugin.live.matches = frozenset(plugin.generated) == plugin.live.uris and plugin.drafts == plugin.live.drafts
 
 
 def outside_files(plugin: ClaimsPlugin, config: MkDocsConfig) -> dict[str, tuple[int, int]]:
