@@ -170,6 +170,19 @@ class Reuse:
     def next_build(self) -> None:
         self.previous, self.current = self.current, {}
 
+    def whole(self, name: str, made_from: tuple[object, ...], make: Callable[[], T]) -> T:
+        """``make()``, or what it gave in the previous build if ``made_from`` are the very same objects
+        (a feed of the newest claims: those claims and their articles)."""
+        key = ("whole", name)
+        hit = self.current.get(key) or self.previous.get(key)
+        if hit is not None and len(hit[1]) == len(made_from) and all(
+                kept is now for kept, now in zip(hit[1], made_from, strict=True)):
+            self.current[key] = hit
+            return hit[2]  # type: ignore[return-value]
+        value = make()
+        self.current[key] = (None, made_from, value)  # type: ignore[assignment]
+        return value
+
     def per_claim(self, name: str, function: PerClaim[T]) -> PerClaim[T]:
         def reused(site: Site, claim: Claim, *rest: object) -> T:
             # the claim's article and its appearances' articles: an edit to any of them is done again
@@ -188,6 +201,12 @@ class Reuse:
                             value)
             return value
         return reused
+
+
+def _listed_as(claim: Claim) -> tuple[object, ...]:
+    """What decides where a claim is listed (and which pages exist): see PageWriter.pages_of_claims."""
+    return (claim.id, claim.published, claim.rating, tuple(claim.tags), claim.claimant, claim.last_changed,
+            claim.article, tuple(a.article for a in claim.appearances), tuple(claim.aliases))
 
 
 def _page_meta(text: Callable[[str], str]) -> PageMeta:
@@ -226,6 +245,8 @@ class PageWriter:
         self._macros: object = None
         self._scales: dict[str, Markup] | None = None
         self._edit_prefix: str | None = None
+        # while serving (reuse): each listing's pages and claims, for ``pages_of_claims``
+        self._listings: list[tuple[list[str], list[Claim]]] | None = [] if reuse is not None else None
         self._plan_pages()
 
     def links(self, uri: str, *, to_files: bool | None = None) -> Links:
@@ -247,6 +268,42 @@ class PageWriter:
         unchanged file gives back the same record objects, so the comparison is mostly by identity."""
         inputs = self._inputs.get(uri)
         return None if inputs is None else inputs()
+
+    def pages_of_claims(self, before: PageWriter) -> set[str] | None:
+        """The pages whose ``inputs`` may differ from ``before``'s (the writer of the previous build, while
+        serving), when only claims changed and none of them moved: the same claims, articles, claimants'
+        pages and tags' pages, and each claim that changed is in the same listings at the same place (the
+        same status, rating, tags, claimant, date of its last change, articles and aliases). They are the
+        pages of those claims, the claims that name them as related, the listing pages they are on, their
+        articles' pages, the home page, the corrections and every page without ``inputs``. None when that
+        cannot be told: compare all."""
+        site, old = self.site, before.site
+        if self._listings is None or site.settings is not old.settings or site.articles.keys() != old.articles.keys() \
+                or any(article is not old.articles[name] for name, article in site.articles.items()) \
+                or site.claims.keys() != old.claims.keys():
+            return None
+        changed = {name for name, claim in site.claims.items() if claim is not old.claims[name]}
+        for name in changed:
+            now, then = site.claims[name], old.claims[name]
+            if _listed_as(now) != _listed_as(then):
+                return None
+        if self.claimant_slugs != before.claimant_slugs or self.listed_tags != before.listed_tags \
+                or [c.id for c in self.drafts] != [c.id for c in before.drafts]:
+            return None
+        uris = {uri for uri in self._plans if uri not in self._inputs} | {routes.HOME, routes.CORRECTIONS}
+        for claim in site.claims.values():
+            if claim.id in changed or not changed.isdisjoint(claim.related):
+                uris.add(self.routes.claim(claim.id))  # type: ignore[arg-type]
+        size = site.settings.page_size
+        edited = [site.claims[name] for name in changed]
+        objects = {id(claim) for claim in edited}  # the site holds them: no other object has their id
+        for pages, claims in self._listings:
+            for index, claim in enumerate(claims):
+                if id(claim) in objects:
+                    uris.add(pages[index // size])
+        for claim in edited:
+            uris.update(self.routes.article(article) for article in (claim.article, *(a.article for a in claim.appearances)))
+        return {uri for uri in uris if uri in self._plans}
 
     def meta(self, uri: str) -> PageMeta:
         """A page's title, description and search setting, without rendering the page. Kept until the
@@ -373,6 +430,9 @@ class PageWriter:
             "latest": self.published[:LATEST_ON_HOME], "counts": self._counts(self.published),
             "claim_count": len(self.published), "article_count": len(self.site.articles),
         })
+        self._inputs[routes.HOME] = lambda: (  # the site's settings are those of every build while serving
+            tuple(map(self._row, self.published[:LATEST_ON_HOME])), tuple(self._counts(self.published).items()),
+            len(self.published), len(self.site.articles))
         self._paged(self.routes.index(routes.CLAIMS), "claims_index.html.j2", self.published)
         for claim in [*self.published, *self.drafts]:
             self._plans[self.routes.claim(claim.id)] = self._claim_plan(claim)
@@ -395,9 +455,11 @@ class PageWriter:
             "corrections": corrections_log(self.published),
             "methodology": self.links(routes.CORRECTIONS).to(settings.methodology) if settings.methodology else "",
         })
+        self._inputs[routes.CORRECTIONS] = lambda: tuple(
+            (correction, self._row(claim)) for correction, claim in corrections_log(self.published))
         self.share.for_site()
-        for claim in self.published:  # every card is known before any page is rendered
-            self._claim_head(claim)
+        for claim in self.published:  # every card is known before any page is rendered (the rest of a
+            self.share.for_claim(claim)  # claim's head when its page is: a rebuild renders a few)
 
     def url_for(self, uri: str) -> str:
         return self.routes.absolute(uri, self.site.settings.site_url)
@@ -427,9 +489,20 @@ class PageWriter:
                 ("[",), exports.joined(review(site, c) for c in self.published), ("]\n",)),
         }
         if self.site.settings.site_url:  # feeds need absolute links
-            files[routes.RSS_FEED] = lambda: (exports.rss(site, paths, url_for),)
-            files[routes.JSON_FEED] = lambda: (exports.json_feed(site, paths, url_for),)
+            files[routes.RSS_FEED] = lambda: (self._feed(routes.RSS_FEED, exports.rss),)
+            files[routes.JSON_FEED] = lambda: (self._feed(routes.JSON_FEED, exports.json_feed),)
         return files
+
+    def _feed(self, name: str, make: Callable[[Site, Routes, exports.UrlFor], str]) -> str:
+        """A feed: made from its claims, their articles and the site's settings (while serving, the
+        previous build's text when those are the same objects)."""
+        if self.reuse is None:
+            return make(self.site, self.routes, self.url_for)
+        claims = self.site.newest[:exports.FEED_LIMIT]
+        articles = self.site.articles
+        made_from = (self.site.settings, *claims,
+                     *(articles[a] for c in claims for a in (c.article, *(x.article for x in c.appearances))))
+        return self.reuse.whole(name, made_from, lambda: make(self.site, self.routes, self.url_for))
 
     def _redirects(self) -> dict[str, str]:
         """A page at each former id of a claim, sending readers on to its current page."""
@@ -460,6 +533,8 @@ class PageWriter:
         for number, uri in enumerate(uris, 1):
             self._plans[uri] = self._listing_plan(template, uri, uris, number, claims, values)
             self._inputs[uri] = self._listing_inputs(template, len(uris), number, claims, values)
+        if self._listings is not None:
+            self._listings.append((uris, claims))
 
     def _row(self, claim: Claim) -> tuple[object, ...]:
         """What a claim's row in a listing is made from."""

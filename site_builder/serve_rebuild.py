@@ -390,10 +390,11 @@ def rebuild_pages(plugin: ClaimsPlugin) -> bool:
     for warning in site.warnings:  # those of the files saved (a full build gives every file's)
         if warning.path in edited:
             log.info(str(warning))
-    plugin.loaded, plugin.writer = loaded, writer
+    before, plugin.loaded, plugin.writer = plugin.writer, loaded, writer
     plugin.dates, plugin.newest = page_dates(site)
     changed: dict[str, object] = {}  # uri -> its inputs
-    for uri in writer.uris():
+    candidates = writer.pages_of_claims(before)  # the pages whose inputs may differ (None: any)
+    for uri in writer.uris() if candidates is None else sorted(candidates):
         before = previous.pages.get(uri)
         inputs = writer.inputs(uri)
         if before is not None and inputs is not None and inputs == before[0]:
