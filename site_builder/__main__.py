@@ -10,11 +10,11 @@ def run() -> None:
     """The command line, in a process of its own. A command that asks to (``validate``) ends the process as
     soon as its output is written, with its exit status, as mypy does: Python's teardown would free every
     object it made and every module one by one first (40 ms at 10,000 claims), for nothing."""
-    run: dict[str, bool] = {}
+    asked: dict[str, bool] = {}  # what the command asked of its process (cli.py)
     try:
-        main(obj=run)
+        main(obj=asked)
     except SystemExit as end:
-        if run.get("exit_at_once") and isinstance(end.code, int):
+        if asked.get("exit_at_once") and isinstance(end.code, int):
             try:
                 sys.stdout.flush()
                 sys.stderr.flush()

@@ -135,7 +135,7 @@ def write_parts(path: str, parts: Parts, before: Parts | None = None, sizes: lis
                     output.truncate()
                     return written
         except OSError:
-            pass
+            written.clear()  # the sizes of a write that failed half way
     with open(path, "wb") as output:
         output.writelines(encoded(parts))
     return written
