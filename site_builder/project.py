@@ -18,7 +18,7 @@ from .model import Article, Claim, newest_first
 from .paths import folder_problems
 from .quotes import Span
 from .settings import Settings
-from .validate import advice, check_claims
+from .validate import Placements, advice, check_claims
 
 
 @dataclass(frozen=True)
@@ -109,15 +109,21 @@ def load_sources(settings: Settings, *, briefly: bool = False, facts: bool = Fal
     return Sources(claims, articles, errors + article_errors, claim_files, article_files)
 
 
+def cross_checks(settings: Settings, sources: Sources) -> tuple[Placements, list[Problem], list[Problem]]:
+    """The checks across the loaded records: where each quote is, their errors, and the warnings."""
+    with paused_gc():
+        placed, errors = check_claims(sources.claims, sources.articles, settings, sources.claim_files,
+                                      sources.article_files)
+        return placed, errors, advice(sources.claims)
+
+
 def checked_project(settings: Settings, sources: Sources) -> Project:
     """The project made of ``sources``, with the checks across records done."""
     if sources.stopped:
         return Project(settings, {}, {}, {}, errors=list(sources.errors), claim_files=sources.claim_files,
                        article_files=sources.article_files)
     claims, articles = sources.claims, sources.articles
-    with paused_gc():
-        placed, check_errors = check_claims(claims, articles, settings, sources.claim_files, sources.article_files)
-        warnings = advice(claims)
+    placed, check_errors, warnings = cross_checks(settings, sources)
     return Project(
         settings=settings,
         articles={record.value.id: record.value for record in articles if not record.partial},
@@ -161,10 +167,7 @@ def check_project(settings: Settings) -> Checked:
     sources = load_sources(settings, briefly=True, facts=True)
     if sources.stopped:
         return Checked(list(sources.errors), [], 0, 0, 0)
-    with paused_gc():
-        _, check_errors = check_claims(sources.claims, sources.articles, settings, sources.claim_files,
-                                       sources.article_files)
-        warnings = advice(sources.claims)
+    _, check_errors, warnings = cross_checks(settings, sources)
     claims = {record.value.id: record.value.published for record in sources.claims if not record.partial}
     articles = {record.value.id for record in sources.articles if not record.partial}
     published = sum(claims.values())
