@@ -1,4 +1,4 @@
-"""Collect the texts of the news development set (benchmarks/news/labels.json) into benchmarks/news/texts/.
+"""Collect the texts of a labelled news set (benchmarks/news/labels.json by default) into benchmarks/news/texts/.
 
 The repository keeps only the labels and a hash of each sentence, never the articles' text. This
 script gets each article again, from its URL or from a folder of saved pages, extracts the text
@@ -10,6 +10,12 @@ a blank line, sentences of a paragraph by a space) and checks the SHA-256 of the
     python scripts/news_devset.py collect                 # fetch every URL
     python scripts/news_devset.py collect --from DIR      # DIR/<id>.html or DIR/<id>.txt, saved by hand
     python scripts/news_devset.py check                   # are the texts there, and the same?
+    python scripts/news_devset.py collect --labels benchmarks/news/train-labels.json --from DIR
+                                                          # the training set, into benchmarks/news/train-texts/
+
+`--labels` names another labels file of the same form (the news training set,
+benchmarks/news/train-labels.json); its texts go to benchmarks/news/<name>-texts/ (train-texts/ for
+train-labels.json) unless `--out` says otherwise.
 
 Pages change and go away: a sentence that is no longer on the page is reported, and the article is
 left out of the benchmark (benchmarks/news.py refuses a set with missing sentences). The texts used
@@ -76,13 +82,24 @@ def fetch(url: str) -> str:
         return response.read().decode("utf-8", errors="replace")
 
 
+def default_out(labels: Path) -> Path:
+    """Where the texts of ``labels`` go: texts/ for labels.json, train-texts/ for train-labels.json."""
+    stem = labels.name.removesuffix(".json")
+    return NEWS / ("texts" if stem == "labels" else f"{stem.removesuffix('-labels')}-texts")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("command", choices=["collect", "check"])
     parser.add_argument("--from", dest="source", type=Path, help="folder of saved pages: <id>.html or <id>.txt")
-    parser.add_argument("--out", type=Path, default=NEWS / "texts", help="where the texts go")
+    parser.add_argument("--labels", type=Path, default=NEWS / "labels.json",
+                        help="the labels file (default benchmarks/news/labels.json)")
+    parser.add_argument("--out", type=Path, help="where the texts go (default benchmarks/news/texts/ for labels.json, "
+                        "benchmarks/news/<name>-texts/ for <name>-labels.json)")
     args = parser.parse_args(argv)
-    labels = json.loads((NEWS / "labels.json").read_text(encoding="utf-8"))
+    if args.out is None:
+        args.out = default_out(args.labels)
+    labels = json.loads(args.labels.read_text(encoding="utf-8"))
     problems = 0
     for entry in labels["articles"]:
         target = args.out / f"{entry['id']}.txt"

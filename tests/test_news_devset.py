@@ -5,12 +5,13 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from pathlib import Path
 
 from .conftest import REPO
 
 sys.path.insert(0, str(REPO / "scripts"))
 
-from news_devset import NEWS, canonical_text, rebuild, sentence_hash  # noqa: E402
+from news_devset import NEWS, canonical_text, default_out, main, rebuild, sentence_hash  # noqa: E402
 
 PAGE = """<!doctype html><html><head><title>Jobs | Example Times</title></head><body>
 <nav>Home | Business</nav><article><h1>Jobs report</h1>
@@ -48,3 +49,46 @@ def test_the_labels_file_holds_hashes_and_labels_only() -> None:
             assert sentence["label"] in ("CFS", "UFS", "NFS")
             assert (sentence["label"] == "CFS") == ("attribution" in sentence)
     assert hashlib.sha256(b"").hexdigest() not in json.dumps(labels)
+
+
+def test_the_training_set_is_apart_from_the_development_set() -> None:
+    development = json.loads((NEWS / "labels.json").read_text(encoding="utf-8"))["articles"]
+    training = json.loads((NEWS / "train-labels.json").read_text(encoding="utf-8"))["articles"]
+    assert len(training) >= 30 and {a["split"] for a in training} == {"training"}
+    assert not {a["url"] for a in training} & {a["url"] for a in development}
+    assert not {a["outlet"] for a in training} & {a["outlet"] for a in development}
+    hashes = [s["sha"] for a in training for s in a["sentences"]]
+    assert len(hashes) == len(set(hashes))
+    assert not set(hashes) & {s["sha"] for a in development for s in a["sentences"]}
+    for article in training:
+        assert article["url"].startswith(("http://", "https://")) and len(article["text_sha256"]) == 64
+        for sentence in article["sentences"]:
+            assert set(sentence) <= {"sha", "para", "label", "claimant", "attribution"}
+            assert sentence["label"] in ("CFS", "UFS", "NFS")
+            assert (sentence["label"] == "CFS") == ("attribution" in sentence)
+            if sentence["label"] == "CFS":
+                assert sentence["attribution"] in ("direct", "reported", "vague", "none")
+                assert (sentence["claimant"] is None) == (sentence["attribution"] in ("vague", "none"))
+
+
+def test_collect_takes_another_labels_file(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    text = canonical_text(SENTENCES)
+    article = dict(entry(), id="jobs", url="https://example.org/jobs",
+                   text_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
+    labels = tmp_path / "train-labels.json"
+    labels.write_text(json.dumps({"articles": [article]}), encoding="utf-8")
+    saved = tmp_path / "saved"
+    saved.mkdir()
+    (saved / "jobs.html").write_text(PAGE, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["collect", "--labels", str(labels), "--from", str(saved), "--out", str(out)]) == 0
+    assert (out / "jobs.txt").read_text(encoding="utf-8") == text
+    assert main(["check", "--labels", str(labels), "--out", str(out)]) == 0
+    (out / "jobs.txt").write_text(text.replace("3.9", "4.0"), encoding="utf-8")
+    assert main(["check", "--labels", str(labels), "--out", str(out)]) == 1
+    assert "MISSING OR CHANGED" in capsys.readouterr().out
+
+
+def test_each_labels_file_has_its_own_texts_folder() -> None:
+    assert default_out(NEWS / "labels.json") == NEWS / "texts"
+    assert default_out(NEWS / "train-labels.json") == NEWS / "train-texts"
