@@ -189,10 +189,17 @@ def csv_row(site: Site, claim: Claim, routes: Routes, url_for: UrlFor, shared: S
 
 
 def csv_line(site: Site, claim: Claim, routes: Routes, url_for: UrlFor, shared: Shared | None = None) -> str:
-    """A claim's row of claims.csv, as its text (one line, or more where a cell has line breaks)."""
+    """A claim's row of claims.csv, as its text (one line, or more where a cell has line breaks): what
+    ``csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\\n").writerow`` writes, by a writer of
+    the same dialect given the cells in the columns' order (csv_row has every column and no other)."""
+    return xml_safe(csv_text(csv_row(site, claim, routes, url_for, shared)))
+
+
+def csv_text(row: dict[str, object]) -> str:
+    """One row of claims.csv (every column of CSV_COLUMNS, no other) as ``csv.DictWriter`` writes it."""
     out = io.StringIO()
-    csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n").writerow(csv_row(site, claim, routes, url_for, shared))
-    return xml_safe(out.getvalue())
+    csv.writer(out, lineterminator="\n").writerow([row[column] for column in CSV_COLUMNS])
+    return out.getvalue()
 
 
 def claims_csv(site: Site, routes: Routes, url_for: UrlFor, line: PerClaimText = csv_line) -> str:

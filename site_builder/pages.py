@@ -32,7 +32,6 @@ from typing import TypeVar
 
 import jinja2
 from markupsafe import Markup
-from markupsafe import escape as escape_markup
 
 from . import exports, routes, structured
 from .appearances import Placement, direction, placements, quoted
@@ -41,7 +40,7 @@ from .markup import Mark, highlighted_paragraphs, markdown_html
 from .model import REQUIRED_TO_PUBLISH, Article, Claim, Correction, RatingScale, reserved, slugify, xml_safe
 from .project import Site
 from .quotes import Span, paragraphs
-from .render import meta
+from .render import escaped_text, meta
 from .routes import STYLESHEET, Links, Routes, claimant_slugs
 from .safehtml import clean_page
 
@@ -415,7 +414,7 @@ class PageWriter:
         texts, uris = kept
         parts = [texts[0]]
         for uri, text in zip(uris, texts[1:]):
-            parts += (escape_markup(links.to(uri)), text)
+            parts += (escaped_text(links.to(uri)), text)  # escaped as the macro's {{ }} would
         return parts
 
     def _plan(self, uri: str, template: str, values: dict[str, object],

@@ -99,15 +99,27 @@ class CompiledTemplates(jinja2.BytecodeCache):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
-def escaped_text(value: object) -> str:
-    """``str(markupsafe.escape(value))``: the same characters (MarkupSafe's own replacements, in its
-    order), as plain text rather than a Markup object. tests/test_render.py compares the two."""
-    if type(value) is not str:
-        if hasattr(value, "__html__"):
-            return value.__html__()  # type: ignore[no-any-return]
-        value = str(value)
+def _replaced(value: str) -> str:
     return (value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
             .replace("'", "&#39;").replace('"', "&#34;"))
+
+
+try:  # MarkupSafe 3's own escaping of a str, in C (one pass, the same object back when nothing changes)
+    from markupsafe import _escape_inner as _escaped_str
+except ImportError:  # pragma: no cover - an older MarkupSafe: its replacements, in its order
+    _escaped_str = _replaced
+
+
+def escaped_text(value: object) -> str:
+    """``str(markupsafe.escape(value))``: the same characters, as plain text rather than a Markup object
+    (MarkupSafe's own function for a str, without the Markup it wraps the result in: a claim page writes
+    about 70 values, and the C escaping is a tenth of the five replacements it replaced).
+    tests/test_render.py compares the two."""
+    if type(value) is str:
+        return _escaped_str(value)
+    if hasattr(value, "__html__"):
+        return value.__html__()  # type: ignore[no-any-return]
+    return _escaped_str(str(value))
 
 
 class _TextOutput(CodeGenerator):

@@ -14,6 +14,7 @@ reviewers), both Person, as schema.org allows on any CreativeWork.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from typing import Any
@@ -57,8 +58,12 @@ def claimant(name: str, outlet: str) -> dict[str, Any] | None:
     """Person or Organization for the claimant; None for unnamed sources (nobody to name)."""
     if name.lower().startswith("unnamed"):
         return None
-    is_organisation = name == outlet or bool(_ORGANISATION_WORDS.search(name)) or len(name.split()) == 1
-    return {"@type": "Organization" if is_organisation else "Person", "name": name}
+    return {"@type": "Organization" if name == outlet or _organisation_name(name) else "Person", "name": name}
+
+
+@functools.lru_cache(maxsize=4096)  # a claimant is named on many claims, and asked about twice a claim
+def _organisation_name(name: str) -> bool:
+    return bool(_ORGANISATION_WORDS.search(name)) or len(name.split()) == 1
 
 
 def creative_work(article: Article) -> dict[str, Any]:
