@@ -6,6 +6,7 @@ over the options MkDocs parsed; the CLI reads mkdocs.yml itself (config.py).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -90,7 +91,22 @@ class Settings:
         """The "Report an error" link of a claim, its id and page URL filled in."""
         if not self.report_url:
             return ""
-        return self.report_url.replace("{id}", quote(claim_id, safe="")).replace("{url}", quote(url, safe=""))
+        return self.report_url.replace("{id}", quoted(claim_id)).replace("{url}", quoted(url))
+
+
+# urllib.parse.quote(text, safe="") of an ASCII text without its Python call per byte: each character but
+# those quote always leaves as they are (letters, digits, "_.-~") becomes its %XX.
+_PERCENT_ENCODED = {chr(code): f"%{code:02X}" for code in range(128)}
+_QUOTED_RE = re.compile("[^A-Za-z0-9_.~-]")
+
+
+def _percent_encoded(match: re.Match[str]) -> str:
+    return _PERCENT_ENCODED[match.group()]
+
+
+def quoted(text: str) -> str:
+    """``urllib.parse.quote(text, safe="")``: a claim's id and page URL in a link's query."""
+    return _QUOTED_RE.sub(_percent_encoded, text) if text.isascii() else quote(text, safe="")
 
 
 def settings_from_options(

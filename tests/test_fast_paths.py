@@ -209,3 +209,17 @@ def test_the_escaping_without_markupsafes_c_function_writes_the_same() -> None:
     for _ in range(5000):
         text = "".join(rng.choice("a&<>'\"’\ud800 \U0001f680;#") for _ in range(rng.randint(0, 10)))
         assert render._replaced(text) == render.escaped_text(text) == str(escape(text))
+
+
+# -- a claim's id and URL in its "Report an error" link ---------------------------------------------------
+
+
+def test_quoting_is_urllibs() -> None:
+    from urllib.parse import quote
+
+    from site_builder.settings import quoted
+    rng = random.Random(11)
+    pool = [chr(code) for code in range(128)] + ["é", "€", "\U0001f680", "’"]
+    for text in ["", "claims/x/", "https://e.org/claims/a-b_c.d~e/?q=1&r=2#s", *("".join(rng.choice(pool)
+                 for _ in range(rng.randint(0, 20))) for _ in range(20000))]:
+        assert quoted(text) == quote(text, safe="")
