@@ -51,7 +51,9 @@ validate: $(STAMP)  ## check every claim and article
 golden: $(STAMP)  ## regenerate tests/golden/ after an intended change to the generated pages
 	$(BIN)/python -m pytest tests/test_golden.py --update-golden
 
-# The check-worthiness model, trained from the labelled data beside the checkout (../shared/data):
+# The check-worthiness model, trained from the labelled data beside the checkout (../shared/data) and the
+# project's news training set (its texts first: python scripts/news_devset.py collect --labels
+# benchmarks/news/train-labels.json --from DIR; without them the model has no news scorer and says so):
 # writes site_builder/drafting/models/checkworthiness.npz (deterministic: the same data gives the same bytes).
 DATA ?= ../shared/data
 model: $(STAMP)  ## retrain the check-worthiness model from $(DATA)

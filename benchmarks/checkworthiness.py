@@ -9,7 +9,7 @@ Prints:
   (ties keep file order, as the official scorer's stable sort does). Each file is scored as one
   transcript with its speakers (the TSV's speaker column, what extract reads from "NAME:" turns), and
   also with each sentence alone (which the model scores with its sentence-alone weights, if it has them,
-  like ClaimBuster's sentences and news articles).
+  like ClaimBuster's sentences; news articles have their own weights since 2.3.0).
 - Scoring throughput (sentences per second), the time to score a 1,000-word text, model load time
   and model file size.
 

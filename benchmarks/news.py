@@ -1,6 +1,7 @@
 """The drafts of `site-builder extract` on the project's own labelled news set (benchmarks/news/).
 
     .venv/bin/python benchmarks/news.py [--texts DIR] [--json PATH]
+    .venv/bin/python benchmarks/news.py --labels benchmarks/news/train-labels.json   # the training set
 
 benchmarks/news/labels.json labels every sentence of 14 real news articles CFS / UFS / NFS (the
 ClaimBuster definitions) and, for every CFS sentence, its claimant and attribution. The texts are
@@ -12,7 +13,12 @@ Printed:
   against the CFS sentences, and the same at other thresholds: the default threshold is chosen here;
 - claimant and attribution accuracy over every CFS sentence (drafted or not): the claimant counts as
   right when it equals one of the labelled spellings, ignoring case and a leading "the"; a sentence
-  labelled with no claimant (attribution none or vague) expects the outlet.
+  labelled with no claimant (attribution none or vague) expects the outlet;
+- the average precision of the ranking of the sentences by score (CFS against the rest).
+
+With ``--labels benchmarks/news/train-labels.json`` (texts in benchmarks/news/train-texts/), the news
+TRAINING set: its drafts are in-sample (the model's news scorer was trained on these sentences), its
+claimant and attribution figures are not (the attribution rules were never written or tuned on it).
 """
 
 from __future__ import annotations
@@ -48,15 +54,26 @@ def same_claimant(found: str, expected: str) -> bool:
     return key(found) == key(expected)
 
 
-def load_articles(texts: Path) -> list[tuple[dict, Article]] | None:
-    labels = json.loads((NEWS / "labels.json").read_text(encoding="utf-8"))
+def average_precision(labels: list[bool], scores: list[float]) -> float:
+    """Average precision of the ranking by score (ties in reading order)."""
+    order = sorted(range(len(scores)), key=lambda i: -scores[i])
+    hits, total = 0, 0.0
+    for rank, i in enumerate(order, 1):
+        if labels[i]:
+            hits += 1
+            total += hits / rank
+    return total / hits if hits else 0.0
+
+
+def load_articles(texts: Path, labels_path: Path = NEWS / "labels.json") -> list[tuple[dict, Article]] | None:
+    labels = json.loads(labels_path.read_text(encoding="utf-8"))
     out = []
     for entry in labels["articles"]:
         path = texts / f"{entry['id']}.txt"
         if not path.is_file():
             return None
         meta = ArticleMeta(title=entry["id"], outlet=entry["outlet"], url=entry["url"],
-                           published=str(entry["published"]), language="en")
+                           published=str(entry["published"] or "1900"), language="en")  # null: not known
         out.append((entry, Article(id=entry["id"], meta=meta, body=path.read_text(encoding="utf-8"))))
     return out
 
@@ -85,6 +102,9 @@ def evaluate(loaded: list[tuple[dict, Article]], model, label: str, results: dic
         return (tp / len(chosen) if chosen else 0.0), tp / cfs, len(chosen)
 
     out: dict[str, object] = {"articles": len(loaded), "sentences": n, "cfs": cfs}
+    ranking = average_precision([s["label"] == "CFS" for _, s, _ in rows], [c.score for _, _, c in rows])
+    print(f"ranking of the sentences by score: average precision {ranking:.3f}")
+    out["average_precision"] = round(ranking, 4)
     p, r, k = drafts_at(DEFAULT_MIN_SCORE, DEFAULT_TOP)
     print(f"default drafts (--min-score {DEFAULT_MIN_SCORE} --top {DEFAULT_TOP}): {k} drafts, "
           f"precision {p:.3f}, recall {r:.3f} (goal: both at least 0.9; every sentence would give "
@@ -125,23 +145,35 @@ def evaluate(loaded: list[tuple[dict, Article]], model, label: str, results: dic
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--texts", type=Path, default=NEWS / "texts", help="folder of the collected texts")
+    parser.add_argument("--labels", type=Path, default=NEWS / "labels.json",
+                        help="the labelled set (default the development set, benchmarks/news/labels.json)")
+    parser.add_argument("--texts", type=Path, help="folder of the collected texts (default: where "
+                        "scripts/news_devset.py collect puts the labels file's texts)")
     parser.add_argument("--json", type=Path, help="also write the numbers here")
     args = parser.parse_args(argv)
-    loaded = load_articles(args.texts)
+    stem = args.labels.name.removesuffix(".json")
+    texts = args.texts or NEWS / ("texts" if stem == "labels" else f"{stem.removesuffix('-labels')}-texts")
+    loaded = load_articles(texts, args.labels)
     if loaded is None:
-        print(f"news set: texts not found in {args.texts}; collect them with: "
-              f"python scripts/news_devset.py collect (skipped)")
+        print(f"news set: texts not found in {texts}; collect them with: "
+              f"python scripts/news_devset.py collect --labels {args.labels} (skipped)")
         return 0
     model = default_model()
     print(f"model: {model.name} {model.version}")
     results: dict[str, object] = {"model": f"{model.name} {model.version}"}
+    training = [(e, a) for e, a in loaded if e["split"] == "training"]
+    if training:
+        evaluate(training, model, "training (the news scorer was trained on these sentences: drafts in-sample; "
+                 "attribution rules never written on it)", results, sweep=False)
     development = [(e, a) for e, a in loaded if e["split"] == "development"]
     held_out = [(e, a) for e, a in loaded if e["split"] == "held-out"]
-    evaluate(development, model, "development (threshold chosen here, attribution rules written on it)", results,
-             sweep=True)
-    evaluate(held_out, model, "held-out (labelled before anything was run on it)", results, sweep=False)
-    evaluate(loaded, model, "all", results, sweep=False)
+    if development:
+        evaluate(development, model, "development (threshold chosen here, attribution rules written on it)",
+                 results, sweep=True)
+    if held_out:
+        evaluate(held_out, model, "held-out (labelled before anything was run on it)", results, sweep=False)
+    if development and held_out:
+        evaluate(development + held_out, model, "all", results, sweep=False)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

@@ -286,3 +286,71 @@ def test_the_packaged_sentence_alone_scorer_is_trained_on_claimbuster_only():
     assert alone["training_data"].startswith("ClaimBuster crowdsourced.csv only")
     assert alone["calibration"]["method"].startswith("Platt")
     assert model.score([CLAIM]) == model.alone.score([CLAIM])
+
+
+def _tiny_model_with_a_news_scorer(path):
+    settings = FeatureSettings(hash_bits=8)
+    rng = np.random.default_rng(2)
+    n_hand = len(checkworthiness.HAND_FEATURE_NAMES)
+    meta = {
+        "format": checkworthiness.FORMAT, "name": "tiny", "version": "0", "features": settings.to_json(),
+        "intercept": 0.25, "calibration": {"method": "Platt", "a": 1.5, "b": -0.5},
+        "alone": {"features": settings.to_json(), "intercept": -0.75, "calibration": {"a": 0.5, "b": 0.25},
+                  "hand_means": [0.0] * n_hand},
+        "news": {"features": settings.to_json(), "intercept": 0.5, "calibration": {"a": 0.8, "b": -0.1},
+                 "hand_means": [0.1] * n_hand},
+    }
+    weights = {name: rng.normal(size=settings.n_hashed if "hashed" in name else n_hand)
+               for name in ("hashed_weights", "hand_weights", "alone_hashed_weights", "alone_hand_weights",
+                            "news_hashed_weights", "news_hand_weights")}
+    save_model_file(path, metadata=meta, **weights)
+    return CheckworthinessModel.load(path)
+
+
+def test_a_news_article_is_scored_and_explained_by_the_news_weights(tmp_path):
+    """A model file with a "news" scorer: an article without speaker turns gets its weights, calibration and
+    explanations (extract's candidates and signals); a list of sentences keeps the sentence-alone scorer."""
+    from site_builder.drafting.extract import candidates, explained
+    from site_builder.model import Article, ArticleMeta
+
+    model = _tiny_model_with_a_news_scorer(tmp_path / "tiny.npz")
+    assert model.article_scorer is model.news and model.news.alone is None and model.news.news is None
+    sentences = ["Crime fell by 20 percent in 2024, the mayor said.", "Is that true?", "Thank you."]
+    z_news = model.news.decision_function(sentences)
+    assert z_news.tolist() != model.alone.decision_function(sentences).tolist()
+    assert model.score(sentences) == model.alone.score(sentences)  # a list of sentences: unchanged
+    assert model.news.score(sentences) == [float(1 / (1 + np.exp(-(0.8 * z - 0.1)))) for z in z_news]
+    meta = ArticleMeta(title="Crime", outlet="Harbour News", url="https://harbour.example/crime",
+                       published="2026-01-02", language="en")
+    found = candidates(Article(id="crime", meta=meta, body=" ".join(sentences)), model)
+    assert [c.score for c in found] == [round(p, 3) for p in model.news.score(sentences)]
+    drafted = explained(found, model)
+    assert [d.signals for d in drafted] == [[str(c) for c in row] for row in model.news.explain(sentences, top=5)]
+    everything = model.news.explain(sentences, top=None)
+    constants = [float(z) - sum(c.value for c in row) for z, row in zip(z_news, everything)]
+    assert max(constants) - min(constants) < 1e-6  # the news weights' own reasons, adding up to their score
+
+
+def test_a_model_without_a_news_scorer_scores_articles_alone(tmp_path):
+    model = _tiny_model_with_a_sentence_alone_scorer(tmp_path / "tiny.npz")
+    assert model.news is None and model.article_scorer is model
+    assert model.article_scorer.score(["We lost 60,000 factories."]) == model.alone.score(["We lost 60,000 factories."])
+
+
+def test_a_news_scorer_needs_its_metadata(tmp_path):
+    settings = FeatureSettings(hash_bits=8)
+    meta = {"format": checkworthiness.FORMAT, "name": "tiny", "version": "0", "features": settings.to_json(),
+            "intercept": 0.0, "calibration": {"a": 1.0, "b": 0.0}}
+    zeros = {"hashed_weights": np.zeros(settings.n_hashed), "hand_weights": np.zeros(22)}
+    with pytest.raises(ValueError, match=r"needs its hashed and hand weights and metadata\['news'\]"):
+        save_model_file(tmp_path / "a.npz", metadata=meta, news_hashed_weights=np.zeros(256),
+                        news_hand_weights=np.zeros(22), **zeros)
+
+
+def test_the_packaged_news_scorer_is_trained_on_claimbuster_and_the_news_training_set():
+    model = default_model()
+    assert model.news is not None and model.article_scorer is model.news
+    news = model.metadata["news"]
+    assert "train-labels.json" in news["training_data"] and news["sentences"]["news"] >= 300
+    assert news["calibration"]["method"].startswith("Platt")
+    assert model.score([CLAIM]) == model.alone.score([CLAIM])  # ClaimBuster's path is the sentence-alone scorer's

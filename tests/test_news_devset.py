@@ -92,3 +92,24 @@ def test_collect_takes_another_labels_file(tmp_path: Path, capsys) -> None:  # t
 def test_each_labels_file_has_its_own_texts_folder() -> None:
     assert default_out(NEWS / "labels.json") == NEWS / "texts"
     assert default_out(NEWS / "train-labels.json") == NEWS / "train-texts"
+
+
+def test_training_reads_the_news_training_set_or_says_why_not(tmp_path: Path) -> None:
+    """scripts/train_checkworthiness.py trains its news scorer on the labelled texts, or says why it cannot."""
+    from train_checkworthiness import news_training_sentences
+
+    text = canonical_text(SENTENCES)
+    article = dict(entry(), id="jobs", url="https://example.org/jobs",
+                   text_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
+    for sentence, label in zip(article["sentences"], ("CFS", "UFS", "CFS")):
+        sentence["label"] = label
+    labels = tmp_path / "train-labels.json"
+    labels.write_text(json.dumps({"articles": [article]}), encoding="utf-8")
+    texts = tmp_path / "train-texts"
+    assert news_training_sentences(labels, texts) == f"{texts / 'jobs.txt'} is missing"
+    texts.mkdir()
+    (texts / "jobs.txt").write_text(text, encoding="utf-8")
+    assert news_training_sentences(labels, texts) == ([s for para in SENTENCES for s in para], [1, 0, 1], [0, 0, 0])
+    (texts / "jobs.txt").write_text(text.replace("3.9", "4.0"), encoding="utf-8")
+    assert news_training_sentences(labels, texts) == (f"{texts / 'jobs.txt'} is not the labelled text (its SHA-256 "
+                                                      f"differs from train-labels.json's)")

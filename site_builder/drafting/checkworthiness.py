@@ -6,12 +6,14 @@ questions, length), with a Platt calibration on top, so that `score` returns
 calibrated probabilities in 0..1 that a sentence is a check-worthy factual
 sentence (ClaimBuster "CFS").
 
-A model file may hold two sets of weights over the same features: the
+A model file may hold several sets of weights over the same features: the
 transcript's (with the speaker layer, used when each sentence's speaker is
 known) and, under ``alone``, a sentence-alone scorer used whenever there are no
-speakers (a news article, a list of sentences).  `score` and `explain` pick
-the one that scores the input, so a draft's signals are always the reasons of
-the weights that scored it.
+speakers (a list of sentences).  `score` and `explain` pick the one that
+scores the input, so a draft's signals are always the reasons of the weights
+that scored it.  A third set, under ``news`` (2.3.0), scores the sentences of a
+news article (an article without speaker turns): `article_scorer` is the model
+that scores and explains them.
 
 Inference needs only numpy and the standard library: the feature hash is
 `zlib.crc32` (deterministic across runs and platforms, unlike `hash()`), so
@@ -386,6 +388,16 @@ class CheckworthinessModel:
     # The scorer of sentences without speakers (2.2.0: trained on ClaimBuster only), if the file has one;
     # without it, the weights above score every input.
     alone: "CheckworthinessModel | None" = field(default=None, repr=False, compare=False)
+    # The scorer of a news article's sentences (2.3.0: ClaimBuster and the project's labelled news
+    # training articles), if the file has one: see `article_scorer`.
+    news: "CheckworthinessModel | None" = field(default=None, repr=False, compare=False)
+
+    @property
+    def article_scorer(self) -> "CheckworthinessModel":
+        """The model that scores and explains the sentences of an article without speaker turns (a news
+        article): the news weights if the file has them, otherwise this model (whose `score` then uses
+        the sentence-alone weights)."""
+        return self.news if self.news is not None else self
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -401,16 +413,17 @@ class CheckworthinessModel:
             arrays = {name: archive[name] for name in archive.files if name != "metadata"}
         if meta.get("format") not in ("claim-explainer/checkworthiness-linear/1", FORMAT):
             raise ValueError(f"{path}: not a check-worthiness model file (format {meta.get('format')!r})")
-        alone = meta.get("alone")
+        alone, news = meta.get("alone"), meta.get("news")
         return cls._weights(path, meta, meta, arrays, "", cls._speaker_layer(path, meta.get("speakers")),
-                            alone=cls._weights(path, meta, alone, arrays, "alone_", {}) if alone else None)
+                            alone=cls._weights(path, meta, alone, arrays, "alone_", {}) if alone else None,
+                            news=cls._weights(path, meta, news, arrays, "news_", {}) if news else None)
 
     @classmethod
     def _weights(cls, path: Path, meta: Mapping[str, Any], part: Mapping[str, Any], arrays: Mapping[str, np.ndarray],
-                 prefix: str, speakers: Mapping[str, tuple[float, ...]], alone: "CheckworthinessModel | None" = None
-                 ) -> "CheckworthinessModel":
-        """One set of weights of a model file: ``part`` is its metadata (the file's, or its "alone" entry),
-        its arrays are named with ``prefix``."""
+                 prefix: str, speakers: Mapping[str, tuple[float, ...]], alone: "CheckworthinessModel | None" = None,
+                 news: "CheckworthinessModel | None" = None) -> "CheckworthinessModel":
+        """One set of weights of a model file: ``part`` is its metadata (the file's, or its "alone" or "news"
+        entry), its arrays are named with ``prefix``."""
         try:
             quantized = arrays[f"{prefix}hashed_weights"]
             hashed_scale = float(arrays[f"{prefix}hashed_scale"].reshape(-1)[0])
@@ -436,6 +449,7 @@ class CheckworthinessModel:
             metadata=meta,
             hand_means=tuple(float(v) for v in part.get("hand_means", [0.0] * len(HAND_FEATURE_NAMES))),
             alone=alone,
+            news=news,
             **speakers,
         )
 
@@ -591,12 +605,15 @@ def save_model_file(
     weight_dtype: str = "int16",
     alone_hashed_weights: np.ndarray | None = None,
     alone_hand_weights: np.ndarray | None = None,
+    news_hashed_weights: np.ndarray | None = None,
+    news_hand_weights: np.ndarray | None = None,
 ) -> None:
     """Write a model file byte-for-byte deterministically (fixed zip timestamps, sorted JSON, integer weights).
 
     The hashed weights are quantised to `weight_dtype` (int8 or int16) with one scale
     (max |w| / largest integer); `np.load` reads the archive with allow_pickle=False. ``alone_*``: the
-    sentence-alone scorer's weights (its settings, intercept and calibration are ``metadata["alone"]``).
+    sentence-alone scorer's weights (its settings, intercept and calibration are ``metadata["alone"]``);
+    ``news_*``: the news articles' scorer's (``metadata["news"]``).
     """
     dtype = np.dtype(weight_dtype)
     if dtype not in (np.dtype(np.int8), np.dtype(np.int16)):
@@ -616,6 +633,10 @@ def save_model_file(
         if alone_hashed_weights is None or alone_hand_weights is None or "alone" not in metadata:
             raise ValueError("a sentence-alone scorer needs its hashed and hand weights and metadata['alone']")
         sets.append(("alone_", alone_hashed_weights, alone_hand_weights))
+    if news_hashed_weights is not None or news_hand_weights is not None:
+        if news_hashed_weights is None or news_hand_weights is None or "news" not in metadata:
+            raise ValueError("a news scorer needs its hashed and hand weights and metadata['news']")
+        sets.append(("news_", news_hashed_weights, news_hand_weights))
     for prefix, hashed, hand in sets:
         quantized, scale = quantised(hashed)
         members[f"{prefix}hashed_weights.npy"] = _npy_bytes(quantized)

@@ -114,7 +114,8 @@ def candidates(article: Article, model: CheckworthinessModel, known_tags: Iterab
         features = speaker_features([normalize(s.text) for s in sentences], speakers)
         values = [tuple(float(v) for v in row) for row in features]
     texts = [s.text for s in sentences]
-    scores = model.score(texts, speakers)
+    # A transcript: the transcript's weights with its speakers; any other article: the article scorer.
+    scores = model.score(texts, speakers) if found_turns else model.article_scorer.score(texts)
     tags = list(known_tags)
     out = []
     attributions = attribute_all(texts)
@@ -157,9 +158,16 @@ def _claimant(found, article: Article) -> str:  # type: ignore[no-untyped-def]
 
 
 def explained(chosen: Sequence[Candidate], model: CheckworthinessModel) -> list[Candidate]:
-    """The candidates with their signals: the model's largest contributions to each one's score."""
-    reasons = model.explain([c.quote for c in chosen], top=SIGNALS, speaker_values=[c.speaker_values for c in chosen])
-    return [replace(c, signals=[str(reason) for reason in why]) for c, why in zip(chosen, reasons, strict=True)]
+    """The candidates with their signals: the largest contributions to each one's score, by the weights that
+    scored it (a transcript's sentence, which has its speaker values: the transcript's; any other: the
+    article scorer's)."""
+    in_turns = [i for i, c in enumerate(chosen) if c.speaker_values]
+    others = [i for i, c in enumerate(chosen) if not c.speaker_values]
+    reasons: dict[int, list] = {}
+    reasons.update(zip(in_turns, model.explain([chosen[i].quote for i in in_turns], top=SIGNALS,
+                                               speaker_values=[chosen[i].speaker_values for i in in_turns])))
+    reasons.update(zip(others, model.article_scorer.explain([chosen[i].quote for i in others], top=SIGNALS)))
+    return [replace(c, signals=[str(reason) for reason in reasons[i]]) for i, c in enumerate(chosen)]
 
 
 def select(found: Sequence[Candidate], *, min_score: float, top: int) -> list[Candidate]:
