@@ -15,14 +15,20 @@ attribute(sentence, previous=()) -> Attribution(claimant, kind, cue)
     the press secretary for Russian President Vladimir Putin, emphasized" gives "Dmitry Peskov").
     A government or institution named by a place is a claimant like any other ("Moscow", "Russia"),
     and so is a lowercase institution or role with its determiner ("The statistics office", "The
-    minister", "Its leader").
+    minister", "Its leader"). A named organisation's officials, data or briefings are the organisation
+    ("Customs and Border Protection (CBP) officials said", "National Weather Service data showed"); a
+    study's findings and "the researchers" are the study's publisher when the article names it ("led by
+    X", "released Sunday by X"). Titles of several words go ("City Manager Leif Ahnell" gives "Leif
+    Ahnell"); a state written after a city ("Aurora, Colo.") is never part of a source. A named source
+    wins over a hedge in the same sentence ("allegedly ..., according to the sheriff's office").
 ``direct``
     The same, when the source's words are quoted as a whole: ``X said: "..."``, ``X said, "..."``,
     ``X said "..."``, ``"...," X said`` or ``"...," said X``. A quoted fragment inside reported
     speech (``X said the talks were "overdue."``) stays ``reported``.
 ``vague``
     An unnamed source: "Reports indicate", "Analysts suggest", "sources say", "experts say",
-    "observers note", "Kremlin officials have described", "one trader said", "people familiar with
+    "observers note", "Kremlin officials have described", "one trader said", "Authorities said",
+    "officials said" (unless just after a named organisation's officials), "administrators said", "people familiar with
     the matter said", "Some said", "according to reports", "it is believed", "reportedly", "a
     reported approval". The claimant is a short label: "Unnamed reports", "Unnamed analysts",
     "Unnamed Kremlin officials", "Unnamed sources familiar with the matter".
@@ -94,7 +100,7 @@ _SPEECH_VERBS = _words(
     contended contends contend concluded concludes conclude recalled recalls accused accuses urged
     urges vowed vows promised promises forecast replied replies shouted tweeted posted reiterated
     reiterates re-iterated credited credits blamed blames anticipates anticipated shows showed
-    concedes conceded"""
+    concedes conceded advised advises advise recommended recommends recommend"""
 )
 # Verbs that are speech only when no object follows: "he added." / "added that" but "added 661,000 jobs".
 _BARE_SPEECH_VERBS = _words("added adds")
@@ -111,7 +117,8 @@ _BETWEEN = (
     r"Friday|Saturday|Sunday))\s+)*"
 )
 _VERB = re.compile(
-    rf"\b{_BETWEEN}(?P<verb>{_alternation(_SPEECH_VERBS)}|points? out|pointed out|points? to|pointed to)\b"
+    rf"\b{_BETWEEN}(?P<verb>{_alternation(_SPEECH_VERBS)}|points? out|pointed out|points? to|pointed to|"
+    r"(?:found|finds|find)(?=\s+that\b))\b"
 )
 _INVERTED = re.compile(
     r"(?:[,!?][”\"’']?|[”\"’'])\s+(?P<verb>said|says|added|adds|told|wrote|argued|noted|explained|"
@@ -136,7 +143,8 @@ _VAGUE_NOUNS = _words(
     commentators witnesses residents economists scientists researchers investigators mediators
     negotiators lawmakers legislators activists campaigners protesters scholars historians bankers
     investors traders firms companies groups people source analyst expert observer official
-    critic insider diplomat trader commentator witness resident economist investor banker"""
+    critic insider diplomat trader commentator witness resident economist investor banker
+    authorities administrators members managers employees workers"""
 )
 # Before the noun: "some analysts", "one trader", "the officials" (dropped from the label).
 _QUANTIFIERS = _words(
@@ -147,6 +155,9 @@ _VAGUE_NOUN_AT_END = re.compile(
     rf"(?P<pp>\s+(?:in|at|from|inside|close to|familiar with)\s+[^,;:“”\"]+?)?$",
     re.IGNORECASE,
 )
+# "the researchers" are a study's authors, named or not: reported, the study's publisher when it is known.
+_AUTHORS = _words("researchers scientists investigators")
+_TIME_NOUNS = _words("day week weekend month year morning afternoon evening night")
 _MONTH_AND_DAY_NAMES = _words(
     """January February March April May June July August September October November December
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday"""
@@ -166,7 +177,8 @@ _NOT_NAMES = _words(
     Meanwhile Still Also After Before When While If As Although Though Despite According During
     Since Because Once Then Thus Moreover Indeed Its Their His Her Our My Your We I You There Here
     Some Many Several Most Both All Each No Not Nobody One Two Three What Why How Who Which Where
-    Asked Speaking Earlier Later Today Yesterday"""
+    Asked Speaking Earlier Later Today Yesterday Even Only Just Instead Now Perhaps Overall Rather
+    Nearly Almost About Around Last Next Among Amid"""
 )
 # Titles removed from the front of a person's name ("Prime Minister Narendra Modi").
 _TITLES = _words(
@@ -176,7 +188,9 @@ _TITLES = _words(
     Judge Justice Mayor Admiral Adm. Colonel Col. Lt. Lieutenant Captain Capt. Sergeant Sgt.
     Commander Marshal Gen. General Air Sheikh Emir Rev. Bishop Cardinal Analyst Economist
     Commissioner Councillor Councilor Leader Opposition Former Foreign Defence Defense Finance Staff
-    Member Councilman Councilwoman Councilmember Alderman Alderwoman Police Sheriff Superintendent"""
+    Member Councilman Councilwoman Councilmember Alderman Alderwoman Police Sheriff Superintendent
+    Manager Administrator Attorney Clerk Officer Inspector Detective Trooper Treasurer Auditor
+    Principal Dean Coach Interim Acting Assistant Press"""
 )
 # Titles that can stand before a surname alone ("President Putin", "Mr. Oduya").
 _HONORIFICS = _words(
@@ -206,16 +220,25 @@ _ROLE_NOUNS = _words(
     director government agency office department police army military court company bank embassy
     union group committee commission council regulator prosecutor prosecutors statement report
     study survey secretary ambassador governor mayor district board university hospital administration
-    campaign state city county"""
+    campaign state city county poll findings results administrator commissioner manager sheriff"""
 )
+# A named organisation's people or papers: "Customs and Border Protection (CBP) officials", "Census Bureau data".
+_ORG_GROUP = re.compile(
+    r"(?P<org>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|on|de)\s+)?[A-Z][\w’'.&-]*)*)(?:\s*\([A-Z][\w.&-]*\))?\s+"
+    r"(?:officials|spokespeople|representatives|(?:[a-z][\w-]*\s+){0,3}"
+    r"(?P<data>data|figures|statistics|records|briefings|estimates|tables|numbers|filings|documents))$"
+)
+# A lowercase organisation named again: "the agency" is the "Environmental Protection Agency" named before.
+_ORG_NOUNS = _words("agency department ministry bureau commission committee council board university hospital")
+_SPOKESPEOPLE = _words("spokesman spokeswoman spokesperson")
 _PERSON_ROLES = _words(
     """spokesman spokeswoman spokesperson minister official leader president chief director
-    prosecutor secretary ambassador governor mayor"""
+    prosecutor secretary ambassador governor mayor administrator commissioner manager sheriff"""
 )
 _ROLE_SUBJECT = re.compile(
     rf"(?:^|(?<=[\s,;(]))((?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|(?:[A-Z][\w.]*\s+){{0,3}}[A-Z]\w+[’']s)\s+"
     rf"(?:[\w’'-]+\s+){{0,4}}?(?:{_alternation(_ROLE_NOUNS)})(?:\s+of\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)?|"
-    rf"[Aa]n?\s+(?:new\s+|recent\s+|separate\s+)?(?:report|study|survey))$"
+    rf"(?:[Aa]n?|[Oo]ne)\s+(?:new\s+|recent\s+|separate\s+|major\s+)?(?:report|study|survey|poll))$"
 )
 # Titles written short before a name: "Gov. Bobby Jindal" introduces "the governor".
 _ROLE_ABBREVIATIONS = {"governor": ("Gov.",), "senator": ("Sen.",), "representative": ("Rep.",),
@@ -224,13 +247,19 @@ _ROLE_ABBREVIATIONS = {"governor": ("Gov.",), "senator": ("Sen.",), "representat
 _IN_REPORT = re.compile(r"^(?:In|From)\s+(?:the|a|its|their)\s+(?P<source>[A-Z][^,;]*?)\s+(?:report|study|survey|analysis),")
 _NAME_TOKEN = re.compile(r"[A-Z][\w’'.&-]*$")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
+# US states as news style writes them after a city ("Aurora, Colo."): a place, never a source.
+_STATE_ABBREVIATIONS = _words(
+    """Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md. Mass. Mich. Minn. Miss.
+    Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn. Vt. Va. Wash.
+    W.Va. Wis. Wyo."""
+)
 _CONNECTORS = _words("of for and de van von der da di bin al la le du del dos ibn")
 _PARTIES = _words("Republican Democratic Democrat Labour Labor Conservative Liberal Independent GOP DFL")
 _OPEN_QUOTES = "“\"‘'«"
 _CLOSE_QUOTES = "”\"’'»"
 # After the verb: 'said: "', 'told reporters, "', 'said "' or 'said that "'.
 _DIRECT_AFTER = re.compile(
-    rf"\s*(?:[\w’'-]+\s+){{0,3}}?[:,]\s*[{_OPEN_QUOTES}]|"
+    rf"\s*(?:[\w’'-]+(?:\s+|(?=[:,]))){{0,3}}?[:,]\s*[{_OPEN_QUOTES}]|"
     r"\s*(?:(?:reporters|journalists|the press|the media|the crowd|an audience|supporters|lawmakers|him|her|"
     r"them|us|me)\s+)?(?:that\s+)?[“\"«]"
 )
@@ -239,13 +268,14 @@ _INSTITUTIONS = _words("police prosecutors firefighters")
 # "new research from Canada’s York University", "three studies released Wednesday from the Global Carbon Project"
 _PUBLICATION_OF = re.compile(
     r"\b(?:research|stud(?:y|ies)|reports?|surveys?|analys[ie]s|polls?)\b"
-    r"(?:\s+(?:released|published|issued|compiled|conducted)(?:\s+\w+day)?)?\s+(?:by|from)\s+(?:the\s+)?"
+    r",?(?:\s+(?:released|published|issued|compiled|conducted|led|commissioned)(?:\s+\w+day)?)?\s+(?:by|from)\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|on|de)\s+)?[A-Z][\w’'.&-]*)*)"
 )
 # A claimant that is a publication, to be resolved to its publisher: "The report", "Friday's report".
 _PUBLICATION_CLAIMANT = re.compile(
-    r"^(?:(?:the|a|an|this|that|its|their|[\w’']+[’']s)\s+)?(?:new\s+|latest\s+|annual\s+)?"
-    r"(?:report|study|survey|analysis|research|data|figures|statistics|poll)$",
+    r"^(?:(?:the|a|an|one|this|that|its|their|[\w’']+[’']s)\s+)?(?:new\s+|latest\s+|annual\s+|major\s+)?"
+    r"(?:report|study|survey|analysis|research|data|figures|statistics|poll|findings|results|researchers|"
+    r"scientists|investigators)$",
     re.IGNORECASE,
 )
 _THAT_IS_ACCORDING = re.compile(r"^(?:That|This)(?:'s|’s| is| was)\s+according to\s+(?P<source>[^;:!?()“”\"]+)")
@@ -260,6 +290,9 @@ def attribute(sentence: str, previous: Sequence[str] = ()) -> Attribution:
     found = [f for f in (_according(sentence), _impersonal(sentence), _subject_verb(sentence), _in_report(sentence)) if f]
     if not found:
         return NONE
+    if any(a.kind in ("direct", "reported") for _, a in found):
+        # "He allegedly fled ..., according to the sheriff's office": the adverb hedges what the source says
+        found = [f for f in found if f[1].cue not in ("reportedly", "allegedly", "purportedly", "reputedly")] or found
     _, attribution = min(found, key=lambda f: f[0])
     if attribution.kind in ("direct", "reported"):
         attribution = _resolve(attribution, previous)
@@ -320,6 +353,8 @@ def _subject_verb(sentence: str) -> _Found | None:
         if subject is None:
             continue
         start, claimant, kind = subject
+        if claimant.lower() in _PRONOUNS and re.search(r"\b(?:who|whom|which|that)\s*$", sentence[:start]):
+            continue  # "a deputy, whom they believe was killed ...": a relative clause, not the sentence's source
         cue = match.group().strip()
         if kind == "vague":
             return start, Attribution(claimant, "vague", sentence[start : match.end()])
@@ -339,7 +374,10 @@ def _subject_verb(sentence: str) -> _Found | None:
         if words and words[0].lower() in ("he", "she"):
             who = _capitalise(words[0].lower())
         else:
-            who = _name_at_start(sentence)
+            opening = re.match(r"(\w+)(?:\s+\w+){0,2},\s+", sentence.lstrip())
+            # "Earlier, Trump exhorted his supporters, telling them ...": the subject after the opening
+            start = opening.end() if opening is not None and opening.group(1) in _NOT_NAMES else 0
+            who = _name_at_start(sentence.lstrip()[start:])
         if who is not None:
             kind = "direct" if _DIRECT_AFTER.match(sentence, match.end()) else "reported"
             return match.start("verb"), Attribution(who, kind, match.group("verb"))
@@ -358,12 +396,36 @@ def _subject_before(before: str) -> tuple[int, str, str] | None:
         text = text[:comma] if comma >= 0 and segment[:1].islower() else text[:-1]
     if not text:
         return None
+    if "," in text:  # "“...,” Jana Novak, the city’s press secretary said": an appositive with no closing comma
+        comma = text.rfind(",")
+        segment, head = text[comma + 1 :].split(), text[:comma].rstrip()
+        if 0 < len(segment) <= 6 and segment[-1] in _PERSON_ROLES:
+            run = _name_run(head.split())
+            start = len(head) - len(" ".join(run))
+            name = _strip_titles(run) if run else ""
+            if _looks_like_person(name) and not _after_preposition(head, start):
+                return start, name, "reported"
+
+    group = _ORG_GROUP.search(text)
+    if group is not None:  # "Customs and Border Protection (CBP) officials", "Census Bureau data"
+        words = group.group("org").split()
+        while words and (words[0] in _NOT_NAMES or words[0] in _MONTH_AND_DAY_NAMES):
+            words.pop(0)
+        named = [w for w in words if w not in _CONNECTORS]
+        if words and (len(named) >= 2 or (group.group("data") and any(w.strip(".,") in _ORG_WORDS for w in named))):
+            start = group.end("org") - len(" ".join(words))
+            person = _looks_like_person(" ".join(words)) and len(named) == len(words) and "(" not in group.group()
+            if not _after_preposition(text, start) and not person:
+                return start, " ".join(words), "reported"
 
     vague = _vague_subject(text)
     if vague is not None:
         start, noun_start, label = vague
         if re.search(r"\bthan\b(?:\s+\S+){0,3}\s*$", text[:start]):
             return None  # "more than the 15,000 economists expected": a comparison, not a source
+        the = re.search(r"(?:^|(?<=\s))[Tt]he\s+$", text[:noun_start])
+        if the is not None and text[noun_start:].lower() in _AUTHORS:  # "The researchers": the study's
+            return the.start(), "The " + text[noun_start:], "reported"
         if not _after_preposition(text, start):
             return noun_start, label, "vague"
     words = text.split()
@@ -417,6 +479,9 @@ def _name_run(words: list[str]) -> list[str]:
             run.insert(0, word)
         else:
             break
+    states = [i for i, word in enumerate(run) if word in _STATE_ABBREVIATIONS]
+    if states:  # "in Aurora, Colo. Police said": the place (or the sentence it ended) is no part of the source
+        run = run[states[-1] + 1 :]
     while run and (run[0] in _CONNECTORS or run[0] in _NOT_NAMES):
         run.pop(0)
     if len(run) == 1 and run[0].lower() in _VAGUE_NOUNS:
@@ -489,6 +554,7 @@ def _vague_subject(text: str) -> tuple[int, int, str] | None:
             or not re.fullmatch(r"[\w.-]+", word)  # punctuation, possessives
             or word.lower() in _STOP_BEFORE_NOUN
             or word in _MONTH_AND_DAY_NAMES
+            or word.lower() in _TIME_NOUNS  # "Last month officials said"
         ):
             break
         qualifiers.insert(0, word)
@@ -558,7 +624,22 @@ def attribute_all(sentences: Sequence[str]) -> list[Attribution]:
                     current = Attribution(source, "reported", "according to")
         elif current.kind in ("direct", "reported"):
             current = _in_context(current, sentences, index, found)
+        elif current.claimant in ("Unnamed officials", "Unnamed authorities"):
+            current = _officials_of(current, sentences, index, found)
         found.append(current)
+    return found
+
+
+def _officials_of(found: Attribution, sentences: Sequence[str], index: int, earlier: list[Attribution]) -> Attribution:
+    """"officials said" just after "Customs and Border Protection (CBP) officials said" are that organisation's."""
+    for back in range(1, min(3, index) + 1):
+        before = earlier[index - back]
+        if before.kind == "reported" and before.claimant and (before.cue or "").startswith(("officials ", "authorities ")):
+            return Attribution(before.claimant, "reported", found.cue)  # a third sentence of the same officials
+        if before.kind == "reported" and before.claimant and re.search(
+            rf"{re.escape(before.claimant)}(?:\s*\([A-Z][\w.&-]*\))?\s+(?:officials|authorities)\b", sentences[index - back]
+        ):
+            return Attribution(before.claimant, "reported", found.cue)
     return found
 
 
@@ -579,7 +660,8 @@ def _in_context(found: Attribution, sentences: Sequence[str], index: int, earlie
                          and a.claimant and _looks_like_person(a.claimant)), None)
     elif lowered in ("it", "they"):
         resolved = next((a.claimant for a in reversed(earlier[-3:]) if a.kind in ("direct", "reported")
-                         and a.claimant and a.claimant.lower() not in _PRONOUNS), None)
+                         and a.claimant and a.claimant.lower() not in _PRONOUNS
+                         and not (lowered == "it" and _looks_like_person(a.claimant))), None)
     elif _PUBLICATION_CLAIMANT.match(claimant):
         nearby = [*reversed(sentences[max(0, index - 8) : index + 1]), *sentences[index + 1 : index + 2]]
         resolved = next((p for p in map(_publisher, nearby) if p), None) or next(
@@ -589,10 +671,37 @@ def _in_context(found: Attribution, sentences: Sequence[str], index: int, earlie
         role = claimant.split()[-1]
         if role.lower() in _PERSON_ROLES:
             resolved = _introduced_as(role, sentences[max(0, index - 40) : index])
+        elif role.lower() in _ORG_NOUNS:
+            resolved = _named_org(role, sentences[max(0, index - 40) : index])
+    elif (owner := re.fullmatch(r"([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)[’']s\s+(\w+)", claimant)) and (
+        owner.group(2) in _PERSON_ROLES
+    ):  # "NASA's administrator": the administrator named before, else NASA
+        resolved = _introduced_as(owner.group(2), sentences[max(0, index - 40) : index])
+        resolved = resolved or (None if _looks_like_person(owner.group(1)) else owner.group(1))
+    elif (spoke := re.fullmatch(r"(?:The|the)\s+(.+?)\s+(\w+)", claimant)) and spoke.group(2) in _SPOKESPEOPLE:
+        # "the sheriff's office spokesman": the spokesman named before, else the office he speaks for
+        resolved = _introduced_as(spoke.group(2), sentences[max(0, index - 40) : index]) or "The " + spoke.group(1)
     name = resolved or claimant
     if " " not in name and name[:1].isupper() and name.lower() not in _PRONOUNS:
         resolved = _full_name(name, sentences[max(0, index - 40) : index]) or resolved  # "Warren" -> "Lovely Warren"
     return Attribution(resolved, found.kind, found.cue) if resolved else found
+
+
+def _named_org(noun: str, previous: Sequence[str]) -> str | None:
+    """The organisation named before with ``noun`` in its name: "the agency" -> "Environmental Protection Agency"."""
+    word = noun[:1].upper() + noun[1:].lower()
+    pattern = re.compile(
+        rf"(?:[A-Z][\w’'.&-]*\s+(?:(?:of|for|and|on)\s+)?)*{word}"
+        r"(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:and\s+)?[A-Z][\w’'.&-]*)*)?"
+    )
+    for sentence in reversed(previous):
+        for match in reversed(list(pattern.finditer(sentence))):
+            words = match.group().rstrip(".,").split()
+            while words and words[0] in _NOT_NAMES:
+                words.pop(0)
+            if len(words) >= 2:
+                return " ".join(words)
+    return None
 
 
 def _introduced_as(role: str, previous: Sequence[str]) -> str | None:
@@ -617,7 +726,8 @@ def _resolve(found: Attribution, previous: Sequence[str]) -> Attribution:
     claimant = found.claimant or ""
     if claimant.lower() in _PRONOUNS:
         recent = list(previous)[-8:]
-        resolved = _antecedent(recent, persons_only=_PRONOUNS[claimant.lower()] == "person")
+        resolved = _antecedent(recent, persons_only=_PRONOUNS[claimant.lower()] == "person",
+                               things_only=claimant.lower() == "it")
     elif " " not in claimant and claimant[:1].isupper():
         resolved = _full_name(claimant, list(previous)[-40:])
     else:
@@ -625,17 +735,19 @@ def _resolve(found: Attribution, previous: Sequence[str]) -> Attribution:
     return Attribution(resolved, found.kind, found.cue) if resolved else found
 
 
-def _antecedent(recent: list[str], persons_only: bool) -> str | None:
-    """The source or person the nearest earlier sentence names."""
+def _antecedent(recent: list[str], persons_only: bool, things_only: bool = False) -> str | None:
+    """The source or person the nearest earlier sentence names ("it": never a person)."""
     for sentence in reversed(recent):
         found = attribute(sentence)  # without ``previous``: one level only
         claimant = found.claimant
         if claimant and found.kind in ("direct", "reported") and claimant.lower() not in _PRONOUNS:
             if " " not in claimant:
                 claimant = _full_name(claimant, recent) or claimant
+            if things_only and _looks_like_person(claimant):
+                continue
             if not persons_only or _could_be_person(claimant):
                 return claimant
-        names = _person_names(sentence)
+        names = [] if things_only else _person_names(sentence)
         if names:
             return names[0]
     return None
