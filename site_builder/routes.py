@@ -209,6 +209,9 @@ def _folders(here: str) -> tuple[str, ...]:
 
 def _relative(target: str, start: tuple[str, ...]) -> str:
     """``relative_url`` from a page in the folders ``start``."""
+    if not start or not target.startswith(start[0] + "/"):
+        # no folder in common (the loop below would stop at once): most links, e.g. a listing's to each claim
+        return "../" * len(start) + target or "./"
     parts = target.split("/")
     common = 0
     while common < len(start) and common < len(parts) - 1 and start[common] == parts[common]:

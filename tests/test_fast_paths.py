@@ -223,3 +223,26 @@ def test_quoting_is_urllibs() -> None:
     for text in ["", "claims/x/", "https://e.org/claims/a-b_c.d~e/?q=1&r=2#s", *("".join(rng.choice(pool)
                  for _ in range(rng.randint(0, 20))) for _ in range(20000))]:
         assert quoted(text) == quote(text, safe="")
+
+
+# -- relative links --------------------------------------------------------------------------------------
+
+
+def _old_relative(target: str, start: tuple[str, ...]) -> str:
+    parts = target.split("/")
+    common = 0
+    while common < len(start) and common < len(parts) - 1 and start[common] == parts[common]:
+        common += 1
+    relative = "../" * (len(start) - common) + "/".join(parts[common:])
+    return relative or "./"
+
+
+def test_relative_links_are_what_they_were() -> None:
+    from site_builder.routes import _folders, _relative
+    rng = random.Random(17)
+    names = ["", "claims", "claims.md", "a", "b", "index.html", "x.html", "page", "2"]
+    for _ in range(30000):
+        target = "/".join(rng.choice(names) for _ in range(rng.randint(0, 4)))
+        here = "/".join(rng.choice(names) for _ in range(rng.randint(0, 4))) + rng.choice(["", "/"])
+        start = _folders(here)
+        assert _relative(target, start) == _old_relative(target, start), (target, start)
