@@ -8,6 +8,13 @@ contents and anchors just in time, when the page itself is built (``on_page_cont
 search plugin reads it); the HTML is dropped again once the page is written (``on_post_page``), so
 memory does not grow with every page's HTML held at once.
 
+In ``mkdocs build`` of a large project (``render_workers``), the project is loaded and the pages rendered
+by a worker process (ahead.py), which sends this process what the build needs of the project first,
+then each page, finished, in the order MkDocs builds them, and writes the data files between pages: the
+project is held in the worker only, and our work runs on the second core. Whatever the worker does not
+deliver (a page out of its order, a failure) is done here as without it, so the output and the errors
+are the same.
+
 In ``mkdocs serve``, after the first build, an edit confined to claims and articles rebuilds only the
 pages and files it changes (serve_rebuild.py: the server's builder, the claims folder's watch, and what
 each build made, kept for the next); this module only tells it what MkDocs' hooks saw. Any other change
@@ -30,12 +37,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
+import itertools
 import logging
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -48,6 +57,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
 from . import memo
+from .ahead import RenderedAhead, worthwhile
 from .freed_memory import return_freed_memory
 from .cards import CardCache
 from .collector import back_in_collections
@@ -56,7 +66,7 @@ from .pages import (GeneratedPage, Heading, PageMeta, PageWriter, insert_ratings
                     share_cards, with_permalinks)
 from .paths import collected_problems, folder_problems
 from .preview import error_page, error_uris
-from .project import Project, load_project
+from .project import Project, Site, load_project
 from . import reload as reloading
 from . import serve_rebuild
 from .render import CompiledTemplates, environment
@@ -104,6 +114,38 @@ class ClaimsConfig(base.Config):
     placeholders = c.Choice(("info", "warn"), default=DEFAULTS["placeholders"])
     """How each ``[Placeholder: ...]`` left on a page is reported: ``info``, or ``warn`` (then
     ``mkdocs build --strict`` fails while any remain)."""
+    render_workers = c.Choice((0, 1), default=1)
+    """``mkdocs build`` of more than a few hundred generated pages, on two or more cores, where processes can
+    fork (Linux): 1 (the default) renders them ahead in a worker process while MkDocs writes the ones before
+    (ahead.py); 0 renders each in MkDocs' own process. The same pages either way."""
+
+
+class FinishedPage(NamedTuple):
+    """A generated page as on_page_context hands it to MkDocs (made here or by the worker of ahead.py)."""
+
+    meta: PageMeta
+    content: str  # the page's HTML with the permalinks of mkdocs.yml's toc settings
+    toc: tuple[Heading, ...]  # the headings the table of contents lists
+    anchors: frozenset[str]
+
+
+class Planned(NamedTuple):
+    """What a build needs of the project beside the pages themselves: made where the project is loaded
+    (in MkDocs' process, or in the worker rendering pages ahead, which sends it)."""
+
+    problems: list[Problem]  # the project's errors (then nothing else is planned)
+    warnings: list[str]  # reported at INFO
+    generated: list[str]  # the URI of every generated page, sorted
+    drafts: list[str]  # the pages of draft claims (mkdocs serve only)
+    assets: frozenset[str]  # the other generated files: data files, feeds, redirects, the stylesheet
+    replaced: frozenset[str]  # the pages that take the place of an article's file
+    dates: dict[str, dt.date]  # see pages.page_dates
+    newest: dt.date | None
+    metas: dict[str, PageMeta]  # from the worker: each page's metadata (else the page writer gives it)
+    site_card: tuple[str, str]
+    cards: frozenset[str]  # the pages' own share cards
+    drawn: dict[str, Path]  # each share card's file, by URI
+    drawn_count: int  # cards drawn now (not found in the cache)
 
 
 class GeneratedFile(File):
@@ -121,6 +163,7 @@ class MadeFile(GeneratedFile):
     MkDocs writes it, a piece at a time, with the other static files."""
 
     make: Callable[[], Iterable[str]]
+    written = False  # written already (before the pages were handed to a worker): MkDocs need not write it
 
     @property
     def content_string(self) -> str:
@@ -139,13 +182,19 @@ class MadeFile(GeneratedFile):
         self.make = functools.partial(_one, value.decode("utf-8"))
 
     def copy_file(self, dirty: bool = False) -> None:
-        if dirty and not self.is_modified():
+        if self.written or (dirty and not self.is_modified()):
             return
+        for _ in self.write_steps():
+            pass
+
+    def write_steps(self) -> Iterator[None]:
+        """Writing the file, a step for each piece."""
         output_path = self.abs_dest_path
         os.makedirs(os.path.dirname(output_path), exist_ok=True)
         with open(output_path, "w", encoding="utf-8") as output:  # as MkDocs writes a file's text
             for piece in self.make():
                 output.write(piece)
+                yield
 
 
 def _one(text: str) -> tuple[str]:
@@ -170,6 +219,8 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
     written = 0  # generated pages written by this process
     failed: str | None = None  # while serving: the report of the current build's errors, shown as a page
     site_card: tuple[str, str]  # the site's share card: (uri, text alternative)
+    ahead: RenderedAhead[FinishedPage] | None = None  # mkdocs build: the worker rendering pages ahead
+    metas: dict[str, PageMeta]  # with a worker: each page's metadata, made before the worker took the project
     live: serve_rebuild.Live | None = None  # while serving: MkDocs' objects of the last full build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -229,43 +280,53 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         links = collected_problems((Path(f.abs_src_path) for f in files if f.abs_src_path), self.settings.root)
         if config.theme.custom_dir:
             links += folder_problems([("theme.custom_dir", Path(config.theme.custom_dir))], self.settings.root)
-        if self.serving:
-            self.loaded = reloading.load(self.settings)
-            site = self.loaded.project
+        self._stop_ahead()
+        planned = None
+        if not self.serving and worthwhile(_claim_files(self.settings), self.config.render_workers):
+            self.ahead = RenderedAhead(functools.partial(self._in_worker, config))
+            planned = self.ahead.receive()
+            if not isinstance(planned, Planned):  # the worker failed first: the project is loaded here
+                self._stop_ahead()
+        if isinstance(planned, Planned):
+            self.failed = None
+            self.live_config = config
+            log.debug(f"claims: pages rendered ahead by worker process {self.ahead.pid}")  # type: ignore[union-attr]
+            self.writer = None  # type: ignore[assignment]
+            makers: dict[str, Callable[[], Iterable[str]]] = {}
+            parts: dict[str, list[str]] = {}
         else:
-            site = load_project(self.settings)
-        self.failed = None
-        self.live_config = config
-        if site.errors or links:
-            report = ProblemsFound(dict.fromkeys([*site.errors, *links])).report()
-            if not self.serving:
-                raise PluginError(report)
-            return self._error_files(files, config, site, [*site.errors, *links], report)
-        for warning in site.warnings:
-            log.info(str(warning))
-        reuse = None
-        if self.serving:
-            reuse = self.previous.reuse
-            reuse.next_build()
-        share = share_cards(site)
-        self.writer = PageWriter(site, environment(self.settings.templates_dir, self.compiled), reuse, share,
-                                 drafts=self.serving)
-        self.dates, self.newest = page_dates(site)
-        self.generated = set(self.writer.uris())
-        drafts = set(self.writer.draft_uris())  # empty unless serving
+            if self.serving:
+                self.loaded = reloading.load(self.settings)
+                site = self.loaded.project
+            else:
+                site = load_project(self.settings)
+            self.failed = None
+            self.live_config = config
+            if site.errors or links:
+                report = ProblemsFound(dict.fromkeys([*site.errors, *links])).report()
+                if not self.serving:
+                    raise PluginError(report)
+                return self._error_files(files, config, site, [*site.errors, *links], report)
+            planned, makers = self._planned(site)
+            # other files than pages get their content, made when MkDocs writes them in a build (not held:
+            # the data files of 10,000 claims are over 100 MB of text)
+            parts = {uri: list(make()) for uri, make in makers.items()} if self.serving else {}
+        if planned.problems or links:
+            raise PluginError(ProblemsFound(dict.fromkeys([*planned.problems, *links])).report())
+        for warning in planned.warnings:
+            log.info(warning)
         self.digests: dict[str, str] = {}
         self.inputs: dict[str, object] = {}
         self.kept: set[str] = set()  # unchanged pages a partial build leaves out: their output stays as it is
-        paths = Routes(self.settings.directory_urls, self.settings.articles_prefix)
-        replaced = {paths.article(article_id) for article_id in site.articles}
-        # Pages get an empty placeholder (rendered when built); other files their content, made when MkDocs
-        # writes them in a build (not held: the data files of 10,000 claims are over 100 MB of text).
-        makers = self.writer.asset_makers()
-        parts = {uri: list(make()) for uri, make in makers.items()} if self.serving else {}
-        for uri in sorted(self.generated | set(makers)):
+        self.dates, self.newest = planned.dates, planned.newest
+        self.metas = planned.metas
+        self.generated = set(planned.generated)
+        drafts = set(planned.drafts)  # empty unless serving
+        # Pages get an empty placeholder (rendered when built)
+        for uri in sorted(self.generated | set(planned.assets)):
             existing = files.get_file_from_path(uri)
             if existing is not None:
-                if uri not in replaced:
+                if uri not in planned.replaced:
                     raise PluginError(f"{uri}: this page is generated by the claims plugin; "
                                       f"move or rename {existing.src_uri} in {config.docs_dir}")
                 files.remove(existing)
@@ -277,25 +338,99 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
             inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
             if uri in drafts:
                 inclusion = InclusionLevel.DRAFT  # built by mkdocs serve only
-            if uri in makers and not self.serving:
+            if uri in planned.assets and not self.serving:
                 file = MadeFile.generated(config, uri, content="", inclusion=inclusion)
-                file.make = makers[uri]
+                if uri in makers:
+                    file.make = makers[uri]
+                else:  # written by the worker
+                    file.make = functools.partial(_read_text, file.abs_dest_path)
+                    file.written = True
             else:
                 file = GeneratedFile.generated(config, uri, content="".join(parts.get(uri, ())), inclusion=inclusion)
             file.unchanged = unchanged
             files.append(file)
         self.files = files
         self.assets = parts
-        self.drafts, self.cards = frozenset(drafts), frozenset(share.cards)
-        self.site_card = share.for_site()
+        self.drafts, self.cards = frozenset(drafts), planned.cards
+        self.site_card = planned.site_card
+        for uri, path in planned.drawn.items():
+            files.append(File.generated(config, uri, abs_src_path=str(path), inclusion=InclusionLevel.NOT_IN_NAV))
+        if planned.drawn_count:
+            log.info(f"claims: drew {planned.drawn_count} share card(s) into {self.settings.cache_dir}")
+        if self.ahead is not None:
+            self.ahead.expect(planned.generated)
+        return files
+
+    def _planned(self, site: Site) -> tuple[Planned, dict[str, Callable[[], Iterable[str]]]]:
+        """What this build needs of a project without errors, beside the pages themselves (which
+        ``self.writer``, made here, renders), and the makers of the other files, by URI."""
+        reuse = None
+        if self.serving:
+            reuse = self.previous.reuse
+            reuse.next_build()
+        share = share_cards(site)
+        self.writer = PageWriter(site, environment(self.settings.templates_dir, self.compiled), reuse, share,
+                                 drafts=self.serving)
+        dates, newest = page_dates(site)
+        paths = Routes(self.settings.directory_urls, self.settings.articles_prefix)
+        makers = self.writer.asset_makers()
+        site_card = share.for_site()
         cache = CardCache(self.settings.cache_dir, self.settings.scale)
         drawn = {uri: cache.path(card) for uri, card in share.cards.items()}
         cache.prune(drawn.values())
-        for uri, path in drawn.items():
-            files.append(File.generated(config, uri, abs_src_path=str(path), inclusion=InclusionLevel.NOT_IN_NAV))
-        if cache.drawn:
-            log.info(f"claims: drew {cache.drawn} share card(s) into {cache.folder}")
-        return files
+        return Planned(
+            problems=[], warnings=[str(warning) for warning in site.warnings], generated=self.writer.uris(),
+            drafts=self.writer.draft_uris(), assets=frozenset(makers),
+            replaced=frozenset(paths.article(article_id) for article_id in site.articles), dates=dates,
+            newest=newest, metas={}, site_card=site_card, cards=frozenset(share.cards), drawn=drawn,
+            drawn_count=cache.drawn), makers
+
+    def _in_worker(self, config: MkDocsConfig, send: Callable[[object], None]) \
+            -> tuple[Callable[[str], FinishedPage], list[str], Iterable[None]]:
+        """In the worker (ahead.py), started before the project is loaded: the project loaded and what the
+        build needs of it sent to MkDocs' process (with each page's metadata, which MkDocs reads before
+        building any page); then the pages to render, in the order MkDocs builds them (on_files adds them
+        sorted), and writing the data files as chores between them. So the project is in this process
+        only."""
+        site = load_project(self.settings)
+        gc.freeze()  # as loading does (collector.paused_gc), but for good: this process ends with the build
+        if site.errors:
+            send(Planned(problems=site.errors, warnings=[], generated=[], drafts=[], assets=frozenset(),
+                         replaced=frozenset(), dates={}, newest=None, metas={}, site_card=("", ""),
+                         cards=frozenset(), drawn={}, drawn_count=0))
+            return _finished, [], ()
+        planned, makers = self._planned(site)
+        writer = self.writer
+        send(planned._replace(metas={uri: writer.meta(uri) for uri in planned.generated}))
+        files = []
+        for uri, make in makers.items():
+            file = MadeFile.generated(config, uri, content="")
+            file.make = make
+            files.append(file)
+        steps = itertools.chain.from_iterable(file.write_steps() for file in files)
+        return functools.partial(_finished, writer, self.toc), sorted(planned.generated), steps
+
+    def _writer_here(self) -> PageWriter:
+        """The page writer of this process, when the worker did not render a page (asked for out of its
+        order, or it failed): the project is loaded here and the data files are written again, as the
+        worker may not have written them all; the worker is stopped, and every page from now on is
+        rendered here. The pages, files and any error are the same either way."""
+        if self.writer is None:
+            self._stop_ahead()
+            site = load_project(self.settings)
+            if site.errors:
+                raise PluginError(ProblemsFound(dict.fromkeys(site.errors)).report())
+            _, makers = self._planned(site)
+            for file in self.files:
+                if isinstance(file, MadeFile) and file.written:
+                    file.make, file.written = makers[file.src_uri], False
+                    file.copy_file()
+        return self.writer
+
+    def _stop_ahead(self) -> None:
+        if self.ahead is not None:
+            self.ahead.close()
+            self.ahead = None
 
     def _error_files(self, files: Files, config: MkDocsConfig, project: Project, problems: list[Problem],
                      report: str) -> Files:
@@ -363,7 +498,7 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
 
     def _prepare(self, page: Page, config: MkDocsConfig, files: Files) -> None:
         """Page.render for a generated page: the title and metadata, with an empty body until it is built."""
-        page.meta = mkdocs_meta(self.writer.meta(page.file.src_uri))
+        page.meta = mkdocs_meta(self._meta(page.file.src_uri))
         page.content = ""
         page.toc = get_toc([])
 
@@ -387,8 +522,13 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
             if page.markdown is None:  # skipped by a partial build
                 page.read_source(config)
                 if page.file.src_uri in self.generated:
-                    page.meta = mkdocs_meta(self.writer.meta(page.file.src_uri))
+                    page.meta = mkdocs_meta(self._meta(page.file.src_uri))
         return env
+
+    def _meta(self, uri: str) -> PageMeta:
+        if self.writer is None:  # a worker has the project: the metadata was made before it took it
+            return self.metas[uri]
+        return self.writer.meta(uri)
 
     @event_priority(100)  # before the search plugin indexes the page
     def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
@@ -399,16 +539,25 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         if self.serving:
             self.built.add(page.url)
         if page.file.src_uri in self.generated:
-            try:
-                generated = self.writer.page(page.file.src_uri)
-            except UnsafePage as error:
-                raise PluginError(f"{page.file.src_uri}: {error}") from None
-            if self.serving:
-                self.digests[page.file.src_uri] = serve_rebuild.page_digest(generated)
-            page.meta = mkdocs_meta(generated.meta)
-            page.content = self.toc.permalinked(generated)
-            page.toc = get_toc(toc_tokens(self.toc.listed(generated.toc)))
-            page.present_anchor_ids = set(generated.anchors)
+            uri = page.file.src_uri
+            finished = None
+            if self.ahead is not None:
+                finished = self.ahead.take(uri)
+                self.metas.pop(uri, None)  # read long ago: not kept until the end
+            if finished is None:
+                try:
+                    if self.writer is None:  # out of the worker's order, or it failed: rendered here
+                        self._writer_here().meta(uri)  # first, as when the page was read
+                    generated = self.writer.page(uri)
+                except UnsafePage as error:
+                    raise PluginError(f"{uri}: {error}") from None
+                if self.serving:
+                    self.digests[uri] = serve_rebuild.page_digest(generated)
+                finished = _finished(None, self.toc, generated)
+            page.meta = mkdocs_meta(finished.meta)
+            page.content = finished.content
+            page.toc = get_toc(toc_tokens(finished.toc))
+            page.present_anchor_ids = set(finished.anchors)
         uri, alt = self.site_card  # a page without a share card of its own shows the site's
         page.meta.setdefault("og_image", escape((self.settings.site_url or "/") + uri))  # the theme prints meta raw
         page.meta.setdefault("og_image_alt", escape(alt))
@@ -433,6 +582,9 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.ahead is not None and not self.ahead.finished():  # the worker did not write every data file
+            self._writer_here()  # which writes them
+        self._stop_ahead()
         if not self.serving:
             return
         previous = self.previous
@@ -448,6 +600,7 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         serve_rebuild.record_build(self, config)
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._stop_ahead()
         self.previous.ready = False
         self.live = None
 
@@ -458,8 +611,30 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         return server
 
     def on_shutdown(self) -> None:
+        self._stop_ahead()
         if self.watcher is not None:
             self.watcher.stop()
+
+
+def _finished(writer: PageWriter | None, toc: TocSettings, page: GeneratedPage | str) -> FinishedPage:
+    """A generated page (or the page at a URI, rendered by ``writer``) as MkDocs is given it."""
+    if isinstance(page, str):
+        page = writer.page(page)  # type: ignore[union-attr]
+    return FinishedPage(page.meta, toc.permalinked(page), toc.listed(page.toc), page.anchors)
+
+
+def _claim_files(settings: Settings) -> int:
+    """How many claim files there are (before loading them: whether rendering ahead pays)."""
+    try:
+        with os.scandir(settings.claims_dir) as entries:
+            return sum(1 for entry in entries if entry.name.endswith(".yaml"))
+    except OSError:
+        return 0
+
+
+def _read_text(path: str) -> tuple[str]:
+    with open(path, encoding="utf-8") as written:
+        return (written.read(),)
 
 
 def mkdocs_meta(meta: PageMeta) -> dict[str, Any]:

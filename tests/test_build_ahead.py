@@ -1,0 +1,204 @@
+"""Pages rendered ahead in a worker process (ahead.py; the plugin's ``render_workers``): a real `mkdocs build`
+of a project large enough to use the worker gives the very same site, byte for byte, as a build without
+it, and the very same errors; and the worker plumbing itself, with real forked workers."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from site_builder.ahead import MIN_PAGES, RenderedAhead, usable_cores, worthwhile
+
+from .conftest import CLAIM, TEMPLATES, Project, make_project, quoting
+
+pytestmark = pytest.mark.skipif(not worthwhile(MIN_PAGES + 1), reason="no fork start method, or a single core")
+
+WORKER_LOG = "claims: pages rendered ahead by worker process"
+
+
+def large_project(root: Path, claims: int = MIN_PAGES + 20) -> Project:
+    """The fixture project and ``claims`` more claims, each quoting its own sentence of a long article."""
+    project = make_project(root)
+    sentences = [f"Output rose by {number} percent in district {number}." for number in range(claims)]
+    project.write_article("long-report", "---\ntitle: A long report\noutlet: example.news\nurl: https://example.news/long\n"
+                                         "published: 2025-12-03\n---\n" + "\n\n".join(sentences) + "\n")
+    for number, sentence in enumerate(sentences):
+        text = quoting(sentence, CLAIM).replace("article: output-article", "article: long-report")
+        text = text.replace("title: Output rose by 40% last year", f"title: {sentence}")
+        text = text.replace("tags: [economy, output]", f"tags: [economy, district-{number % 7}]")
+        project.write_claim(f"district-{number}", text)
+    return project
+
+
+def with_workers(project: Project, workers: int) -> None:
+    config = project.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("      render_workers: 0\n", "").replace("      render_workers: 1\n", "")
+    config.write_text(text.replace("  - claims:\n", f"  - claims:\n      render_workers: {workers}\n"), encoding="utf-8")
+
+
+def build(project: Project, out: str) -> tuple[int, str]:
+    result = project.run(sys.executable, "-m", "mkdocs", "build", "--strict", "-v", "-d", out)
+    return result.returncode, result.stderr
+
+
+def differences(comparison: filecmp.dircmp[str]) -> list[str]:
+    found = [*comparison.left_only, *comparison.right_only, *comparison.funny_files]
+    _, mismatch, errors = filecmp.cmpfiles(comparison.left, comparison.right, comparison.common_files, shallow=False)
+    found += mismatch + errors
+    for sub in comparison.subdirs.values():
+        found += differences(sub)
+    return found
+
+
+def test_the_worker_builds_the_same_site_byte_for_byte(tmp_path: Path) -> None:
+    project = large_project(tmp_path / "project")
+    code, log = build(project, "ahead")
+    assert code == 0, log
+    assert WORKER_LOG in log
+    with_workers(project, 0)
+    code, log = build(project, "here")
+    assert code == 0, log
+    assert WORKER_LOG not in log
+    ahead, here = project.root / "ahead", project.root / "here"
+    assert len(list(here.rglob("*.html"))) > MIN_PAGES
+    assert (ahead / "claims" / "district-7" / "index.html").read_text(encoding="utf-8").count("district 7") >= 2
+    assert differences(filecmp.dircmp(ahead, here)) == []
+
+
+def test_a_page_the_sanitiser_refuses_stops_the_build_with_the_same_error(tmp_path: Path) -> None:
+    """A template writing a JSON-LD block that is not JSON: the worker fails on that page, which is then
+    rendered in MkDocs' own process, so the error reported is the one a build without the worker reports."""
+    project = large_project(tmp_path / "project")
+    templates = project.root / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    claim = templates / "claim.html.j2"
+    text = claim.read_text(encoding="utf-8")
+    broken = '{% if claim.id == "district-42" %}<script type="application/ld+json">{"a": "</script>"}</script>{% endif %}\n'
+    claim.write_text(text.replace("{% if structured_data %}", broken + "{% if structured_data %}", 1), encoding="utf-8")
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(TEMPLATES.as_posix(), "templates"), encoding="utf-8")
+    code, ahead_log = build(project, "ahead")
+    assert WORKER_LOG in ahead_log
+    with_workers(project, 0)
+    code_here, here_log = build(project, "here")
+    assert code == code_here == 1
+    errors = [line for line in ahead_log.splitlines() if line.startswith("ERROR")]
+    assert errors == [line for line in here_log.splitlines() if line.startswith("ERROR")]
+    assert errors[0] == "ERROR   -  Error building page 'claims/district-42.md':"
+    assert errors[1].startswith("ERROR   -  claims/district-42.md: a JSON-LD block is not JSON (Unterminated string")
+
+
+def test_a_project_with_errors_reports_them_as_without_the_worker(tmp_path: Path) -> None:
+    project = large_project(tmp_path / "project")
+    project.write_claim("district-3", (project.claims / "district-3.yaml").read_text(encoding="utf-8")
+                        .replace("rating: supported", "rating: suported"))
+    code, ahead_log = build(project, "ahead")
+    with_workers(project, 0)
+    code_here, here_log = build(project, "here")
+    assert code == code_here == 1
+    assert "claims/district-3.yaml:6:9: rating: 'suported' is not on the rating scale" in ahead_log
+    assert [line for line in ahead_log.splitlines() if "ERROR" in line or "rating:" in line] == \
+        [line for line in here_log.splitlines() if "ERROR" in line or "rating:" in line]
+
+
+# -- the plumbing, with real forked workers -------------------------------------------------------------
+
+
+def _pages(uris: list[str], fail: str = "", chores: int = 0, chore_fails: bool = False):  # type: ignore[no-untyped-def]
+    def render(uri: str) -> str:
+        if uri == fail:
+            raise ValueError(uri)
+        if uri == "die":
+            os._exit(3)
+        return f"<p>{uri}</p>" * 1000  # 10-20 kB: the pipe fills
+
+    def steps():  # type: ignore[no-untyped-def]
+        for number in range(chores):
+            if chore_fails and number == chores // 2:
+                raise OSError("disk full")
+            yield
+
+    def start(send):  # type: ignore[no-untyped-def]
+        send({"pages": len(uris)})
+        return render, uris, steps()
+    return start
+
+
+def test_pages_come_back_in_order_and_the_chores_are_done() -> None:
+    uris = [f"p{number}.md" for number in range(400)]
+    ahead = RenderedAhead(_pages(uris, chores=1000))
+    assert ahead.receive() == {"pages": 400}
+    ahead.expect(uris)
+    assert [ahead.take(uri) for uri in uris] == [f"<p>{uri}</p>" * 1000 for uri in uris]
+    assert ahead.finished() is True
+    assert ahead.connection is None
+
+
+def test_a_page_out_of_order_is_left_to_the_caller_and_skipped_pages_are_passed() -> None:
+    uris = [f"p{number}.md" for number in range(50)]
+    ahead = RenderedAhead(_pages(uris))
+    ahead.receive()
+    ahead.expect(uris)
+    assert ahead.take("p3.md") == "<p>p3.md</p>" * 1000  # p0-p2 were never asked for
+    assert ahead.take("p1.md") is None  # passed already
+    assert ahead.take("elsewhere.md") is None  # not the worker's
+    assert ahead.take("p4.md") == "<p>p4.md</p>" * 1000
+    assert ahead.finished() is True
+
+
+def test_a_page_the_worker_cannot_render_and_the_pages_after_it_are_left_to_the_caller() -> None:
+    uris = [f"p{number}.md" for number in range(20)]
+    ahead = RenderedAhead(_pages(uris, fail="p5.md"))
+    ahead.receive()
+    ahead.expect(uris)
+    assert [ahead.take(uri) is None for uri in uris[:7]] == [False] * 5 + [True, True]
+    assert ahead.finished() is False
+
+
+def test_a_worker_that_dies_leaves_the_rest_to_the_caller() -> None:
+    uris = ["a.md", "b.md", "die", "c.md"]
+    ahead = RenderedAhead(_pages(uris))
+    ahead.receive()
+    ahead.expect(uris)
+    assert [ahead.take(uri) is None for uri in uris] == [False, False, True, True]
+    assert ahead.finished() is False
+
+
+def test_chores_that_fail_are_reported_undone() -> None:
+    uris = [f"p{number}.md" for number in range(10)]
+    ahead = RenderedAhead(_pages(uris, chores=10, chore_fails=True))
+    ahead.receive()
+    ahead.expect(uris)
+    assert all(ahead.take(uri) is not None for uri in uris)
+    assert ahead.finished() is False
+
+
+def test_a_worker_that_fails_at_the_start_sends_nothing() -> None:
+    def start(send):  # type: ignore[no-untyped-def]
+        raise RuntimeError("no project")
+    ahead = RenderedAhead(start)
+    assert ahead.receive() is None
+    assert ahead.take("a.md") is None
+
+
+def test_stopping_a_worker_still_at_work_ends_it() -> None:
+    uris = [f"p{number}.md" for number in range(5000)]
+    ahead = RenderedAhead(_pages(uris))
+    ahead.receive()
+    ahead.expect(uris)
+    assert ahead.take("p0.md") is not None
+    ahead.close()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(ahead.pid, os.WNOHANG)  # reaped
+
+
+def test_worthwhile_only_with_enough_pages_and_when_asked() -> None:
+    assert worthwhile(MIN_PAGES + 1) is (usable_cores() > 1)
+    assert worthwhile(MIN_PAGES) is False
+    assert worthwhile(10 * MIN_PAGES, workers=0) is False
