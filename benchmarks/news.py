@@ -24,11 +24,9 @@ claimant and attribution figures are not (the attribution rules were never writt
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import re
 import sys
-import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,13 +36,10 @@ if str(ROOT) not in sys.path:
 from site_builder.drafting.checkworthiness import default_model  # noqa: E402
 from site_builder.drafting.extract import DEFAULT_MIN_SCORE, DEFAULT_TOP, candidates, select  # noqa: E402
 from site_builder.model import Article, ArticleMeta  # noqa: E402
+from scripts.news_devset import sentence_hash  # noqa: E402  the labels' sentence identity
 
 NEWS = ROOT / "benchmarks" / "news"
 THRESHOLDS = [round(0.05 * i, 2) for i in range(1, 20)]
-
-
-def sentence_hash(text: str) -> str:
-    return hashlib.sha256(unicodedata.normalize("NFC", " ".join(text.split())).encode("utf-8")).hexdigest()[:16]
 
 
 def same_claimant(found: str, expected: str) -> bool:

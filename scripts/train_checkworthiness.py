@@ -319,12 +319,10 @@ def news_training_sentences(labels_path: Path, texts: Path) -> tuple[list[str], 
     """(texts, labels (1 = CFS), article numbers) of the labelled news training articles, in labelled order;
     or why they cannot be had (a text missing, or not the labelled one)."""
     import json
-    import unicodedata
+
+    from news_devset import sentence_hash  # the labels' sentence identity (scripts/ is this script's folder)
 
     from site_builder.drafting.sentences import split_sentences
-
-    def sentence_hash(text: str) -> str:  # the labels' sentence identity (scripts/news_devset.py)
-        return hashlib.sha256(unicodedata.normalize("NFC", " ".join(text.split())).encode("utf-8")).hexdigest()[:16]
 
     out: tuple[list[str], list[int], list[int]] = ([], [], [])
     articles = sorted(json.loads(labels_path.read_text(encoding="utf-8"))["articles"], key=lambda a: a["id"])
@@ -549,21 +547,23 @@ def main(argv: list[str] | None = None) -> int:
         news_texts, news_y, news_article = news[0], np.asarray(news[1]), np.asarray(news[2])
         news_matrix, news_dense = sentence_matrix(news_texts)
         news_fold = news_article % FOLDS
-        news_z = np.zeros(len(news_texts))
-        for fold in range(FOLDS):
-            fitted = news_fold != fold
-            news_z[~fitted] = news_matrix[~fitted] @ fit_sentence_layer(
+
+        def fit_with_news(fitted: np.ndarray) -> np.ndarray:  # ClaimBuster and the news sentences ``fitted``
+            return fit_sentence_layer(
                 sp.vstack([matrix[cb], news_matrix[fitted]], format="csr"),
                 np.concatenate([labels[cb], news_y[fitted]]),
                 np.concatenate([np.ones(int(cb.sum())), np.full(int(fitted.sum()), NEWS_WEIGHT)]), C_ALONE)
+
+        news_z = np.zeros(len(news_texts))
+        for fold in range(FOLDS):
+            fitted = news_fold != fold
+            news_z[~fitted] = news_matrix[~fitted] @ fit_with_news(fitted)
         a3, b3 = fit_platt(news_z, news_y)
         alone_on_news = news_matrix @ alone_coef
         cv["news"] = {"news_training_average_precision": round(average_precision(news_y, news_z), 4),
                       "sentence_alone_scorer_on_the_same": round(average_precision(news_y, alone_on_news), 4)}
         say(f"news scorer, cross-validated on the news training articles ({FOLDS} folds by article): {cv['news']}")
-        news_coef = fit_sentence_layer(
-            sp.vstack([matrix[cb], news_matrix], format="csr"), np.concatenate([labels[cb], news_y]),
-            np.concatenate([np.ones(int(cb.sum())), np.full(len(news_y), NEWS_WEIGHT)]), C_ALONE)
+        news_coef = fit_with_news(np.ones(len(news_y), dtype=bool))
 
     hashed_weights = coef[: SETTINGS.n_hashed]
     hand_weights = coef[SETTINGS.n_hashed :]

@@ -398,7 +398,7 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
             send(Planned(problems=site.errors, warnings=[], generated=[], drafts=[], assets=frozenset(),
                          replaced=frozenset(), dates={}, newest=None, metas={}, site_card=("", ""),
                          cards=frozenset(), drawn={}, drawn_count=0))
-            return _finished, [], ()
+            return self._render, [], ()  # no pages to render
         planned, makers = self._planned(site)
         writer = self.writer
         send(planned._replace(metas={uri: writer.meta(uri) for uri in planned.generated}))
@@ -408,7 +408,11 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
             file.make = make
             files.append(file)
         steps = itertools.chain.from_iterable(file.write_steps() for file in files)
-        return functools.partial(_finished, writer, self.toc), sorted(planned.generated), steps
+        return self._render, sorted(planned.generated), steps
+
+    def _render(self, uri: str) -> FinishedPage:
+        """The page at ``uri``, finished by this process's page writer (the worker's: see ``_in_worker``)."""
+        return _finished(self.toc, self.writer.page(uri))
 
     def _writer_here(self) -> PageWriter:
         """The page writer of this process, when the worker did not render a page (asked for out of its
@@ -553,7 +557,7 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
                     raise PluginError(f"{uri}: {error}") from None
                 if self.serving:
                     self.digests[uri] = serve_rebuild.page_digest(generated)
-                finished = _finished(None, self.toc, generated)
+                finished = _finished(self.toc, generated)
             page.meta = mkdocs_meta(finished.meta)
             page.content = finished.content
             page.toc = get_toc(toc_tokens(finished.toc))
@@ -616,10 +620,8 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
             self.watcher.stop()
 
 
-def _finished(writer: PageWriter | None, toc: TocSettings, page: GeneratedPage | str) -> FinishedPage:
-    """A generated page (or the page at a URI, rendered by ``writer``) as MkDocs is given it."""
-    if isinstance(page, str):
-        page = writer.page(page)  # type: ignore[union-attr]
+def _finished(toc: TocSettings, page: GeneratedPage) -> FinishedPage:
+    """A generated page as MkDocs is given it."""
     return FinishedPage(page.meta, toc.permalinked(page), toc.listed(page.toc), page.anchors)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import filecmp
 import json
 import os
 import re
@@ -129,6 +130,20 @@ provenance:
   version: 0.1.0
   score: 0.55
 """
+
+
+def tree_differences(left: Path, right: Path) -> list[str]:
+    """The files that differ between two folders, byte for byte, or are in only one of them (any depth)."""
+    return _differences(filecmp.dircmp(left, right))
+
+
+def _differences(comparison: filecmp.dircmp[str]) -> list[str]:
+    found = [*comparison.left_only, *comparison.right_only, *comparison.funny_files]
+    _, mismatch, errors = filecmp.cmpfiles(comparison.left, comparison.right, comparison.common_files, shallow=False)
+    found += mismatch + errors
+    for sub in comparison.subdirs.values():
+        found += _differences(sub)
+    return found
 
 
 @dataclass

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import filecmp
 import json
 import re
 import shutil
 from pathlib import Path
 
-from .conftest import CLAIM, REPO, Project
+from .conftest import CLAIM, REPO, Project, tree_differences
 
 
 def test_a_page_per_published_claim_and_no_drafts(project: Project) -> None:
@@ -78,19 +77,9 @@ def test_a_broken_claim_fails_the_build_with_its_location(project: Project) -> N
 def test_rebuilds_are_byte_identical(project: Project) -> None:
     assert project.build("one").returncode == 0
     assert project.build("two").returncode == 0
-    comparison = filecmp.dircmp(project.root / "one", project.root / "two")
-    assert _differences(comparison) == []
+    assert tree_differences(project.root / "one", project.root / "two") == []
     sitemap = (project.root / "one" / "sitemap.xml").read_text()
     assert "<lastmod>2026-01-15</lastmod>" in sitemap  # from the records, not the clock
-
-
-def _differences(comparison: filecmp.dircmp) -> list[str]:
-    found = comparison.left_only + comparison.right_only + comparison.diff_files
-    _, mismatch, errors = filecmp.cmpfiles(comparison.left, comparison.right, comparison.common_files, shallow=False)
-    found += mismatch + errors
-    for sub in comparison.subdirs.values():
-        found += _differences(sub)
-    return found
 
 
 def test_contributor_text_is_escaped_and_sanitised(project: Project) -> None:

@@ -4,7 +4,6 @@ it, and the very same errors; and the worker plumbing itself, with real forked w
 
 from __future__ import annotations
 
-import filecmp
 import os
 import shutil
 import sys
@@ -14,7 +13,7 @@ import pytest
 
 from site_builder.ahead import MIN_PAGES, RenderedAhead, usable_cores, worthwhile
 
-from .conftest import CLAIM, TEMPLATES, Project, make_project, quoting
+from .conftest import CLAIM, TEMPLATES, Project, make_project, quoting, tree_differences
 
 pytestmark = pytest.mark.skipif(not worthwhile(MIN_PAGES + 1), reason="no fork start method, or a single core")
 
@@ -47,15 +46,6 @@ def build(project: Project, out: str) -> tuple[int, str]:
     return result.returncode, result.stderr
 
 
-def differences(comparison: filecmp.dircmp[str]) -> list[str]:
-    found = [*comparison.left_only, *comparison.right_only, *comparison.funny_files]
-    _, mismatch, errors = filecmp.cmpfiles(comparison.left, comparison.right, comparison.common_files, shallow=False)
-    found += mismatch + errors
-    for sub in comparison.subdirs.values():
-        found += differences(sub)
-    return found
-
-
 def test_the_worker_builds_the_same_site_byte_for_byte(tmp_path: Path) -> None:
     project = large_project(tmp_path / "project")
     code, log = build(project, "ahead")
@@ -68,7 +58,7 @@ def test_the_worker_builds_the_same_site_byte_for_byte(tmp_path: Path) -> None:
     ahead, here = project.root / "ahead", project.root / "here"
     assert len(list(here.rglob("*.html"))) > MIN_PAGES
     assert (ahead / "claims" / "district-7" / "index.html").read_text(encoding="utf-8").count("district 7") >= 2
-    assert differences(filecmp.dircmp(ahead, here)) == []
+    assert tree_differences(ahead, here) == []
 
 
 def test_a_page_the_sanitiser_refuses_stops_the_build_with_the_same_error(tmp_path: Path) -> None:

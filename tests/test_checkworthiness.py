@@ -229,7 +229,8 @@ def test_in_a_transcript_the_speakers_weights_are_added_and_explained():
     assert not any(c.label.startswith("its speaker") for c in model.explain(sentences, top=None)[0])
 
 
-def _tiny_model_with_a_sentence_alone_scorer(path):
+def _tiny_model(path, *, news: bool = False):
+    """A tiny model file with a speaker layer and a sentence-alone scorer (and, with ``news``, a news scorer)."""
     settings = FeatureSettings(hash_bits=8)
     rng = np.random.default_rng(1)
     n_hand = len(checkworthiness.HAND_FEATURE_NAMES)
@@ -240,8 +241,12 @@ def _tiny_model_with_a_sentence_alone_scorer(path):
         "alone": {"features": settings.to_json(), "intercept": -0.75, "calibration": {"a": 0.5, "b": 0.25},
                   "hand_means": [0.0] * n_hand},
     }
-    weights = {"hashed_weights": rng.normal(size=settings.n_hashed), "hand_weights": rng.normal(size=n_hand),
-               "alone_hashed_weights": rng.normal(size=settings.n_hashed), "alone_hand_weights": rng.normal(size=n_hand)}
+    names = ["hashed_weights", "hand_weights", "alone_hashed_weights", "alone_hand_weights"]
+    if news:
+        meta["news"] = {"features": settings.to_json(), "intercept": 0.5, "calibration": {"a": 0.8, "b": -0.1},
+                        "hand_means": [0.1] * n_hand}
+        names += ["news_hashed_weights", "news_hand_weights"]
+    weights = {name: rng.normal(size=settings.n_hashed if "hashed" in name else n_hand) for name in names}
     save_model_file(path, metadata=meta, **weights)
     return CheckworthinessModel.load(path)
 
@@ -249,7 +254,7 @@ def _tiny_model_with_a_sentence_alone_scorer(path):
 def test_sentences_without_speakers_are_scored_and_explained_by_the_sentence_alone_weights(tmp_path):
     """A model file with an "alone" scorer: a text without speakers gets its weights, calibration and
     explanations; a transcript gets the transcript's weights plus the speaker layer, and its explanations."""
-    model = _tiny_model_with_a_sentence_alone_scorer(tmp_path / "tiny.npz")
+    model = _tiny_model(tmp_path / "tiny.npz")
     assert model.alone is not None and model.alone.alone is None and not model.alone.speaker_weights
     sentences = ["We lost 60,000 factories in 2016.", "Is that true?", "Thank you."]
     speakers = ["Trump", "Holt", "Holt"]
@@ -288,32 +293,13 @@ def test_the_packaged_sentence_alone_scorer_is_trained_on_claimbuster_only():
     assert model.score([CLAIM]) == model.alone.score([CLAIM])
 
 
-def _tiny_model_with_a_news_scorer(path):
-    settings = FeatureSettings(hash_bits=8)
-    rng = np.random.default_rng(2)
-    n_hand = len(checkworthiness.HAND_FEATURE_NAMES)
-    meta = {
-        "format": checkworthiness.FORMAT, "name": "tiny", "version": "0", "features": settings.to_json(),
-        "intercept": 0.25, "calibration": {"method": "Platt", "a": 1.5, "b": -0.5},
-        "alone": {"features": settings.to_json(), "intercept": -0.75, "calibration": {"a": 0.5, "b": 0.25},
-                  "hand_means": [0.0] * n_hand},
-        "news": {"features": settings.to_json(), "intercept": 0.5, "calibration": {"a": 0.8, "b": -0.1},
-                 "hand_means": [0.1] * n_hand},
-    }
-    weights = {name: rng.normal(size=settings.n_hashed if "hashed" in name else n_hand)
-               for name in ("hashed_weights", "hand_weights", "alone_hashed_weights", "alone_hand_weights",
-                            "news_hashed_weights", "news_hand_weights")}
-    save_model_file(path, metadata=meta, **weights)
-    return CheckworthinessModel.load(path)
-
-
 def test_a_news_article_is_scored_and_explained_by_the_news_weights(tmp_path):
     """A model file with a "news" scorer: an article without speaker turns gets its weights, calibration and
     explanations (extract's candidates and signals); a list of sentences keeps the sentence-alone scorer."""
     from site_builder.drafting.extract import candidates, explained
     from site_builder.model import Article, ArticleMeta
 
-    model = _tiny_model_with_a_news_scorer(tmp_path / "tiny.npz")
+    model = _tiny_model(tmp_path / "tiny.npz", news=True)
     assert model.article_scorer is model.news and model.news.alone is None and model.news.news is None
     sentences = ["Crime fell by 20 percent in 2024, the mayor said.", "Is that true?", "Thank you."]
     z_news = model.news.decision_function(sentences)
@@ -332,7 +318,7 @@ def test_a_news_article_is_scored_and_explained_by_the_news_weights(tmp_path):
 
 
 def test_a_model_without_a_news_scorer_scores_articles_alone(tmp_path):
-    model = _tiny_model_with_a_sentence_alone_scorer(tmp_path / "tiny.npz")
+    model = _tiny_model(tmp_path / "tiny.npz")
     assert model.news is None and model.article_scorer is model
     assert model.article_scorer.score(["We lost 60,000 factories."]) == model.alone.score(["We lost 60,000 factories."])
 

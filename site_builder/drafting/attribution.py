@@ -595,6 +595,9 @@ def _publisher(phrase: str) -> str | None:
 # Across sentences
 
 
+_LOOK_BACK = 40  # sentences before a sentence in which a person, organisation or title is looked for
+
+
 def attribute_all(sentences: Sequence[str]) -> list[Attribution]:
     """``attribute`` for each sentence of an article, in order, with what the sentences around tell.
 
@@ -612,7 +615,7 @@ def attribute_all(sentences: Sequence[str]) -> list[Attribution]:
     """
     found: list[Attribution] = []
     for index, sentence in enumerate(sentences):
-        previous = sentences[max(0, index - 40) : index]
+        previous = sentences[max(0, index - _LOOK_BACK) : index]
         current = attribute(sentence, previous)
         if current.kind == "none" and found and _continues_quote(sentence, sentences[index - 1], found[-1]):
             current = Attribution(found[-1].claimant, "direct", found[-1].cue)
@@ -634,10 +637,10 @@ def _officials_of(found: Attribution, sentences: Sequence[str], index: int, earl
     """"officials said" just after "Customs and Border Protection (CBP) officials said" are that organisation's."""
     for back in range(1, min(3, index) + 1):
         before = earlier[index - back]
-        if before.kind == "reported" and before.claimant and (before.cue or "").startswith(("officials ", "authorities ")):
-            return Attribution(before.claimant, "reported", found.cue)  # a third sentence of the same officials
-        if before.kind == "reported" and before.claimant and re.search(
-            rf"{re.escape(before.claimant)}(?:\s*\([A-Z][\w.&-]*\))?\s+(?:officials|authorities)\b", sentences[index - back]
+        if before.kind == "reported" and before.claimant and (
+            (before.cue or "").startswith(("officials ", "authorities "))  # a third sentence of the same officials
+            or re.search(rf"{re.escape(before.claimant)}(?:\s*\([A-Z][\w.&-]*\))?\s+(?:officials|authorities)\b",
+                         sentences[index - back])
         ):
             return Attribution(before.claimant, "reported", found.cue)
     return found
@@ -654,6 +657,7 @@ def _continues_quote(sentence: str, before: str, attribution: Attribution) -> bo
 def _in_context(found: Attribution, sentences: Sequence[str], index: int, earlier: list[Attribution]) -> Attribution:
     claimant = found.claimant or ""
     lowered = claimant.lower()
+    previous = sentences[max(0, index - _LOOK_BACK) : index]  # where a name said again was introduced
     resolved: str | None = None
     if lowered in ("he", "she"):
         resolved = next((a.claimant for a in reversed(earlier[-8:]) if a.kind in ("direct", "reported")
@@ -670,20 +674,20 @@ def _in_context(found: Attribution, sentences: Sequence[str], index: int, earlie
     elif re.fullmatch(r"(?:The|the|Its|its|Their|their)\s+(\w+)", claimant):
         role = claimant.split()[-1]
         if role.lower() in _PERSON_ROLES:
-            resolved = _introduced_as(role, sentences[max(0, index - 40) : index])
+            resolved = _introduced_as(role, previous)
         elif role.lower() in _ORG_NOUNS:
-            resolved = _named_org(role, sentences[max(0, index - 40) : index])
+            resolved = _named_org(role, previous)
     elif (owner := re.fullmatch(r"([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)[’']s\s+(\w+)", claimant)) and (
         owner.group(2) in _PERSON_ROLES
     ):  # "NASA's administrator": the administrator named before, else NASA
-        resolved = _introduced_as(owner.group(2), sentences[max(0, index - 40) : index])
+        resolved = _introduced_as(owner.group(2), previous)
         resolved = resolved or (None if _looks_like_person(owner.group(1)) else owner.group(1))
     elif (spoke := re.fullmatch(r"(?:The|the)\s+(.+?)\s+(\w+)", claimant)) and spoke.group(2) in _SPOKESPEOPLE:
         # "the sheriff's office spokesman": the spokesman named before, else the office he speaks for
-        resolved = _introduced_as(spoke.group(2), sentences[max(0, index - 40) : index]) or "The " + spoke.group(1)
+        resolved = _introduced_as(spoke.group(2), previous) or "The " + spoke.group(1)
     name = resolved or claimant
     if " " not in name and name[:1].isupper() and name.lower() not in _PRONOUNS:
-        resolved = _full_name(name, sentences[max(0, index - 40) : index]) or resolved  # "Warren" -> "Lovely Warren"
+        resolved = _full_name(name, previous) or resolved  # "Warren" -> "Lovely Warren"
     return Attribution(resolved, found.kind, found.cue) if resolved else found
 
 
