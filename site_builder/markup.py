@@ -8,10 +8,12 @@ is plain text: escaped, split into paragraphs, with claim quotes marked.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape, unescape
+from types import ModuleType
 
+import cffi
 import cmarkgfm
 import nh3
 from markupsafe import Markup
@@ -71,15 +73,93 @@ def _sanitised(html: str) -> str:
     return clean
 
 
+# Raw HTML goes through cmark-gfm (CMARK_OPT_UNSAFE) to the sanitiser; GitHub's tables and ~~strikethrough~~.
+_CMARK_OPTIONS = cmarkgfm.cmark.Options.CMARK_OPT_UNSAFE
+_CMARK_EXTENSIONS = ("table", "strikethrough")
+
+
+def _cmark_html_leaking(text: str) -> str:
+    """cmark-gfm's HTML through the binding's public call, which never frees the document tree nor the HTML
+    string (127 kB kept a call for a 5 kB text, tests/test_freed_memory.py): only where ``_freeing_cmark``
+    cannot be had."""
+    return cmarkgfm.markdown_to_html_with_extensions(text, options=_CMARK_OPTIONS, extensions=list(_CMARK_EXTENSIONS))
+
+
+# What the binding's cffi declarations leave out: cmark's allocator (the one cmark_parser_new gives the
+# parser, its tree and the string cmark_render_html returns) and cmark_node_free. The functions are
+# exported by the binding's own library.
+_CMARK_FREEING_DECLARATIONS = """
+typedef struct cmark_mem {
+  void *(*calloc)(size_t, size_t);
+  void *(*realloc)(void *, size_t);
+  void (*free)(void *);
+} cmark_mem;
+cmark_mem *cmark_get_default_mem_allocator(void);
+void cmark_node_free(void *node);
+"""
+
+
+def _freeing_cmark(binding: ModuleType | None) -> Callable[[str], str] | None:
+    """``_cmark_html_leaking`` made of the same cmark-gfm calls (those of cmarkgfm's
+    ``markdown_to_html_with_extensions``), which then frees the document tree and the HTML string;
+    None where the binding's private module (``cmarkgfm._cmark``) is not what this expects."""
+    try:
+        lib, ffi = binding.lib, binding.ffi  # type: ignore[union-attr]
+        exported = cffi.FFI()
+        exported.cdef(_CMARK_FREEING_DECLARATIONS)
+        own = exported.dlopen(binding.__file__)  # type: ignore[union-attr]  # already loaded: the same library
+        free_string = own.cmark_get_default_mem_allocator().free
+        free_tree = own.cmark_node_free
+        parser_new, attach, feed, finish = (lib.cmark_parser_new, lib.cmark_parser_attach_syntax_extension,
+                                            lib.cmark_parser_feed, lib.cmark_parser_finish)
+        attached, render, parser_free = lib.cmark_parser_get_syntax_extensions, lib.cmark_render_html, lib.cmark_parser_free
+        lib.cmark_gfm_core_extensions_ensure_registered()
+        extensions = [lib.cmark_find_syntax_extension(name.encode()) for name in _CMARK_EXTENSIONS]
+        string, null = ffi.string, ffi.NULL
+    except (AttributeError, OSError, TypeError, cffi.CDefError, cffi.FFIError):
+        return None
+    if any(extension == null for extension in extensions):
+        return None
+
+    def convert(text: str) -> str:
+        encoded = text.encode("utf-8")
+        parser = parser_new(_CMARK_OPTIONS)
+        try:
+            for extension in extensions:
+                attach(parser, extension)
+            feed(parser, encoded, len(encoded))
+            root = finish(parser)
+            if root == null:
+                raise ValueError("Error parsing markdown!")  # as cmarkgfm says it (cmark never returns no tree)
+            try:
+                rendered = render(root, _CMARK_OPTIONS, attached(parser))
+                try:
+                    return string(rendered).decode("utf-8")
+                finally:
+                    free_string(rendered)
+            finally:
+                free_tree(root)
+        finally:
+            parser_free(parser)
+
+    return convert
+
+
+try:
+    from cmarkgfm import _cmark as _CMARK_BINDING
+except ImportError:  # a cmarkgfm without its cffi module
+    _CMARK_BINDING = None
+# cmark-gfm's HTML for a contributor's Markdown (same bytes either way).
+_cmark_html: Callable[[str], str] = _freeing_cmark(_CMARK_BINDING) or _cmark_html_leaking
+
+
 @remembered
 def markdown_html(text: str) -> Markup:
     """A contributor's Markdown as sanitised HTML; headings start at h3, below the page's own.
 
     cmark-gfm converts in linear time whatever the input (no pathological slow cases). Raw HTML is
     let through it so that nh3, the one sanitiser, strips the tags but keeps the words in them."""
-    converted = cmarkgfm.markdown_to_html_with_extensions(
-        text, options=cmarkgfm.cmark.Options.CMARK_OPT_UNSAFE, extensions=["table", "strikethrough"])
-    html = _HEADING_RE.sub(_demoted, converted)
+    html = _HEADING_RE.sub(_demoted, _cmark_html(text))
     return Markup(_sanitised(html).strip())
 
 

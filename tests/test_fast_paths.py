@@ -1,6 +1,7 @@
 """Each shortcut the page writer takes gives what the code it replaced gave, kept here as the oracle:
-the page sanitiser (safehtml.clean_page), the Markdown sanitiser (markup.markdown_html), the article
-text shown (markup.displayable), a CSV row (exports.csv_text) and escaped values (render.escaped_text).
+the page sanitiser (safehtml.clean_page), the Markdown sanitiser (markup.markdown_html), the Markdown
+conversion that frees cmark-gfm's memory (markup._cmark_html), the article text shown
+(markup.displayable), a CSV row (exports.csv_text) and escaped values (render.escaped_text).
 Randomised inputs (fixed seeds) and hostile pieces, compared output for output."""
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import io
 import json
 import random
 import re
+import types
 
 import pytest
 from markupsafe import escape
@@ -167,6 +169,44 @@ def test_each_kind_of_link_is_kept_or_removed_as_before(href: str) -> None:
     for html in (f'<p><a href="{href}">x</a></p>', f"<p><a href='{href}' title=\"t\">x</a> y</p>",
                  f'<p><a href="https://e.org/">a</a><a href="{href}">b</a></p>'):
         assert markup._sanitised(html) == markup._MARKDOWN_CLEANER.clean(html)
+
+
+# -- cmark-gfm's conversion, as cmarkgfm's public call (which keeps its tree and string) does it -------------
+
+CMARK_CASES = [
+    "", " ", "\n", "\n\n\n", "a", "text\r\nwith\rline\u2028breaks\x0c\x0b",
+    "| a | b | c |\n|:--|:-:|--:|\n| 1 | **2** | `3 \\| 4` |\n| ragged |\n| x | y | z | extra |\n",
+    "| only header |\n|---|\n", "a | b\n-|-\n1 | 2\n\nafter",
+    "~one~ ~~two~~ ~~~three~~~ ~~*nested* **bold**~~ ~~unclosed",
+    "<b>raw</b> <script>alert(1)</script>\n\n<div class=\"x\">\n*block*\n</div>\n\n<!-- comment --> <?pi?> <![CDATA[x]]>",
+    "[inline](https://e.org/a?b=1&c=2 \"title\") [ref][r] <https://e.org/auto> ![img](x.png) [bad](javascript:x)\n\n[r]: /u",
+    "é ü 😀 عربي עברית \u202e\u0301 \ufeff \x00 nul \U0010fffd &amp; &#0; &#x110000; &nbsp; &bogus;",
+    "# One\n## Two\nSetext\n===\n> quote\n> > nested\n\n- a\n  - b\n1. c\n\n```py\ncode <x>\n```\n    indented\n\n---\n",
+    "a  \nhard break\\\nescaped \\* \\` \\[",
+    "> " * 5000 + "deep", "[" * 20000 + "x" + "]" * 20000, "*a **b " * 3000, "- " * 4000 + "list",
+    "| a |\n|---|\n" + "| cell ~~s~~ |\n" * 5000,
+]
+
+
+def test_cmark_html_is_what_cmarkgfm_gives() -> None:
+    assert markup._cmark_html is not markup._cmark_html_leaking  # the freeing conversion is the one in use here
+    rng = random.Random(29)
+    long = "".join(rng.choice(CMARK_CASES[:13] + MARKDOWN_PIECES) for _ in range(20000))  # a few hundred kB
+    cases = CMARK_CASES + [long] + [_markdown(rng) for _ in range(2000)]
+    cases += ["".join(rng.choice(CMARK_CASES[:13] + MARKDOWN_PIECES) for _ in range(rng.randint(1, 8))) for _ in range(2000)]
+    for text in cases:
+        assert markup._cmark_html(text) == markup._cmark_html_leaking(text), text[:200]
+
+
+def test_cmark_html_refuses_a_lone_surrogate_as_cmarkgfm_does() -> None:
+    for convert in (markup._cmark_html, markup._cmark_html_leaking):
+        with pytest.raises(UnicodeEncodeError):
+            convert("a \ud800 b")
+
+
+def test_without_the_bindings_private_module_the_public_call_is_used() -> None:
+    assert markup._freeing_cmark(None) is None
+    assert markup._freeing_cmark(types.ModuleType("cmarkgfm._cmark")) is None
 
 
 # -- article text as shown ---------------------------------------------------------------------------------
