@@ -17,7 +17,10 @@ will ask for them and sends each back, finished, through a pipe; the engine's ho
   cycle collector's reach (``gc.freeze``: collections never walk it again), and hands freed memory back
   every ``TRIM_EVERY`` pages.
 - Chores: work the parent would otherwise do, which need not be done in order with the pages (the plugin:
-  writing the data files), done a step at a time while the pipe is full, so the pages stay ahead.
+  writing the data files), done a step at a time while the pipe is full, so the pages stay ahead. They
+  begin only once the parent says what it expects (``expect``): the worker may start before the engine
+  has made ready the place the chores write to (MkDocs empties the site folder after the plugin starts
+  the worker).
 - Only where it pays (``worthwhile``): processes can fork, more than one core is ours, and there are
   more than ``MIN_PAGES`` pages (the plugin counts claim files, before loading them).
 """
@@ -84,6 +87,7 @@ class RenderedAhead(Generic[T]):
             except (AttributeError, OSError, ValueError):
                 pass
         read, write = os.pipe()
+        go_read, go_write = os.pipe()  # a byte from the parent: the chores may begin (see ``expect``)
         if fcntl is not None and hasattr(fcntl, "F_SETPIPE_SZ"):  # Linux
             try:
                 fcntl.fcntl(write, fcntl.F_SETPIPE_SZ, PIPE_BYTES)
@@ -92,9 +96,12 @@ class RenderedAhead(Generic[T]):
         self.pid = os.fork()
         if self.pid == 0:  # the worker: never returns
             os.close(read)
-            _work(start, write)
+            os.close(go_write)
+            _work(start, write, go_read)
         os.close(write)
+        os.close(go_read)
         self.connection: Connection | None = Connection(read, writable=False)
+        self.go: int | None = go_write
 
     def receive(self) -> object | None:
         """What the worker sent before its pages (``start``'s ``send``), in order; None if it failed or
@@ -106,9 +113,15 @@ class RenderedAhead(Generic[T]):
         return pickle.loads(data)
 
     def expect(self, uris: Sequence[str]) -> None:
-        """The pages the worker renders, in its order (what ``start`` returned)."""
+        """The pages the worker renders, in its order (what ``start`` returned); and the worker's chores
+        may begin (what they write to is ready)."""
         self.position = {uri: index for index, uri in reversed(list(enumerate(uris)))}  # the first, if repeated
         self.count = len(uris)
+        if self.go is not None:
+            try:
+                os.write(self.go, b"1")
+            except OSError:  # the worker ended: take and finished say so
+                pass
 
     def finished(self) -> bool:
         """Whether the worker did all its chores (after the pages the parent did not take); False if it
@@ -153,6 +166,9 @@ class RenderedAhead(Generic[T]):
     def close(self, *, ending: bool = False) -> None:
         """Stop the worker (if it is still at work) and wait for it; ``ending``: it has sent all it had and
         is ending by itself. Safe to call again."""
+        if self.go is not None:
+            os.close(self.go)  # a worker waiting to do its chores is let go: it finds the pipe broken
+            self.go = None
         if self.connection is None:
             return
         self.connection.close()  # a worker still sending gets a broken pipe and ends
@@ -169,11 +185,12 @@ class RenderedAhead(Generic[T]):
 Start = Callable[[Callable[[object], None]], tuple[Callable[[str], object], Sequence[str], Iterable[object]]]
 
 
-def _work(start: Start, write: int) -> None:
+def _work(start: Start, write: int, go: int) -> None:
     """The worker: ``start``, then each page rendered and sent, in order, and between pages, while the
-    parent has pages enough waiting, a step of the chores; then the rest of the chores, and whether they
-    were all done. Stops at a page it could not render or when nobody reads. Ends the process without
-    running the parent's exit handlers or flushing its streams."""
+    parent has pages enough waiting and has said the chores may begin (a byte on ``go``, or ``go``
+    closed), a step of the chores; then the rest of the chores, and whether they were all done. Stops at a
+    page it could not render or when nobody reads. Ends the process without running the parent's exit
+    handlers or flushing its streams."""
     code = 0
     try:
         gc.freeze()  # what the parent made stays out of this process's collections (and is not copied by them)
@@ -189,8 +206,12 @@ def _work(start: Start, write: int) -> None:
         gc.freeze()  # and so does what start made
         room = select.poll()
         room.register(write, select.POLLOUT)
+        room_or_go = select.poll()  # the pipe has room, or the chores may begin
+        room_or_go.register(write, select.POLLOUT)
+        room_or_go.register(go, select.POLLIN)
         steps: Iterator[object] | None = iter(chores)
         chores_done = False
+        allowed = False  # the chores may begin
 
         def step() -> None:
             nonlocal steps, chores_done
@@ -202,7 +223,10 @@ def _work(start: Start, write: int) -> None:
                 steps = None
         for count, uri in enumerate(uris, 1):
             while steps is not None and not room.poll(0):  # the pipe is full: the parent has pages enough
-                step()
+                if allowed:
+                    step()
+                elif any(fd == go for fd, _ in room_or_go.poll()):  # waits for room, or for the go
+                    allowed = True
             try:
                 page = render(uri)
             except Exception:  # noqa: BLE001 - the parent renders it again and reports what it raises
@@ -213,6 +237,8 @@ def _work(start: Start, write: int) -> None:
             if count % TRIM_EVERY == 0:
                 return_freed_memory()
         else:
+            if steps is not None and not allowed:
+                select.select([go], [], [])  # the go (or the parent gone)
             while steps is not None:
                 step()
             send(chores_done)

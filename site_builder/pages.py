@@ -208,8 +208,14 @@ def _listed_as(claim: Claim) -> tuple[object, ...]:
             claim.article, tuple(a.article for a in claim.appearances), tuple(claim.aliases))
 
 
-def _page_meta(text: Callable[[str], str]) -> PageMeta:
-    """A page's metadata from its template's blocks (``text(name)``: a block's text)."""
+def _meta_of(template: jinja2.Template, values: dict[str, object]) -> PageMeta:
+    """A page's metadata from its template's blocks, given ``values``."""
+    context = template.new_context(values)
+    blocks = template.blocks
+
+    def text(name: str) -> str:
+        return unescape("".join(blocks[name](context))) if name in blocks else ""  # Markup.unescape's work
+
     return PageMeta(" ".join(text("title").split()), " ".join(text("description").split()),
                     text("search").strip() != "exclude", text("share_type").strip(), text("share_image").strip(),
                     " ".join(text("share_image_alt").split()), " ".join(text("search_label").split()),
@@ -311,29 +317,21 @@ class PageWriter:
         if page_meta is None:
             template_name, values, _ = self._plans[uri]()
             template = self._template(template_name)
-            context = template.new_context(self._values(uri, values))
-            blocks = template.blocks
-
-            def text(name: str) -> str:
-                return unescape("".join(blocks[name](context))) if name in blocks else ""  # Markup.unescape's work
-
-            page_meta = self._metas[uri] = _page_meta(text)
+            page_meta = self._metas[uri] = _meta_of(template, self._values(uri, values))
         return page_meta
 
     def page(self, uri: str) -> GeneratedPage:
-        """One page, rendered."""
+        """One page, rendered; its metadata as ``meta`` gives it (from the values a page has before its
+        more costly ones are made), whether or not ``meta`` was asked for first."""
         template_name, values, more = self._plans[uri]()
         template = self._template(template_name)
-        values = {**self._values(uri, values), **more()}
+        values = self._values(uri, values)
+        page_meta = self._metas.pop(uri, None) or _meta_of(template, values)
+        values.update(more())
         context = template.new_context(values)
-        blocks = template.blocks
-
-        def text(name: str) -> str:
-            return unescape("".join(blocks[name](context))) if name in blocks else ""  # Markup.unescape's work
-
         # no field can become markup; the JSON-LD we wrote (structured.script) is known to be JSON
-        html = clean_page("".join(blocks["content"](context)).strip(), json_ld=str(values.get("structured_data", "")))
-        page_meta = self._metas.pop(uri, None) or _page_meta(text)
+        html = clean_page("".join(template.blocks["content"](context)).strip(),
+                          json_ld=str(values.get("structured_data", "")))
         return GeneratedPage(uri, html, page_meta, headings(html), frozenset(_ID_RE.findall(html)))
 
     def _macro(self, name: str) -> Callable[..., Markup]:

@@ -4,9 +4,13 @@ it, and the very same errors; and the worker plumbing itself, with real forked w
 
 from __future__ import annotations
 
+import array
+import fcntl
 import os
 import shutil
 import sys
+import termios
+import time
 from pathlib import Path
 
 import pytest
@@ -58,6 +62,25 @@ def test_the_worker_builds_the_same_site_byte_for_byte(tmp_path: Path) -> None:
     ahead, here = project.root / "ahead", project.root / "here"
     assert len(list(here.rglob("*.html"))) > MIN_PAGES
     assert (ahead / "claims" / "district-7" / "index.html").read_text(encoding="utf-8").count("district 7") >= 2
+    assert tree_differences(ahead, here) == []
+
+
+def test_a_claim_page_the_navigation_names_gets_its_title_there_as_without_the_worker(tmp_path: Path) -> None:
+    """The worker sends the metadata of the pages MkDocs puts in the navigation first, and of the others
+    with each page; mkdocs.yml's nav may name another (a claim page, without a title of its own): then
+    MkDocs' process makes its title itself, before any page shows it."""
+    project = large_project(tmp_path / "project")
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - Data: data.md\n", "  - Data: data.md\n"
+                                                                 "  - claims/district-5.md\n"), encoding="utf-8")
+    code, log = build(project, "ahead")
+    assert code == 0, log
+    assert WORKER_LOG in log
+    with_workers(project, 0)
+    code, log = build(project, "here")
+    assert code == 0, log
+    ahead, here = project.root / "ahead", project.root / "here"
+    assert "Claim: Output rose by 5 percent in district 5 | Rated Supported" in (ahead / "index.html").read_text(encoding="utf-8")
     assert tree_differences(ahead, here) == []
 
 
@@ -167,6 +190,41 @@ def test_chores_that_fail_are_reported_undone() -> None:
     ahead.expect(uris)
     assert all(ahead.take(uri) is not None for uri in uris)
     assert ahead.finished() is False
+
+
+def _waiting_bytes(ahead: RenderedAhead[object]) -> int:
+    assert ahead.connection is not None
+    count = array.array("i", [0])
+    fcntl.ioctl(ahead.connection.fileno(), termios.FIONREAD, count)
+    return count[0]
+
+
+def test_chores_begin_only_once_the_caller_expects_the_pages(tmp_path: Path) -> None:
+    """MkDocs empties the site folder after the plugin has started the worker (in on_config): the chores,
+    which write there, wait for ``expect`` (on_files), even with the pipe full and nothing else to do."""
+    done = tmp_path / "chores"
+    uris = [f"p{number}.md" for number in range(20000)]  # far more than the pipe holds, in small pages: the
+    # pipe fills to the last few bytes, where the worker turns to its chores (a larger page waits in the write)
+
+    def start(send):  # type: ignore[no-untyped-def]
+        def steps():  # type: ignore[no-untyped-def]
+            for number in range(5):
+                done.mkdir(exist_ok=True)
+                (done / str(number)).touch()
+                yield
+        send("planned")
+        return (lambda uri: f"<p>{uri}</p>" * 5), uris, steps()
+    ahead = RenderedAhead(start)
+    assert ahead.receive() == "planned"
+    waiting, deadline = -1, time.monotonic() + 60
+    while waiting != (waiting := _waiting_bytes(ahead)) or waiting == 0:  # until the pipe stops filling
+        assert time.monotonic() < deadline
+        time.sleep(0.3)
+    assert not done.exists()  # the worker waits with its chores undone
+    ahead.expect(uris)
+    assert all(ahead.take(uri) is not None for uri in uris)
+    assert ahead.finished() is True
+    assert sorted(path.name for path in done.iterdir()) == ["0", "1", "2", "3", "4"]
 
 
 def test_a_worker_that_fails_at_the_start_sends_nothing() -> None:
