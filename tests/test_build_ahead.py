@@ -65,6 +65,23 @@ def test_the_worker_builds_the_same_site_byte_for_byte(tmp_path: Path) -> None:
     assert tree_differences(ahead, here) == []
 
 
+def test_properdocs_builds_the_same_site_with_and_without_the_worker(tmp_path: Path) -> None:
+    """ProperDocs (a maintained fork of MkDocs 1.6) runs the plugin and its worker as MkDocs does."""
+    project = large_project(tmp_path / "project")
+    results = {}
+    for workers, out in ((1, "ahead"), (0, "here")):
+        with_workers(project, workers)
+        result = project.run(sys.executable, "-m", "properdocs", "build", "--strict", "-v", "-f", "mkdocs.yml", "-d", out)
+        assert result.returncode == 0, result.stderr
+        results[out] = result.stderr
+    assert WORKER_LOG in results["ahead"]
+    assert WORKER_LOG not in results["here"]
+    ahead, here = project.root / "ahead", project.root / "here"
+    assert 'content="mkdocs-ProperDocs 1.' in (ahead / "index.html").read_text(encoding="utf-8")
+    assert len(list(here.rglob("*.html"))) > MIN_PAGES
+    assert tree_differences(ahead, here) == []
+
+
 def test_a_claim_page_the_navigation_names_gets_its_title_there_as_without_the_worker(tmp_path: Path) -> None:
     """The worker sends the metadata of the pages MkDocs puts in the navigation first, and of the others
     with each page; mkdocs.yml's nav may name another (a claim page, without a title of its own): then
