@@ -3,7 +3,8 @@
 ``write_project`` fills one folder with a complete project for such an engine:
 
 - ``docs/``: the site's own pages (docs_dir, articles left out), then every page the plugin generates,
-  from the same function (``pages.build_pages``), with the stylesheet, data files, feeds and redirects;
+  from the same code (``pages.PageWriter``), with the stylesheet, data files, feeds and redirects, each
+  written as it is made (a site of 20,000 claims is never held at once);
 - ``overrides/``: a copy of the theme's custom_dir, without the overrides of mkdocs-material
   components that Zensical replaces (``THEME_ONLY``);
 - ``mkdocs.yml``: ``INHERIT``s the site's own mkdocs.yml (the engine reads it, tags and all) and sets
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -27,10 +28,11 @@ import yaml
 from .cards import CardCache
 from .config import read_config
 from .errors import Refused
-from .pages import build_pages, share_cards
+from .pages import generated_files, share_cards
 from .project import load_site
 from .render import environment
 from .routes import CLAIMANTS, CLAIMS, RATINGS, STYLESHEET, TAGS
+from .safehtml import UnsafePage
 from .settings import Settings
 
 MARKER = ".site-builder-generated"
@@ -49,8 +51,8 @@ def write_engine_project(settings: Settings, config_file: Path, out: Path) -> st
     to build it. Raises ProblemsFound (nothing written) or Refused (a folder that is not ours)."""
     site = load_site(settings)
     share = share_cards(site)
-    pages = build_pages(site, environment(settings.templates_dir), share, links_to_files=True)
-    count = write_project(settings, config_file, read_config(config_file.resolve()), pages, out)
+    files = generated_files(site, environment(settings.templates_dir), share, links_to_files=True)
+    count = write_project(settings, config_file, read_config(config_file.resolve()), files, out)
     cache = CardCache(settings.cache_dir, settings.scale)
     for uri, card in share.cards.items():  # the share cards, drawn (or taken from the cache) into docs/
         target = out / DOCS / uri
@@ -74,9 +76,11 @@ def prepare(out: Path) -> None:
                               encoding="utf-8")
 
 
-def write_project(settings: Settings, config_file: Path, site_config: Mapping[str, Any], pages: Mapping[str, str],
-                  out: Path) -> int:
-    """Write the engine project into ``out`` (see the module's docstring); return the number of pages."""
+def write_project(settings: Settings, config_file: Path, site_config: Mapping[str, Any],
+                  files: Iterable[tuple[str, Iterable[str]]], out: Path) -> int:
+    """Write the engine project into ``out`` (see the module's docstring), with the generated ``files``
+    (URI, pieces of text), each written as it comes; return the number of pages. If making a file fails
+    (a page the sanitiser refuses), ``out`` is left empty (ours), never half written."""
     for folder in (settings.docs_dir, settings.claims_dir):
         if out.resolve().is_relative_to(folder):
             raise Refused(f"{out} is inside {settings.shown(folder)}/ (expected a folder outside the site's own "
@@ -87,19 +91,28 @@ def write_project(settings: Settings, config_file: Path, site_config: Mapping[st
     shutil.copytree(settings.docs_dir, docs, symlinks=True,
                     ignore=lambda folder, names: [n for n in names if Path(folder).resolve() == articles
                                                   and n.endswith(".md") and n != "index.md"])
-    for uri, content in pages.items():
-        path = docs / uri
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if path.is_symlink():  # a link copied from docs_dir is replaced, never written through
-            path.unlink()
-        path.write_text(content, encoding="utf-8", newline="\n")
+    count = 0
+    try:
+        for uri, pieces in files:
+            path = docs / uri
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.is_symlink():  # a link copied from docs_dir is replaced, never written through
+                path.unlink()
+            with path.open("w", encoding="utf-8", newline="\n") as written:
+                written.writelines(pieces)
+            count += uri.endswith(".md")
+    except BaseException as error:
+        prepare(out)  # half a project is none
+        if isinstance(error, UnsafePage):  # a template wrote what the sanitiser refuses: said as the plugin says it
+            raise Refused(f"{uri}: {error}") from None
+        raise
     custom_dir = _custom_dir(site_config)
     if custom_dir:
         source = settings.root / custom_dir
         shutil.copytree(source, out / OVERRIDES, symlinks=True, ignore=lambda folder, names: [
             n for n in names if (Path(folder) / n).relative_to(source).as_posix() in THEME_ONLY])
     (out / CONFIG).write_text(engine_config(settings, config_file, site_config, out), encoding="utf-8", newline="\n")
-    return sum(uri.endswith(".md") for uri in pages)
+    return count
 
 
 def _custom_dir(site_config: Mapping[str, Any]) -> str | None:

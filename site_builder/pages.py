@@ -25,7 +25,7 @@ import itertools
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from html import escape, unescape
 from typing import TypeVar
@@ -365,11 +365,21 @@ class PageWriter:
         files.update(self._exports())
         return dict(sorted(files.items()))
 
+    def files(self) -> Iterator[tuple[str, Iterable[str]]]:
+        """Every generated file, one at a time, by URI in a stable order, as the pieces of its text to write
+        one after the other: a page as a document (front matter + HTML), made when its turn comes, and
+        the other files as ``asset_makers`` makes them. Nothing is held once written."""
+        makers = self.asset_makers()
+        for uri in sorted({*self._plans, *makers}):
+            maker = makers.get(uri)
+            yield uri, (maker() if maker is not None else self._document(uri))
+
+    def _document(self, uri: str) -> Iterator[str]:
+        yield self.page(uri).document()  # made when the file is written (its URI known if it fails)
+
     def pages(self) -> dict[str, str]:
-        """Every generated file at once, pages as documents (front matter + HTML)."""
-        files = {uri: self.page(uri).document() for uri in self.uris()}
-        files.update(self.assets())
-        return dict(sorted(files.items()))
+        """Every generated file at once (``files``, each joined)."""
+        return {uri: "".join(pieces) for uri, pieces in self.files()}
 
     # -- planning --------------------------------------------------------------------------------
 
@@ -740,6 +750,13 @@ def corrections_log(claims: Iterable[Claim]) -> list[tuple[Correction, Claim]]:
     """Every correction of every claim, newest first (then by claim id, then as written)."""
     found = [(correction, claim) for claim in claims for correction in claim.corrections]
     return sorted(found, key=lambda pair: (-pair[0].date.toordinal(), pair[1].id or ""))
+
+
+def generated_files(site: Site, templates: jinja2.Environment, share: ShareCards | None = None, *,
+                    links_to_files: bool = False) -> Iterator[tuple[str, Iterable[str]]]:
+    """``build_pages``, one file at a time (``PageWriter.files``): what a large site's files are written
+    from without holding them all."""
+    return PageWriter(site, templates, None, share, links_to_files=links_to_files).files()
 
 
 def build_pages(site: Site, templates: jinja2.Environment, share: ShareCards | None = None, *,

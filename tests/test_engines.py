@@ -27,7 +27,7 @@ from site_builder.config import read_settings
 from site_builder.project import load_site
 from site_builder.render import environment
 
-from .conftest import REPO, Project
+from .conftest import REPO, TEMPLATES, Project
 
 ZENSICAL = REPO / ".venv-zensical" / "bin" / "zensical"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -141,6 +141,22 @@ def test_generate_reports_problems_and_writes_nothing(project: Project) -> None:
     assert result.returncode == 1
     assert "claims/broken.yaml:2:1: yaml: invalid YAML" in result.stderr
     assert not (project.root / "engine").exists()
+
+
+def test_generate_stops_at_a_page_the_sanitiser_refuses_and_leaves_no_half_project(project: Project) -> None:
+    """Files are written as they are made: when one cannot be made, what was written goes again."""
+    templates = project.root / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    claim = templates / "claim.html.j2"
+    broken = '<script type="application/ld+json">{"a": "</script>"}</script>\n'
+    claim.write_text(claim.read_text(encoding="utf-8").replace("{% if structured_data %}", broken + "{% if structured_data %}", 1),
+                     encoding="utf-8")
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(TEMPLATES.as_posix(), "templates"), encoding="utf-8")
+    result = project.run(sys.executable, "-m", "site_builder", "generate", "engine")
+    assert result.returncode == 1
+    assert result.stderr.startswith("Error: claims/exports-doubled.md: a JSON-LD block is not JSON (Unterminated string")
+    assert [path.name for path in (project.root / "engine").iterdir()] == [MARKER]
 
 
 def zensical() -> Path:
