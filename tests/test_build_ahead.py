@@ -45,21 +45,30 @@ def with_workers(project: Project, workers: int) -> None:
     config.write_text(text.replace("  - claims:\n", f"  - claims:\n      render_workers: {workers}\n"), encoding="utf-8")
 
 
+MKDOCS = (sys.executable, "-m", "mkdocs", "build", "--strict", "-v")
+
+
 def build(project: Project, out: str) -> tuple[int, str]:
-    result = project.run(sys.executable, "-m", "mkdocs", "build", "--strict", "-v", "-d", out)
+    result = project.run(*MKDOCS, "-d", out)
     return result.returncode, result.stderr
 
 
+def built_both_ways(project: Project, command: tuple[str, ...] = MKDOCS) -> tuple[Path, Path]:
+    """The project built by ``command`` with the worker (into ahead/) and without it (into here/): both
+    builds succeed, and only the first uses the worker."""
+    logs = {}
+    for workers, out in ((1, "ahead"), (0, "here")):
+        with_workers(project, workers)
+        result = project.run(*command, "-d", out)
+        assert result.returncode == 0, result.stderr
+        logs[out] = result.stderr
+    assert WORKER_LOG in logs["ahead"]
+    assert WORKER_LOG not in logs["here"]
+    return project.root / "ahead", project.root / "here"
+
+
 def test_the_worker_builds_the_same_site_byte_for_byte(tmp_path: Path) -> None:
-    project = large_project(tmp_path / "project")
-    code, log = build(project, "ahead")
-    assert code == 0, log
-    assert WORKER_LOG in log
-    with_workers(project, 0)
-    code, log = build(project, "here")
-    assert code == 0, log
-    assert WORKER_LOG not in log
-    ahead, here = project.root / "ahead", project.root / "here"
+    ahead, here = built_both_ways(large_project(tmp_path / "project"))
     assert len(list(here.rglob("*.html"))) > MIN_PAGES
     assert (ahead / "claims" / "district-7" / "index.html").read_text(encoding="utf-8").count("district 7") >= 2
     assert tree_differences(ahead, here) == []
@@ -67,16 +76,8 @@ def test_the_worker_builds_the_same_site_byte_for_byte(tmp_path: Path) -> None:
 
 def test_properdocs_builds_the_same_site_with_and_without_the_worker(tmp_path: Path) -> None:
     """ProperDocs (a maintained fork of MkDocs 1.6) runs the plugin and its worker as MkDocs does."""
-    project = large_project(tmp_path / "project")
-    results = {}
-    for workers, out in ((1, "ahead"), (0, "here")):
-        with_workers(project, workers)
-        result = project.run(sys.executable, "-m", "properdocs", "build", "--strict", "-v", "-f", "mkdocs.yml", "-d", out)
-        assert result.returncode == 0, result.stderr
-        results[out] = result.stderr
-    assert WORKER_LOG in results["ahead"]
-    assert WORKER_LOG not in results["here"]
-    ahead, here = project.root / "ahead", project.root / "here"
+    ahead, here = built_both_ways(large_project(tmp_path / "project"),
+                                  (sys.executable, "-m", "properdocs", "build", "--strict", "-v", "-f", "mkdocs.yml"))
     assert 'content="mkdocs-ProperDocs 1.' in (ahead / "index.html").read_text(encoding="utf-8")
     assert len(list(here.rglob("*.html"))) > MIN_PAGES
     assert tree_differences(ahead, here) == []
@@ -90,13 +91,7 @@ def test_a_claim_page_the_navigation_names_gets_its_title_there_as_without_the_w
     config = project.root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("  - Data: data.md\n", "  - Data: data.md\n"
                                                                  "  - claims/district-5.md\n"), encoding="utf-8")
-    code, log = build(project, "ahead")
-    assert code == 0, log
-    assert WORKER_LOG in log
-    with_workers(project, 0)
-    code, log = build(project, "here")
-    assert code == 0, log
-    ahead, here = project.root / "ahead", project.root / "here"
+    ahead, here = built_both_ways(project)
     assert "Claim: Output rose by 5 percent in district 5 | Rated Supported" in (ahead / "index.html").read_text(encoding="utf-8")
     assert tree_differences(ahead, here) == []
 

@@ -275,11 +275,16 @@ def test_sentences_without_speakers_are_scored_and_explained_by_the_sentence_alo
         assert any(c.label.startswith("its speaker") for row in found for c in row) == (values is not None)
 
 
-def test_a_sentence_alone_scorer_needs_its_metadata(tmp_path):
+def _metadata_and_zero_weights() -> tuple[dict, dict]:
+    """A tiny model file's metadata and main weights (all zero), for the checks of its optional scorers."""
     settings = FeatureSettings(hash_bits=8)
     meta = {"format": checkworthiness.FORMAT, "name": "tiny", "version": "0", "features": settings.to_json(),
             "intercept": 0.0, "calibration": {"a": 1.0, "b": 0.0}}
-    zeros = {"hashed_weights": np.zeros(settings.n_hashed), "hand_weights": np.zeros(22)}
+    return meta, {"hashed_weights": np.zeros(settings.n_hashed), "hand_weights": np.zeros(22)}
+
+
+def test_a_sentence_alone_scorer_needs_its_metadata(tmp_path):
+    meta, zeros = _metadata_and_zero_weights()
     with pytest.raises(ValueError, match=r"needs its hashed and hand weights and metadata\['alone'\]"):
         save_model_file(tmp_path / "a.npz", metadata=meta, alone_hashed_weights=np.zeros(256), **zeros)
 
@@ -324,10 +329,7 @@ def test_a_model_without_a_news_scorer_scores_articles_alone(tmp_path):
 
 
 def test_a_news_scorer_needs_its_metadata(tmp_path):
-    settings = FeatureSettings(hash_bits=8)
-    meta = {"format": checkworthiness.FORMAT, "name": "tiny", "version": "0", "features": settings.to_json(),
-            "intercept": 0.0, "calibration": {"a": 1.0, "b": 0.0}}
-    zeros = {"hashed_weights": np.zeros(settings.n_hashed), "hand_weights": np.zeros(22)}
+    meta, zeros = _metadata_and_zero_weights()
     with pytest.raises(ValueError, match=r"needs its hashed and hand weights and metadata\['news'\]"):
         save_model_file(tmp_path / "a.npz", metadata=meta, news_hashed_weights=np.zeros(256),
                         news_hand_weights=np.zeros(22), **zeros)
