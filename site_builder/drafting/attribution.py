@@ -20,7 +20,12 @@ attribute(sentence, previous=()) -> Attribution(claimant, kind, cue)
     study's findings and "the researchers" are the study's publisher when the article names it ("led by
     X", "released Sunday by X"). Titles of several words go ("City Manager Leif Ahnell" gives "Leif
     Ahnell"); a state written after a city ("Aurora, Colo.") is never part of a source. A named source
-    wins over a hedge in the same sentence ("allegedly ..., according to the sheriff's office").
+    wins over a hedge in the same sentence ("allegedly ..., according to the sheriff's office"). After
+    a comma, an inverted verb names the source after it ("..., said Filippo Grandi, head of ...",
+    "..., said the Washington Post"; never "told the Times", where the Times listens). A source described
+    in words is the name in it ("the agency's Bureau of Labor Statistics", "the government website
+    Inciweb", "NASA's midyear analysis" gives "NASA"), and data "obtained by CBS News" are CBS News's;
+    an organisation described by its kind stays as written ("the U.N. refugee agency").
 ``direct``
     The same, when the source's words are quoted as a whole: ``X said: "..."``, ``X said, "..."``,
     ``X said "..."``, ``"...," X said`` or ``"...," said X``. A quoted fragment inside reported
@@ -30,7 +35,9 @@ attribute(sentence, previous=()) -> Attribution(claimant, kind, cue)
     "observers note", "Kremlin officials have described", "one trader said", "Authorities said",
     "officials said" (unless just after a named organisation's officials), "administrators said", "people familiar with
     the matter said", "Some said", "according to reports", "it is believed", "reportedly", "a
-    reported approval". The claimant is a short label: "Unnamed reports", "Unnamed analysts",
+    reported approval", "historical figures indicate", "according to previous reporting" (the
+    outlet's own earlier reporting). A country's officials are unnamed ("U.S. officials said"); an
+    organisation's are the organisation ("U.N. officials", "CBP officials"). The claimant is a short label: "Unnamed reports", "Unnamed analysts",
     "Unnamed Kremlin officials", "Unnamed sources familiar with the matter".
 ``none``
     No attribution: the article asserts it itself. The claimant is None. A source that is only
@@ -100,7 +107,7 @@ _SPEECH_VERBS = _words(
     contended contends contend concluded concludes conclude recalled recalls accused accuses urged
     urges vowed vows promised promises forecast replied replies shouted tweeted posted reiterated
     reiterates re-iterated credited credits blamed blames anticipates anticipated shows showed
-    concedes conceded advised advises advise recommended recommends recommend"""
+    concedes conceded advised advises advise recommended recommends recommend underscored underscores"""
 )
 # Verbs that are speech only when no object follows: "he added." / "added that" but "added 661,000 jobs".
 _BARE_SPEECH_VERBS = _words("added adds")
@@ -114,16 +121,18 @@ _PARTICIPLE = re.compile(
 _BETWEEN = (
     r"(?:(?:has|have|had|also|previously|again|later|earlier|repeatedly|once|then|recently|"
     r"privately|publicly|openly|further|already|long|now|lately|since|first|in turn|on (?:Monday|Tuesday|Wednesday|Thursday|"
-    r"Friday|Saturday|Sunday))\s+)*"
+    r"Friday|Saturday|Sunday)|[a-z]+ed and)\s+)*"  # "he returned and explained that"
 )
 _VERB = re.compile(
     rf"\b{_BETWEEN}(?P<verb>{_alternation(_SPEECH_VERBS)}|points? out|pointed out|points? to|pointed to|"
     r"(?:found|finds|find)(?=\s+that\b))\b"
 )
-_INVERTED = re.compile(
-    r"(?:[,!?][”\"’']?|[”\"’'])\s+(?P<verb>said|says|added|adds|told|wrote|argued|noted|explained|"
-    r"insisted|warned|declared|stated|replied)\s+(?P<who>.+)"
-)
+_INVERTED_VERBS = (r"said|says|added|adds|told|wrote|argued|noted|explained|insisted|warned|declared|stated|"
+                   r"replied")
+_INVERTED = re.compile(rf"(?:[,!?][”\"’']?|[”\"’'])\s+(?P<verb>{_INVERTED_VERBS})\s+(?P<who>.+)")
+_INVERTED_BEFORE = re.compile(r"(?:[,!?][”\"’']?|[”\"’'])\s+$")
+# "told" is no inversion: in "..., told the Times" the name after it is the listener.
+_INVERTED_AFTER = re.compile(rf"(?!told\b)(?:{_INVERTED_VERBS})\s+(?:the\s+(?=[A-Z]))?(?P<who>.+)")
 _ACCORDING = re.compile(
     r"\b[Aa]ccording to\s+(?P<source>[^,;:!?()“”\"]+?)(?=[,;:!?()“”\"]|\.?\s*$)"
 )
@@ -144,7 +153,7 @@ _VAGUE_NOUNS = _words(
     negotiators lawmakers legislators activists campaigners protesters scholars historians bankers
     investors traders firms companies groups people source analyst expert observer official
     critic insider diplomat trader commentator witness resident economist investor banker
-    authorities administrators members managers employees workers"""
+    authorities administrators members managers employees workers figures data statistics estimates"""
 )
 # Before the noun: "some analysts", "one trader", "the officials" (dropped from the label).
 _QUANTIFIERS = _words(
@@ -206,7 +215,8 @@ _ORG_WORDS = _words(
     News Times Post Press Authority Board Party Trust Energy Storage Freight Rail Delhi York Asia
     East West Pacific Europe America Arabia Africa Korea Congress Senate Conference Project
     University Association Society Foundation Network Coalition Alliance Mayors Safety Program
-    Programme Report Survey Study Statistics Bureau Police Administration"""
+    Programme Report Survey Study Statistics Bureau Police Administration Observatory Laboratory Museum
+    Hospital Clinic Health Centers"""
 )
 # Places that stand for their governments ("Moscow has confirmed"): never a "he" or "she".
 _GOVERNMENTS = _words(
@@ -237,7 +247,7 @@ _PERSON_ROLES = _words(
 )
 _ROLE_SUBJECT = re.compile(
     rf"(?:^|(?<=[\s,;(]))((?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|(?:[A-Z][\w.]*\s+){{0,3}}[A-Z]\w+[’']s)\s+"
-    rf"(?:[\w’'-]+\s+){{0,4}}?(?:{_alternation(_ROLE_NOUNS)})(?:\s+of\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)?|"
+    rf"(?:[\w’'.-]+\s+){{0,4}}?(?:{_alternation(_ROLE_NOUNS)})(?:\s+of\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)?|"
     rf"(?:[Aa]n?|[Oo]ne)\s+(?:new\s+|recent\s+|separate\s+|major\s+)?(?:report|study|survey|poll))$"
 )
 # Titles written short before a name: "Gov. Bobby Jindal" introduces "the governor".
@@ -253,6 +263,8 @@ _STATE_ABBREVIATIONS = _words(
     Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn. Vt. Va. Wash.
     W.Va. Wis. Wyo."""
 )
+# A country's officials are unnamed ones ("U.S. officials said"); an organisation's are the organisation.
+_COUNTRY_ACRONYMS = _words("U.S. US U.K. UK UAE U.A.E. USA U.S.A. EU E.U. PRC DPRK ROK")
 _CONNECTORS = _words("of for and de van von der da di bin al la le du del dos ibn")
 _PARTIES = _words("Republican Democratic Democrat Labour Labor Conservative Liberal Independent GOP DFL")
 _OPEN_QUOTES = "“\"‘'«"
@@ -274,10 +286,24 @@ _PUBLICATION_OF = re.compile(
 # A claimant that is a publication, to be resolved to its publisher: "The report", "Friday's report".
 _PUBLICATION_CLAIMANT = re.compile(
     r"^(?:(?:the|a|an|one|this|that|its|their|[\w’']+[’']s)\s+)?(?:new\s+|latest\s+|annual\s+|major\s+)?"
+    r"(?:police\s+|news\s+|agency\s+|department\s+)?"  # "the police statement": the police's
     r"(?:report|study|survey|analysis|research|data|figures|statistics|poll|findings|results|researchers|"
-    r"scientists|investigators)$",
+    r"scientists|investigators|statement|release|website)$",
     re.IGNORECASE,
 )
+# A source's data: "figures from the agency", "preliminary government data obtained by CBS News".
+_DATA_FROM = re.compile(
+    r"^(?:[\w-]+\s+){0,3}?(?:figures|data|numbers|statistics|records|estimates|tallies)\s+"
+    r"(?:(?:released|obtained|compiled|published|provided)\s+)?(?:from|by|of)\s+(?P<source>.+)$"
+)
+_DATA_BY = re.compile(
+    r"\b(?:data|figures|numbers|statistics|records|estimates|documents)\s+"
+    r"(?:obtained|released|compiled|published|provided|reviewed)\s+by\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w.&-]*(?:\s+(?:(?:of|for|and|on)\s+)?[A-Z][\w.&-]*)*)$"
+)
+_EARLIER_REPORTING = re.compile(r"\b(?:previous|earlier|prior) reporting\b|\b(?:previously|earlier) reported\b")
+# A name in a source described in words: capitalised words, "of"/"for"/"and" between them, a possessive at the end.
+_NAME_IN = re.compile(r"[A-Z][\w.&-]*(?:\s+(?:(?:of|for|and|on)\s+)?[A-Z][\w.&-]*)*(?:[’']s\b)?")
 _THAT_IS_ACCORDING = re.compile(r"^(?:That|This)(?:'s|’s| is| was)\s+according to\s+(?P<source>[^;:!?()“”\"]+)")
 
 
@@ -309,17 +335,39 @@ def _according(sentence: str) -> _Found | None:
         return None
     source = re.split(r"\s+(?:who|which|that|whose)\s+", match.group("source").strip(), maxsplit=1)[0]
     cue = sentence[match.start() : match.start() + len("according to")]
+    while (data := _DATA_FROM.match(source)) is not None:  # "figures from the agency": the agency
+        source = data.group("source")
     publisher = _publisher(source)
     if publisher:
         return match.start(), Attribution(publisher, "reported", cue)
     label = _vague_label(source)
     if label is not None:
         return match.start(), Attribution(label, "vague", cue)
+    if _EARLIER_REPORTING.search(source):
+        return match.start(), Attribution("Earlier reporting", "vague", cue)
+    named = _named_in(source) if source[:1].islower() or re.search(r"[’']s\s", source) else None
+    if named is not None:
+        return match.start(), Attribution(named, "reported", cue)
     # "According to Reuters the deal ..." (no comma): the name only
     if re.match(r"the [A-Z]", source):
         source = source[4:]  # "the Kremlin"
     claimant = _name_at_start(source) if source[:1].isupper() else _capitalise(source)
     return match.start(), Attribution(claimant or _capitalise(source), "reported", cue)
+
+
+def _named_in(phrase: str) -> str | None:
+    """The name in a source described in words: "the agency's Bureau of Labor Statistics" -> "Bureau of Labor
+    Statistics", "the government website Inciweb" -> "Inciweb", "the preliminary Customs and Border Protection
+    data" -> "Customs and Border Protection", "NASA's midyear climate analysis" -> "NASA". None when the
+    phrase names none, or is an organisation described by its kind ("the U.N. refugee agency")."""
+    words = phrase.split()
+    if not words or words[-1].lower() in _ROLE_NOUNS | _ORG_NOUNS | _INSTITUTIONS:
+        return None
+    runs = [run.group() for run in _NAME_IN.finditer(phrase) if run.group() not in _NOT_NAMES]
+    if not runs:
+        return None
+    owned = [run for run in runs if not run.endswith(("’s", "'s"))]
+    return _strip_titles((owned[-1] if owned else runs[-1][:-2]).split()) or None  # "sheriff’s Sergeant X": X
 
 
 def _in_report(sentence: str) -> _Found | None:
@@ -349,6 +397,8 @@ def _subject_verb(sentence: str) -> _Found | None:
             continue  # "Friday's report also said": "report" is a noun here
         if match.group("verb") in _BARE_SPEECH_VERBS and not _BARE_SPEECH_AFTER.match(sentence, match.end()):
             continue  # "The United States added 661,000 jobs"
+        if _inverted_source(sentence, match.start("verb")) is not None:
+            break  # "..., said Filippo Grandi, head of ...": the source follows the verb
         subject = _subject_before(sentence[: match.start()])
         if subject is None:
             continue
@@ -363,7 +413,7 @@ def _subject_verb(sentence: str) -> _Found | None:
         return start, Attribution(claimant, kind, cue)
     match = _INVERTED.search(sentence)
     if match is not None:
-        who = _name_at_start(match.group("who"))
+        who = _inverted_source(sentence, match.start("verb"))
         if who is not None:
             kind = "direct" if sentence.lstrip()[:1] in _OPEN_QUOTES else "reported"
             return match.start("verb"), Attribution(who, kind, match.group("verb"))
@@ -384,16 +434,32 @@ def _subject_verb(sentence: str) -> _Found | None:
     return None
 
 
+def _inverted_source(sentence: str, verb_start: int) -> str | None:
+    """The name after an inverted verb ("..., said Filippo Grandi", "..., said the Washington Post"), if any."""
+    match = _INVERTED_AFTER.match(sentence, verb_start)
+    if match is None or not _INVERTED_BEFORE.search(sentence[:verb_start]):
+        return None
+    return _name_at_start(match.group("who"))
+
+
 def _subject_before(before: str) -> tuple[int, str, str] | None:
     """(start, claimant, kind) of the subject that ends ``before``, the text up to the verb."""
     text = before.rstrip()
     if text.endswith(")"):  # "Sen. Maria Cantu (D-Ariz.) said"
         text = text[: text.rfind("(")].rstrip() if "(" in text else text
     if text.endswith(","):
-        # "Dmitry Peskov, the press secretary for ..., emphasized": skip the appositive.
-        comma = text.rfind(",", 0, len(text) - 1)
-        segment = text[comma + 1 : -1].strip()
-        text = text[:comma] if comma >= 0 and segment[:1].islower() else text[:-1]
+        # "Dmitry Peskov, the press secretary for ..., emphasized": skip the appositive, and a place in it
+        # ("Gerald Meehl, a scientist at a centre in Boulder, Colo., told")
+        end = comma = len(text) - 1
+        while (comma := text.rfind(",", 0, comma)) >= 0:
+            segment = text[comma + 1 : end].strip()
+            if segment[:1].islower():
+                break
+            if not (segment in _STATE_ABBREVIATIONS or re.fullmatch(r"[A-Z][\w.]*(?: [A-Z][\w.]*)?", segment)):
+                comma = -1
+                break
+            end = comma
+        text = text[:comma] if comma >= 0 else text[:-1]
     if not text:
         return None
     if "," in text:  # "“...,” Jana Novak, the city’s press secretary said": an appositive with no closing comma
@@ -412,12 +478,18 @@ def _subject_before(before: str) -> tuple[int, str, str] | None:
         while words and (words[0] in _NOT_NAMES or words[0] in _MONTH_AND_DAY_NAMES):
             words.pop(0)
         named = [w for w in words if w not in _CONNECTORS]
-        if words and (len(named) >= 2 or (group.group("data") and any(w.strip(".,") in _ORG_WORDS for w in named))):
+        acronym = len(named) == 1 and named[0] not in _COUNTRY_ACRONYMS and bool(
+            _INITIALS.fullmatch(named[0]) or re.fullmatch(r"[A-Z]{2,}", named[0]))
+        if words and (len(named) >= 2 or acronym  # "U.N. officials", "CBP officials"; "U.S. officials" are vague
+                      or (group.group("data") and any(w.strip(".,") in _ORG_WORDS for w in named))):
             start = group.end("org") - len(" ".join(words))
             person = _looks_like_person(" ".join(words)) and len(named) == len(words) and "(" not in group.group()
             if not _after_preposition(text, start) and not person:
                 return start, " ".join(words), "reported"
 
+    data = _DATA_BY.search(text)
+    if data is not None:  # "preliminary government data obtained by CBS News shows": CBS News
+        return data.start("name"), data.group("name"), "reported"
     vague = _vague_subject(text)
     if vague is not None:
         start, noun_start, label = vague
@@ -489,15 +561,20 @@ def _name_run(words: list[str]) -> list[str]:
     return run
 
 
+def _is_title(word: str) -> bool:
+    """"Mayor", "Sen.", and plurals before a list of names ("Representatives Cortney Niland, ...")."""
+    return word in _TITLES or (word.endswith("s") and word[:-1] in _TITLES)
+
+
 def _strip_titles(run: list[str]) -> str:
     """"Russian President Vladimir Putin" -> "Vladimir Putin"; "Jana Novak of Helix" -> "Jana Novak"."""
-    last_title = max((i for i, word in enumerate(run) if word in _TITLES), default=-1)
+    last_title = max((i for i, word in enumerate(run) if _is_title(word)), default=-1)
     rest = run[last_title + 1 :]
     if last_title >= 0 and rest and rest[0] in _CONNECTORS:
         # "Commissioner of Administration Kristy Nichols": the title's complement, then the name
         tail: list[str] = []
         for word in reversed(rest):
-            if word in _CONNECTORS or word.strip(".,’'") in _ORG_WORDS or word in _TITLES:
+            if word in _CONNECTORS or word.strip(".,’'") in _ORG_WORDS or _is_title(word):
                 break
             tail.insert(0, word)
         rest = tail
@@ -514,7 +591,7 @@ def _name_at_start(text: str) -> str | None:
     """The name that starts ``text``: "Omar Haddad, chief economist ..." -> "Omar Haddad"."""
     words: list[str] = []
     for word in text.split():
-        if word in _TITLES or _INITIALS.fullmatch(word):
+        if _is_title(word) or _INITIALS.fullmatch(word):
             words.append(word)  # "Mr.", "A.", "A.P.": the name goes on
             continue
         bare = word.rstrip(",.;:!?")
@@ -603,14 +680,18 @@ def attribute_all(sentences: Sequence[str]) -> list[Attribution]:
 
     On top of ``attribute(sentence, previous)``:
 
-    - a quotation that continues the previous sentence's quoted words, with no cue of its own, is the
-      same claimant's, ``direct``;
+    - a quotation that continues the previous sentence's quoted words, or a named person's reported
+      words, with no cue of its own, is the same claimant's, ``direct``;
     - "He"/"She" is the last person named as a claimant before, "It"/"They" the last claimant of any
       kind (so "the report ..., it says" stays with the report's publisher);
     - a publication ("The report", "Friday's report", "their report") is its publisher: the name in
       "report by X" / "study from X" in the sentences around, else the last organisation quoted;
     - a role ("The mayor", "the chief") is the person first introduced with that title
-      ("Mayor Antonio Villaraigosa");
+      ("Mayor Antonio Villaraigosa"); "the agency" is the agency named before, else the organisation
+      the sentence opens with, else the last organisation quoted; an organisation said again by one
+      word is given in full ("The Observatory" -> "Syrian Observatory for Human Rights");
+    - "He"/"She" is never a name after a preposition ("in Green Bay", "on Election Day"), and a
+      surname alone stands for the full name given before ("Trump" -> "Donald Trump");
     - a sentence with no cue that the next one attributes ("That's according to X") is X's.
     """
     found: list[Attribution] = []
@@ -651,7 +732,8 @@ def _continues_quote(sentence: str, before: str, attribution: Attribution) -> bo
     text = sentence.strip()
     if attribution.kind not in ("direct", "reported") or not text or text[0] not in _OPEN_QUOTES:
         return False
-    return any(mark in before for mark in "“”\"«»")
+    # "He said the economy was good." then "“It said we had ...": a person's words go on in a quotation
+    return any(mark in before for mark in "“”\"«»") or _looks_like_person(attribution.claimant or "")
 
 
 def _in_context(found: Attribution, sentences: Sequence[str], index: int, earlier: list[Attribution]) -> Attribution:
@@ -675,8 +757,10 @@ def _in_context(found: Attribution, sentences: Sequence[str], index: int, earlie
         role = claimant.split()[-1]
         if role.lower() in _PERSON_ROLES:
             resolved = _introduced_as(role, previous)
-        elif role.lower() in _ORG_NOUNS:
-            resolved = _named_org(role, previous)
+        elif role.lower() in _ORG_NOUNS:  # the agency named before, else the one this sentence opens with
+            resolved = _named_org(role, previous) or _org_at_start(sentences[index]) or next(
+                (a.claimant for a in reversed(earlier[-3:]) if a.kind in ("direct", "reported") and a.claimant
+                 and _is_org(a.claimant)), None)
     elif (owner := re.fullmatch(r"([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)[’']s\s+(\w+)", claimant)) and (
         owner.group(2) in _PERSON_ROLES
     ):  # "NASA's administrator": the administrator named before, else NASA
@@ -686,9 +770,24 @@ def _in_context(found: Attribution, sentences: Sequence[str], index: int, earlie
         # "the sheriff's office spokesman": the spokesman named before, else the office he speaks for
         resolved = _introduced_as(spoke.group(2), previous) or "The " + spoke.group(1)
     name = resolved or claimant
-    if " " not in name and name[:1].isupper() and name.lower() not in _PRONOUNS:
+    if " " not in name and name.strip(".") in _ORG_WORDS and name.lower() not in _INSTITUTIONS:  # "The Observatory" -> "Syrian Observatory for Human Rights"
+        resolved = _named_org(name.strip("."), previous) or resolved
+    elif " " not in name and name[:1].isupper() and name.lower() not in _PRONOUNS:
         resolved = _full_name(name, previous) or resolved  # "Warren" -> "Lovely Warren"
     return Attribution(resolved, found.kind, found.cue) if resolved else found
+
+
+def _is_org(name: str) -> bool:
+    """"Arkansas State Police", "CBP", "U.N.", "Customs and Border Protection"."""
+    words = name.split()
+    return any(w.strip(".,’'") in _ORG_WORDS or re.fullmatch(r"[A-Z]{2,}|(?:[A-Z]\.){2,}", w) for w in words) or (
+        len(words) >= 3 and any(w in ("and", "of", "for") for w in words[1:-1]))
+
+
+def _org_at_start(sentence: str) -> str | None:
+    """"Arkansas State Police have arrested ..." -> "Arkansas State Police"."""
+    name = _name_at_start(sentence.lstrip())
+    return name if name is not None and _is_org(name) else None
 
 
 def _named_org(noun: str, previous: Sequence[str]) -> str | None:
@@ -751,7 +850,7 @@ def _antecedent(recent: list[str], persons_only: bool, things_only: bool = False
                 continue
             if not persons_only or _could_be_person(claimant):
                 return claimant
-        names = [] if things_only else _person_names(sentence)
+        names = [] if things_only else _people_named(sentence, recent)
         if names:
             return names[0]
     return None
@@ -762,10 +861,30 @@ _CAPITALISED_RUN = re.compile(
 )
 
 
+_PLACE_BEFORE = re.compile(rf"\b(?i:{_alternation(_PREPOSITIONS)})\s+(?:the\s+)?$")
+
+
+_SURNAME = re.compile(r"(?<![\w’'.-])[A-Z][a-z][\w’'-]*\b(?![’']s\b|\s+[A-Z])")
+
+
+def _people_named(sentence: str, recent: Sequence[str]) -> list[str]:
+    """The people ``sentence`` names, in order: full names, and surnames alone that ``recent`` gives in full
+    ("At the rally in Green Bay, Trump continued" -> "Donald Trump")."""
+    found = [(sentence.find(name), name) for name in _person_names(sentence)]
+    for match in _SURNAME.finditer(sentence):
+        if match.group() not in _NOT_NAMES and not _PLACE_BEFORE.search(sentence, 0, match.start()):
+            name = _full_name(match.group(), recent)
+            if name is not None:
+                found.append((match.start(), name))
+    return [name for _, name in sorted(found)]
+
+
 def _person_names(sentence: str) -> list[str]:
     """Capitalised runs that look like a person's name, titles removed, in order."""
     names = []
     for match in _CAPITALISED_RUN.finditer(sentence):
+        if _PLACE_BEFORE.search(sentence, 0, match.start()) and not _is_title(match.group().split()[0]):
+            continue  # "the rally in Green Bay", "on Election Day": a place or a time, no person
         words = [w.rstrip(",;:") for w in match.group().split() if w not in _NOT_NAMES]
         if words and len(words[-1]) > 3:
             words[-1] = words[-1].rstrip(".")  # the sentence's period, not "Jr." or an initial
