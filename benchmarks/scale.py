@@ -1012,6 +1012,19 @@ def run_size(n: int, args: argparse.Namespace, work: Path, log) -> tuple[dict[st
             f"{len(warnings)} warnings")
         if not args.keep:
             shutil.rmtree(folder / "site")
+        if name == "build":  # the growth goal compares the fastest of several builds at each size (timeit's rule)
+            times = [(m.wall_s, m.cpu_s)]
+            for _ in range(args.build_repeats - 1):
+                again = measure([sys.executable, "-c", BUILD_CHILD, "hooks"], folder)
+                check("mkdocs build (build, repeated)", again)
+                shutil.rmtree(folder / "site")
+                times.append((again.wall_s, again.cpu_s))
+            result[name]["repeats"] = [{"wall_s": round(w, 2), "cpu_s": round(c, 2)} for w, c in times]
+            result[name]["fastest_wall_s"] = round(min(w for w, _ in times), 2)
+            result[name]["fastest_cpu_s"] = round(min(c for _, c in times), 2)
+            if len(times) > 1:
+                log(f"  build again   {', '.join(f'{w:.2f}' for w, _ in times[1:])} s (fastest of {len(times)}: "
+                    f"{result[name]['fastest_wall_s']:.2f} s)")
 
     if n <= args.plain_claims:
         plain = work / f"plain-{n}"
@@ -1255,8 +1268,12 @@ def goals(results: dict[str, Any]) -> list[dict[str, Any]]:
          cpu=small and small["derived"].get("build_plain_ratio_cpu"))
     goal("build / bare mkdocs-material at 10,000", at and at["derived"]["build_bare_ratio"], GOAL_BUILD_RATIO, "x",
          "N=10,000", cpu=at and at["derived"]["build_bare_ratio_cpu"])
-    goal("build time 20,000 / 10,000 claims", at and big and round(big["build"]["wall_s"] / at["build"]["wall_s"], 3),
-         GOAL_LINEAR, "x", "N=10,000 and 20,000", cpu=at and big and round(big["build"]["cpu_s"] / at["build"]["cpu_s"], 3))
+    def fastest(run: dict[str, Any], clock: str) -> float:  # results written before --build-repeats: the one build
+        return run["build"].get(f"fastest_{clock}", run["build"][clock])
+
+    goal("build time 20,000 / 10,000 claims (fastest build of each size)",
+         at and big and round(fastest(big, "wall_s") / fastest(at, "wall_s"), 3), GOAL_LINEAR, "x",
+         "N=10,000 and 20,000", cpu=at and big and round(fastest(big, "cpu_s") / fastest(at, "cpu_s"), 3))
     for run in runs:
         goal(f"our own work, % of the build at {run['n']:,} (load_site and build_pages alone, one process)",
              run["derived"]["ours_percent"], GOAL_OURS_PERCENT, "%", "", cpu=run["derived"]["ours_percent_cpu"])
@@ -1378,8 +1395,11 @@ def report(results: dict[str, Any]) -> str:
     for small, large in zip(sizes, sizes[1:]):
         a, b = by_n(runs, small), by_n(runs, large)
         assert a and b
-        lines.append(f"Growth {large:,} / {small:,} claims (x{large / small:g}): build x{b['build']['wall_s'] / a['build']['wall_s']:.2f}, "
-                     f"bare x{b['bare']['wall_s'] / a['bare']['wall_s']:.2f}, "
+        fastest = (f" (fastest of each size x{b['build']['fastest_wall_s'] / a['build']['fastest_wall_s']:.2f}, builds "
+                   + "; ".join(f"{r['n']:,}: " + ", ".join(f"{t['wall_s']:.1f}" for t in r["build"]["repeats"]) + " s"
+                               for r in (a, b)) + ")") if "repeats" in a["build"] and "repeats" in b["build"] else ""
+        lines.append(f"Growth {large:,} / {small:,} claims (x{large / small:g}): build x{b['build']['wall_s'] / a['build']['wall_s']:.2f}"
+                     f"{fastest}, bare x{b['bare']['wall_s'] / a['bare']['wall_s']:.2f}, "
                      f"plugin x{b['plugin']['plugin_s'] / a['plugin']['plugin_s']:.2f}, "
                      f"validate x{b['validate']['wall_s'] / a['validate']['wall_s']:.2f}")
     for r in runs:
@@ -1474,6 +1494,9 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"numbers of claims (repeat or list; default {' '.join(map(str, DEFAULT_SIZES))})")
     parser.add_argument("--json", type=Path, default=DEFAULT_JSON, help="where to write the results (default %(default)s)")
     parser.add_argument("--quick", action="store_true", help=f"smoke run: {QUICK_SIZE} claims, serve at {QUICK_SIZE}, extract 50 articles")
+    parser.add_argument("--build-repeats", type=int, default=3, metavar="N",
+                        help="builds of the claims project at each size; the growth goal compares the fastest of "
+                        "each (a loaded or noisy machine only ever makes a build slower) (default %(default)s)")
     parser.add_argument("--skip-serve", action="store_true", help="do not time mkdocs serve")
     parser.add_argument("--skip-cards", action="store_true", help="do not time drawing one share card per claim")
     parser.add_argument("--skip-extract", action="store_true", help="do not time site-builder extract")
