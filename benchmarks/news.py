@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/news.py [--texts DIR] [--json PATH]
     .venv/bin/python benchmarks/news.py --labels benchmarks/news/train-labels.json   # the training set
+    .venv/bin/python benchmarks/news.py --labels benchmarks/news/test-labels.json    # the TEST set (once, at the end)
 
 benchmarks/news/labels.json labels every sentence of 14 real news articles CFS / UFS / NFS (the
 ClaimBuster definitions) and, for every CFS sentence, its claimant and attribution. The texts are
@@ -20,6 +21,10 @@ With ``--labels benchmarks/news/train-labels.json`` (texts in benchmarks/news/tr
 TRAINING set: its drafts are in-sample (the model's news scorer was trained on these sentences), and so
 are its claimant and attribution figures since the eighth session (the attribution rules were written on
 its FIX half in the sixth, on all of it in the eighth).
+
+With ``--labels benchmarks/news/test-labels.json`` (texts in benchmarks/news/test-texts/), the news
+TEST set: labelled before anything was run on it and never used to train, choose or fix anything; its
+figures are printed, its wrong sentences are not.
 """
 
 from __future__ import annotations
@@ -37,7 +42,7 @@ if str(ROOT) not in sys.path:
 from site_builder.drafting.checkworthiness import default_model  # noqa: E402
 from site_builder.drafting.extract import DEFAULT_MIN_SCORE, DEFAULT_TOP, candidates, select  # noqa: E402
 from site_builder.model import Article, ArticleMeta  # noqa: E402
-from scripts.news_devset import sentence_hash  # noqa: E402  the labels' sentence identity
+from scripts.news_devset import default_out, sentence_hash  # noqa: E402  the labels' sentence identity, texts folder
 
 NEWS = ROOT / "benchmarks" / "news"
 THRESHOLDS = [round(0.05 * i, 2) for i in range(1, 20)]
@@ -135,7 +140,7 @@ def evaluate(loaded: list[tuple[dict, Article]], model, label: str, results: dic
     print(f"claimant correct: {claimant_ok}/{cfs} ({claimant_ok / cfs:.1%}); attribution correct: "
           f"{kind_ok}/{cfs} ({kind_ok / cfs:.1%}) (goal: both at least 85%)")
     if wrong and not show_wrong:
-        print(f"({len(wrong)} wrong, not shown: the CHECK half is measured, never looked at)")
+        print(f"({len(wrong)} wrong, not shown: a held-out set is measured, never looked at)")
     elif wrong:
         print("wrong (sentence hash: expected, got):\n" + "\n".join(wrong))
     out.update(claimant_accuracy=round(claimant_ok / cfs, 4), attribution_accuracy=round(kind_ok / cfs, 4))
@@ -153,13 +158,15 @@ def main(argv: list[str] | None = None) -> int:
                         "(check) positions of the labels file's list; the check half's wrong sentences "
                         "are not printed")
     args = parser.parse_args(argv)
-    stem = args.labels.name.removesuffix(".json")
-    texts = args.texts or NEWS / ("texts" if stem == "labels" else f"{stem.removesuffix('-labels')}-texts")
+    texts = args.texts or default_out(args.labels)
     loaded = load_articles(texts, args.labels)
     if loaded is None:
         print(f"news set: texts not found in {texts}; collect them with: "
               f"python scripts/news_devset.py collect --labels {args.labels} (skipped)")
         return 0
+    unknown = sorted({e["split"] for e, _ in loaded} - {"training", "development", "held-out", "test"})
+    if unknown:
+        raise SystemExit(f"{args.labels}: unknown split {', '.join(unknown)} (expected training, development, held-out or test)")
     if args.half:
         loaded = loaded[0 if args.half == "fix" else 1 :: 2]
     model = default_model()
@@ -179,6 +186,10 @@ def main(argv: list[str] | None = None) -> int:
         evaluate(held_out, model, "held-out (labelled before anything was run on it)", results, sweep=False)
     if development and held_out:
         evaluate(development + held_out, model, "all", results, sweep=False)
+    test = [(e, a) for e, a in loaded if e["split"] == "test"]
+    if test:
+        evaluate(test, model, "TEST (labelled before anything was run on it; never used to train, choose or fix anything)",
+                 results, sweep=False, show_wrong=False)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

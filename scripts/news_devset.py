@@ -12,10 +12,13 @@ a blank line, sentences of a paragraph by a space) and checks the SHA-256 of the
     python scripts/news_devset.py check                   # are the texts there, and the same?
     python scripts/news_devset.py collect --labels benchmarks/news/train-labels.json --from DIR
                                                           # the training set, into benchmarks/news/train-texts/
+    python scripts/news_devset.py collect --labels benchmarks/news/test-labels.json --from DIR
+                                                          # the TEST set, into benchmarks/news/test-texts/
 
 `--labels` names another labels file of the same form (the news training set,
-benchmarks/news/train-labels.json); its texts go to benchmarks/news/<name>-texts/ (train-texts/ for
-train-labels.json) unless `--out` says otherwise.
+benchmarks/news/train-labels.json, or the TEST set, benchmarks/news/test-labels.json); its texts go to
+benchmarks/news/<name>-texts/ (train-texts/ for train-labels.json, test-texts/ for test-labels.json)
+unless `--out` says otherwise.
 
 Pages change and go away: a sentence that is no longer on the page is reported, and the article is
 left out of the benchmark (benchmarks/news.py refuses a set with missing sentences). The texts used

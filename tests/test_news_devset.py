@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import sys
 from pathlib import Path
+
+import pytest
 
 from .conftest import REPO
 
@@ -92,6 +95,94 @@ def test_collect_takes_another_labels_file(tmp_path: Path, capsys) -> None:  # t
 def test_each_labels_file_has_its_own_texts_folder() -> None:
     assert default_out(NEWS / "labels.json") == NEWS / "texts"
     assert default_out(NEWS / "train-labels.json") == NEWS / "train-texts"
+    assert default_out(NEWS / "test-labels.json") == NEWS / "test-texts"
+
+
+def test_the_test_set_is_apart_from_both_other_sets() -> None:
+    """benchmarks/news/test-labels.json: the held-out TEST set shares no URL, outlet or sentence with the others."""
+    development = json.loads((NEWS / "labels.json").read_text(encoding="utf-8"))["articles"]
+    training = json.loads((NEWS / "train-labels.json").read_text(encoding="utf-8"))["articles"]
+    labels = json.loads((NEWS / "test-labels.json").read_text(encoding="utf-8"))
+    test = labels["articles"]
+    assert "TEST" in labels["about"] and "before any model" in labels["about"]
+    assert len(test) >= 20 and {a["split"] for a in test} == {"test"}
+    assert len({a["id"] for a in test}) == len(test)
+    others = development + training
+    assert not {a["url"] for a in test} & {a["url"] for a in others}
+    assert not {a["outlet"] for a in test} & {a["outlet"] for a in others}
+    assert not {a["id"] for a in test} & {a["id"] for a in others}
+    hashes = [s["sha"] for a in test for s in a["sentences"]]
+    assert len(hashes) == len(set(hashes))
+    assert not set(hashes) & {s["sha"] for a in others for s in a["sentences"]}
+    for article in test:
+        assert article["url"].startswith(("http://", "https://")) and len(article["text_sha256"]) == 64
+        assert set(article) == {"id", "split", "url", "outlet", "published", "topic", "text_sha256", "sentences"}
+        paragraphs = [s["para"] for s in article["sentences"]]
+        assert paragraphs == sorted(paragraphs) and set(paragraphs) == set(range(paragraphs[-1] + 1))
+        for sentence in article["sentences"]:
+            assert len(sentence["sha"]) == 16 and int(sentence["sha"], 16) >= 0
+            assert set(sentence) <= {"sha", "para", "label", "claimant", "attribution"}
+            assert sentence["label"] in ("CFS", "UFS", "NFS")
+            assert (sentence["label"] == "CFS") == ("attribution" in sentence) == ("claimant" in sentence)
+            if sentence["label"] == "CFS":
+                assert sentence["attribution"] in ("direct", "reported", "vague", "none")
+                assert (sentence["claimant"] is None) == (sentence["attribution"] in ("vague", "none"))
+                names = sentence["claimant"] if isinstance(sentence["claimant"], list) else [sentence["claimant"]]
+                assert sentence["claimant"] is None or all(isinstance(n, str) and n.strip() for n in names)
+
+
+def test_training_never_reads_the_test_set() -> None:
+    """The model is trained on the news training set only: the test set's labels and texts are not read."""
+    import train_checkworthiness
+
+    assert train_checkworthiness.NEWS_LABELS == NEWS / "train-labels.json"
+    assert train_checkworthiness.NEWS_TEXTS == NEWS / "train-texts"
+    source = (REPO / "scripts" / "train_checkworthiness.py").read_text(encoding="utf-8")
+    assert "test-labels" not in source and "test-texts" not in source
+    assert "test-labels" not in (REPO / "Makefile").read_text(encoding="utf-8")
+
+
+def news_benchmark():  # type: ignore[no-untyped-def]
+    """benchmarks/news.py as a module (benchmarks/ is not a package)."""
+    spec = importlib.util.spec_from_file_location("news_benchmark", REPO / "benchmarks" / "news.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def made_up_test_set(tmp_path: Path, split: str = "test") -> tuple[Path, Path]:
+    """A labels file of one made-up article (the page above) and its texts folder; one claimant surely wrong."""
+    text = canonical_text(SENTENCES)
+    article = dict(entry(), id="jobs", split=split, url="https://example.org/jobs", outlet="Example Times",
+                   published=None, topic="jobs report", text_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
+    for sentence, label in zip(article["sentences"], ("CFS", "UFS", "NFS")):
+        sentence["label"] = label
+    article["sentences"][0].update(claimant=["Nobody Atall"], attribution="direct")
+    labels = tmp_path / "test-labels.json"
+    labels.write_text(json.dumps({"articles": [article]}), encoding="utf-8")
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "jobs.txt").write_text(text, encoding="utf-8")
+    return labels, texts
+
+
+def test_the_news_benchmark_measures_a_test_split_without_showing_its_errors(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    labels, texts = made_up_test_set(tmp_path)
+    assert news_benchmark().main(["--labels", str(labels), "--texts", str(texts)]) == 0
+    out = capsys.readouterr().out
+    assert "## TEST (labelled before anything was run on it; never used to train, choose or fix anything): " \
+           "1 articles, 3 sentences, 1 CFS (33%); UFS 1, NFS 1" in out
+    assert "claimant correct: 0/1 (0.0%)" in out
+    assert "(1 wrong, not shown: a held-out set is measured, never looked at)" in out
+    assert "Nobody Atall" not in out and sentence_hash(SENTENCES[0][0]) not in out and "| min score |" not in out
+
+
+def test_the_news_benchmark_refuses_a_split_it_does_not_know(tmp_path: Path) -> None:
+    labels, texts = made_up_test_set(tmp_path, split="testing")
+    with pytest.raises(SystemExit) as stopped:
+        news_benchmark().main(["--labels", str(labels), "--texts", str(texts)])
+    assert str(stopped.value) == f"{labels}: unknown split testing (expected training, development, held-out or test)"
 
 
 def test_training_reads_the_news_training_set_or_says_why_not(tmp_path: Path) -> None:
