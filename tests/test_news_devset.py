@@ -16,6 +16,8 @@ sys.path.insert(0, str(REPO / "scripts"))
 
 from news_devset import NEWS, canonical_text, default_out, main, rebuild, sentence_hash  # noqa: E402
 
+from site_builder.drafting.sentences import split_sentences  # noqa: E402
+
 PAGE = """<!doctype html><html><head><title>Jobs | Example Times</title></head><body>
 <nav>Home | Business</nav><article><h1>Jobs report</h1>
 <p>The unemployment rate fell to 3.9 percent in April, the Labor Department said.</p>
@@ -34,6 +36,17 @@ def test_a_saved_page_gives_back_the_labelled_text() -> None:
     assert missing == []
     assert text == canonical_text(SENTENCES)
     assert text.startswith("The unemployment rate fell") and "Subscribe" not in text
+
+
+def test_the_text_splits_into_the_labelled_sentences_again() -> None:
+    """benchmarks/news.py splits the collected text again, so a labelled sentence must survive being joined to
+    its neighbours (a sentence once ended in an opening quote, '... Sheriffs. "', and did not)."""
+    sentences = [['"It is fair," said Ana Ruiz, head of the union.', '"The deal sends a message.',
+                  "There must be no delay."]]
+    page = " ".join(sentences[0])
+    text, missing = rebuild({"sentences": [{"sha": sentence_hash(s), "para": 0} for s in sentences[0]]}, page)
+    assert missing == [] and text == canonical_text(sentences)
+    assert [s.text for s in split_sentences(text)] == sentences[0]
 
 
 def test_a_page_that_changed_says_which_sentences_are_gone() -> None:

@@ -95,6 +95,9 @@ def texts(text: str) -> list[str]:
         ("It was a ‘historic step.’ Critics were less sure.", ["It was a ‘historic step.’", "Critics were less sure."]),
         ('"Is this the end?" one worker asked. "No," she replied.', ['"Is this the end?" one worker asked.', '"No," she replied.']),
         ('"We are ready!" he shouted. The crowd cheered.', ['"We are ready!" he shouted.', "The crowd cheered."]),
+        # a straight quote between a space and a word opens the next sentence, closing none
+        ('"It is fair," said Ana Ruiz, head of the union. "The deal sends a message. There must be no delay.',
+         ['"It is fair," said Ana Ruiz, head of the union.', '"The deal sends a message.', "There must be no delay."]),
         # other punctuation
         ("Will it hold? Nobody knows! Talks resume.", ["Will it hold?", "Nobody knows!", "Talks resume."]),
         ("(The ministry corrected the figure.) The correction was small.", ["(The ministry corrected the figure.)", "The correction was small."]),

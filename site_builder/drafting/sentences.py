@@ -136,7 +136,7 @@ def _split(text: str, segment: Segmenter) -> list[Sentence]:
     for block_start, block_end in _blocks(text):
         # Same length, so offsets into ``flat`` are offsets into ``text``.
         flat = text[block_start:block_end].translate(_NEWLINES_TO_SPACES)
-        cuts = _repair(flat, _ends(flat, segment(flat)))
+        cuts = _before_opening_quotes(flat, _repair(flat, _ends(flat, segment(flat))))
         start = 0
         for end in [*cuts, len(flat)]:
             sentence = _stripped(text, block_start + start, block_start + end)
@@ -144,6 +144,14 @@ def _split(text: str, segment: Segmenter) -> list[Sentence]:
                 sentences.append(sentence)
             start = end
     return sentences
+
+
+def _before_opening_quotes(flat: str, cuts: list[int]) -> list[int]:
+    """A cut just after a straight quote that opens the next sentence (after a space, before a word:
+    'Deputy Sheriffs. "The plea ...') goes before the quote, which is the next sentence's."""
+    moved = {cut - 1 if 2 <= cut < len(flat) and flat[cut - 1] in "\"'" and flat[cut - 2].isspace()
+             and not flat[cut].isspace() else cut for cut in cuts}
+    return sorted(moved)
 
 
 def _stripped(text: str, start: int, end: int) -> Sentence | None:
