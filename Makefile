@@ -61,11 +61,13 @@ model: $(STAMP)  ## retrain the check-worthiness model from $(DATA)
 	$(BIN)/python scripts/train_checkworthiness.py --data $(DATA)
 
 # Benchmarks of the extractor (benchmarks/README.md): check-worthiness on ClaimBuster and CLEF 2019,
-# drafts, claimants and attribution on the project's news set (texts: scripts/news_devset.py collect),
+# drafts, claimants and attribution on the project's news sets, development and TEST (texts: scripts/news_devset.py
+# collect, and collect --labels benchmarks/news/test-labels.json),
 # recall of the demo claims with throughput, and sentences that repeat a claim (demo copies; 10,000 claims).
 bench-extract: $(STAMP)  ## check-worthiness, news-set and extraction benchmarks
 	$(BIN)/python benchmarks/checkworthiness.py --data $(DATA)
 	$(BIN)/python benchmarks/news.py
+	$(BIN)/python benchmarks/news.py --labels benchmarks/news/test-labels.json --json benchmarks/results/news-test.json
 	$(BIN)/python benchmarks/extraction.py
 	$(BIN)/python benchmarks/copies.py --data $(DATA) --json benchmarks/results/copies.json
 

@@ -37,8 +37,9 @@ attribute(sentence, previous=()) -> Attribution(claimant, kind, cue)
     the matter said", "Some said", "according to reports", "it is believed", "reportedly", "a
     reported approval", "historical figures indicate", "according to previous reporting" (the
     outlet's own earlier reporting). A country's officials are unnamed ("U.S. officials said"); an
-    organisation's are the organisation ("U.N. officials", "CBP officials"). The claimant is a short label: "Unnamed reports", "Unnamed analysts",
-    "Unnamed Kremlin officials", "Unnamed sources familiar with the matter".
+    organisation's are the organisation ("U.N. officials", "CBP officials"). The claimant is a short
+    label: "Unnamed reports", "Unnamed analysts", "Unnamed Kremlin officials", "Unnamed sources
+    familiar with the matter".
 ``none``
     No attribution: the article asserts it itself. The claimant is None. A source that is only
     mentioned ("has not gone unnoticed by global analysts") is not an attribution.
@@ -770,8 +771,8 @@ def _in_context(found: Attribution, sentences: Sequence[str], index: int, earlie
         # "the sheriff's office spokesman": the spokesman named before, else the office he speaks for
         resolved = _introduced_as(spoke.group(2), previous) or "The " + spoke.group(1)
     name = resolved or claimant
-    if " " not in name and name.strip(".") in _ORG_WORDS and name.lower() not in _INSTITUTIONS:  # "The Observatory" -> "Syrian Observatory for Human Rights"
-        resolved = _named_org(name.strip("."), previous) or resolved
+    if " " not in name and name.strip(".") in _ORG_WORDS and name.lower() not in _INSTITUTIONS:
+        resolved = _named_org(name.strip("."), previous) or resolved  # "The Observatory" -> "Syrian Observatory ..."
     elif " " not in name and name[:1].isupper() and name.lower() not in _PRONOUNS:
         resolved = _full_name(name, previous) or resolved  # "Warren" -> "Lovely Warren"
     return Attribution(resolved, found.kind, found.cue) if resolved else found
