@@ -67,24 +67,40 @@ def test_the_labels_file_holds_hashes_and_labels_only() -> None:
     assert hashlib.sha256(b"").hexdigest() not in json.dumps(labels)
 
 
-def test_the_training_set_is_apart_from_the_development_set() -> None:
-    development = json.loads((NEWS / "labels.json").read_text(encoding="utf-8"))["articles"]
-    training = json.loads((NEWS / "train-labels.json").read_text(encoding="utf-8"))["articles"]
-    assert len(training) >= 30 and {a["split"] for a in training} == {"training"}
-    assert not {a["url"] for a in training} & {a["url"] for a in development}
-    assert not {a["outlet"] for a in training} & {a["outlet"] for a in development}
-    hashes = [s["sha"] for a in training for s in a["sentences"]]
+def articles(name: str) -> list[dict]:
+    return json.loads((NEWS / name).read_text(encoding="utf-8"))["articles"]
+
+
+def assert_apart_and_well_formed(new: list[dict], others: list[dict]) -> None:
+    """``new`` shares no URL, outlet, id or sentence with ``others``, and each of its labels has its form."""
+    assert not {a["url"] for a in new} & {a["url"] for a in others}
+    assert not {a["outlet"] for a in new} & {a["outlet"] for a in others}
+    assert not {a["id"] for a in new} & {a["id"] for a in others}
+    assert len({a["id"] for a in new}) == len(new)
+    hashes = [s["sha"] for a in new for s in a["sentences"]]
     assert len(hashes) == len(set(hashes))
-    assert not set(hashes) & {s["sha"] for a in development for s in a["sentences"]}
-    for article in training:
+    assert not set(hashes) & {s["sha"] for a in others for s in a["sentences"]}
+    for article in new:
         assert article["url"].startswith(("http://", "https://")) and len(article["text_sha256"]) == 64
+        assert set(article) == {"id", "split", "url", "outlet", "published", "topic", "text_sha256", "sentences"}
+        paragraphs = [s["para"] for s in article["sentences"]]
+        assert paragraphs == sorted(paragraphs) and set(paragraphs) == set(range(paragraphs[-1] + 1))
         for sentence in article["sentences"]:
+            assert len(sentence["sha"]) == 16 and int(sentence["sha"], 16) >= 0
             assert set(sentence) <= {"sha", "para", "label", "claimant", "attribution"}
             assert sentence["label"] in ("CFS", "UFS", "NFS")
-            assert (sentence["label"] == "CFS") == ("attribution" in sentence)
+            assert (sentence["label"] == "CFS") == ("attribution" in sentence) == ("claimant" in sentence)
             if sentence["label"] == "CFS":
                 assert sentence["attribution"] in ("direct", "reported", "vague", "none")
                 assert (sentence["claimant"] is None) == (sentence["attribution"] in ("vague", "none"))
+                names = sentence["claimant"] if isinstance(sentence["claimant"], list) else [sentence["claimant"]]
+                assert sentence["claimant"] is None or all(isinstance(n, str) and n.strip() for n in names)
+
+
+def test_the_training_set_is_apart_from_the_development_set() -> None:
+    training = articles("train-labels.json")
+    assert len(training) >= 30 and {a["split"] for a in training} == {"training"}
+    assert_apart_and_well_formed(training, articles("labels.json"))
 
 
 def test_collect_takes_another_labels_file(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -113,35 +129,11 @@ def test_each_labels_file_has_its_own_texts_folder() -> None:
 
 def test_the_test_set_is_apart_from_both_other_sets() -> None:
     """benchmarks/news/test-labels.json: the held-out TEST set shares no URL, outlet or sentence with the others."""
-    development = json.loads((NEWS / "labels.json").read_text(encoding="utf-8"))["articles"]
-    training = json.loads((NEWS / "train-labels.json").read_text(encoding="utf-8"))["articles"]
     labels = json.loads((NEWS / "test-labels.json").read_text(encoding="utf-8"))
-    test = labels["articles"]
     assert "TEST" in labels["about"] and "before any model" in labels["about"]
+    test = labels["articles"]
     assert len(test) >= 20 and {a["split"] for a in test} == {"test"}
-    assert len({a["id"] for a in test}) == len(test)
-    others = development + training
-    assert not {a["url"] for a in test} & {a["url"] for a in others}
-    assert not {a["outlet"] for a in test} & {a["outlet"] for a in others}
-    assert not {a["id"] for a in test} & {a["id"] for a in others}
-    hashes = [s["sha"] for a in test for s in a["sentences"]]
-    assert len(hashes) == len(set(hashes))
-    assert not set(hashes) & {s["sha"] for a in others for s in a["sentences"]}
-    for article in test:
-        assert article["url"].startswith(("http://", "https://")) and len(article["text_sha256"]) == 64
-        assert set(article) == {"id", "split", "url", "outlet", "published", "topic", "text_sha256", "sentences"}
-        paragraphs = [s["para"] for s in article["sentences"]]
-        assert paragraphs == sorted(paragraphs) and set(paragraphs) == set(range(paragraphs[-1] + 1))
-        for sentence in article["sentences"]:
-            assert len(sentence["sha"]) == 16 and int(sentence["sha"], 16) >= 0
-            assert set(sentence) <= {"sha", "para", "label", "claimant", "attribution"}
-            assert sentence["label"] in ("CFS", "UFS", "NFS")
-            assert (sentence["label"] == "CFS") == ("attribution" in sentence) == ("claimant" in sentence)
-            if sentence["label"] == "CFS":
-                assert sentence["attribution"] in ("direct", "reported", "vague", "none")
-                assert (sentence["claimant"] is None) == (sentence["attribution"] in ("vague", "none"))
-                names = sentence["claimant"] if isinstance(sentence["claimant"], list) else [sentence["claimant"]]
-                assert sentence["claimant"] is None or all(isinstance(n, str) and n.strip() for n in names)
+    assert_apart_and_well_formed(test, articles("labels.json") + articles("train-labels.json"))
 
 
 def test_training_never_reads_the_test_set() -> None:
