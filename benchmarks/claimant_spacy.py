@@ -97,8 +97,7 @@ def main() -> int:
             claimant = found.claimant
             if nlp is not None and found.attribution in ("direct", "reported"):
                 claimant = spacy_claimant(nlp(found.quote)) or claimant
-            expected = labelled["claimant"] or entry["outlet"]
-            right += any(news.same_claimant(claimant, e) for e in (expected if isinstance(expected, list) else [expected]))
+            right += any(news.same_claimant(claimant, name) for name in news.accepted_claimants(entry, labelled))
             total += 1
     print(f"{args.labels.name}{' ' + args.half.upper() + ' half' if args.half else ''}: claimant {right}/{total} "
           f"({right / total:.1%}) [{'rules only' if args.rules_only else 'spaCy names'}]")

@@ -55,6 +55,12 @@ def same_claimant(found: str, expected: str) -> bool:
     return key(found) == key(expected)
 
 
+def accepted_claimants(entry: dict, sentence: dict) -> list[str]:
+    """The labelled spellings of a CFS sentence's claimant; the outlet when it has none (none or vague)."""
+    expected = sentence["claimant"] or entry["outlet"]
+    return expected if isinstance(expected, list) else [expected]
+
+
 def average_precision(labels: list[bool], scores: list[float]) -> float:
     """Average precision of the ranking by score (ties in reading order)."""
     order = sorted(range(len(scores)), key=lambda i: -scores[i])
@@ -128,8 +134,7 @@ def evaluate(loaded: list[tuple[dict, Article]], model, label: str, results: dic
     for entry, s, c in rows:
         if s["label"] != "CFS":
             continue
-        expected = s["claimant"] or entry["outlet"]
-        accepted = expected if isinstance(expected, list) else [expected]
+        accepted = accepted_claimants(entry, s)
         c_ok = any(same_claimant(c.claimant, name) for name in accepted)
         k_ok = c.attribution == s["attribution"]
         claimant_ok += c_ok

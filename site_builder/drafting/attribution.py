@@ -258,6 +258,7 @@ _ROLE_ABBREVIATIONS = {"governor": ("Gov.",), "senator": ("Sen.",), "representat
 _IN_REPORT = re.compile(r"^(?:In|From)\s+(?:the|a|its|their)\s+(?P<source>[A-Z][^,;]*?)\s+(?:report|study|survey|analysis),")
 _NAME_TOKEN = re.compile(r"[A-Z][\w’'.&-]*$")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_ACRONYM = re.compile(r"[A-Z]{2,}|(?:[A-Z]\.){2,}")  # "CBP", "U.N."
 # US states as news style writes them after a city ("Aurora, Colo."): a place, never a source.
 _STATE_ABBREVIATIONS = _words(
     """Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md. Mass. Mich. Minn. Miss.
@@ -293,13 +294,13 @@ _PUBLICATION_CLAIMANT = re.compile(
     re.IGNORECASE,
 )
 # A source's data: "figures from the agency", "preliminary government data obtained by CBS News".
+_DATA_NOUNS = "data|figures|numbers|statistics|records|estimates|tallies|documents"
+_DATA_PARTICIPLES = "obtained|released|compiled|published|provided|reviewed"
 _DATA_FROM = re.compile(
-    r"^(?:[\w-]+\s+){0,3}?(?:figures|data|numbers|statistics|records|estimates|tallies)\s+"
-    r"(?:(?:released|obtained|compiled|published|provided)\s+)?(?:from|by|of)\s+(?P<source>.+)$"
+    rf"^(?:[\w-]+\s+){{0,3}}?(?:{_DATA_NOUNS})\s+(?:(?:{_DATA_PARTICIPLES})\s+)?(?:from|by|of)\s+(?P<source>.+)$"
 )
 _DATA_BY = re.compile(
-    r"\b(?:data|figures|numbers|statistics|records|estimates|documents)\s+"
-    r"(?:obtained|released|compiled|published|provided|reviewed)\s+by\s+(?:the\s+)?"
+    rf"\b(?:{_DATA_NOUNS})\s+(?:{_DATA_PARTICIPLES})\s+by\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w.&-]*(?:\s+(?:(?:of|for|and|on)\s+)?[A-Z][\w.&-]*)*)$"
 )
 _EARLIER_REPORTING = re.compile(r"\b(?:previous|earlier|prior) reporting\b|\b(?:previously|earlier) reported\b")
@@ -479,8 +480,7 @@ def _subject_before(before: str) -> tuple[int, str, str] | None:
         while words and (words[0] in _NOT_NAMES or words[0] in _MONTH_AND_DAY_NAMES):
             words.pop(0)
         named = [w for w in words if w not in _CONNECTORS]
-        acronym = len(named) == 1 and named[0] not in _COUNTRY_ACRONYMS and bool(
-            _INITIALS.fullmatch(named[0]) or re.fullmatch(r"[A-Z]{2,}", named[0]))
+        acronym = len(named) == 1 and named[0] not in _COUNTRY_ACRONYMS and bool(_ACRONYM.fullmatch(named[0]))
         if words and (len(named) >= 2 or acronym  # "U.N. officials", "CBP officials"; "U.S. officials" are vague
                       or (group.group("data") and any(w.strip(".,") in _ORG_WORDS for w in named))):
             start = group.end("org") - len(" ".join(words))
@@ -781,7 +781,7 @@ def _in_context(found: Attribution, sentences: Sequence[str], index: int, earlie
 def _is_org(name: str) -> bool:
     """"Arkansas State Police", "CBP", "U.N.", "Customs and Border Protection"."""
     words = name.split()
-    return any(w.strip(".,’'") in _ORG_WORDS or re.fullmatch(r"[A-Z]{2,}|(?:[A-Z]\.){2,}", w) for w in words) or (
+    return any(w.strip(".,’'") in _ORG_WORDS or _ACRONYM.fullmatch(w) for w in words) or (
         len(words) >= 3 and any(w in ("and", "of", "for") for w in words[1:-1]))
 
 
