@@ -62,12 +62,13 @@ model: $(STAMP)  ## retrain the check-worthiness model from $(DATA)
 
 # Benchmarks of the extractor (benchmarks/README.md): check-worthiness on ClaimBuster and CLEF 2019,
 # drafts, claimants and attribution on the project's news sets, development and TEST (texts: scripts/news_devset.py
-# collect, and collect --labels benchmarks/news/test-labels.json),
+# collect, and collect --labels benchmarks/news/test-labels.json), two annotators' agreement on the TEST set,
 # recall of the demo claims with throughput, and sentences that repeat a claim (demo copies; 10,000 claims).
 bench-extract: $(STAMP)  ## check-worthiness, news-set and extraction benchmarks
 	$(BIN)/python benchmarks/checkworthiness.py --data $(DATA)
 	$(BIN)/python benchmarks/news.py
 	$(BIN)/python benchmarks/news.py --labels benchmarks/news/test-labels.json --json benchmarks/results/news-test.json
+	$(BIN)/python benchmarks/agreement.py benchmarks/news/test-labels.json benchmarks/news/test-labels-second.json --json benchmarks/results/news-agreement.json
 	$(BIN)/python benchmarks/extraction.py
 	$(BIN)/python benchmarks/copies.py --data $(DATA) --json benchmarks/results/copies.json
 
