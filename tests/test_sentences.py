@@ -62,6 +62,9 @@ def texts(text: str) -> list[str]:
         # titles and honorifics
         ("Mr. Rehak met Dr. Fischer and Prof. Ruiz. They talked.", ["Mr. Rehak met Dr. Fischer and Prof. Ruiz.", "They talked."]),
         ("Gen. Adeyemi and Lt. Col. Bianchi left. Sen. Ortega stayed.", ["Gen. Adeyemi and Lt. Col. Bianchi left.", "Sen. Ortega stayed."]),
+        # a rank written with its service ("P/BGen.", the Philippine National Police's brigadier general)
+        ("“All are in custody,” spokesperson P/BGen. Ana Reyes told reporters. The rate was 5/10. It fell.",
+         ["“All are in custody,” spokesperson P/BGen. Ana Reyes told reporters.", "The rate was 5/10.", "It fell."]),
         # countries and organisations
         ("The U.S. and the U.K. agreed. U.N. inspectors will visit.", ["The U.S. and the U.K. agreed.", "U.N. inspectors will visit."]),
         ("It was first drafted in the U.S. The British side added annexes.", ["It was first drafted in the U.S.", "The British side added annexes."]),

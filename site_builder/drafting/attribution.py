@@ -25,11 +25,21 @@ attribute(sentence, previous=()) -> Attribution(claimant, kind, cue)
     "..., said the Washington Post"; never "told the Times", where the Times listens). A source described
     in words is the name in it ("the agency's Bureau of Labor Statistics", "the government website
     Inciweb", "NASA's midyear analysis" gives "NASA"), and data "obtained by CBS News" are CBS News's;
-    an organisation described by its kind stays as written ("the U.N. refugee agency").
+    an organisation described by its kind stays as written ("the U.N. refugee agency"). A newspaper or
+    agency is its name ("The Sichuan Daily newspaper reported"), "Police in Hot Springs, Arkansas, said"
+    gives "Hot Springs police", "modelling from the Institute for Fiscal Studies" the institute, and "the
+    figures" the source that gave figures before ("NHS Digital figures show"). A source at the end of a
+    sentence, after a comma, speaks for all of it ("The group posted a record profit, ..., Sheikh Ahmed
+    said."). "show" attributes only figures ("the data show", not "Construction showed an uptick"), and a
+    speech verb in a relative clause is no source ("a man they say committed ...").
 ``direct``
     The same, when the source's words are quoted as a whole: ``X said: "..."``, ``X said, "..."``,
-    ``X said "..."``, ``"...," X said`` or ``"...," said X``. A quoted fragment inside reported
-    speech (``X said the talks were "overdue."``) stays ``reported``.
+    ``X said "..."``, ``"...," X said`` or ``"...," said X``, also when words or titles come before
+    the quotation or the name (``So far, "...," Dr. X told CNN``, ``"...," PNP spokesperson P/BGen. X told
+    reporters``). A quoted fragment inside reported speech (``X said the talks were "overdue."``) stays
+    ``reported``, and a speech verb inside the quotation is the speaker's words, not a source. A quoted
+    sentence with no source of its own is the words of whoever the end of its quotation names (``"We will
+    fight.`` then ``We will win," said X.``; a quotation that goes on into the next paragraph included).
 ``vague``
     An unnamed source: "Reports indicate", "Analysts suggest", "sources say", "experts say",
     "observers note", "Kremlin officials have described", "one trader said", "Authorities said",
@@ -107,12 +117,19 @@ _SPEECH_VERBS = _words(
     observes observe called calls expected expects expect think thinks thought fear fears feared
     contended contends contend concluded concludes conclude recalled recalls accused accuses urged
     urges vowed vows promised promises forecast replied replies shouted tweeted posted reiterated
-    reiterates re-iterated credited credits blamed blames anticipates anticipated shows showed
-    concedes conceded advised advises advise recommended recommends recommend underscored underscores"""
+    reiterates re-iterated credited credits blamed blames anticipates anticipated shows showed show
+    concedes conceded advised advises advise recommended recommends recommend underscored underscores
+    cites cited cite criticised criticized criticises criticizes attributed attributes deemed deems"""
 )
 # Verbs that are speech only when no object follows: "he added." / "added that" but "added 661,000 jobs".
 _BARE_SPEECH_VERBS = _words("added adds")
 _BARE_SPEECH_AFTER = re.compile(r"\s*(?:that\b|in a statement\b|on \w+day\b|[,:;.!?”\"’]|$)")
+# Verbs that attribute only for a source of figures: "the data show", "a poll showed", but "Construction showed an uptick".
+_SHOW_VERBS = _words("show shows showed")
+_FIGURES_SUBJECT = re.compile(
+    r"\b(?:data|figures|statistics|numbers|records|estimates|briefings|tables|tallies|documents|filings|report|study|survey|"
+    r"poll|analysis|research|results|findings|modell?ing|projections)\b", re.IGNORECASE
+)
 # A participle after the main clause: "Mayor X spoke on Monday, telling reporters that ..."
 _PARTICIPLE = re.compile(
     r",\s+(?P<verb>telling|saying|adding|noting|warning|arguing|insisting|claiming|explaining|stressing|"
@@ -126,10 +143,11 @@ _BETWEEN = (
 )
 _VERB = re.compile(
     rf"\b{_BETWEEN}(?P<verb>{_alternation(_SPEECH_VERBS)}|points? out|pointed out|points? to|pointed to|"
+    r"(?:is|are|was|were) saying|"  # "government scientists are saying"
     r"(?:found|finds|find)(?=\s+that\b))\b"
 )
 _INVERTED_VERBS = (r"said|says|added|adds|told|wrote|argued|noted|explained|insisted|warned|declared|stated|"
-                   r"replied")
+                   r"replied|read")  # '"...," read the commission's reply'
 _INVERTED = re.compile(rf"(?:[,!?][”\"’']?|[”\"’'])\s+(?P<verb>{_INVERTED_VERBS})\s+(?P<who>.+)")
 _INVERTED_BEFORE = re.compile(r"(?:[,!?][”\"’']?|[”\"’'])\s+$")
 # "told" is no inversion: in "..., told the Times" the name after it is the listener.
@@ -167,6 +185,7 @@ _VAGUE_NOUN_AT_END = re.compile(
 )
 # "the researchers" are a study's authors, named or not: reported, the study's publisher when it is known.
 _AUTHORS = _words("researchers scientists investigators")
+_FIGURES = _words("figures data statistics estimates")  # "the figures show": the figures of a source named before
 _TIME_NOUNS = _words("day week weekend month year morning afternoon evening night")
 _MONTH_AND_DAY_NAMES = _words(
     """January February March April May June July August September October November December
@@ -200,12 +219,12 @@ _TITLES = _words(
     Commissioner Councillor Councilor Leader Opposition Former Foreign Defence Defense Finance Staff
     Member Councilman Councilwoman Councilmember Alderman Alderwoman Police Sheriff Superintendent
     Manager Administrator Attorney Clerk Officer Inspector Detective Trooper Treasurer Auditor
-    Principal Dean Coach Interim Acting Assistant Press"""
+    Principal Dean Coach Interim Acting Assistant Press Dr Mr Mrs Ms Cllr Prof BGen. LtGen. MGen. Brig. Maj."""
 )
 # Titles that can stand before a surname alone ("President Putin", "Mr. Oduya").
 _HONORIFICS = _words(
     """President Minister Premier Chancellor Governor Gov. Senator Sen. Rep. Mr. Mrs. Ms. Dr. Prof.
-    Professor Mayor Judge King Queen Pope Rev. Adm. Col. Capt. Lt. Sgt. Gen."""
+    Professor Mayor Judge King Queen Pope Rev. Adm. Col. Capt. Lt. Sgt. Gen. Dr Mr Mrs Ms Cllr Prof"""
 )
 # Words that make a capitalised phrase an organisation or a place, not a person.
 _ORG_WORDS = _words(
@@ -217,7 +236,7 @@ _ORG_WORDS = _words(
     East West Pacific Europe America Arabia Africa Korea Congress Senate Conference Project
     University Association Society Foundation Network Coalition Alliance Mayors Safety Program
     Programme Report Survey Study Statistics Bureau Police Administration Observatory Laboratory Museum
-    Hospital Clinic Health Centers"""
+    Hospital Clinic Health Centers County Counties"""
 )
 # Places that stand for their governments ("Moscow has confirmed"): never a "he" or "she".
 _GOVERNMENTS = _words(
@@ -231,16 +250,16 @@ _ROLE_NOUNS = _words(
     director government agency office department police army military court company bank embassy
     union group committee commission council regulator prosecutor prosecutors statement report
     study survey secretary ambassador governor mayor district board university hospital administration
-    campaign state city county poll findings results administrator commissioner manager sheriff"""
+    campaign state city county poll findings results administrator commissioner manager sheriff authority"""
 )
 # A named organisation's people or papers: "Customs and Border Protection (CBP) officials", "Census Bureau data".
 _ORG_GROUP = re.compile(
     r"(?P<org>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|on|de)\s+)?[A-Z][\w’'.&-]*)*)(?:\s*\([A-Z][\w.&-]*\))?\s+"
-    r"(?:officials|spokespeople|representatives|(?:[a-z][\w-]*\s+){0,3}"
+    r"(?:officials|spokespeople|representatives|administrators|executives|researchers|scientists|(?:[a-z][\w-]*\s+){0,3}"
     r"(?P<data>data|figures|statistics|records|briefings|estimates|tables|numbers|filings|documents))$"
 )
 # A lowercase organisation named again: "the agency" is the "Environmental Protection Agency" named before.
-_ORG_NOUNS = _words("agency department ministry bureau commission committee council board university hospital")
+_ORG_NOUNS = _words("agency department ministry bureau commission committee council board university hospital authority")
 _SPOKESPEOPLE = _words("spokesman spokeswoman spokesperson")
 _PERSON_ROLES = _words(
     """spokesman spokeswoman spokesperson minister official leader president chief director
@@ -281,7 +300,7 @@ _DIRECT_AFTER = re.compile(
 _INSTITUTIONS = _words("police prosecutors firefighters")
 # "new research from Canada’s York University", "three studies released Wednesday from the Global Carbon Project"
 _PUBLICATION_OF = re.compile(
-    r"\b(?:research|stud(?:y|ies)|reports?|surveys?|analys[ie]s|polls?)\b"
+    r"\b(?:research|stud(?:y|ies)|reports?|surveys?|analys[ie]s|polls?|modell?ing|projections?|forecasts?)\b"
     r",?(?:\s+(?:released|published|issued|compiled|conducted|led|commissioned)(?:\s+\w+day)?)?\s+(?:by|from)\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|on|de)\s+)?[A-Z][\w’'.&-]*)*)"
 )
@@ -294,18 +313,47 @@ _PUBLICATION_CLAIMANT = re.compile(
     re.IGNORECASE,
 )
 # A source's data: "figures from the agency", "preliminary government data obtained by CBS News".
-_DATA_NOUNS = "data|figures|numbers|statistics|records|estimates|tallies|documents"
+_DATA_NOUNS = "data|figures?|numbers|statistics|records|estimates?|tallies|documents"
 _DATA_PARTICIPLES = "obtained|released|compiled|published|provided|reviewed"
 _DATA_FROM = re.compile(
     rf"^(?:[\w-]+\s+){{0,3}}?(?:{_DATA_NOUNS})\s+(?:(?:{_DATA_PARTICIPLES})\s+)?(?:from|by|of)\s+(?P<source>.+)$"
 )
 _DATA_BY = re.compile(
     rf"\b(?:{_DATA_NOUNS})\s+(?:{_DATA_PARTICIPLES})\s+by\s+(?:the\s+)?"
-    r"(?P<name>[A-Z][\w.&-]*(?:\s+(?:(?:of|for|and|on)\s+)?[A-Z][\w.&-]*)*)$"
+    r"(?P<name>[A-Z][\w.&-]*(?:\s+(?:(?:of|for|and|on)\s+)?[A-Z][\w.&-]*)*)"
+    r"(?:\s*\([A-Z][\w.&-]*\))?(?:\s+(?:on\s+)?\w+day|\s+last\s+(?:week|month))?$"  # "(CSO) on Wednesday"
 )
 _EARLIER_REPORTING = re.compile(r"\b(?:previous|earlier|prior) reporting\b|\b(?:previously|earlier) reported\b")
 # A name in a source described in words: capitalised words, "of"/"for"/"and" between them, a possessive at the end.
 _NAME_IN = re.compile(r"[A-Z][\w.&-]*(?:\s+(?:(?:of|for|and|on)\s+)?[A-Z][\w.&-]*)*(?:[’']s\b)?")
+# A lowercase organisation's paper: "the education ministry’s reply" is the ministry's.
+_OWNED_PAPER = re.compile(
+    r"(?P<owner>(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}(?:ministry|department|agency|office|commission|council|board|"
+    r"authority|government|court|police))[’']s\s+(?:\w+\s+)?(?:reply|response|statement|letter|report|figures|data|"
+    r"estimates?|website|submission|records|filing|analysis)"
+)
+# What may follow a speech verb that ends its sentence: "..., Sheikh Ahmed said in a statement on Thursday."
+_FINAL_SOURCE = re.compile(
+    r"(?:\s+(?:in a statement|in an interview|on \w+day|last week|this week|yesterday|today|on Thursday|"
+    r"reporters|journalists|the \w+|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*))*\s*[.!]?[”\"’]?\s*$"
+)
+_GLUED_QUOTE = re.compile(r"([,.!?][”\"])(?=[A-Za-z])")
+# A quotation opened in the text before a source: 'So far, "it's a typical season," Dr. Jhung told CNN.'
+_OPENING_QUOTE = re.compile(r"(?:^|[\s(])[“\"«]")
+# A source that is a speech verb's subject only in a relative clause: "a man they say committed ...", "a lull the
+# administration has attributed to ...": the verb is followed by another verb, or by "to" instead of its object.
+_CLAUSE_WORDS = _words(
+    """and but or nor so then because as when while after before since although though if yet now also where
+    whereas once until unless ago today yesterday tonight that"""
+)
+_GAP_AFTER = re.compile(r"\s+(?:(?:was|were|is|are|had|has|have|would|will|could|did|\w+ed)\s|to\s)")
+# "Police in Hot Springs, Arkansas, said": the place's police.
+_INSTITUTION_IN = re.compile(
+    r"(?:^|(?<=[\s(—–-]))(?P<institution>[Pp]olice|[Pp]rosecutors|[Ff]irefighters)\s+in\s+"
+    r"(?P<place>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,?$"
+)
+# What a news organisation is called after its name: "The Sichuan Daily newspaper", "the Xinhua news agency".
+_MEDIA_KINDS = _words("newspaper paper daily weekly magazine website broadcaster network channel tabloid outlet agency news")
 _THAT_IS_ACCORDING = re.compile(r"^(?:That|This)(?:'s|’s| is| was)\s+according to\s+(?P<source>[^;:!?()“”\"]+)")
 
 
@@ -315,6 +363,7 @@ _THAT_IS_ACCORDING = re.compile(r"^(?:That|This)(?:'s|’s| is| was)\s+according
 
 def attribute(sentence: str, previous: Sequence[str] = ()) -> Attribution:
     """How ``sentence`` attributes what it says (see the module docstring)."""
+    sentence = _GLUED_QUOTE.sub(r"\1 ", sentence)  # '... County,”he said': a closing quote glued to the next word
     found = [f for f in (_according(sentence), _impersonal(sentence), _subject_verb(sentence), _in_report(sentence)) if f]
     if not found:
         return NONE
@@ -335,8 +384,12 @@ def _according(sentence: str) -> _Found | None:
     match = _ACCORDING.search(sentence)
     if match is None:
         return None
-    source = re.split(r"\s+(?:who|which|that|whose)\s+", match.group("source").strip(), maxsplit=1)[0]
+    source = re.split(r"\s+(?:who|which|that|whose)\s+|\s+(?:submitted|presented|sent|given|delivered|addressed)\s+to\s+",
+                      match.group("source").strip(), maxsplit=1)[0]
     cue = sentence[match.start() : match.start() + len("according to")]
+    owner = _OWNED_PAPER.fullmatch(source)
+    if owner is not None:  # "the education ministry’s reply": the ministry
+        return match.start(), Attribution(_capitalise(owner.group("owner")), "reported", cue)
     while (data := _DATA_FROM.match(source)) is not None:  # "figures from the agency": the agency
         source = data.group("source")
     publisher = _publisher(source)
@@ -393,10 +446,19 @@ def _impersonal(sentence: str) -> _Found | None:
 
 
 def _subject_verb(sentence: str) -> _Found | None:
-    """The subject of the first speech verb that has one, or ``"...," said NAME``."""
-    for match in _VERB.finditer(sentence):
+    """The subject of the first speech verb that has one, or ``"...," said NAME``; a source that ends the sentence
+    after a comma ("..., Sheikh Ahmed said.") speaks for all of it."""
+    matches = [match for match in _VERB.finditer(sentence) if not _inside_quotes(sentence, match.start("verb"))]
+    if len(matches) > 1 and _FINAL_SOURCE.match(sentence, matches[-1].end()) and re.search(
+        r",[”\"]?\s+[^,]+$", sentence[: matches[-1].start()]
+    ):
+        matches = matches[-1:] + matches[:-1]
+    for match in matches:
         if re.search(r"[’']s\s*$", sentence[: match.start()]):
             continue  # "Friday's report also said": "report" is a noun here
+        if (match.group("verb") in _SHOW_VERBS and not _FIGURES_SUBJECT.search(sentence, 0, match.start())
+                and not re.match(r"\s+that\b", sentence[match.end() :])):
+            continue  # "Construction also showed a sharp uptick" (but "it showed that ...")
         if match.group("verb") in _BARE_SPEECH_VERBS and not _BARE_SPEECH_AFTER.match(sentence, match.end()):
             continue  # "The United States added 661,000 jobs"
         if _inverted_source(sentence, match.start("verb")) is not None:
@@ -407,6 +469,8 @@ def _subject_verb(sentence: str) -> _Found | None:
         start, claimant, kind = subject
         if claimant.lower() in _PRONOUNS and re.search(r"\b(?:who|whom|which|that)\s*$", sentence[:start]):
             continue  # "a deputy, whom they believe was killed ...": a relative clause, not the sentence's source
+        if _in_relative_clause(sentence, start, match.end()):
+            continue
         cue = match.group().strip()
         if kind == "vague":
             return start, Attribution(claimant, "vague", sentence[start : match.end()])
@@ -436,17 +500,39 @@ def _subject_verb(sentence: str) -> _Found | None:
     return None
 
 
+def _inside_quotes(sentence: str, at: int) -> bool:
+    """Whether ``at`` is inside quoted words: after more opening than closing curly quotes, or an odd number of
+    straight ones (the speaker's own "the ministry has confirmed" is not the sentence's source)."""
+    before = sentence[:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _in_relative_clause(sentence: str, subject_start: int, verb_end: int) -> bool:
+    """"a man they say committed ...", "a lull the administration has attributed to ...": a noun just before the
+    subject, and the verb followed by another verb or by "to" instead of its object."""
+    before = sentence[:subject_start].split()
+    while before and before[-1] in ("the", "a", "an"):
+        before.pop()  # "the Trump administration": the subject's own article
+    word = before[-1] if before else ""
+    return (word.isalpha() and word.islower() and word not in _CLAUSE_WORDS and word not in _TIME_NOUNS
+            and _GAP_AFTER.match(sentence, verb_end) is not None)
+
+
 def _inverted_source(sentence: str, verb_start: int) -> str | None:
     """The name after an inverted verb ("..., said Filippo Grandi", "..., said the Washington Post"), if any."""
     match = _INVERTED_AFTER.match(sentence, verb_start)
     if match is None or not _INVERTED_BEFORE.search(sentence[:verb_start]):
         return None
-    return _name_at_start(match.group("who"))
+    name = _name_at_start(match.group("who"))
+    return name[:-2] if name and name.endswith(("’s", "'s")) else name  # "read the HEC’s reply": the HEC
 
 
 def _subject_before(before: str) -> tuple[int, str, str] | None:
     """(start, claimant, kind) of the subject that ends ``before``, the text up to the verb."""
     text = before.rstrip()
+    police = _INSTITUTION_IN.search(text)
+    if police is not None:
+        return police.start(), f"{police.group('place')} {police.group('institution').lower()}", "reported"
     if text.endswith(")"):  # "Sen. Maria Cantu (D-Ariz.) said"
         text = text[: text.rfind("(")].rstrip() if "(" in text else text
     if text.endswith(","):
@@ -491,19 +577,30 @@ def _subject_before(before: str) -> tuple[int, str, str] | None:
     data = _DATA_BY.search(text)
     if data is not None:  # "preliminary government data obtained by CBS News shows": CBS News
         return data.start("name"), data.group("name"), "reported"
+    publication = _PUBLICATION_OF.search(text)
+    if publication is not None and publication.end() == len(text):  # "Recent modelling from the Institute for ..."
+        return publication.start("name"), publication.group("name"), "reported"
     vague = _vague_subject(text)
     if vague is not None:
         start, noun_start, label = vague
         if re.search(r"\bthan\b(?:\s+\S+){0,3}\s*$", text[:start]):
             return None  # "more than the 15,000 economists expected": a comparison, not a source
-        the = re.search(r"(?:^|(?<=\s))[Tt]he\s+$", text[:noun_start])
-        if the is not None and text[noun_start:].lower() in _AUTHORS:  # "The researchers": the study's
-            return the.start(), "The " + text[noun_start:], "reported"
+        the = re.search(r"(?:^|(?<=\s))(?:[Tt]he|[Ii]ts|[Tt]heir)\s+$", text[:noun_start])
+        if the is not None and text[noun_start:].lower() in _AUTHORS | _FIGURES:  # "The researchers": the study's
+            return the.start(), _capitalise(text[the.start() : noun_start]) + text[noun_start:], "reported"
         if not _after_preposition(text, start):
             return noun_start, label, "vague"
     words = text.split()
-    if words[-1] in _SOME:
+    if words[-1] in _SOME or words[-1] in ("one", "another", "some", "others", "many"):  # '"...," one pointed out'
         return len(text) - len(words[-1]), "Unnamed sources", "vague"
+    kinds = 0
+    while kinds < min(2, len(words) - 1) and words[-1 - kinds] in _MEDIA_KINDS:
+        kinds += 1
+    media = _name_run(words[: len(words) - kinds]) if kinds else []
+    if media:  # "The Sichuan Daily newspaper reported", "the Xinhua news agency said"
+        start = len(" ".join(words[: len(words) - kinds])) - len(" ".join(media))
+        if not _after_preposition(text, start):
+            return start, " ".join(media), "reported"
     if words[-1].lower() in _PRONOUNS and (len(words) == 1 or words[-2].lower() not in _PREPOSITIONS):
         return len(text) - len(words[-1]), _capitalise(words[-1]), "reported"
 
@@ -574,9 +671,12 @@ def _strip_titles(run: list[str]) -> str:
     if last_title >= 0 and rest and rest[0] in _CONNECTORS:
         # "Commissioner of Administration Kristy Nichols": the title's complement, then the name
         tail: list[str] = []
-        for word in reversed(rest):
+        for at in range(len(rest) - 1, -1, -1):
+            word = rest[at]
             if word in _CONNECTORS or word.strip(".,’'") in _ORG_WORDS or _is_title(word):
                 break
+            if len(tail) >= 2 and rest[at - 1] in _CONNECTORS:
+                break  # "Director of Services Tom Gilligan": "Services" is the title's, the name has begun
             tail.insert(0, word)
         rest = tail
     if last_title >= 0 and (len(rest) >= 2 or (len(rest) == 1 and run[last_title] in _HONORIFICS)):
@@ -608,8 +708,19 @@ def _name_at_start(text: str) -> str | None:
 def _quoted_around(sentence: str, subject_start: int, verb_end: int) -> bool:
     """``"...," X said`` or ``X said: "..."``: the source's words are quoted as a whole."""
     head = re.sub(r"\s+(?:the|The)$", "", sentence[:subject_start].rstrip())
-    if sentence.lstrip()[:1] in _OPEN_QUOTES and head[-1:] and head[-1] in _CLOSE_QUOTES + ",":
-        return True
+    words = head.split()
+    while len(words) > 1 and words[-1][-1:] not in _CLOSE_QUOTES + "," and (
+        _is_title(words[-1]) or words[-1].lower() in _PERSON_ROLES | _ROLE_NOUNS or _ACRONYM.fullmatch(words[-1])
+        or re.fullmatch(r"[A-Z][\w/]*\.", words[-1])
+    ):
+        words.pop()  # '...,” PNP spokesperson P/BGen. Randulf Tuaño told': the titles before the name
+    head = head[: len(" ".join(words))] if words else head
+    if head[-1:] and head[-1] in _CLOSE_QUOTES + ",":
+        if sentence.lstrip()[:1] in _OPEN_QUOTES:
+            return True
+        quoted = head.rstrip(",").rstrip()  # 'So far, "it's a typical season," Dr. Jhung told CNN'
+        if quoted[-1:] in _CLOSE_QUOTES and _OPENING_QUOTE.search(quoted[:-1]):
+            return True
     return _DIRECT_AFTER.match(sentence, verb_end) is not None
 
 
@@ -712,7 +823,39 @@ def attribute_all(sentences: Sequence[str]) -> list[Attribution]:
         elif current.claimant in ("Unnamed officials", "Unnamed authorities"):
             current = _officials_of(current, sentences, index, found)
         found.append(current)
-    return found
+    return _quoted_ahead(sentences, found)
+
+
+def _quoted_ahead(sentences: Sequence[str], found: list[Attribution]) -> list[Attribution]:
+    """Quoted sentences with no source of their own are the words of whoever the quotation's end names:
+    '“We will fight.' then 'We will win,” she said.' (a quotation may also go on into the next paragraph,
+    which opens with a quotation mark again and leaves the previous one unclosed, as news style does)."""
+    quoted: list[bool] = []  # the sentence is inside a quotation that it does not close
+    closes: list[bool] = []
+    ends: list[bool] = []  # the sentence ends a quotation opened in a sentence before it
+    open_before = False
+    for sentence in sentences:
+        marks = [mark for mark in sentence if mark in "“”\""]
+        is_open = open_before
+        closed = False
+        for mark in marks:
+            if mark == "“" or (mark == '"' and not is_open):
+                is_open = True
+            elif is_open:
+                is_open, closed = False, True
+        quoted.append((open_before or sentence.lstrip()[:1] in "“\"") and not closed)
+        closes.append(closed)
+        ends.append(open_before and closed)
+        open_before = is_open
+    out = [Attribution(a.claimant, "direct", a.cue) if end and a.kind == "reported" and a.claimant else a
+           for a, end in zip(found, ends)]  # 'We will win,” said Mayor Ann Cole.': her quoted words
+    for index, current in enumerate(found):
+        if current.kind != "none" or not quoted[index]:
+            continue
+        end = next((later for later in range(index + 1, min(len(sentences), index + 8)) if closes[later]), None)
+        if end is not None and out[end].kind == "direct" and out[end].claimant:
+            out[index] = Attribution(out[end].claimant, "direct", out[end].cue)
+    return out
 
 
 def _officials_of(found: Attribution, sentences: Sequence[str], index: int, earlier: list[Attribution]) -> Attribution:
@@ -751,7 +894,10 @@ def _in_context(found: Attribution, sentences: Sequence[str], index: int, earlie
                          and not (lowered == "it" and _looks_like_person(a.claimant))), None)
     elif _PUBLICATION_CLAIMANT.match(claimant):
         nearby = [*reversed(sentences[max(0, index - 8) : index + 1]), *sentences[index + 1 : index + 2]]
-        resolved = next((p for p in map(_publisher, nearby) if p), None) or next(
+        noun = claimant.split()[-1].lower()
+        resolved = (_data_source(noun, previous[::-1]) if noun in _FIGURES else None) or next(
+            (p for p in map(_publisher, nearby) if p), None) or (
+            _org_at_start(sentences[index]) if claimant.lower().startswith(("its ", "their ")) else None) or next(
             (a.claimant for a in reversed(earlier) if a.kind in ("direct", "reported") and a.claimant
              and not _looks_like_person(a.claimant) and a.claimant.lower() not in _PRONOUNS), None)
     elif re.fullmatch(r"(?:The|the|Its|its|Their|their)\s+(\w+)", claimant):
@@ -776,6 +922,17 @@ def _in_context(found: Attribution, sentences: Sequence[str], index: int, earlie
     elif " " not in name and name[:1].isupper() and name.lower() not in _PRONOUNS:
         resolved = _full_name(name, previous) or resolved  # "Warren" -> "Lovely Warren"
     return Attribution(resolved, found.kind, found.cue) if resolved else found
+
+
+def _data_source(noun: str, previous: Sequence[str]) -> str | None:
+    """Whose ``noun`` ("figures") an earlier sentence gave, nearest first: "NHS Digital figures show" -> "NHS Digital"."""
+    pattern = re.compile(rf"([A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|on)\s+)?[A-Z][\w’'.&-]*)*)\s+{noun}\b")
+    for sentence in previous:
+        for match in reversed(list(pattern.finditer(sentence))):
+            words = [w for w in match.group(1).split() if w not in _NOT_NAMES]
+            if words:
+                return " ".join(words)
+    return None
 
 
 def _is_org(name: str) -> bool:
@@ -812,10 +969,10 @@ def _introduced_as(role: str, previous: Sequence[str]) -> str | None:
     """The name first given with the title ``role`` in the nearest sentence that has one ("Mayor Lovely Warren",
     "Gov. Bobby Jindal" for "the governor")."""
     titles = "|".join([rf"\b(?i:{re.escape(role)})", *(re.escape(a) for a in _ROLE_ABBREVIATIONS.get(role.lower(), ()))])
-    pattern = re.compile(rf"(?:{titles})\s+((?:[A-Z][\w’'.-]*\s+){{0,2}}[A-Z][\w’'-]*[\w])")
+    pattern = re.compile(rf"(?:{titles})\s+((?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'-]*[\w])")
     for sentence in reversed(previous):
         for match in pattern.finditer(sentence):
-            name = match.group(1)
+            name = _strip_titles(match.group(1).split())
             if name[:1].isupper() and _looks_like_person(name):
                 return name
     return None
@@ -903,7 +1060,8 @@ def _looks_like_person(name: str) -> bool:
         len(words) >= 2
         and words[0][:1].isupper()
         and words[-1][:1].isupper()
-        and not any(w.strip(".,’'") in _ORG_WORDS or w.endswith(("’s", "'s")) for w in words)
+        and not any(w.strip(".,’'") in _ORG_WORDS or w.endswith(("’s", "'s")) or re.fullmatch(r"[A-Z]{2,}", w)
+                    or w == "and" for w in words)
     )
 
 

@@ -270,7 +270,7 @@ def _words(*groups: str) -> frozenset[str]:
 # Always followed by more of the same sentence.
 _TITLES = _words(
     "mr mrs ms messrs mme dr prof gen lt col maj sgt capt cmdr cdr adm brig gov sen rep rev hon",
-    "pres supt det insp fr eg e.g ie i.e cf viz approx vs v",
+    "pres supt det insp fr eg e.g ie i.e cf viz approx vs v bgen ltgen mgen",
 )
 # Continue before a number: "No. 5", "Jan. 15", "p. 4".
 _MONTHS = _words("jan feb mar apr jun jul aug sep sept oct nov dec")
@@ -311,6 +311,8 @@ def _abbreviation_continues(before: str, after: str) -> bool | None:
         return None
     raw_token = token_match.group(1).lstrip(_OPENING)
     token = raw_token.lower()
+    if "/" in token and token.rpartition("/")[2] in _TITLES:
+        token = token.rpartition("/")[2]  # a rank with its service: "P/BGen." (Philippine National Police)
     word = word_match.group(1)
     lower, digit = word[0].islower(), word[0].isdigit()
     is_opener = word.lower() in _OPENERS
