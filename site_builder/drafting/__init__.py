@@ -6,5 +6,5 @@ claims. Nothing here is needed to build a site: the publishing core never import
 """
 
 # The defaults of `site-builder extract --min-score/--top`, chosen on the news set (benchmarks/news.py).
-DEFAULT_MIN_SCORE = 0.4
+DEFAULT_MIN_SCORE = 0.45
 DEFAULT_TOP = 10
