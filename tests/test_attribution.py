@@ -458,3 +458,43 @@ def test_attribute_news_batch_rules(sentence: str, claimant: str | None, kind: s
 )
 def test_attribute_all_news_batch_rules(sentences: list[str], expected: list[tuple[str | None, str]]) -> None:
     assert [(a.claimant, a.kind) for a in attribute_all(sentences)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant", "kind", "cue"),
+    [
+        # an organisation's unnamed spokesperson or officials are the organisation
+        ("An INMO spokesperson said the count was 500.", "INMO", "reported", "said"),
+        ("A spokesperson from SRHD says some cases were linked.", "SRHD", "reported", "says"),
+        ("Officials at the State Water Board announced a 25 percent cut.", "State Water Board", "reported", "announced"),
+        # "X quoted Y as saying"; "according to him"
+        ('"Four buses were buried," ANI quoted Gautam KC, chief of the district police, as saying', "Gautam KC", "direct",
+         "quoted"),
+        ("According to him, the policy helped.", "He", "reported", "According to"),
+        # a hedge inside the quoted words is the speaker's, not the sentence's
+        ("“I could tell it was not the animal it was thought to be,” he told Live Science.", "He", "direct", "told"),
+        # "was said to be" is unnamed; "who were thought to be" is a relative clause's
+        ("Toyota was said to be the first to pass 1 trillion yen.", "Unnamed sources", "vague", "was said to"),
+        ("More than two dozen tourists who were thought to be hiking remained missing.", None, "none", None),
+        # more verbs, a role written with a hyphen, a statement released, a scientist's title, a number is no name
+        ("“Resources have been under strain for a decade,” Treasury director-general Dr Ana Piet outlined.", "Ana Piet",
+         "direct", "outlined"),
+        ("Dr. Kofi Addo refuted suggestions by the World Bank that the bank acted late.", "Kofi Addo", "reported",
+         "refuted"),
+        ("Nurses United released a statement saying they were not told.", "Nurses United", "reported", "saying"),
+        ("NIWA Principal Scientist Chris Bran said the mean was 13.76C.", "Chris Bran", "reported", "said"),
+        ("Nineteen states reported job losses.", None, "none", None),
+    ],
+)
+def test_attribute_news_batch_3_rules(sentence: str, claimant: str | None, kind: str, cue: str | None) -> None:
+    assert attribute(sentence) == Attribution(claimant, kind, cue)
+
+
+def test_a_quotation_in_straight_quotes_goes_on_into_the_next_paragraph_and_ends_there() -> None:
+    """A paragraph that opens a straight quotation again is still inside it; the quotation ends where its
+    mark closes, so the unquoted sentences after it are nobody's quoted words."""
+    sentences = ['"La Nina drove the weather.', '"Sea temperatures were high all year."',
+                 "NIWA scientist Chris Bran said the mean was 13.76C.", "In New Zealand, May was the third-warmest on record.",
+                 '"It was warm," Bran said.']
+    assert [(a.claimant, a.kind) for a in attribute_all(sentences)] == [
+        (None, "none"), (None, "none"), ("Chris Bran", "reported"), (None, "none"), ("Chris Bran", "direct")]

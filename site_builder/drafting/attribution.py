@@ -31,7 +31,10 @@ attribute(sentence, previous=()) -> Attribution(claimant, kind, cue)
     figures" the source that gave figures before ("NHS Digital figures show"). A source at the end of a
     sentence, after a comma, speaks for all of it ("The group posted a record profit, ..., Sheikh Ahmed
     said."). "show" attributes only figures ("the data show", not "Construction showed an uptick"), and a
-    speech verb in a relative clause is no source ("a man they say committed ...").
+    speech verb in a relative clause is no source ("a man they say committed ..."). An organisation's unnamed
+    spokesperson or officials are the organisation ("an INMO spokesperson said", "Officials at the State
+    Water Resources Control Board announced"); "ANI quoted X as saying" is X's; "According to him" is
+    resolved as "he".
 ``direct``
     The same, when the source's words are quoted as a whole: ``X said: "..."``, ``X said, "..."``,
     ``X said "..."``, ``"...," X said`` or ``"...," said X``, also when words or titles come before
@@ -42,7 +45,8 @@ attribute(sentence, previous=()) -> Attribution(claimant, kind, cue)
     fight.`` then ``We will win," said X.``; a quotation that goes on into the next paragraph included).
 ``vague``
     An unnamed source: "Reports indicate", "Analysts suggest", "sources say", "experts say",
-    "observers note", "Kremlin officials have described", "one trader said", "Authorities said",
+    "observers note", "Kremlin officials have described", "one trader said", "Authorities said", "Toyota was
+    said to be" (but not "tourists who were thought to be"),
     "officials said" (unless just after a named organisation's officials), "administrators said", "people familiar with
     the matter said", "Some said", "according to reports", "it is believed", "reportedly", "a
     reported approval", "historical figures indicate", "according to previous reporting" (the
@@ -119,7 +123,8 @@ _SPEECH_VERBS = _words(
     urges vowed vows promised promises forecast replied replies shouted tweeted posted reiterated
     reiterates re-iterated credited credits blamed blames anticipates anticipated shows showed show
     concedes conceded advised advises advise recommended recommends recommend underscored underscores
-    cites cited cite criticised criticized criticises criticizes attributed attributes deemed deems"""
+    cites cited cite criticised criticized criticises criticizes attributed attributes deemed deems
+    outlined outlines refuted refutes rebutted"""
 )
 # Verbs that are speech only when no object follows: "he added." / "added that" but "added 661,000 jobs".
 _BARE_SPEECH_VERBS = _words("added adds")
@@ -132,9 +137,9 @@ _FIGURES_SUBJECT = re.compile(
 )
 # A participle after the main clause: "Mayor X spoke on Monday, telling reporters that ..."
 _PARTICIPLE = re.compile(
-    r",\s+(?P<verb>telling|saying|adding|noting|warning|arguing|insisting|claiming|explaining|stressing|"
-    r"declaring|acknowledging|admitting)\b"
-)
+    r"(?:,|\b(?:released|issued|put out|posted) (?:a|an) (?:\w+ )?(?:statement|release))\s+(?P<verb>telling|saying|"
+    r"adding|noting|warning|arguing|insisting|claiming|explaining|stressing|declaring|acknowledging|admitting)\b"
+)  # also "X released a statement saying ..."
 # Words allowed between a subject and its verb: "has", "have also", "privately", "on Monday".
 _BETWEEN = (
     r"(?:(?:has|have|had|also|previously|again|later|earlier|repeatedly|once|then|recently|"
@@ -143,7 +148,7 @@ _BETWEEN = (
 )
 _VERB = re.compile(
     rf"\b{_BETWEEN}(?P<verb>{_alternation(_SPEECH_VERBS)}|points? out|pointed out|points? to|pointed to|"
-    r"(?:is|are|was|were) saying|"  # "government scientists are saying"
+    r"(?:is|are|was|were) (?:saying|citing|claiming|arguing|warning|reporting)|"  # "scientists are saying"
     r"(?:found|finds|find)(?=\s+that\b))\b"
 )
 _INVERTED_VERBS = (r"said|says|added|adds|told|wrote|argued|noted|explained|insisted|warned|declared|stated|"
@@ -156,6 +161,8 @@ _ACCORDING = re.compile(
     r"\b[Aa]ccording to\s+(?P<source>[^,;:!?()“”\"]+?)(?=[,;:!?()“”\"]|\.?\s*$)"
 )
 _IT_IS = re.compile(
+    r"(?<!\bwho )(?<!\bwhich )(?<!\bthat )\b(?:is|are|was|were) (?:widely |generally |also )?"
+    r"(?:said|believed|thought|reported|understood|rumou?red) to\b|"  # "Toyota was said to be", not "who were thought to"
     r"\b[Ii]t (?:is|was|has been|had been) (?:widely |generally |also |now )?"
     r"(?:believed|reported|said|understood|thought|claimed|alleged|rumou?red|expected|estimated|"
     r"feared|known)\b"
@@ -196,6 +203,7 @@ _PREPOSITIONS = _words(
     "by of to for from with at in on into among about than across between against over under via"
 )
 _PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "any"}
+_OBJECT_PRONOUNS = {"him": "He", "her": "She", "them": "They"}
 _STOP_BEFORE_NOUN = _PREPOSITIONS | _words(
     """the this that these those and or but as when while if than then also said says told
     is are was were has have had be been its their his her our"""
@@ -207,7 +215,8 @@ _NOT_NAMES = _words(
     Since Because Once Then Thus Moreover Indeed Its Their His Her Our My Your We I You There Here
     Some Many Several Most Both All Each No Not Nobody One Two Three What Why How Who Which Where
     Asked Speaking Earlier Later Today Yesterday Even Only Just Instead Now Perhaps Overall Rather
-    Nearly Almost About Around Last Next Among Amid"""
+    Nearly Almost About Around Last Next Among Amid Four Five Six Seven Eight Nine Ten Eleven Twelve Fifteen
+    Twenty Thirty Fifty Nineteen Hundreds Thousands Dozens Millions"""
 )
 # Titles removed from the front of a person's name ("Prime Minister Narendra Modi").
 _TITLES = _words(
@@ -219,7 +228,8 @@ _TITLES = _words(
     Commissioner Councillor Councilor Leader Opposition Former Foreign Defence Defense Finance Staff
     Member Councilman Councilwoman Councilmember Alderman Alderwoman Police Sheriff Superintendent
     Manager Administrator Attorney Clerk Officer Inspector Detective Trooper Treasurer Auditor
-    Principal Dean Coach Interim Acting Assistant Press Dr Mr Mrs Ms Cllr Prof BGen. LtGen. MGen. Brig. Maj."""
+    Principal Dean Coach Interim Acting Assistant Press Dr Mr Mrs Ms Cllr Prof BGen. LtGen. MGen. Brig. Maj.
+    Scientist Researcher"""
 )
 # Titles that can stand before a surname alone ("President Putin", "Mr. Oduya").
 _HONORIFICS = _words(
@@ -337,6 +347,18 @@ _FINAL_SOURCE = re.compile(
     r"(?:\s+(?:in a statement|in an interview|on \w+day|last week|this week|yesterday|today|on Thursday|"
     r"reporters|journalists|the \w+|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*))*\s*[.!]?[”\"’]?\s*$"
 )
+_QUOTED_AS_SAYING = re.compile(r"\bquoted\s+(?P<who>[A-Z][^,]*?)(?:,[^,]+,)?\s+as\s+saying\b")
+# An organisation's unnamed spokesperson, or its officials: "an INMO spokesperson", "A spokesperson from SRHD",
+# "Officials at the State Water Resources Control Board".
+_ORG_NAME = r"(?P<org>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|on)\s+)?[A-Z][\w’'.&-]*)*)"
+_ORG_SPOKESPERSON = re.compile(
+    rf"(?:^|(?<=\s))(?:[Aa]n?|[Tt]he)\s+(?:{_ORG_NAME}\s+(?:spokesperson|spokesman|spokeswoman)|"
+    rf"(?:spokesperson|spokesman|spokeswoman)\s+(?:from|for|of|at)\s+(?:the\s+)?{_ORG_NAME.replace('org', 'org2')})$"
+)
+_OFFICIALS_AT = re.compile(
+    rf"(?:^|(?<=\s))(?:[Oo]fficials|[Ss]pokespeople|[Rr]epresentatives|[Aa]dministrators|[Rr]esearchers|[Ss]cientists)"
+    rf"\s+(?:at|from|of|with)\s+(?:the\s+)?{_ORG_NAME}$"
+)
 _GLUED_QUOTE = re.compile(r"([,.!?][”\"])(?=[A-Za-z])")
 # A quotation opened in the text before a source: 'So far, "it's a typical season," Dr. Jhung told CNN.'
 _OPENING_QUOTE = re.compile(r"(?:^|[\s(])[“\"«]")
@@ -364,9 +386,11 @@ _THAT_IS_ACCORDING = re.compile(r"^(?:That|This)(?:'s|’s| is| was)\s+according
 def attribute(sentence: str, previous: Sequence[str] = ()) -> Attribution:
     """How ``sentence`` attributes what it says (see the module docstring)."""
     sentence = _GLUED_QUOTE.sub(r"\1 ", sentence)  # '... County,”he said': a closing quote glued to the next word
-    found = [f for f in (_according(sentence), _impersonal(sentence), _subject_verb(sentence), _in_report(sentence)) if f]
+    found = [f for f in (_according(sentence), _impersonal(sentence), _subject_verb(sentence), _in_report(sentence),
+                         _quoted_as_saying(sentence)) if f]
     if not found:
         return NONE
+    found = [f for f in found if not _inside_quotes(sentence, f[0])] or found  # the quoted words' own hedges
     if any(a.kind in ("direct", "reported") for _, a in found):
         # "He allegedly fled ..., according to the sheriff's office": the adverb hedges what the source says
         found = [f for f in found if f[1].cue not in ("reportedly", "allegedly", "purportedly", "reputedly")] or found
@@ -387,6 +411,8 @@ def _according(sentence: str) -> _Found | None:
     source = re.split(r"\s+(?:who|which|that|whose)\s+|\s+(?:submitted|presented|sent|given|delivered|addressed)\s+to\s+",
                       match.group("source").strip(), maxsplit=1)[0]
     cue = sentence[match.start() : match.start() + len("according to")]
+    if source.lower() in _OBJECT_PRONOUNS:  # "According to him": he, resolved as any "he"
+        return match.start(), Attribution(_OBJECT_PRONOUNS[source.lower()], "reported", cue)
     owner = _OWNED_PAPER.fullmatch(source)
     if owner is not None:  # "the education ministry’s reply": the ministry
         return match.start(), Attribution(_capitalise(owner.group("owner")), "reported", cue)
@@ -423,6 +449,18 @@ def _named_in(phrase: str) -> str | None:
         return None
     owned = [run for run in runs if not run.endswith(("’s", "'s"))]
     return _strip_titles((owned[-1] if owned else runs[-1][:-2]).split()) or None  # "sheriff’s Sergeant X": X
+
+
+def _quoted_as_saying(sentence: str) -> _Found | None:
+    """'"...," ANI quoted Gautam KC, chief of the district police, as saying': the person quoted."""
+    match = _QUOTED_AS_SAYING.search(sentence)
+    if match is None:
+        return None
+    who = _name_at_start(match.group("who"))
+    if who is None:
+        return None
+    kind = "direct" if sentence.lstrip()[:1] in _OPEN_QUOTES or _DIRECT_AFTER.match(sentence, match.end()) else "reported"
+    return match.start(), Attribution(who, kind, "quoted")
 
 
 def _in_report(sentence: str) -> _Found | None:
@@ -560,6 +598,12 @@ def _subject_before(before: str) -> tuple[int, str, str] | None:
             if _looks_like_person(name) and not _after_preposition(head, start):
                 return start, name, "reported"
 
+    for pattern in (_ORG_SPOKESPERSON, _OFFICIALS_AT):
+        org = pattern.search(text)
+        if org is not None:
+            name = org.group("org") or org.groupdict().get("org2")
+            if name and (_is_org(name) or _ACRONYM.fullmatch(name)):
+                return org.start(), name, "reported"
     group = _ORG_GROUP.search(text)
     if group is not None:  # "Customs and Border Protection (CBP) officials", "Census Bureau data"
         words = group.group("org").split()
@@ -710,10 +754,9 @@ def _quoted_around(sentence: str, subject_start: int, verb_end: int) -> bool:
     head = re.sub(r"\s+(?:the|The)$", "", sentence[:subject_start].rstrip())
     words = head.split()
     while len(words) > 1 and words[-1][-1:] not in _CLOSE_QUOTES + "," and (
-        _is_title(words[-1]) or words[-1].lower() in _PERSON_ROLES | _ROLE_NOUNS or _ACRONYM.fullmatch(words[-1])
-        or re.fullmatch(r"[A-Z][\w/]*\.", words[-1])
+        words[-1][:1].isupper() or any(part in _PERSON_ROLES | _ROLE_NOUNS for part in words[-1].lower().split("-"))
     ):
-        words.pop()  # '...,” PNP spokesperson P/BGen. Randulf Tuaño told': the titles before the name
+        words.pop()  # '...,” PNP spokesperson P/BGen. Randulf Tuaño told', '... Treasury director-general Dr X': titles
     head = head[: len(" ".join(words))] if words else head
     if head[-1:] and head[-1] in _CLOSE_QUOTES + ",":
         if sentence.lstrip()[:1] in _OPEN_QUOTES:
@@ -835,11 +878,15 @@ def _quoted_ahead(sentences: Sequence[str], found: list[Attribution]) -> list[At
     ends: list[bool] = []  # the sentence ends a quotation opened in a sentence before it
     open_before = False
     for sentence in sentences:
-        marks = [mark for mark in sentence if mark in "“”\""]
         is_open = open_before
         closed = False
-        for mark in marks:
-            if mark == "“" or (mark == '"' and not is_open):
+        for at, mark in enumerate(sentence):
+            if mark not in "“”\"":
+                continue
+            # a straight quote opens where a word starts after it: at the start, after a space or a bracket
+            opening = mark == "“" or (mark == '"' and (at == 0 or sentence[at - 1] in " ([—–-")
+                                      and sentence[at + 1 : at + 2].strip() != "")
+            if opening:
                 is_open = True
             elif is_open:
                 is_open, closed = False, True
