@@ -445,6 +445,9 @@ def test_attribute_news_batch_rules(sentence: str, claimant: str | None, kind: s
         (["NHS Digital figures show 500 patients were waiting.", "The IFS warned the list could grow.",
           "In signs of progress, the figures show waits fell by 2,000."],
          [("NHS Digital", "reported"), ("IFS", "reported"), ("NHS Digital", "reported")]),
+        # ... and figures nobody gave are unnamed
+        (["Waiting times fell in June.", "The figures also show that infections rose."],
+         [(None, "none"), ("Unnamed figures", "vague")]),
         # "the authority" is the authority named before
         (["The Land Transport Authority said trains were delayed.", "The authority said the incidents are unrelated."],
          [("Land Transport Authority", "reported")] * 2),
@@ -498,3 +501,39 @@ def test_a_quotation_in_straight_quotes_goes_on_into_the_next_paragraph_and_ends
                  '"It was warm," Bran said.']
     assert [(a.claimant, a.kind) for a in attribute_all(sentences)] == [
         (None, "none"), (None, "none"), ("Chris Bran", "reported"), (None, "none"), ("Chris Bran", "direct")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant", "kind", "cue"),
+    [
+        # a person's name, a comma, then words about them, with the closing comma left out
+        ("“We did not get runoff,” Dan Hess, of the Weber Basin District told ABC4 News.", "Dan Hess", "direct", "told"),
+        ("Cllr Tom Hale, North Herts District Council’s deputy leader and finance portfolio holder, said: “We have saved £9m.”",
+         "Tom Hale",
+         "direct", "said"),
+        ("David Kerr, Chief Economist at the British Chambers of Commerce (BCC) said: “Inflation rose.”", "David Kerr",
+         "direct", "said"),
+        # ... but not a name that is another verb's subject
+        ("Officer Tom C. Wall, 41, was taken to a hospital in Helena, police said.", "Police", "reported", "said"),
+        # descriptive words between an inverted verb and the name
+        ('"As of now 95 people are dead," said regional military spokesman Colonel Leo Galon.', "Leo Galon", "direct",
+         "said"),
+        # a fronted subordinate clause's verb is not the sentence's source
+        ("After scientists claimed the heat was due to climate change, the World Meteorological Organization said it "
+         "was premature.", "World Meteorological Organization", "reported", "said"),
+        ("Spokesperson Isaac Mwangi dismissed the claims, stating that the budget is under Sh100 million.", "Isaac Mwangi",
+         "reported", "stating"),
+    ],
+)
+def test_attribute_news_batch_4_rules(sentence: str, claimant: str | None, kind: str, cue: str | None) -> None:
+    assert attribute(sentence) == Attribution(claimant, kind, cue)
+
+
+def test_a_quotation_is_the_words_of_whoever_opened_it_until_a_sentence_with_a_source_of_its_own() -> None:
+    sentences = ['In a statement, the WMO said: "It is premature to blame climate change alone.',
+                 "However, it is consistent with a changing climate.", '"India has seen a third heatwave since March.',
+                 "The Pakistan Meteorological Department said that temperatures are above normal.",
+                 "India recorded its warmest March."]
+    assert [(a.claimant, a.kind) for a in attribute_all(sentences)] == [
+        ("WMO", "direct"), ("WMO", "direct"), ("WMO", "direct"), ("Pakistan Meteorological Department", "reported"),
+        (None, "none")]

@@ -34,15 +34,20 @@ attribute(sentence, previous=()) -> Attribution(claimant, kind, cue)
     speech verb in a relative clause is no source ("a man they say committed ..."). An organisation's unnamed
     spokesperson or officials are the organisation ("an INMO spokesperson said", "Officials at the State
     Water Resources Control Board announced"); "ANI quoted X as saying" is X's; "According to him" is
-    resolved as "he".
+    resolved as "he". A name, a comma and words about the person stand for the person even without the
+    closing comma ("David Kern, Chief Economist at the British Chambers of Commerce said"), and words
+    between an inverted verb and a name describe it ('"...," said regional military spokesman Colonel X').
+    A fronted subordinate clause's verb is not the sentence's ("After scientists claimed ..., the WMO said").
 ``direct``
     The same, when the source's words are quoted as a whole: ``X said: "..."``, ``X said, "..."``,
     ``X said "..."``, ``"...," X said`` or ``"...," said X``, also when words or titles come before
     the quotation or the name (``So far, "...," Dr. X told CNN``, ``"...," PNP spokesperson P/BGen. X told
     reporters``). A quoted fragment inside reported speech (``X said the talks were "overdue."``) stays
     ``reported``, and a speech verb inside the quotation is the speaker's words, not a source. A quoted
-    sentence with no source of its own is the words of whoever the end of its quotation names (``"We will
-    fight.`` then ``We will win," said X.``; a quotation that goes on into the next paragraph included).
+    sentence with no source of its own is the words of whoever opened the quotation (``X said: "It is
+    premature.`` then ``It is consistent with ...``), else of whoever the end of its quotation names (``"We
+    will fight.`` then ``We will win," said X.``), across paragraphs too, until a sentence outside quotation
+    marks has a source of its own.
 ``vague``
     An unnamed source: "Reports indicate", "Analysts suggest", "sources say", "experts say",
     "observers note", "Kremlin officials have described", "one trader said", "Authorities said", "Toyota was
@@ -69,7 +74,7 @@ it ("Dmitry Shugayev"). Unresolved pronouns are returned as written ("He").
 Known limits: a plural common noun that starts the sentence and is not in the list of unnamed
 sources is taken for a name ("Exporters said" gives "Exporters", reported); a qualifier that starts
 the sentence keeps its capital ("Unnamed Shipping firms"); "he"/"she" is resolved by proximity, not
-by grammar; cues in a subordinate clause can win over a later main clause.
+by grammar; cues in a subordinate clause after the main verb can win over it.
 
 The signals shown to editors are not computed here: they are the check-worthiness model's own
 largest feature contributions (``CheckworthinessModel.explain``).
@@ -138,7 +143,8 @@ _FIGURES_SUBJECT = re.compile(
 # A participle after the main clause: "Mayor X spoke on Monday, telling reporters that ..."
 _PARTICIPLE = re.compile(
     r"(?:,|\b(?:released|issued|put out|posted) (?:a|an) (?:\w+ )?(?:statement|release))\s+(?P<verb>telling|saying|"
-    r"adding|noting|warning|arguing|insisting|claiming|explaining|stressing|declaring|acknowledging|admitting)\b"
+    r"adding|noting|warning|arguing|insisting|claiming|explaining|stressing|declaring|acknowledging|admitting|"
+    r"stating)\b"
 )  # also "X released a statement saying ..."
 # Words allowed between a subject and its verb: "has", "have also", "privately", "on Monday".
 _BETWEEN = (
@@ -359,6 +365,13 @@ _OFFICIALS_AT = re.compile(
     rf"(?:^|(?<=\s))(?:[Oo]fficials|[Ss]pokespeople|[Rr]epresentatives|[Aa]dministrators|[Rr]esearchers|[Ss]cientists)"
     rf"\s+(?:at|from|of|with)\s+(?:the\s+)?{_ORG_NAME}$"
 )
+_FRONTED_CLAUSE = re.compile(r"\s*(?:After|Before|While|Although|Though|Since|Because|When|Whereas|Even though|As)\b[^,]*,")
+# Descriptive words before a name after an inverted verb: '..." said regional military spokesman Colonel X'
+_DESCRIBED = re.compile(
+    r"(?:[a-z][\w’'-]*\s+){0,4}?(?:spokesman|spokeswoman|spokesperson|official|director|chief|minister|secretary|head|"
+    r"leader|president|commander|analyst|economist|professor|manager|officer|governor|mayor|superintendent)\s+(?=[A-Z])"
+)
+_CLAUSE_VERBS = _words("was were is are has have had will would who whom which that said says told")
 _GLUED_QUOTE = re.compile(r"([,.!?][”\"])(?=[A-Za-z])")
 # A quotation opened in the text before a source: 'So far, "it's a typical season," Dr. Jhung told CNN.'
 _OPENING_QUOTE = re.compile(r"(?:^|[\s(])[“\"«]")
@@ -487,6 +500,10 @@ def _subject_verb(sentence: str) -> _Found | None:
     """The subject of the first speech verb that has one, or ``"...," said NAME``; a source that ends the sentence
     after a comma ("..., Sheikh Ahmed said.") speaks for all of it."""
     matches = [match for match in _VERB.finditer(sentence) if not _inside_quotes(sentence, match.start("verb"))]
+    fronted = _FRONTED_CLAUSE.match(sentence)
+    if fronted is not None and any(m.start() >= fronted.end() for m in matches):
+        # "After scientists claimed ..., the WMO said": the main clause's source, not the subordinate clause's
+        matches = [m for m in matches if m.start() >= fronted.end()]
     if len(matches) > 1 and _FINAL_SOURCE.match(sentence, matches[-1].end()) and re.search(
         r",[”\"]?\s+[^,]+$", sentence[: matches[-1].start()]
     ):
@@ -561,7 +578,9 @@ def _inverted_source(sentence: str, verb_start: int) -> str | None:
     match = _INVERTED_AFTER.match(sentence, verb_start)
     if match is None or not _INVERTED_BEFORE.search(sentence[:verb_start]):
         return None
-    name = _name_at_start(match.group("who"))
+    who = match.group("who")
+    described = _DESCRIBED.match(who)
+    name = _name_at_start(who[described.end() :] if described else who)
     return name[:-2] if name and name.endswith(("’s", "'s")) else name  # "read the HEC’s reply": the HEC
 
 
@@ -597,6 +616,9 @@ def _subject_before(before: str) -> tuple[int, str, str] | None:
             name = _strip_titles(run) if run else ""
             if _looks_like_person(name) and not _after_preposition(head, start):
                 return start, name, "reported"
+        person = _person_then_appositive(text)
+        if person is not None:
+            return person
 
     for pattern in (_ORG_SPOKESPERSON, _OFFICIALS_AT):
         org = pattern.search(text)
@@ -673,6 +695,28 @@ def _subject_before(before: str) -> tuple[int, str, str] | None:
             phrase = name + phrase[owner.end(1) :]
         return role.start(1), _capitalise(phrase), "reported"
     return None
+
+
+def _person_then_appositive(text: str) -> tuple[int, str, str] | None:
+    """"Cllr Terry Hone, North Herts District Council’s deputy leader ...", "David Kern, Chief Economist at the
+    British Chambers of Commerce (BCC)", '"...," Darren Hess, of the Weber Basin District': a clause that opens with
+    a person's name and a comma, then words describing them (the appositive's closing comma left out)."""
+    quote = max(text.rfind(mark) for mark in _CLOSE_QUOTES)
+    offset = quote + 1 if quote >= 0 and text[quote + 1 : quote + 2] in ("", " ") else 0
+    clause = text[offset:]
+    head, comma, rest = clause.partition(",")
+    words = head.split()
+    if not comma or not words or words[0] in _NOT_NAMES or not all(_NAME_TOKEN.match(w) for w in words):
+        return None
+    described = re.sub(r"\s[–—-]\s.*?\s[–—-](?=\s|$)", " ", rest).split()  # "– which came fifth ... –" aside
+    if not 0 < len(described) <= 30 or not any(w[:1].islower() for w in described) or described[0][:1].isdigit():
+        return None
+    if any(w in _CLAUSE_VERBS for w in described):
+        return None  # "Officer X, 41, was taken to ...", "Mayor X, who said ...": the name is another verb's subject
+    name = _strip_titles(words)
+    if not _looks_like_person(name):
+        return None
+    return offset + clause.find(head.strip()), name, "reported"
 
 
 def _after_preposition(text: str, start: int) -> bool:
@@ -786,6 +830,7 @@ def _vague_subject(text: str) -> tuple[int, int, str] | None:
             or not re.fullmatch(r"[\w.-]+", word)  # punctuation, possessives
             or word.lower() in _STOP_BEFORE_NOUN
             or word in _MONTH_AND_DAY_NAMES
+            or word in _NOT_NAMES
             or word.lower() in _TIME_NOUNS  # "Last month officials said"
         ):
             break
@@ -870,14 +915,20 @@ def attribute_all(sentences: Sequence[str]) -> list[Attribution]:
 
 
 def _quoted_ahead(sentences: Sequence[str], found: list[Attribution]) -> list[Attribution]:
-    """Quoted sentences with no source of their own are the words of whoever the quotation's end names:
-    '“We will fight.' then 'We will win,” she said.' (a quotation may also go on into the next paragraph,
-    which opens with a quotation mark again and leaves the previous one unclosed, as news style does)."""
+    """Quoted sentences with no source of their own are the words of whoever opened the quotation ('the WMO
+    said: "It is premature.' then 'It is consistent with ...') or, else, of whoever its end names ('“We will
+    fight.' then 'We will win,” she said.'). A quotation may go on into the next paragraph, which opens with
+    a quotation mark again and leaves the previous one unclosed, as news style does; a sentence outside quotation
+    marks with a source of its own is past the quotation."""
     quoted: list[bool] = []  # the sentence is inside a quotation that it does not close
     closes: list[bool] = []
     ends: list[bool] = []  # the sentence ends a quotation opened in a sentence before it
+    openers: list[int | None] = []  # the sentence that opened the quotation a sentence is in
     open_before = False
-    for sentence in sentences:
+    opener: int | None = None
+    for index, sentence in enumerate(sentences):
+        if open_before and not any(mark in sentence for mark in "“”\"") and found[index].kind in ("reported", "vague"):
+            open_before, opener = False, None  # 'The agency warned that ...': the quotation before ended with its paragraph
         is_open = open_before
         closed = False
         for at, mark in enumerate(sentence):
@@ -887,20 +938,27 @@ def _quoted_ahead(sentences: Sequence[str], found: list[Attribution]) -> list[At
             opening = mark == "“" or (mark == '"' and (at == 0 or sentence[at - 1] in " ([—–-")
                                       and sentence[at + 1 : at + 2].strip() != "")
             if opening:
+                if not is_open and not open_before:
+                    opener = index
                 is_open = True
             elif is_open:
                 is_open, closed = False, True
         quoted.append((open_before or sentence.lstrip()[:1] in "“\"") and not closed)
         closes.append(closed)
         ends.append(open_before and closed)
+        openers.append(opener if open_before or is_open else None)
         open_before = is_open
     out = [Attribution(a.claimant, "direct", a.cue) if end and a.kind == "reported" and a.claimant else a
            for a, end in zip(found, ends)]  # 'We will win,” said Mayor Ann Cole.': her quoted words
     for index, current in enumerate(found):
-        if current.kind != "none" or not quoted[index]:
+        if current.kind != "none" or not (quoted[index] or ends[index]):
+            continue
+        start = openers[index]
+        if start is not None and start < index and out[start].kind == "direct" and out[start].claimant:
+            out[index] = Attribution(out[start].claimant, "direct", out[start].cue)
             continue
         end = next((later for later in range(index + 1, min(len(sentences), index + 8)) if closes[later]), None)
-        if end is not None and out[end].kind == "direct" and out[end].claimant:
+        if quoted[index] and end is not None and out[end].kind == "direct" and out[end].claimant:
             out[index] = Attribution(out[end].claimant, "direct", out[end].cue)
     return out
 
@@ -968,6 +1026,8 @@ def _in_context(found: Attribution, sentences: Sequence[str], index: int, earlie
         resolved = _named_org(name.strip("."), previous) or resolved  # "The Observatory" -> "Syrian Observatory ..."
     elif " " not in name and name[:1].isupper() and name.lower() not in _PRONOUNS:
         resolved = _full_name(name, previous) or resolved  # "Warren" -> "Lovely Warren"
+    if not resolved and re.fullmatch(r"(?:The|the|Its|its|Their|their)\s+(\w+)", claimant) and claimant.split()[-1] in _FIGURES:
+        return Attribution("Unnamed " + claimant.split()[-1], "vague", found.cue)  # "The figures show", no source before
     return Attribution(resolved, found.kind, found.cue) if resolved else found
 
 
