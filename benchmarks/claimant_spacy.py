@@ -1,7 +1,7 @@
 """Measurement of an alternative that is not shipped: spaCy's parser and name finder for claimants.
 
 Would a learned parser and name finder name the claimant of news sentences better than the rules of
-site_builder/drafting/attribution.py? The rules give the attribution kind; where they say direct or
+site_builder/drafting/attribution? The rules give the attribution kind; where they say direct or
 reported, the claimant is replaced by the named entity (person, organisation, place, group) that is the
 subject of the sentence's speech verb or the object of "according to", when spaCy finds one (a pronoun
 is left to the rules). Scored as benchmarks/news.py scores claimants.

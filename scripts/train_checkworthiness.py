@@ -109,7 +109,7 @@ crowdsourced.csv (after Platt). Never on the test sets.
   news weight 3 / 10 / 30 / 100 / 300: 0.877 / 0.882 / 0.885 / 0.888 / 0.888 and 0.728 / 0.724 /
   0.728 / 0.712 / 0.711; 30 kept (the best precision at recall 0.9, the operating rule of the default
   threshold, within 0.003 of the best AP). A stacked logistic regression over the sentence-alone
-  score and the sentence's context and form (attribution kind from attribution.py, digits, quotation
+  score and the sentence's context and form (attribution kind from drafting/attribution, digits, quotation
   marks, a quote opening the sentence, hedges, first person, "said", a question, place in the article
   and paragraph, length, the neighbours' scores), left one training article out at a time, ranked the
   news sentences worse than the score alone (AP 0.837-0.857 over feature sets and C 0.1-3, precision at
