@@ -223,12 +223,25 @@ def _inverted_source(sentence: str, verb_start: int) -> str | None:
     return name[:-2] if name and name.endswith(("’s", "'s")) else name  # "read the HEC’s reply": the HEC
 
 
-def _subject_before(before: str) -> tuple[int, str, str] | None:
-    """(start, claimant, kind) of the subject that ends ``before``, the text up to the verb."""
+_Subject = tuple[int, str, str]  # where the subject starts in the text before the verb, the claimant, the kind
+
+
+def _subject_before(before: str) -> _Subject | None:
+    """(start, claimant, kind) of the subject that ends ``before``, the text up to the verb: the first of these
+    readings that finds one (the last may also decide that there is none)."""
     text = before.rstrip()
     police = INSTITUTION_IN.search(text)
     if police is not None:
         return police.start(), f"{police.group('place')} {police.group('institution').lower()}", "reported"
+    text = _without_appositive(text)
+    if not text:
+        return None
+    return (_appositive_person(text) or _organisation_subject(text) or _figures_subject(text)
+            or _unnamed_or_named_subject(text))
+
+
+def _without_appositive(text: str) -> str:
+    """``text`` without a party in brackets or an appositive between commas at its end."""
     if text.endswith(")"):  # "Sen. Maria Cantu (D-Ariz.) said"
         text = text[: text.rfind("(")].rstrip() if "(" in text else text
     if text.endswith(","):
@@ -244,9 +257,12 @@ def _subject_before(before: str) -> tuple[int, str, str] | None:
                 break
             end = comma
         text = text[:comma] if comma >= 0 else text[:-1]
-    if not text:
-        return None
-    if "," in text:  # "“...,” Jana Novak, the city’s press secretary said": an appositive with no closing comma
+    return text
+
+
+def _appositive_person(text: str) -> _Subject | None:
+    """A person followed by an appositive with no closing comma."""
+    if "," in text:  # "“...,” Jana Novak, the city’s press secretary said"
         comma = text.rfind(",")
         segment, head = text[comma + 1 :].split(), text[:comma].rstrip()
         if 0 < len(segment) <= 6 and segment[-1] in PERSON_ROLES:
@@ -255,10 +271,12 @@ def _subject_before(before: str) -> tuple[int, str, str] | None:
             name = strip_titles(run) if run else ""
             if looks_like_person(name) and not after_preposition(head, start):
                 return start, name, "reported"
-        person = _person_then_appositive(text)
-        if person is not None:
-            return person
+        return _person_then_appositive(text)
+    return None
 
+
+def _organisation_subject(text: str) -> _Subject | None:
+    """An organisation's unnamed spokesperson, officials or data."""
     for pattern in (ORG_SPOKESPERSON, OFFICIALS_AT):
         org = pattern.search(text)
         if org is not None:
@@ -278,13 +296,23 @@ def _subject_before(before: str) -> tuple[int, str, str] | None:
             person = looks_like_person(" ".join(words)) and len(named) == len(words) and "(" not in group.group()
             if not after_preposition(text, start) and not person:
                 return start, " ".join(words), "reported"
+    return None
 
+
+def _figures_subject(text: str) -> _Subject | None:
+    """Figures or a publication by a named source."""
     data = DATA_BY.search(text)
     if data is not None:  # "preliminary government data obtained by CBS News shows": CBS News
         return data.start("name"), data.group("name"), "reported"
     publication = PUBLICATION_OF.search(text)
     if publication is not None and publication.end() == len(text):  # "Recent modelling from the Institute for ..."
         return publication.start("name"), publication.group("name"), "reported"
+    return None
+
+
+def _unnamed_or_named_subject(text: str) -> _Subject | None:
+    """An unnamed source, a pronoun, a news organisation, an institution, a name or a role; None also when the words
+    before the verb are no source ("more than the 15,000 economists expected", "by Russia")."""
     vague = _vague_subject(text)
     if vague is not None:
         start, noun_start, label = vague
