@@ -15,6 +15,7 @@ from .sentence import Attribution, publisher_in, attribute
 
 
 _LOOK_BACK = 40  # sentences before a sentence in which a person, organisation or title is looked for
+_DETERMINED = re.compile(r"(?:The|the|Its|its|Their|their)\s+(\w+)")  # "The mayor", "the agency", "Its figures"
 
 
 def attribute_all(sentences: Sequence[str]) -> list[Attribution]:
@@ -149,7 +150,7 @@ def _in_context(found: Attribution, sentences: Sequence[str], index: int, earlie
             _org_at_start(sentences[index]) if claimant.lower().startswith(("its ", "their ")) else None) or next(
             (a.claimant for a in reversed(earlier) if a.kind in ("direct", "reported") and a.claimant
              and not looks_like_person(a.claimant) and a.claimant.lower() not in PRONOUNS), None)
-    elif re.fullmatch(r"(?:The|the|Its|its|Their|their)\s+(\w+)", claimant):
+    elif _DETERMINED.fullmatch(claimant):
         role = claimant.split()[-1]
         if role.lower() in PERSON_ROLES:
             resolved = _introduced_as(role, previous)
@@ -170,7 +171,7 @@ def _in_context(found: Attribution, sentences: Sequence[str], index: int, earlie
         resolved = _named_org(name.strip("."), previous) or resolved  # "The Observatory" -> "Syrian Observatory ..."
     elif " " not in name and name[:1].isupper() and name.lower() not in PRONOUNS:
         resolved = full_name(name, previous) or resolved  # "Warren" -> "Lovely Warren"
-    figures = re.fullmatch(r"(?:The|the|Its|its|Their|their)\s+(\w+)", claimant)
+    figures = _DETERMINED.fullmatch(claimant)
     if not resolved and figures is not None and figures.group(1) in FIGURES:
         return Attribution("Unnamed " + figures.group(1), "vague", found.cue)  # "The figures show", no source before
     return Attribution(resolved, found.kind, found.cue) if resolved else found

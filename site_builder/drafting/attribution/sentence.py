@@ -161,9 +161,7 @@ def _subject_verb(sentence: str) -> _Found | None:
         if subject is None:
             continue
         start, claimant, kind = subject
-        if claimant.lower() in PRONOUNS and re.search(r"\b(?:who|whom|which|that)\s*$", sentence[:start]):
-            continue  # "a deputy, whom they believe was killed ...": a relative clause, not the sentence's source
-        if _in_relative_clause(sentence, start, match.end()):
+        if _in_relative_clause(sentence, claimant, start, match.end()):
             continue
         cue = match.group().strip()
         if kind == "vague":
@@ -201,9 +199,13 @@ def _inside_quotes(sentence: str, at: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
-def _in_relative_clause(sentence: str, subject_start: int, verb_end: int) -> bool:
-    """"a man they say committed ...", "a lull the administration has attributed to ...": a noun just before the
-    subject, and the verb followed by another verb or by "to" instead of its object."""
+def _in_relative_clause(sentence: str, claimant: str, subject_start: int, verb_end: int) -> bool:
+    """Whether the subject and its speech verb are a relative clause's, not the sentence's source: a pronoun after
+    "who", "whom", "which" or "that" ("a deputy, whom they believe was killed ..."), or a noun just before the
+    subject and the verb followed by another verb or by "to" instead of its object ("a man they say committed
+    ...", "a lull the administration has attributed to ...")."""
+    if claimant.lower() in PRONOUNS and re.search(r"\b(?:who|whom|which|that)\s*$", sentence[:subject_start]):
+        return True
     before = sentence[:subject_start].split()
     while before and before[-1] in ("the", "a", "an"):
         before.pop()  # "the Trump administration": the subject's own article
@@ -262,17 +264,17 @@ def _without_appositive(text: str) -> str:
 
 def _appositive_person(text: str) -> _Subject | None:
     """A person followed by an appositive with no closing comma."""
-    if "," in text:  # "“...,” Jana Novak, the city’s press secretary said"
-        comma = text.rfind(",")
-        segment, head = text[comma + 1 :].split(), text[:comma].rstrip()
-        if 0 < len(segment) <= 6 and segment[-1] in PERSON_ROLES:
-            run = name_run(head.split())
-            start = len(head) - len(" ".join(run))
-            name = strip_titles(run) if run else ""
-            if looks_like_person(name) and not after_preposition(head, start):
-                return start, name, "reported"
-        return _person_then_appositive(text)
-    return None
+    if "," not in text:
+        return None
+    comma = text.rfind(",")  # "“...,” Jana Novak, the city’s press secretary said"
+    segment, head = text[comma + 1 :].split(), text[:comma].rstrip()
+    if 0 < len(segment) <= 6 and segment[-1] in PERSON_ROLES:
+        run = name_run(head.split())
+        start = len(head) - len(" ".join(run))
+        name = strip_titles(run) if run else ""
+        if looks_like_person(name) and not after_preposition(head, start):
+            return start, name, "reported"
+    return _person_then_appositive(text)
 
 
 def _organisation_subject(text: str) -> _Subject | None:
@@ -364,7 +366,7 @@ def _unnamed_or_named_subject(text: str) -> _Subject | None:
     return None
 
 
-def _person_then_appositive(text: str) -> tuple[int, str, str] | None:
+def _person_then_appositive(text: str) -> _Subject | None:
     """"Cllr Terry Hone, North Herts District Council’s deputy leader ...", "David Kern, Chief Economist at the
     British Chambers of Commerce (BCC)", '"...," Darren Hess, of the Weber Basin District': a clause that opens with
     a person's name and a comma, then words describing them (the appositive's closing comma left out)."""

@@ -35,12 +35,13 @@ SPEECH_VERBS = _words(
 # Verbs that are speech only when no object follows: "he added." / "added that" but "added 661,000 jobs".
 BARE_SPEECH_VERBS = _words("added adds")
 BARE_SPEECH_AFTER = re.compile(r"\s*(?:that\b|in a statement\b|on \w+day\b|[,:;.!?”\"’]|$)")
+# A source's figures and papers: "Census Bureau data", "daily situation briefings".
+FIGURE_NOUNS = "data|figures|statistics|records|briefings|estimates|tables|numbers|filings|documents"
 # Verbs that attribute only for a source of figures: "the data show", "a poll showed", not "Construction showed".
 SHOW_VERBS = _words("show shows showed")
 FIGURES_SUBJECT = re.compile(
-    r"\b(?:data|figures|statistics|numbers|records|estimates|briefings|tables|tallies|documents|filings|report|study|"
-    r"survey|"
-    r"poll|analysis|research|results|findings|modell?ing|projections)\b", re.IGNORECASE
+    rf"\b(?:{FIGURE_NOUNS}|tallies|report|study|survey|poll|analysis|research|results|findings|modell?ing|"
+    r"projections)\b", re.IGNORECASE
 )
 # A participle after the main clause: "Mayor X spoke on Monday, telling reporters that ..."
 PARTICIPLE = re.compile(
@@ -175,8 +176,7 @@ ROLE_NOUNS = _words(
 ORG_GROUP = re.compile(
     r"(?P<org>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|on|de)\s+)?[A-Z][\w’'.&-]*)*)(?:\s*\([A-Z][\w.&-]*\))?\s+"
     r"(?:officials|spokespeople|representatives|administrators|executives|researchers|scientists|"
-    r"(?:[a-z][\w-]*\s+){0,3}"
-    r"(?P<data>data|figures|statistics|records|briefings|estimates|tables|numbers|filings|documents))$"
+    rf"(?:[a-z][\w-]*\s+){{0,3}}(?P<data>{FIGURE_NOUNS}))$"
 )
 # A lowercase organisation named again: "the agency" is the "Environmental Protection Agency" named before.
 ORG_NOUNS = _words("agency department ministry bureau commission committee council board university hospital authority")
@@ -265,8 +265,8 @@ QUOTED_AS_SAYING = re.compile(r"\bquoted\s+(?P<who>[A-Z][^,]*?)(?:,[^,]+,)?\s+as
 # "Officials at the State Water Resources Control Board".
 ORG_NAME = r"(?P<org>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|on)\s+)?[A-Z][\w’'.&-]*)*)"
 ORG_SPOKESPERSON = re.compile(
-    rf"(?:^|(?<=\s))(?:[Aa]n?|[Tt]he)\s+(?:{ORG_NAME}\s+(?:spokesperson|spokesman|spokeswoman)|"
-    rf"(?:spokesperson|spokesman|spokeswoman)\s+(?:from|for|of|at)\s+(?:the\s+)?{ORG_NAME.replace('org', 'org2')})$"
+    rf"(?:^|(?<=\s))(?:[Aa]n?|[Tt]he)\s+(?:{ORG_NAME}\s+(?:{_alternation(SPOKESPEOPLE)})|"
+    rf"(?:{_alternation(SPOKESPEOPLE)})\s+(?:from|for|of|at)\s+(?:the\s+)?{ORG_NAME.replace('org', 'org2')})$"
 )
 OFFICIALS_AT = re.compile(
     rf"(?:^|(?<=\s))(?:[Oo]fficials|[Ss]pokespeople|[Rr]epresentatives|[Aa]dministrators|[Rr]esearchers|[Ss]cientists)"
@@ -277,8 +277,7 @@ FRONTED_CLAUSE = re.compile(
 )
 # Descriptive words before a name after an inverted verb: '..." said regional military spokesman Colonel X'
 DESCRIBED = re.compile(
-    r"(?:[a-z][\w’'-]*\s+){0,4}?(?:spokesman|spokeswoman|spokesperson|official|director|chief|minister|secretary|"
-    r"head|"
+    rf"(?:[a-z][\w’'-]*\s+){{0,4}}?(?:{_alternation(SPOKESPEOPLE)}|official|director|chief|minister|secretary|head|"
     r"leader|president|commander|analyst|economist|professor|manager|officer|governor|mayor|superintendent)\s+(?=[A-Z])"
 )
 CLAUSE_VERBS = _words("was were is are has have had will would who whom which that said says told")
@@ -303,10 +302,13 @@ MEDIA_KINDS = _words(
 )
 THAT_IS_ACCORDING = re.compile(r"^(?:That|This)(?:'s|’s| is| was)\s+according to\s+(?P<source>[^;:!?()“”\"]+)")
 
+# Two or more capitalised words, "de", "van", ... between them: a name, maybe with its titles.
 CAPITALISED_RUN = re.compile(
     r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|(?:de|van|von|bin|al)\b))*\s+[A-Z][\w’'.-]*"
 )
 
+# A preposition just before a capitalised word: "in Green Bay", "on Election Day" name no person.
 PLACE_BEFORE = re.compile(rf"\b(?i:{_alternation(PREPOSITIONS)})\s+(?:the\s+)?$")
 
+# A capitalised word alone (not possessive, not followed by another): a surname said again, perhaps.
 SURNAME = re.compile(r"(?<![\w’'.-])[A-Z][a-z][\w’'-]*\b(?![’']s\b|\s+[A-Z])")
