@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mkdocs.commands.build import _build_page, _populate_page, build
+from mkdocs.commands.build import _build_page, _build_theme_template, _populate_page, build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files, InclusionLevel
@@ -36,6 +36,7 @@ from . import reload as reloading
 from .cards import CardCache
 from .collector import keep_out_of_collections, paused_gc
 from .pages import GeneratedPage, PageWriter, Reuse, page_dates, share_cards
+from .polled_folder import Changes, PolledFolder
 from .render import environment
 
 if TYPE_CHECKING:
@@ -184,11 +185,9 @@ class Watcher:
     MkDocs' server watches docs_dir (the only watch that sees changes where file events do not come, as
     in some containers and network drives). A polled change starts a rebuild unless the file events
     already reported the file as it is now. Once they have (file events work here), the folder is polled
-    every CONFIRMED_POLL_SECONDS instead of every half second: a look at 10,000 files takes 0.1-0.3 s of
-    the process's time, which a rebuild would otherwise share. And no look is taken while a rebuild runs
-    (``rebuilding``): the rebuild looks at every file itself, and the look after it sees what changed
-    meanwhile (before, the first edit of a session, built while the folder was polled every half
-    second, shared the process with four or five looks)."""
+    every CONFIRMED_POLL_SECONDS instead of every half second (a look at 10,000 files takes about 35 ms of
+    CPU: polled_folder.py). And no look is taken while a rebuild runs (``rebuilding``): the rebuild looks
+    at every file itself, and the look after it sees what changed meanwhile."""
 
     def __init__(self, server: Any, folder: str):
         self.server = server
@@ -196,7 +195,7 @@ class Watcher:
         self.reported: dict[str, tuple[int, int] | None] = {}  # by file events: path -> its state then
         self.lock = threading.Lock()
         self.native: Any = None
-        self.polling: Any = None
+        self.polling: PolledFolder | None = None
         self.confirmed = False  # a polled change was one the file events had reported
         self.idle = threading.Event()  # clear while a rebuild runs: polling waits
         self.idle.set()
@@ -230,21 +229,8 @@ class Watcher:
                         watcher.reported[path] = _state(path)
                 watcher.request()
 
-        class Polled(events.FileSystemEventHandler):
-            def on_any_event(self, event: Any) -> None:
-                if event.is_directory:
-                    return
-                with watcher.lock:
-                    seen = all(path in watcher.reported and watcher.reported[path] == _state(path)
-                               for path in _paths(event))
-                    confirmed, watcher.confirmed = watcher.confirmed, watcher.confirmed or seen
-                if not seen:
-                    watcher.request()
-                elif not confirmed:  # not from this observer's own thread: it is stopped and replaced
-                    threading.Thread(target=watcher.poll_less, daemon=True).start()
-
-        self.polled = Polled()
-        self.polling = self._poll(POLL_SECONDS)
+        self.polling = PolledFolder(self.folder, POLL_SECONDS, self.polled, self.idle)
+        self.polling.start()
         try:
             native = Observer()
             kinds = [events.FileCreatedEvent, events.FileDeletedEvent, events.FileModifiedEvent,
@@ -261,38 +247,20 @@ class Watcher:
         self.native = native
         return True
 
-    def _poll(self, seconds: float) -> Any:
-        from watchdog.observers.polling import PollingObserverVFS
-
-        halt = threading.Event()  # set when this observer is stopped: it waits no more
-
-        def listdir(path: str) -> Any:  # the start of each look at a folder
-            while not self.idle.wait(0.25) and not halt.is_set():
-                pass
-            return os.scandir(path)
-
-        observer = PollingObserverVFS(os.stat, listdir, polling_interval=seconds)
-        observer.halt = halt  # type: ignore[attr-defined]
-        observer.schedule(self.polled, self.folder, recursive=True)
-        observer.daemon = True
-        observer.start()
-        return observer
-
-    def poll_less(self) -> None:
-        """File events work here: the folder is polled less often from now on (what changes meanwhile,
-        the file events report)."""
+    def polled(self, changes: Changes) -> None:
+        """What a look found changed: a rebuild, unless the file events reported each file as it is now;
+        when they did, they work here, and the folder is polled less often from then on (what changes
+        meanwhile, they report)."""
         with self.lock:
-            before, self.polling = self.polling, None
-        if before is None:
-            return
-        before.halt.set()
-        before.stop()
-        before.join(5)
-        with self.lock:
-            if self.native is not None:  # not stopped meanwhile
-                self.polling = self._poll(CONFIRMED_POLL_SECONDS)
-        log.info(f"claims: file events come for {self.folder}: it is polled every {CONFIRMED_POLL_SECONDS:g} s "
-                 "from now on, in case they stop")
+            seen = all(self.reported.get(path, ()) == state for path, state in changes.items())
+            confirmed, self.confirmed = self.confirmed, self.confirmed or seen
+            polling = self.polling
+        if not seen:
+            self.request()
+        elif not confirmed and polling is not None:
+            polling.seconds = CONFIRMED_POLL_SECONDS
+            log.info(f"claims: file events come for {self.folder}: it is polled every {CONFIRMED_POLL_SECONDS:g} s "
+                     "from now on, in case they stop")
 
     def request(self) -> None:
         """Ask the server for a rebuild, as its own watches do."""
@@ -303,13 +271,12 @@ class Watcher:
 
     def stop(self) -> None:
         with self.lock:
-            observers, self.native, self.polling = [self.native, self.polling], None, None
-        for observer in observers:
-            if observer is not None:
-                if hasattr(observer, "halt"):
-                    observer.halt.set()
-                observer.stop()
-                observer.join(5)
+            native, polling, self.native, self.polling = self.native, self.polling, None, None
+        if polling is not None:
+            polling.stop()
+        if native is not None:
+            native.stop()
+            native.join(5)
 
 
 def watch(plugin: ClaimsPlugin, server: Any) -> Watcher | None:
@@ -391,6 +358,7 @@ def rebuild_pages(plugin: ClaimsPlugin) -> bool:
         if warning.path in edited:
             log.info(str(warning))
     before, plugin.loaded, plugin.writer = plugin.writer, loaded, writer
+    dates_before = plugin.dates, plugin.newest
     plugin.dates, plugin.newest = page_dates(site)
     changed: dict[str, object] = {}  # uri -> its inputs
     candidates = writer.pages_of_claims(before)  # the pages whose inputs may differ (None: any)
@@ -436,11 +404,29 @@ def rebuild_pages(plugin: ClaimsPlugin) -> bool:
         index = Path(live.config.site_dir) / "search" / "search_index.json"
         index.write_text(json.dumps({**previous.search_head, "docs": docs}, separators=(",", ":"), default=str),
                          encoding="utf-8")
+        if (plugin.dates, plugin.newest) != dates_before:
+            _sitemap_again(plugin, live)
     except BaseException:
         previous.ready = False  # the site is half written: the next change builds it all
         raise
     log.info(f"claims: built {len(changed)} page(s) again")
     return True
+
+
+def _sitemap_again(plugin: ClaimsPlugin, live: Live) -> None:
+    """The sitemap (and its .gz) written again with every page's date now, as MkDocs' build writes it
+    (an edit changed a date: of its claim's pages, or the newest, which pages without one of their own
+    take); kept as the full build's for the partial builds after (record_build)."""
+    for file in live.files.documentation_pages():
+        if file.page is not None and (date := plugin.dates.get(file.src_uri, plugin.newest)) is not None:
+            file.page.update_date = date.isoformat()
+    _build_theme_template("sitemap.xml", live.env, live.files, live.config, live.nav)
+    plugin.previous.sitemaps = [path.read_bytes() if path.is_file() else None
+                                for path in _sitemaps(Path(live.config.site_dir))]
+
+
+def _sitemaps(site_dir: Path) -> list[Path]:
+    return [site_dir / "sitemap.xml", site_dir / "sitemap.xml.gz"]
 
 
 def record_build(plugin: ClaimsPlugin, config: MkDocsConfig) -> None:
@@ -468,7 +454,7 @@ def record_build(plugin: ClaimsPlugin, config: MkDocsConfig) -> None:
             previous.search = fresh
             previous.search_head = {key: value for key, value in index.items() if key != "docs"}
         previous.search = {url: previous.search.get(url, []) for url in map(page_url, urls.values())}
-    sitemaps = [site_dir / "sitemap.xml", site_dir / "sitemap.xml.gz"]
+    sitemaps = _sitemaps(site_dir)
     if plugin.partial:  # MkDocs wrote it with the pages of this build only: the full one stays
         for path, content in zip(sitemaps, previous.sitemaps):
             if content is not None:

@@ -561,6 +561,9 @@ def test_a_site_rebuilt_edit_after_edit_is_byte_for_byte_a_fresh_build(project: 
         [(claim_3, original), (project.articles / "output-article.md", ARTICLE),  # as it was: a page fewer
          (project.claims / "output-rose-40-percent.yaml", CLAIM)],
         [(claim_3, original.replace("Claim number 3", "Claim number three, edited again"))],  # a title again
+        # a review date: now the newest, the date of every page without one of its own (the sitemap's)
+        [(claim_3, original.replace("Claim number 3", "Claim number three, edited again").replace(
+            "reviewed: 2026-01-15", "reviewed: 2026-02-20"))],
     ]
     paths = []
     for number, edit in enumerate(edits):
@@ -579,7 +582,7 @@ def test_a_site_rebuilt_edit_after_edit_is_byte_for_byte_a_fresh_build(project: 
         assert different == [], (number, different)
     assert "Claim number three, edited again" in (served / "tags" / "trade" / "index.html").read_text(encoding="utf-8")
     # each edit built without MkDocs' build, but those adding or removing a page (and then no page is missed)
-    assert paths == ["pages", "pages", "pages", "pages", "mkdocs", "mkdocs", "pages"]
+    assert paths == ["pages", "pages", "pages", "pages", "mkdocs", "mkdocs", "pages", "pages"]
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="file events of inotify")
