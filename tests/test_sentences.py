@@ -122,6 +122,8 @@ def test_splits_news_text(text: str, expected: list[str]) -> None:
         ("Exports to the U.S.\n\nThe next paragraph starts here.", ["Exports to the U.S.", "The next paragraph starts here."]),
         # ... except after an abbreviation that the next paragraph continues (the demo article's case)
         ("outperforming the U.S.\n\nPatriot system by a significant margin.", ["outperforming the U.S.\n\nPatriot system by a significant margin."]),
+        # and a rank with its service, as within a paragraph
+        ("spokesperson P/BGen.\n\nAna Reyes told reporters.", ["spokesperson P/BGen.\n\nAna Reyes told reporters."]),
         # one sentence per line, with headings without final punctuation
         ("Port strike ends after nine days\nDock workers voted to return to work on Friday.\nReaction\nExporters welcomed the news.", ["Port strike ends after nine days", "Dock workers voted to return to work on Friday.", "Reaction", "Exporters welcomed the news."]),
         # a headline longer than the sentence under it

@@ -310,9 +310,7 @@ def _abbreviation_continues(before: str, after: str) -> bool | None:
     if token_match is None or word_match is None:
         return None
     raw_token = token_match.group(1).lstrip(_OPENING)
-    token = raw_token.lower()
-    if "/" in token and token.rpartition("/")[2] in _TITLES:
-        token = token.rpartition("/")[2]  # a rank with its service: "P/BGen." (Philippine National Police)
+    token = _abbreviation(raw_token)
     word = word_match.group(1)
     lower, digit = word[0].islower(), word[0].isdigit()
     is_opener = word.lower() in _OPENERS
@@ -346,7 +344,15 @@ def _ends_with_abbreviation(before: str) -> bool:
     if token_match is None:
         return False
     raw_token = token_match.group(1).lstrip(_OPENING)
-    return raw_token.lower() in _ABBREVIATIONS or _is_acronym_or_initial(raw_token)
+    return _abbreviation(raw_token) in _ABBREVIATIONS or _is_acronym_or_initial(raw_token)
+
+
+def _abbreviation(raw_token: str) -> str:
+    """The token before a period as the lists have it: lower case, and a rank without its service
+    ("P/BGen", Philippine National Police: "bgen")."""
+    token = raw_token.lower()
+    _, slash, rank = token.rpartition("/")
+    return rank if slash and rank in _TITLES else token
 
 
 def _is_acronym_or_initial(raw_token: str) -> bool:
