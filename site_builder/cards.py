@@ -11,7 +11,9 @@ from __future__ import annotations
 import importlib.util
 import io
 import os
-from collections.abc import Iterable
+import shutil
+import stat
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 
@@ -176,23 +178,56 @@ class CardCache:
         self.drawn = 0  # cards drawn by this cache (not found in the folder)
 
     def path(self, card: Card) -> Path:
-        """The card's file, drawn now if it is not in the folder yet."""
+        """The card's file, drawn now if it is not in the folder yet. Only a regular file reached without a
+        symbolic link is taken from the folder: anything else where a card belongs (a link to
+        /proc/self/environ planted with ``git add -f``, whose bytes would be published as the card) is
+        removed, the cache being ours, and the card drawn again."""
         key = card_key(card, self.scale)
-        path = self.folder / key[:2] / f"{key}.png"
-        if not path.is_file():
-            path.parent.mkdir(parents=True, exist_ok=True)
+        folder = self.folder / key[:2]
+        path = folder / f"{key}.png"
+        if not _is_plain(folder, stat.S_ISDIR):
+            _remove(folder)
+            folder.mkdir(parents=True)
+        if not _is_plain(path, stat.S_ISREG):
+            _remove(path)
             temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            temporary.write_bytes(draw(card, self.scale))
+            temporary.unlink(missing_ok=True)
+            with temporary.open("xb") as written:  # created here, never written through a link left in its place
+                written.write(draw(card, self.scale))
             os.replace(temporary, path)
             self.drawn += 1
         return path
 
     def prune(self, keep: Iterable[Path]) -> int:
-        """Remove the cached cards not in ``keep`` (cards of claims since changed or deleted)."""
+        """Remove the cached cards not in ``keep`` (cards of claims since changed or deleted). Only the
+        cache's own folders are looked into: a link in it is never followed (one to a folder elsewhere
+        would have its PNGs deleted), and a link named like a card is removed as a stale card is."""
         kept = {Path(p) for p in keep}
         removed = 0
-        for path in self.folder.glob("*/*.png"):
-            if path not in kept:
-                path.unlink()
-                removed += 1
+        try:
+            folders = [entry for entry in os.scandir(self.folder) if entry.is_dir(follow_symlinks=False)]
+        except FileNotFoundError:
+            return 0
+        for folder in folders:
+            for entry in os.scandir(folder.path):
+                if entry.name.endswith(".png") and not entry.is_dir(follow_symlinks=False) \
+                        and Path(entry.path) not in kept:
+                    os.unlink(entry.path)  # the file, or the link itself, never its target
+                    removed += 1
         return removed
+
+
+def _is_plain(path: Path, kind: Callable[[int], bool]) -> bool:
+    """Whether ``path`` is of ``kind`` (stat.S_ISREG, stat.S_ISDIR) itself, not through a symbolic link."""
+    try:
+        return kind(path.lstat().st_mode)
+    except FileNotFoundError:
+        return False
+
+
+def _remove(path: Path) -> None:
+    """Whatever is at ``path`` in the cache: a link itself (never its target), a file, or a folder."""
+    if _is_plain(path, stat.S_ISDIR):
+        shutil.rmtree(path)  # removes the links in it, never what they point to
+    else:
+        path.unlink(missing_ok=True)

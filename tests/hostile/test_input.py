@@ -141,6 +141,42 @@ def test_links_that_stay_inside_the_project_are_fine(tmp_path: Path) -> None:
     assert (project.root / "site" / "notes.txt").read_text(encoding="utf-8") == "notes\n"
 
 
+def test_a_link_in_the_share_card_cache_is_never_read_nor_published(tmp_path: Path) -> None:
+    # the cache is only git-ignored (a pull request can add to it with git add -f) and a card's key is a
+    # public hash: a card replaced by a link to the environment was published as the claim's og:image
+    project = make_project(tmp_path / "project")
+    assert run(project, sys.executable, "-m", "mkdocs", "build", "--strict").returncode == 0
+    cards = sorted((project.root / ".cache/claims").glob("*/*.png"))
+    assert len(cards) == 3
+    for card in cards:
+        card.unlink()
+        os.symlink("/proc/self/environ", card)
+    result = run(project, sys.executable, "-m", "mkdocs", "build", "--strict")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "claims: drew 3 share card(s)" in result.stderr
+    assert not leaked(project.root / "site")
+    assert all(card.is_file() and not card.is_symlink() for card in cards)
+
+
+def test_pruning_the_share_card_cache_never_leaves_it(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    assert run(project, sys.executable, "-m", "mkdocs", "build", "--strict").returncode == 0
+    cache = project.root / ".cache/claims"
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (victim / "holiday.png").write_bytes(b"a person's picture")
+    os.symlink(victim, cache / "zz")  # a folder in the cache leading elsewhere: never walked
+    card_folder = next(cache.glob("*/*.png")).parent
+    moved = tmp_path / "moved"
+    card_folder.rename(moved)
+    os.symlink(moved, card_folder)  # a card's own folder leading elsewhere: replaced, not written through
+    result = run(project, sys.executable, "-m", "mkdocs", "build", "--strict")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert (victim / "holiday.png").read_bytes() == b"a person's picture"
+    assert [path.name for path in moved.iterdir()] == [path.name for path in card_folder.iterdir()]
+    assert card_folder.is_dir() and not card_folder.is_symlink()
+
+
 # -- reading: regular files only, never more than the limit ------------------------------------------
 
 
