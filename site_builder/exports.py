@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import html
 import io
 import json
 import re
@@ -289,7 +290,9 @@ def rss(site: Site, routes: Routes, url_for: UrlFor) -> str:
         ET.SubElement(item, "title").text = _item_title(site, claim)
         ET.SubElement(item, "link").text = url
         ET.SubElement(item, "guid", {"isPermaLink": "true"}).text = url
-        ET.SubElement(item, "description").text = _item_text(site, claim)
+        # RSS readers render a description as HTML: the text is escaped as HTML before ElementTree escapes it
+        # as XML, so a summary or a quoted article's "<img onerror>" reaches a reader as text
+        ET.SubElement(item, "description").text = html.escape(_item_text(site, claim), quote=False)
         ET.SubElement(item, "category").text = settings.scale[claim.rating].label  # type: ignore[index]
         if claim.corrections:  # a corrected claim comes back to the top of the feed, saying so
             ET.SubElement(item, "category").text = "Corrected"

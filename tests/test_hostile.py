@@ -430,6 +430,11 @@ def test_open_data_and_feeds_parse(accepted: AcceptedSite) -> None:
     feed = ElementTree.parse(accepted.out / "feed.xml").getroot()
     titles = [item.findtext("title") for item in feed.iter("item")]
     assert "Claim: Output {{ 7*7 }} {% raw %} [rose](javascript:alert(1)) **by** 40% last year | Rated Supported" in titles
+    # readers render a description as HTML: once decoded as XML, it must still hold the payloads as escaped text
+    descriptions = [item.findtext("description") or "" for item in feed.iter("item")]
+    assert not [text for text in descriptions if "<" in text or ">" in text]
+    assert any("&lt;script&gt;window.__pwned = 1&lt;/script&gt;&lt;img src=x onerror=" in text for text in descriptions)
+    assert any("&lt;/time&gt;&lt;/li&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in text for text in descriptions)
     rows = list(csv.DictReader(io.StringIO((accepted.out / "data" / "claims.csv").read_text(encoding="utf-8"))))
     assert len(rows) == len(json.loads((accepted.out / "data" / "claims.json").read_text(encoding="utf-8"))["claims"])
 
