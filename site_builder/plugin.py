@@ -66,7 +66,7 @@ from .pages import (GeneratedPage, Heading, PageMeta, PageWriter, insert_ratings
                     share_cards, with_permalinks)
 from .paths import collected_problems, folder_problems
 from .preview import error_page, error_uris
-from .project import Project, Site, load_project
+from .project import Project, Site, load_project, project_folders
 from . import reload as reloading
 from . import serve_rebuild
 from .render import CompiledTemplates, environment
@@ -243,6 +243,11 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
             )
         except ProblemsFound as found:
             raise PluginError(found.report()) from None
+        # the symlink rule before MkDocs collects the files: it walks docs_dir following links, so a link to
+        # /etc would list every file there in the log, and a link to / would never end
+        links = folder_problems(project_folders(self.settings), self.settings.root)
+        if links:
+            raise PluginError(ProblemsFound(links).report())
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         self.toc = TocSettings.of(config.mdx_configs.get("toc") or {})

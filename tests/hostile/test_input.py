@@ -105,6 +105,23 @@ def test_the_build_stops_and_publishes_nothing_of_the_target(tmp_path: Path, whe
     assert not leaked(project.root / "site")
 
 
+def test_a_link_to_a_folder_outside_is_refused_before_mkdocs_walks_it(tmp_path: Path) -> None:
+    # MkDocs collects docs_dir following links: checked after that, a link to /etc listed every file in
+    # it in the log (and one to / never ended)
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "keys").mkdir(parents=True)
+    for name in ("payroll-2026.txt", "keys/deploy-key.pem", "notes.md"):
+        (elsewhere / name).write_text("private\n", encoding="utf-8")
+    project = make_project(tmp_path / "project")
+    link(project, "content/private", str(elsewhere))
+    result = run(project, sys.executable, "-m", "mkdocs", "build", "--strict")
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [f"ERROR   -  content/private:1:1: (file): {OUTSIDE}", "1 problem found"]
+    output = result.stdout + result.stderr
+    assert not [name for name in ("payroll", "deploy-key", "keys", "notes.md") if name in output], output[-3000:]
+    assert not (project.root / "site").exists()
+
+
 def test_the_claims_folder_itself_may_not_lead_outside(tmp_path: Path) -> None:
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
