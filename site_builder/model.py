@@ -332,7 +332,7 @@ def _partial_date(value: object) -> str:
 _SPACE_RE = re.compile(r"\s")
 
 
-_PLAIN_HTTP_RE = re.compile(r"https?://[^/?#\[\]\s]+(?:[/?#]\S*)?")
+_PLAIN_HTTP_RE = re.compile(r"https?://[^/?#\[\]\s\\@]+(?:[/?#][^\s\\]*)?")
 
 
 def _http_url(value: str) -> str:
@@ -344,6 +344,23 @@ def _http_url(value: str) -> str:
         raise _fail(
             "url",
             "not an http(s) URL: {value} (expected a link starting with http:// or https://)",
+            value=_repr(value),
+        )
+    # Browsers read a backslash as '/' and Python's urlsplit does not: 'https://evil.example\@tass.com/'
+    # goes to evil.example, while reviewers and link checkers see tass.com.
+    if "\\" in text:
+        raise _fail(
+            "url",
+            "a backslash in an http(s) URL: {value} (expected / between the parts of a link: browsers read \\ "
+            "as /, so the link could lead to another site than it shows)",
+            value=_repr(value),
+        )
+    # 'https://tass.com@evil.example/' goes to evil.example: links to sources never need a user name
+    if "@" in parts.netloc:
+        raise _fail(
+            "url",
+            "a name and @ before the site in an http(s) URL: {value} (expected the site's address right after "
+            "http:// or https://: readers take the part before @ for the site, but the link goes to the part after it)",
             value=_repr(value),
         )
     return value.strip()
@@ -387,7 +404,7 @@ Date = Annotated[dt.date, BeforeValidator(_date), WithJsonSchema({"type": "strin
 PartialDate = Annotated[str, BeforeValidator(_partial_date),
                         WithJsonSchema({"type": "string", "pattern": "^\\d{4}(-\\d{2}(-\\d{2})?)?$"})]
 HttpUrl = Annotated[str, BeforeValidator(_text), AfterValidator(_http_url),
-                    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
+                    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://[^/?#@\\\\]+([/?#][^\\\\]*)?$"})]
 Colour = Annotated[str, BeforeValidator(_text), AfterValidator(_colour),
                    WithJsonSchema({"type": "string", "pattern": "^#[0-9a-fA-F]{6}$"})]
 

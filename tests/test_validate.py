@@ -88,6 +88,19 @@ CASES = {
         ["claims/bad.yaml:14:10: sources[0].url: not an http(s) URL: 'javascript:alert(1)' (expected a link "
          "starting with http:// or https://)"],
     ),
+    "backslash in a url": (  # browsers go to evil.example; urlsplit, link checkers and reviewers see tass.com
+        CLAIM_ELSEWHERE.replace("url: https://stats.example.org/output",
+                                'url: "https://evil.example\\\\@tass.com/politics/2052267"'),
+        ["claims/bad.yaml:14:10: sources[0].url: a backslash in an http(s) URL: "
+         "'https://evil.example\\\\@tass.com/politics/2052267' (expected / between the parts of a link: browsers "
+         "read \\ as /, so the link could lead to another site than it shows)"],
+    ),
+    "user name in a url": (
+        CLAIM_ELSEWHERE.replace("url: https://stats.example.org/output", "url: https://tass.com@evil.example/politics"),
+        ["claims/bad.yaml:14:10: sources[0].url: a name and @ before the site in an http(s) URL: "
+         "'https://tass.com@evil.example/politics' (expected the site's address right after http:// or https://: "
+         "readers take the part before @ for the site, but the link goes to the part after it)"],
+    ),
     "quote not in the article": (
         CLAIM.replace("quote: Output rose by 40% last year", "quote: Output rose by 45% last year"),
         ["claims/bad.yaml:2:8: quote: not found in article 'output-article' (expected the article's exact "
