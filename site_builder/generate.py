@@ -88,9 +88,11 @@ def write_project(settings: Settings, config_file: Path, site_config: Mapping[st
     prepare(out)
     docs = out / DOCS
     articles = settings.articles_dir
+    # of the articles folder, nothing is copied: its pages are generated, and validation lets nothing else
+    # be there but hidden files
     shutil.copytree(settings.docs_dir, docs, symlinks=True,
                     ignore=lambda folder, names: [n for n in names if Path(folder).resolve() == articles
-                                                  and n.endswith(".md") and n != "index.md"])
+                                                  and n != "index.md"])
     count = 0
     try:
         for uri, pieces in files:

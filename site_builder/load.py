@@ -990,12 +990,28 @@ def split_front_matter(text: str) -> tuple[str, str] | None:
 
 
 def load_articles(articles_dir: Path, root: Path) -> tuple[list[SourceFile[Article]], list[Problem]]:
-    """Every ``*.md`` in ``articles_dir`` except ``index.md``, sorted by file name."""
+    """Every ``*.md`` in ``articles_dir`` except ``index.md``, sorted by file name. Anything else there
+    but hidden files (which MkDocs leaves out) is a problem: articles are untrusted, and the engine would
+    publish ``sub/page.md`` or ``evil.markdown`` as its own page, HTML live, where an article is escaped."""
     articles: list[SourceFile[Article]] = []
     problems: list[Problem] = []
     real_root = root.resolve()
-    for path in sorted(articles_dir.glob("*.md"), key=lambda path: path.name):
-        if path.name == "index.md":
+    folder = _shown(articles_dir, root)
+    try:
+        entries = sorted(os.scandir(articles_dir), key=lambda entry: entry.name)
+    except OSError:
+        entries = []
+    for entry in entries:
+        name = entry.name
+        if name == "index.md" or name.startswith("."):
+            continue
+        path = Path(entry.path)
+        if not name.endswith(".md"):
+            kind = "a folder" if entry.is_dir() else "not an article"
+            problems.append(Problem(_shown(path, root), 1, 1, "(file)",
+                                    f"{kind} in {folder} (expected only articles, <id>.md, directly in {folder}: "
+                                    f"anything else there would be published unchecked, scripts included; "
+                                    f"move it out of {folder})"))
             continue
         article, found = load_article(path, _shown(path, root), real_root)
         problems += found

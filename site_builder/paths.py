@@ -62,7 +62,9 @@ def folder_problems(folders: Iterable[tuple[str, Path]], root: Path) -> list[Pro
     A folder the site's owner configured outside the project folder (shared templates, say) is
     allowed, and the links in it must stay in it; a link in the project folder that makes one of the
     folders point outside (``claims -> /etc``) is refused. Links to folders are followed (each real
-    folder once, so a loop ends)."""
+    folder once, so a loop ends). With ``docs_dir`` and ``articles_dir`` among the folders, a link in
+    docs_dir to the articles, or to a folder holding them (``content/mirror -> articles``), is refused
+    too: MkDocs would publish the articles again through it, as Markdown pages with their HTML live."""
     real_root = root.resolve()
     problems: list[Problem] = []
     reals = {name: folder.resolve() for name, folder in folders if folder.exists()}
@@ -79,14 +81,26 @@ def folder_problems(folders: Iterable[tuple[str, Path]], root: Path) -> list[Pro
         if found != OUTSIDE or any(_inside(real, target) for real in reals.values()):
             problems.append(Problem(shown_path(path, root), 1, 1, "(file)", found))
             refused.append(target)
-    seen: set[Path] = set()  # real folders walked: each once, even when the folders overlap
-    for real in reals.values():
+    articles = reals.get("articles_dir")
+    shield = (reals["docs_dir"], articles) if articles is not None and "docs_dir" in reals else None
+    seen: set[Path] = set()  # real folders walked: each once, even when the folders overlap (docs_dir first)
+    for name, real in sorted(reals.items(), key=lambda item: item[0] != "docs_dir"):
         if not any(_inside(real, target) for target in refused):  # else reached through a refused link
-            problems += _walk(real, real_root if _inside(real, real_root) else real, root, seen)
+            problems += _walk(real, real_root if _inside(real, real_root) else real, root, seen,
+                              shield if name == "docs_dir" else None)
     return problems
 
 
-def _walk(folder: Path, area: Path, root: Path, seen: set[Path]) -> list[Problem]:
+def _articles_link(folder: str) -> str:
+    """Why a link in docs_dir may not lead to the articles in ``folder`` (as messages show it)."""
+    return (f"a symbolic link to the articles in {folder} (expected no link to them: MkDocs would publish them "
+            "again through it, unchecked, scripts included; remove the link)")
+
+
+def _walk(folder: Path, area: Path, root: Path, seen: set[Path],
+          shield: tuple[Path, Path] | None = None) -> list[Problem]:
+    """The links under ``folder`` that break the rule; ``shield``: (docs_dir, the articles folder), both
+    real, when ``folder`` is docs_dir (see ``folder_problems``)."""
     problems: list[Problem] = []
     stack = [folder]
     while stack:
@@ -103,6 +117,10 @@ def _walk(folder: Path, area: Path, root: Path, seen: set[Path]) -> list[Problem
             if entry.is_symlink():
                 path = Path(entry.path)
                 found = link_problem(path, area)
+                if not found and shield is not None and not _inside(real, shield[1]):
+                    target = Path(os.path.realpath(path))
+                    if _inside(target, shield[1]) or _inside(shield[1], target):
+                        found = _articles_link(shown_path(shield[1], root))
                 if found:
                     problems.append(Problem(shown_path(path, root), 1, 1, "(file)", found))
                 elif entry.is_dir():

@@ -36,9 +36,10 @@ class Loaded:
     looked: int  # time.time_ns() before the files were looked at
 
 
-def _stats(folder: Path, suffixes: tuple[str, ...], skip: str = "") -> Stats | None:
+def _stats(folder: Path, suffixes: tuple[str, ...], skip: str = "", only: bool = False) -> Stats | None:
     """Every file of ``folder`` with one of ``suffixes`` (but ``skip``); None if one is a symbolic link
-    or is not a plain file (the full load checks those)."""
+    or is not a plain file, or (``only``) if the folder holds anything else but hidden files (the full
+    load checks those)."""
     found: Stats = {}
     try:
         entries = list(os.scandir(folder))
@@ -47,6 +48,8 @@ def _stats(folder: Path, suffixes: tuple[str, ...], skip: str = "") -> Stats | N
     for entry in entries:
         name = entry.name
         if not name.endswith(suffixes) or name == skip:
+            if only and name != skip and not name.startswith("."):
+                return None
             continue
         if entry.is_symlink() or not entry.is_file(follow_symlinks=False):
             return None
@@ -60,7 +63,7 @@ def _claim_stats(settings: Settings) -> Stats | None:
 
 
 def _article_stats(settings: Settings) -> Stats | None:
-    return _stats(settings.articles_dir, (".md",), skip="index.md")
+    return _stats(settings.articles_dir, (".md",), skip="index.md", only=True)  # articles and nothing else
 
 
 def load(settings: Settings) -> Loaded:

@@ -516,6 +516,19 @@ def _files(folder: Path) -> dict[str, bytes]:
     return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
+def test_a_file_that_is_not_an_article_in_the_articles_folder_makes_the_preview_load_everything(
+        project: Project) -> None:
+    """Only a full load reports it (MkDocs would render it as a page, HTML live): reloading the articles
+    that changed would miss it."""
+    from site_builder import reload as reloading
+
+    loaded = reloading.load(read_settings(project.root / "mkdocs.yml"))
+    (project.articles / ".hidden").write_text("left out by MkDocs", encoding="utf-8")
+    assert reloading.reload(loaded) is not None
+    (project.articles / "page.markdown").write_text("<script>window.__pwned = 1</script>\n", encoding="utf-8")
+    assert reloading.reload(loaded) is None
+
+
 def test_a_site_rebuilt_edit_after_edit_is_byte_for_byte_a_fresh_build(project: Project, remembering: None,
                                                                        tmp_path: Path) -> None:
     """However the preview rebuilt after each edit (the pages and files an edit changes, written again

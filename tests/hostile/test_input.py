@@ -19,7 +19,7 @@ from site_builder.paths import read_bounded
 from site_builder.config import read_settings
 from site_builder.project import load_site
 
-from ..conftest import CLAIM, Project, make_project, other_passages, quoting
+from ..conftest import ARTICLE, CLAIM, Project, make_project, other_passages, quoting
 
 PASSWD_LINE = "root:x:0:0"
 CANARY = "sec_input_canary_5b1e0c"  # in the environment of every command run here: /proc/self/environ holds it
@@ -192,6 +192,54 @@ def test_pruning_the_share_card_cache_never_leaves_it(tmp_path: Path) -> None:
     assert (victim / "holiday.png").read_bytes() == b"a person's picture"
     assert [path.name for path in moved.iterdir()] == [path.name for path in card_folder.iterdir()]
     assert card_folder.is_dir() and not card_folder.is_symlink()
+
+
+# Articles are untrusted: only <id>.md directly in the articles folder is read, as an article, and published
+# escaped; MkDocs and Zensical would render anything else there as a page of their own, its HTML live.
+LIVE_PAGE = "---\ntitle: x\n---\n<script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned = 1\">\n"
+ONLY_ARTICLES = ("(expected only articles, <id>.md, directly in content/articles: anything else there would be "
+                 "published unchecked, scripts included; move it out of content/articles)")
+ARTICLE_WITH_SCRIPT = ARTICLE + "\n<script>window.__pwned = 1</script>\n"  # an article: escaped on its page
+TO_ARTICLES = ("a symbolic link to the articles in content/articles (expected no link to them: MkDocs would publish "
+               "them again through it, unchecked, scripts included; remove the link)")
+
+
+def test_the_articles_folder_holds_only_articles(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    (project.articles / "sub").mkdir()
+    (project.articles / "sub" / "page.md").write_text(LIVE_PAGE, encoding="utf-8")
+    (project.articles / "evil.markdown").write_text(LIVE_PAGE, encoding="utf-8")
+    (project.articles / ".DS_Store").write_bytes(b"\0")  # hidden: left out by MkDocs, and by generate
+    expected = [f"content/articles/evil.markdown:1:1: (file): not an article in content/articles {ONLY_ARTICLES}",
+                f"content/articles/sub:1:1: (file): a folder in content/articles {ONLY_ARTICLES}"]
+    assert problems_of(project) == expected
+    validate = run(project, sys.executable, "-m", "site_builder", "validate")
+    assert validate.returncode == 1 and set(expected) <= set(validate.stderr.splitlines()), validate.stderr
+    build = run(project, sys.executable, "-m", "mkdocs", "build", "--strict")
+    assert build.returncode == 1 and all(line in build.stderr for line in expected), build.stderr[-3000:]
+    assert "__pwned" not in "".join(path.read_text(encoding="utf-8", errors="replace")
+                                    for path in (project.root / "site").rglob("*.html"))
+    generate = run(project, sys.executable, "-m", "site_builder", "generate", "engine")
+    assert generate.returncode == 1 and all(line in generate.stderr for line in expected), generate.stderr
+    assert not (project.root / "engine").exists()
+
+
+@pytest.mark.parametrize(("where", "target"), [("content/mirror", "articles"), ("content/copy.md", "articles/evil.md"),
+                                               ("content/all", ".")])
+def test_a_link_may_not_publish_the_articles_again(tmp_path: Path, where: str, target: str) -> None:
+    project = make_project(tmp_path / "project")
+    (project.articles / "evil.md").write_text(ARTICLE_WITH_SCRIPT, encoding="utf-8")
+    link(project, where, target)
+    expected = f"{where}:1:1: (file): {TO_ARTICLES}"
+    assert problems_of(project) == [expected]
+    validate = run(project, sys.executable, "-m", "site_builder", "validate")
+    assert validate.returncode == 1 and expected in validate.stderr.splitlines(), validate.stderr
+    build = run(project, sys.executable, "-m", "mkdocs", "build", "--strict")
+    assert build.stderr.splitlines() == [f"ERROR   -  {expected}", "1 problem found"], build.stderr[-3000:]
+    assert build.returncode == 1 and not (project.root / "site").exists()
+    generate = run(project, sys.executable, "-m", "site_builder", "generate", "engine")
+    assert generate.returncode == 1 and expected in generate.stderr, generate.stderr
+    assert not (project.root / "engine").exists()
 
 
 # -- reading: regular files only, never more than the limit ------------------------------------------
