@@ -52,7 +52,7 @@ T = TypeVar("T")
 class Heading:
     """A heading of a generated page that has an id: an entry of its table of contents."""
 
-    level: int  # 2 for <h2>
+    level: int  # 1 for the page's <h1>, 2 for <h2>
     id: str
     text: str  # its text, as HTML (escaped)
 
@@ -78,7 +78,7 @@ class GeneratedPage:
     uri: str
     html: str
     meta: PageMeta
-    toc: tuple[Heading, ...]  # the headings (level 2 and below) that have an id, in order
+    toc: tuple[Heading, ...]  # the headings that have an id, in order (the h1 first, when it has one)
     anchors: frozenset[str]  # every id on the page, for checking links to #anchors
 
     def document(self) -> str:
@@ -94,13 +94,16 @@ class GeneratedPage:
 
 
 # Our own headings: <h2 ... id="x" ...>text</h2> (templates write them; contributors' headings have no id).
-_HEADING_RE = re.compile(r'<h([2-6])\b[^>]*?\sid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+_HEADING_RE = re.compile(r'<h([1-6])\b[^>]*?\sid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 _ID_RE = re.compile(r' (?:id|name)="([^"]+)"')  # a space, not \s: a literal start is several times faster
 _TAG_RE = re.compile(r"<[^>]*>")
 
 
 def headings(html: str) -> tuple[Heading, ...]:
-    """The table of contents of a generated page: every h2-h6 with an id, in order (the h1 is the title)."""
+    """The table of contents of a generated page: every heading with an id, in order. The templates give
+    the h1 an id, so the toc has the shape Python-Markdown gives a hand-written page (the h1 as its root,
+    the h2s below it): the theme's "Skip to content" link goes to the first entry, the page's title, and
+    its table of contents leaves a single h1 out."""
     return tuple(Heading(int(level), anchor, _TAG_RE.sub("", text).strip())
                  for level, anchor, text in _HEADING_RE.findall(html))
 

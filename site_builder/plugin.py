@@ -712,4 +712,5 @@ class TocSettings:
         if self.permalink in (False, None):
             return page.html
         symbol = "&para;" if self.permalink is True else str(self.permalink)
-        return with_permalinks(page.html, page.toc, symbol, self.css_class, self.title, self.leading)
+        sections = tuple(heading for heading in page.toc if heading.level > 1)  # the title: no permalink
+        return with_permalinks(page.html, sections, symbol, self.css_class, self.title, self.leading)
