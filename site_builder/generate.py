@@ -31,7 +31,7 @@ from .errors import Refused
 from .pages import generated_files, share_cards
 from .project import load_site
 from .render import environment
-from .routes import CLAIMANTS, CLAIMS, RATINGS, STYLESHEET, TAGS
+from .routes import CLAIMANTS, CLAIMS, FEED_LINKS, RATINGS, STYLESHEET, TAGS, feed_links
 from .safehtml import UnsafePage
 from .settings import Settings
 
@@ -134,6 +134,8 @@ def engine_config(settings: Settings, config_file: Path, site_config: Mapping[st
     }
     if _custom_dir(site_config):
         config["theme"] = {"custom_dir": OVERRIDES}
+    if feeds := feed_links(settings.site_url):
+        config["extra"] = {FEED_LINKS: feeds}  # merged into the site's own extra (INHERIT merges mappings)
     header = ("# Written by site-builder generate: the site of the mkdocs.yml inherited below, with every generated\n"
               "# page as a file in docs/, for engines that run no plugins. Regenerate it; do not edit it.\n")
     return header + yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True)

@@ -70,7 +70,7 @@ from .project import Project, Site, load_project, project_folders
 from . import reload as reloading
 from . import serve_rebuild
 from .render import CompiledTemplates, environment
-from .routes import NAV_PAGES, STYLESHEET, Routes
+from .routes import FEED_LINKS, NAV_PAGES, STYLESHEET, Routes, feed_links
 from .safehtml import UnsafePage
 from .search_languages import article_languages, search_languages, separator_splitting_signs
 from .settings import DEFAULTS, Settings, settings_from_options
@@ -250,6 +250,7 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
             raise PluginError(ProblemsFound(links).report())
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        config.extra[FEED_LINKS] = feed_links(self.settings.site_url)  # overrides/main.html links them
         self.toc = TocSettings.of(config.mdx_configs.get("toc") or {})
         self._stop_ahead()
         if not self.serving and worthwhile(_claim_files(self.settings), self.config.render_workers):

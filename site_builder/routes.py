@@ -20,6 +20,9 @@ HOME = "index.md"
 STYLESHEET = "assets/claims.css"
 RSS_FEED = "feed.xml"
 JSON_FEED = "feed.json"
+# The feeds as every page's head links them (<link rel="alternate">): file, media type, name for people.
+FEEDS = ((RSS_FEED, "application/rss+xml", "RSS"), (JSON_FEED, "application/feed+json", "JSON Feed"))
+FEED_LINKS = "claim_feeds"  # where the theme finds them: config.extra.claim_feeds (set by the plugin, or generate)
 CLAIMS_JSON = "data/claims.json"
 CLAIMS_CSV = "data/claims.csv"
 CLAIMREVIEW_JSON = "data/claimreview.json"
@@ -193,6 +196,17 @@ class Links:
     @property
     def json_feed(self) -> str:
         return self.to(JSON_FEED)
+
+
+def feed_links(site_url: str) -> list[dict[str, str]]:
+    """The feeds for the theme to link from every page's head (``FEED_LINKS`` in mkdocs.yml's ``extra``):
+    URLs relative to the site root (the theme's ``url`` filter makes them relative to the page), media
+    types and names. Not absolute: mkdocs-material's script takes every ``link rel="alternate"`` for
+    another version of the site and fetches the sitemap.xml beside it, which would be the published
+    site's from a local build. None without a site_url: feeds need absolute links, so the site has none."""
+    if not site_url:
+        return []
+    return [{"href": name, "type": media_type, "name": label} for name, media_type, label in FEEDS]
 
 
 def relative_url(target: str, here: str) -> str:

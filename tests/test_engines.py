@@ -210,4 +210,7 @@ def test_zensical_builds_the_demo_from_generate(tmp_path: Path) -> None:
                  "assets/claims.css"):
         assert (site / name).is_file(), name
     assert "assets/claims.css" in (site / "index.html").read_text(encoding="utf-8")
+    head = (site / "about" / "index.html").read_text(encoding="utf-8").split("</head>")[0]  # feed autodiscovery
+    feeds = re.findall(r'<link rel="alternate" type="([^"]+)" href="([^"]+)"', html.unescape(head))
+    assert feeds == [("application/rss+xml", "../feed.xml"), ("application/feed+json", "../feed.json")]
     assert broken_links(site) == []

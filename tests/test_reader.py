@@ -113,6 +113,21 @@ def test_feed_items_carry_the_verdict_and_the_authors(built: Project) -> None:
     assert feed["items"][0]["authors"] == [{"name": "Ana Lima"}, {"name": "Joe Bloggs"}]
 
 
+def test_every_page_links_the_feeds_for_feed_readers_when_the_site_has_them(project: Project) -> None:
+    assert project.build().returncode == 0
+    for path, root in (("", ""), ("claims", "../"), ("claims/output-rose-40-percent", "../../"),
+                       ("articles/output-article", "../../"), ("methodology", "../")):
+        links = (f'<link rel="alternate" type="application/rss+xml" href="{root}feed.xml" title="Test claims (RSS)">\n'
+                 f'  <link rel="alternate" type="application/feed+json" href="{root}feed.json" '
+                 'title="Test claims (JSON Feed)">')
+        assert links in project.html(path).split("</head>")[0], path
+    config = project.root / "mkdocs.yml"  # no site_url: no feeds, and no links to them
+    config.write_text(config.read_text().replace("site_url: https://claims.example.org/\n", ""))
+    assert project.build().returncode == 0
+    assert not (project.root / "site/feed.xml").exists()
+    assert 'rel="alternate"' not in project.html("")
+
+
 def test_the_head_of_a_claim_page_in_reading_order(built: Project) -> None:
     text = text_of(built.html("claims/exports-doubled"))
     expected = [
