@@ -35,7 +35,7 @@ from markupsafe import Markup
 
 from . import exports, routes, structured
 from .appearances import Placement, direction, placements, quoted
-from .share import ShareCards, verdict_title
+from .share import ShareCards, verdict_description, verdict_title
 from .markup import Mark, highlighted_paragraphs, markdown_html
 from .model import REQUIRED_TO_PUBLISH, Article, Claim, Correction, RatingScale, reserved, slugify, xml_safe
 from .project import Site
@@ -521,7 +521,8 @@ class PageWriter:
             for alias in claim.aliases:
                 links = self.links(self.routes.former_claim(alias), to_files=False)  # a page no engine reads
                 out[self.routes.redirect_file(alias)] = self.templates.get_template("redirect.html.j2").render(
-                    claim=claim, target=links.claim(claim.id), canonical=self.url_for(self.routes.claim(claim.id)))
+                    claim=claim, target=links.claim(claim.id), canonical=self.url_for(self.routes.claim(claim.id)),
+                    head=self._claim_head(claim), site_name=self.site.settings.site_name)
         return out
 
     def _claim_review(self, claim: Claim, placed: list[Placement] | None = None) -> dict[str, object]:
@@ -698,12 +699,14 @@ class PageWriter:
         return head
 
     def _new_claim_head(self, claim: Claim) -> dict[str, str]:
+        label = self.scale[claim.rating].label if claim.rating else ""
+        summary = " ".join((claim.summary or "").split())  # a draft may have neither
+        description = verdict_description(summary, label) if label and summary else summary
         if not claim.published:
-            verdict = verdict_title(claim.title, self.scale[claim.rating].label) if claim.rating else \
-                f"Claim: {claim.title.strip().rstrip('.')}"
-            return {"title": f"Draft: {verdict}", "image": "", "image_alt": ""}
+            verdict = verdict_title(claim.title, label) if label else f"Claim: {claim.title.strip().rstrip('.')}"
+            return {"title": f"Draft: {verdict}", "description": description, "image": "", "image_alt": ""}
         card, alt = self.share.for_claim(claim)
-        return {"title": verdict_title(claim.title, self.scale[claim.rating].label),  # type: ignore[index]
+        return {"title": verdict_title(claim.title, label), "description": description,
                 "image": self.url_for(card), "image_alt": alt}
 
     def _article_plan(self, article_id: str) -> Callable[[], Plan]:

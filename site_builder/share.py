@@ -25,6 +25,13 @@ def verdict_title(title: str, label: str) -> str:
     return f"Claim: {title.strip().rstrip('.')} | Rated {label}"
 
 
+def verdict_description(summary: str, label: str) -> str:
+    """A claim's short answer after its verdict, for the description and link previews, as feed items
+    begin: 'Unsupported. No official figure supports a 90% rate.' A preview that cuts the title short
+    still says the verdict."""
+    return f"{label}. {' '.join(summary.split())}"
+
+
 @dataclass(frozen=True)
 class Card:
     """What one card shows: a heading line, the main text (the claim), and the rating it carries

@@ -154,6 +154,6 @@ def test_generated_pages_have_a_table_of_contents_and_the_configured_permalinks(
     toc = rose.split('<nav class="md-nav md-nav--secondary"')[1].split("</nav>")[0]
     assert re.findall(r'href="#([^"]+)"', toc) == ["in-context", "source-article", "context", "sources", "related-claims"]
     assert "<title>Claim: Output rose by 40% last year | Rated Supported - Test claims</title>" in rose
-    assert '<meta name="description" content="Official figures show a 40% rise. The figure is for the whole year.">' in rose
+    assert '<meta name="description" content="Supported. Official figures show a 40% rise. The figure is for the whole year.">' in rose
     home = project.html("")
     assert 'id="latest-claims">Latest claims<a class="headerlink" href="#latest-claims"' in home

@@ -297,6 +297,10 @@ def _baseline_theme_scripts(scans: dict[str, tuple[str, PageScan]]) -> set[str]:
     return {theme_inline_script(s.text) for s in scan.scripts if not s.attrs}
 
 
+# The page at a claim's former id (redirect.html.j2) sends readers on with the #fragment: its one script.
+REDIRECT_SCRIPT_RE = re.compile(r'location\.replace\("\.\./[a-z0-9-]+(?:/|\.html)" \+ location\.hash\)')
+
+
 def test_no_script_but_the_themes_and_our_json_ld(scans: dict[str, tuple[str, PageScan]]) -> None:
     theme = _baseline_theme_scripts(scans)
     assert theme, "the methodology page has no theme scripts to compare with"
@@ -318,6 +322,8 @@ def test_no_script_but_the_themes_and_our_json_ld(scans: dict[str, tuple[str, Pa
             elif attrs == {"id": "__config", "type": "application/json"}:
                 json.loads(script.text)
             elif not attrs and theme_inline_script(script.text) in theme:
+                continue
+            elif not attrs and 'http-equiv="refresh"' in html and REDIRECT_SCRIPT_RE.fullmatch(script.text):
                 continue
             else:
                 bad.append(f"{page}: an unknown script {attrs} {script.text[:80]!r}")
@@ -493,6 +499,6 @@ def test_non_bmp_text_is_the_page_title_and_description(scans: dict[str, tuple[s
     title = "🚀 Output rose *em*{: autofocus onfocus=window.__pwned=1 } [link](javascript:window.__pwned=1) 🇺🇦"
     assert f"<title>Claim: {escape(title)} | Rated Supported - " in html  # the verdict travels with it
     summary = "🚀 Yes. [Read more](javascript:alert(1)) *x*{: onmouseover=alert(1) } ![img](https://evil.example/s.png)"
-    assert f'<meta name="description" content="{escape(summary)}">' in html
+    assert f'<meta name="description" content="Supported. {escape(summary)}">' in html
     html, _ = scans["articles/non-bmp-every-field/index.html"]
     assert "<title>🚀 Officials say *em*{: autofocus onfocus=window.__pwned=1 } " in html

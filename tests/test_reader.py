@@ -29,9 +29,9 @@ META_RE = re.compile(r'<meta (?:property|name)="([^"]+)" content="([^"]*)">')
 TITLE_RE = re.compile(r"<title>(.*?)</title>")
 PUBLISHED = {
     "output-rose-40-percent": ("Claim: Output rose by 40% last year | Rated Supported",
-                               "Official figures show a 40% rise. The figure is for the whole year."),
+                               "Supported. Official figures show a 40% rise. The figure is for the whole year."),
     "exports-doubled": ("Claim: Exports to the US market doubled | Rated Misleading",
-                        "Exports rose, but from a very low base."),
+                        "Misleading. Exports rose, but from a very low base."),
 }
 
 
@@ -73,12 +73,12 @@ def built(project: Project) -> Project:
 
 
 def test_every_claim_page_carries_its_verdict_in_title_and_link_previews(built: Project) -> None:
-    for claim_id, (title, summary) in PUBLISHED.items():
+    for claim_id, (title, description) in PUBLISHED.items():
         page = built.html(f"claims/{claim_id}")
         tags = head(page)
         assert htmllib.unescape(TITLE_RE.search(page).group(1)) == f"{title} - Test claims"
         assert tags["og:title"] == tags["twitter:title"] == title
-        assert tags["og:description"] == tags["twitter:description"] == tags["description"] == summary
+        assert tags["og:description"] == tags["twitter:description"] == tags["description"] == description
         assert tags["og:type"] == "article"
         assert tags["og:url"] == f"https://claims.example.org/claims/{claim_id}/"
         assert tags["og:site_name"] == "Test claims"
@@ -92,6 +92,22 @@ def test_every_claim_page_carries_its_verdict_in_title_and_link_previews(built: 
         card = built.root / "site" / tags["og:image"].removeprefix("https://claims.example.org/")
         with Image.open(card) as image:
             assert (image.format, image.size) == ("PNG", (1200, 630))
+
+
+def test_a_link_to_a_former_id_previews_as_the_claim_does(project: Project) -> None:
+    """A link shared before a claim was renamed (aliases) shows the claim's verdict, short answer and card."""
+    project.write_claim("output-rose-40-percent", CLAIM.replace("tags:", "aliases: [output-rose]\ntags:"))
+    assert project.build().returncode == 0
+    claim = head(project.html("claims/output-rose-40-percent"))
+    redirect = project.html("claims/output-rose")
+    moved = head(redirect)
+    shared = ("description", "og:type", "og:site_name", "og:title", "og:description", "og:url", "og:image",
+              "og:image:type", "og:image:width", "og:image:height", "og:image:alt", "twitter:card", "twitter:title",
+              "twitter:description", "twitter:image", "twitter:image:alt")
+    assert {key: moved.get(key) for key in shared} == {key: claim[key] for key in shared}
+    assert moved["og:title"] == "Claim: Output rose by 40% last year | Rated Supported"
+    assert moved["viewport"] == "width=device-width,initial-scale=1" and moved["robots"] == "noindex"
+    assert '<script>location.replace("../output-rose-40-percent/" + location.hash)</script>' in redirect
 
 
 def test_feed_items_carry_the_verdict_and_the_authors(built: Project) -> None:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from site_builder.model import slugify
 
-from .conftest import BuiltSite, PageTypes, Tab
+from ..conftest import CLAIM, Project
+from .conftest import PHONE, REPO, BuiltSite, PageTypes, Tab, guarded_tab, serve
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 
 def test_a_reader_goes_from_the_home_page_to_the_quote_in_the_article_and_back(
@@ -108,3 +112,24 @@ def test_rating_tag_and_claimant_pages_list_the_right_claims(
         check(f"claimants/{slug}/", [c.id for c in published if slugify(c.claimant) == slug])
     check("claims/", [c.id for c in published])
     assert not wrong, "listed vs expected claims: " + repr(wrong)
+
+
+def test_a_link_to_a_former_id_lands_on_the_claim_at_the_same_anchor(
+    browser: Browser, project: Project, expect: Any
+) -> None:
+    """A deep link shared before a claim was renamed (aliases) keeps its #fragment on the way."""
+    project.write_claim("output-rose-40-percent", CLAIM.replace("tags:", "aliases: [output-rose]\ntags:"))
+    config = project.root / "mkdocs.yml"  # the site's overrides (the stock theme asks GitHub)
+    config.write_text(config.read_text().replace(
+        "  name: material\n", f"  name: material\n  custom_dir: {(REPO / 'overrides').as_posix()}\n"))
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    with serve(project.root / "site") as base:
+        context, tab = guarded_tab(browser, base, PHONE)
+        try:
+            tab.page.goto(base + "claims/output-rose/#sources")
+            expect(tab.page).to_have_url(base + "claims/output-rose-40-percent/#sources")
+            expect(tab.page.locator("#sources")).to_be_in_viewport()
+        finally:
+            context.close()
+        assert not tab.blocked and not tab.errors, (tab.blocked, tab.errors)
