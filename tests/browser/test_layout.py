@@ -34,6 +34,17 @@ def test_no_page_scrolls_sideways_on_a_phone(phone: Tab, page_types: PageTypes) 
     assert not overflowing, f"pages wider than the {PHONE['width']}px screen: {overflowing}"
 
 
+def test_on_a_phone_a_listed_claim_says_which_link_is_its_article(open_tab: Callable[..., Tab]) -> None:
+    """A phone hides the column headers: the outlet's link (often the claimant's name again) reads "in ..."."""
+    labelled = """[...document.querySelectorAll('.claims-list td')]
+        .filter(td => getComputedStyle(td, '::before').content === '"in "').map(td => td.cellIndex)"""
+    phone = open_tab(PHONE).open("claims/")
+    headers = phone.evaluate("[...document.querySelectorAll('.claims-list th')].map(th => th.textContent)")
+    rows = phone.locator(".claims-list tbody tr").count()
+    assert rows > 1 and phone.evaluate(labelled) == [headers.index("Article")] * rows
+    assert open_tab(DESKTOP).open("claims/").evaluate(labelled) == []  # the column header says it
+
+
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_screenshots_of_every_page_type(
     open_tab: Callable[..., Tab], page_types: PageTypes, viewport: dict[str, int]
