@@ -225,7 +225,8 @@ class Tab:
 def guarded_tab(browser: Browser, server: str, viewport: dict[str, int] = DESKTOP) -> tuple[BrowserContext, Tab]:
     """A tab in a context of its own that reaches only ``server``: every other request is refused and
     kept in ``tab.blocked``, every JavaScript error in ``tab.errors``, for the caller to assert on."""
-    context = browser.new_context(viewport=viewport, service_workers="block")
+    touch = viewport is PHONE  # a phone has a touch screen and no hover: the theme behaves differently then
+    context = browser.new_context(viewport=viewport, is_mobile=touch, has_touch=touch, service_workers="block")
     context.set_default_timeout(10_000)
     page = context.new_page()
     tab = Tab(page, server)
