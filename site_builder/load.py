@@ -9,7 +9,6 @@ marks only when a problem needs them, so the common case (no problems) stays fas
 from __future__ import annotations
 
 import datetime as dt
-import fnmatch
 import functools
 import gc
 import json
@@ -29,6 +28,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from .errors import Problem, closest, did_you_mean, one_of
 from . import memo
 from .memo import remembered
+from .markup import markdown_slips
 from .paths import read_bounded, shown_path
 from .model import (
     REQUIRED_TO_PUBLISH,
@@ -383,6 +383,24 @@ class SourceFile(Generic[T]):
         line, column = self.position(path, at_key=at_key)
         return Problem(self.path, line, column, field_name(path), message)
 
+    def problem_within(self, path: FieldPath, line: int | None, column: int, message: str) -> Problem:
+        """A problem at (``line``, ``column``), 1-based, of the text value at ``path``. Exact in a literal
+        block scalar ('|'), whose lines are the file's lines less their indentation, once the file's line
+        is seen to hold the value's; elsewhere (lines folded, quotes and escapes) at the value's start."""
+        start = self.position(path)
+        node: Any = self._tree
+        for part in path:
+            child = _child(node, part)
+            node = child[1] if child else None
+        if line is not None and isinstance(node, yaml.ScalarNode) and node.style == "|":
+            file_line = node.start_mark.line + line  # 0-based: the value starts on the line after the '|'
+            written = self.text.split("\n")[file_line] if file_line < self.text.count("\n") + 1 else ""
+            value_line = node.value.split("\n")[line - 1] if line <= node.value.count("\n") + 1 else None
+            indent = len(written) - len(value_line) if value_line is not None else -1
+            if value_line and indent >= 0 and written.endswith(value_line) and not written[:indent].strip():
+                return Problem(self.path, file_line + 1 + self.line_offset, indent + column, field_name(path), message)
+        return Problem(self.path, *start, field_name(path), message)
+
 
 def _child(node: yaml.Node | None, part: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
     if isinstance(node, yaml.MappingNode) and isinstance(part, str):
@@ -703,14 +721,61 @@ def _start_worker(context: _Context) -> None:
 
 
 def claim_file_names(claims_dir: Path) -> list[str]:
-    """The names in ``claims_dir`` that may be claim files ('*.y*ml', matched as ``Path.glob`` matches:
-    files, folders and links alike), sorted; none when it cannot be listed. Names, not Paths: at 10,000
-    files, making pathlib's objects costs more than listing the folder."""
+    """Every name in ``claims_dir`` (files, folders and links alike), sorted; none when it cannot be
+    listed. Those ending in '.yaml' are claim files; ``stray_claim_files`` tells of the others. Names, not
+    Paths: at 10,000 files, making pathlib's objects costs more than listing the folder."""
     try:
         names = os.listdir(claims_dir)
     except OSError:
         return []
-    return sorted(fnmatch.filter(names, "*.y*ml"))
+    return sorted(names)
+
+
+# What may sit in the claims folder beside the claim files: the editors' schema (site-builder schema), a
+# README, hidden files (.gitkeep, .DS_Store) and editors' backups and locks ('x.yaml~', '#x.yaml#').
+_NOT_CLAIM_FILES = ("schema.json",)
+_YAML_SUFFIX_RE = re.compile(r"\.ya?ml(?=\.|\s*$)", re.IGNORECASE)
+
+
+def _kept_beside_claims(name: str) -> bool:
+    return (name in _NOT_CLAIM_FILES or name.upper().startswith("README") or name.startswith((".", "#"))
+            or name.endswith("~"))
+
+
+def stray_claim_files(claims_dir: Path, names: list[str], folder: str) -> list[Problem]:
+    """A problem for each file in ``claims_dir`` (``names``: its names) that will not be read as a claim
+    although it looks like one: a name ending otherwise than in '.yaml' ('x.YAML', 'x.yaml.txt' as some
+    editors save it, 'x.yaml ' with a space, 'x.txt'), and YAML files in a sub-folder. '.yml' is reported
+    where the claim files are loaded."""
+    problems: list[Problem] = []
+    for name in names:
+        if name.endswith((".yaml", ".yml")) or _kept_beside_claims(name):
+            continue
+        shown = name if folder == "." else f"{folder}/{name}"
+        path = os.path.join(claims_dir, name)
+        if os.path.isdir(path):
+            problems += _claims_in_sub_folder(path, shown, folder)
+            continue
+        found = _YAML_SUFFIX_RE.search(name)
+        stem = name[: found.start()] if found else name.split(".", 1)[0] if not name.startswith(".") else name
+        suffix = name[len(stem):]
+        what = f"wrong file extension {suffix!r}" if suffix else "no file extension"
+        problems.append(Problem(shown, 1, 1, "(file)", f"{what}, so it is not read (expected '.yaml': rename it "
+                                f"to '{stem.strip()}.yaml')"))
+    return problems
+
+
+def _claims_in_sub_folder(path: str, shown: str, folder: str) -> list[Problem]:
+    """A problem for each YAML file in the sub-folder ``path`` of the claims folder, at any depth."""
+    problems = []
+    for inside, folders, files in os.walk(path):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in sorted(files):
+            if _YAML_SUFFIX_RE.search(name) and not _kept_beside_claims(name):
+                relative = os.path.relpath(os.path.join(inside, name), path).replace(os.sep, "/")
+                problems.append(Problem(f"{shown}/{relative}", 1, 1, "(file)", "in a sub-folder, so it is not read "
+                                        f"(expected claim files directly in {folder}/: move it there)"))
+    return problems
 
 
 def stem_and_suffix(name: str) -> tuple[str, str]:
@@ -731,13 +796,15 @@ def start_loading_claims(claims_dir: Path, root: Path, names: list[str] | None =
     folder = _shown(claims_dir, root)
     directory = os.fspath(claims_dir)
     jobs: list[tuple[str, str, str]] = []  # (path, path as shown, id) of each claim file
-    for name in claim_file_names(claims_dir) if names is None else names:
+    names = claim_file_names(claims_dir) if names is None else names
+    for name in names:
         stem, suffix = stem_and_suffix(name)
         shown = name if folder == "." else f"{folder}/{name}"  # string work, not pathlib
         if suffix == ".yml":
             problems.append(Problem(shown, 1, 1, "(file)", "wrong file extension '.yml' (expected '.yaml')"))
         elif suffix == ".yaml":
             jobs.append((os.path.join(directory, name), shown, stem))
+    problems += stray_claim_files(claims_dir, names, folder)
     ids = {stem: shown for _, shown, stem in jobs}
     real_root = root.resolve()
     known: dict[str, SourceFile[Claim]] = {}
@@ -971,6 +1038,9 @@ def claim_from(data: Any, source: SourceFile[Any], claim_id: str, ids: dict[str,
                 expected = Claim.model_fields[name].description
                 problems.append(source.problem((name,), f"{what} (expected {expected}, or status: draft)", at_key=True))
     problems += _future_dates(claim, source, today or dt.date.today())
+    if claim.context:
+        problems += [source.problem_within(("context",), slip.line, slip.column, slip.message)
+                     for slip in markdown_slips(claim.context)]
     source.value = claim if claim.id == claim_id else claim.model_copy(update={"id": claim_id})
     source.partial = partial
     return source, problems

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape, unescape
 from types import ModuleType
+from typing import Any
 
 import cffi
 import cmarkgfm
@@ -151,6 +152,129 @@ except ImportError:  # a cmarkgfm without its cffi module
     _CMARK_BINDING = None
 # cmark-gfm's HTML for a contributor's Markdown (same bytes either way).
 _cmark_html: Callable[[str], str] = _freeing_cmark(_CMARK_BINDING) or _cmark_html_leaking
+
+
+# -- what the sanitiser would drop without a word, found in the Markdown itself ---------------------
+
+# What the binding's cffi declarations leave out to walk cmark-gfm's document tree: each link, image and
+# piece of raw HTML, with its line and column (with CMARK_OPT_SOURCEPOS, inlines get theirs too).
+_CMARK_WALKING_DECLARATIONS = """
+typedef struct cmark_node cmark_node;
+typedef struct cmark_iter cmark_iter;
+typedef struct cmark_parser cmark_parser;
+cmark_parser *cmark_parser_new(int options);
+void cmark_parser_feed(cmark_parser *parser, const char *buffer, size_t len);
+cmark_node *cmark_parser_finish(cmark_parser *parser);
+void cmark_parser_free(cmark_parser *parser);
+void cmark_node_free(cmark_node *node);
+cmark_iter *cmark_iter_new(cmark_node *root);
+int cmark_iter_next(cmark_iter *iter);
+cmark_node *cmark_iter_get_node(cmark_iter *iter);
+void cmark_iter_free(cmark_iter *iter);
+const char *cmark_node_get_type_string(cmark_node *node);
+const char *cmark_node_get_url(cmark_node *node);
+const char *cmark_node_get_literal(cmark_node *node);
+int cmark_node_get_start_line(cmark_node *node);
+int cmark_node_get_start_column(cmark_node *node);
+"""
+_CMARK_EVENT_DONE, _CMARK_EVENT_ENTER = 1, 2
+
+
+@dataclass(frozen=True)
+class MarkdownSlip:
+    """Something in a contributor's Markdown that the page cannot show as written."""
+
+    line: int | None  # 1-based, in the Markdown text; None where cmark-gfm's position proved wrong
+    column: int  # 1-based, in characters
+    message: str
+
+
+# A text can hold a link that is not http(s), an image or raw HTML only if it has one of these: a link's
+# destination follows '](' or a reference's ']:' (each may be wrapped onto the next line or written in
+# '<...>'), an autolink and HTML start with '<', an image with '!['. Most texts have none of them, or only
+# http(s) links: they are not parsed.
+_MAYBE_SLIP_RE = re.compile(r"<|!\[|\](?:\(|:)\s*(?!<?https?://)", re.IGNORECASE)
+
+
+def markdown_slips(text: str) -> list[MarkdownSlip]:
+    """Each link that is not http(s), image and piece of raw HTML in ``text``: the sanitiser drops them
+    (a link keeps its words but loses its address), so a contributor is told instead, at its place."""
+    if not _MAYBE_SLIP_RE.search(text):
+        return []
+    lines = text.split("\n")
+    slips = []
+    for line, column, message, starts in _walk_markdown(text):
+        # cmark-gfm counts columns in bytes of UTF-8; and it places the inlines of a paragraph that follows
+        # a link reference definition lines too early: a place is kept only where the text has what was found
+        here = lines[line - 1] if 0 < line <= len(lines) else ""
+        at = len(here.encode("utf-8")[: column - 1].decode("utf-8", errors="ignore"))
+        if here.startswith(starts, at):
+            slips.append(MarkdownSlip(line, at + 1, message))
+        else:
+            slips.append(MarkdownSlip(None, 1, message))
+    return slips
+
+
+def _walk_markdown(text: str) -> list[tuple[int, int, str, tuple[str, ...]]]:
+    """(line, column in bytes, message, what the text has there) of each slip, as cmark-gfm places it."""
+    lib, ffi = _CMARK_WALKER
+    encoded = text.encode("utf-8")
+    found: list[tuple[int, int, str, tuple[str, ...]]] = []
+    parser = lib.cmark_parser_new(_CMARK_OPTIONS | cmarkgfm.cmark.Options.CMARK_OPT_SOURCEPOS)
+    try:
+        lib.cmark_parser_feed(parser, encoded, len(encoded))
+        root = lib.cmark_parser_finish(parser)
+        walk = lib.cmark_iter_new(root)
+        try:
+            while (event := lib.cmark_iter_next(walk)) != _CMARK_EVENT_DONE:
+                if event != _CMARK_EVENT_ENTER:
+                    continue
+                node = lib.cmark_iter_get_node(walk)
+                kind = ffi.string(lib.cmark_node_get_type_string(node)).decode()
+                if kind in ("link", "image"):
+                    starts = ("![",) if kind == "image" else ("[", "<")
+                    url = ffi.string(lib.cmark_node_get_url(node)).decode("utf-8", errors="replace")
+                    if kind == "image":
+                        message = (f"image {_shown(url)} is not shown on the page (expected a link to it: "
+                                   "[words](https://...))")
+                    elif _only_http("a", "href", url) is None:
+                        message = (f"link {_shown(url)} is not an http(s) URL (expected a link starting with "
+                                   "http:// or https://)")
+                    else:
+                        continue
+                elif kind in ("html_inline", "html_block"):
+                    html = ffi.string(lib.cmark_node_get_literal(node)).decode("utf-8", errors="replace").strip()
+                    if html.startswith("</"):
+                        continue  # its opening tag is reported
+                    starts = (html.split("\n", 1)[0],)
+                    message = f"HTML is not allowed: {_shown(html)} (expected Markdown: **bold**, [words](https://...))"
+                else:
+                    continue
+                found.append((lib.cmark_node_get_start_line(node), lib.cmark_node_get_start_column(node), message, starts))
+        finally:
+            lib.cmark_iter_free(walk)
+            lib.cmark_node_free(root)
+    finally:
+        lib.cmark_parser_free(parser)
+    return found
+
+
+def _shown(written: str) -> str:
+    """A link or piece of HTML as a message quotes it: its first line, at most 60 characters."""
+    first = written.split("\n", 1)[0]
+    return repr(first if len(first) <= 60 and first == written else first[:57] + "...")
+
+
+def _cmark_walker(binding: ModuleType | None) -> tuple[Any, cffi.FFI]:
+    """cmark-gfm's calls to walk a document, from the binding's own library (already loaded)."""
+    if binding is None:
+        raise ImportError("cmarkgfm without its cffi module (cmarkgfm._cmark): Markdown cannot be checked")
+    walking = cffi.FFI()
+    walking.cdef(_CMARK_WALKING_DECLARATIONS)
+    return walking.dlopen(binding.__file__), walking
+
+
+_CMARK_WALKER = _cmark_walker(_CMARK_BINDING)
 
 
 @remembered

@@ -627,3 +627,74 @@ def test_a_tag_one_typo_away_from_a_tag_others_use_is_a_warning_with_a_suggestio
         "2 tags are used by one claim only and look like a typo of a tag others use; first: claims/typos.yaml:18:8: "
         "tags[0]: warning: 'econmy' is used by no other claim (expected a tag other claims use; did you mean "
         "'economy', used by 2 claims?)"]
+
+
+LINKS_IN_CONTEXT = CLAIM_ELSEWHERE.replace(
+    "  - [Statistics office](https://stats.example.org/output)",
+    "  - [Statistics office](https://stats.example.org/output), [Reuters](www.reuters.com/x)\n"
+    "  - Ask [us](mailto:desk@example.org) or see [the list](../claims/) and [the archive](ftp://example.org/a)\n"
+    "  - Ünïcode first: [x](javascript:alert(1)) <script>alert(1)</script> ![chart](https://example.org/c.png)")
+
+
+def test_links_html_and_images_in_context_that_pages_would_drop_are_reported_where_they_are(project: Project) -> None:
+    # the sanitiser shows such a link as its words without an address, and drops HTML and images: a
+    # contributor is told instead, at the line and column in the literal block
+    project.write_claim("bad", LINKS_IN_CONTEXT)
+    assert problems(project) == [
+        "claims/bad.yaml:11:60: context: link 'www.reuters.com/x' is not an http(s) URL (expected a link starting "
+        "with http:// or https://)",
+        "claims/bad.yaml:12:9: context: link 'mailto:desk@example.org' is not an http(s) URL (expected a link "
+        "starting with http:// or https://)",
+        "claims/bad.yaml:12:46: context: link '../claims/' is not an http(s) URL (expected a link starting with "
+        "http:// or https://)",
+        "claims/bad.yaml:12:73: context: link 'ftp://example.org/a' is not an http(s) URL (expected a link "
+        "starting with http:// or https://)",
+        "claims/bad.yaml:13:20: context: link 'javascript:alert(1)' is not an http(s) URL (expected a link "
+        "starting with http:// or https://)",
+        "claims/bad.yaml:13:45: context: HTML is not allowed: '<script>' (expected Markdown: **bold**, "
+        "[words](https://...))",
+        "claims/bad.yaml:13:71: context: image 'https://example.org/c.png' is not shown on the page (expected a "
+        "link to it: [words](https://...))",
+    ]
+
+
+def test_a_slip_in_context_written_other_than_as_a_literal_block_is_reported_at_the_field(project: Project) -> None:
+    # a folded or quoted value's lines are not the file's lines: the value's own place is given
+    project.write_claim("bad", CLAIM_ELSEWHERE.replace(
+        "context: |\n  The statistics office published the figure in **January**.\n",
+        "context: >\n  The statistics office published the figure\n  in [January](www.example.org/jan).\n"))
+    assert problems(project) == [
+        "claims/bad.yaml:8:10: context: link 'www.example.org/jan' is not an http(s) URL (expected a link "
+        "starting with http:// or https://)"]
+
+
+def test_files_in_the_claims_folder_that_would_not_be_read_are_reported_with_the_name_to_give_them(project: Project) -> None:
+    claim = (project.claims / "exports-doubled.yaml").read_text(encoding="utf-8")
+    for name in ("a.YAML", "b.Yaml", "c.yaml.txt", "d.txt", "e.yaml ", "notes"):
+        (project.claims / name).write_text(claim.replace("rating: misleading", "rating: bogus"), encoding="utf-8")
+    (project.claims / "2026" / "more").mkdir(parents=True)
+    (project.claims / "2026" / "f.yaml").write_text(claim, encoding="utf-8")
+    (project.claims / "2026" / "more" / "g.yml").write_text(claim, encoding="utf-8")
+    (project.claims / "images").mkdir()
+    (project.claims / "images" / "chart.png").write_bytes(b"\x89PNG")
+    # what the project or an editor keeps there is not a claim file
+    for name in ("README.md", ".gitkeep", "exports-doubled.yaml~"):
+        (project.claims / name).write_text("x\n", encoding="utf-8")
+    assert problems(project) == [
+        "claims/2026/f.yaml:1:1: (file): in a sub-folder, so it is not read (expected claim files directly in "
+        "claims/: move it there)",
+        "claims/2026/more/g.yml:1:1: (file): in a sub-folder, so it is not read (expected claim files directly in "
+        "claims/: move it there)",
+        "claims/a.YAML:1:1: (file): wrong file extension '.YAML', so it is not read (expected '.yaml': rename it "
+        "to 'a.yaml')",
+        "claims/b.Yaml:1:1: (file): wrong file extension '.Yaml', so it is not read (expected '.yaml': rename it "
+        "to 'b.yaml')",
+        "claims/c.yaml.txt:1:1: (file): wrong file extension '.yaml.txt', so it is not read (expected '.yaml': "
+        "rename it to 'c.yaml')",
+        "claims/d.txt:1:1: (file): wrong file extension '.txt', so it is not read (expected '.yaml': rename it "
+        "to 'd.yaml')",
+        "claims/e.yaml :1:1: (file): wrong file extension '.yaml ', so it is not read (expected '.yaml': rename "
+        "it to 'e.yaml')",
+        "claims/notes:1:1: (file): no file extension, so it is not read (expected '.yaml': rename it to "
+        "'notes.yaml')",
+    ]
