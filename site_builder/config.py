@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from .errors import Problem, ProblemsFound
+from .load import yaml_problem
 from .settings import PLUGIN_NAME, Settings, settings_from_options
 
 
@@ -24,19 +25,30 @@ _LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader,
 
 
 def read_config(config_file: Path) -> dict[str, Any]:
-    """mkdocs.yml as a mapping (MkDocs' own tags read as nothing)."""
+    """mkdocs.yml as a mapping (MkDocs' own tags read as nothing); every reason it cannot be read is a
+    problem in the house format."""
+    shown = config_file.name
     try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_LenientLoader) or {}  # noqa: S506
+        data = config_file.read_bytes()
     except FileNotFoundError:
         raise ProblemsFound([Problem(str(config_file), 1, 1, "(file)", "not found (expected mkdocs.yml; "
                                      "run from the project folder or pass --config)")]) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ProblemsFound([Problem(shown, line, exc.start - data.rfind(b"\n", 0, exc.start), "(file)",
+                                     f"not UTF-8 text: byte {data[exc.start]:#04x} (expected a UTF-8 text file)")]) from None
+    try:
+        config = yaml.load(text, Loader=_LenientLoader) or {}  # noqa: S506
+    except yaml.YAMLError as exc:
+        raise ProblemsFound([yaml_problem(shown, exc, text=text.replace("\r\n", "\n"))]) from None
     return config if isinstance(config, dict) else {}
 
 
-def read_settings(config_file: Path) -> Settings:
-    """Settings for the CLI, read from mkdocs.yml."""
-    config_file = config_file.resolve()
-    config = read_config(config_file)
+def plugin_options(config: dict[str, Any]) -> tuple[dict[str, Any] | None, tuple[str | int, ...]]:
+    """The ``claims`` plugin's options in mkdocs.yml, and where they are (('plugins', index, 'claims'));
+    (None, ()) when the plugin is not enabled."""
     options: dict[str, Any] | None = None
     at: tuple[str | int, ...] = ()
     for index, entry in enumerate(config.get("plugins") or []):
@@ -44,14 +56,30 @@ def read_settings(config_file: Path) -> Settings:
             options, at = {}, ("plugins", index, PLUGIN_NAME)
         elif isinstance(entry, dict) and PLUGIN_NAME in entry:
             options, at = entry[PLUGIN_NAME] or {}, ("plugins", index, PLUGIN_NAME)
+    return options, at
+
+
+def plugin_location(config_file: Path) -> tuple[str | int, ...]:
+    """Where the plugin's options are in mkdocs.yml, to point at a problem in them (() if unknown)."""
+    try:
+        return plugin_options(read_config(config_file))[1]
+    except ProblemsFound:
+        return ()
+
+
+def read_settings(config_file: Path) -> Settings:
+    """Settings for the CLI, read from mkdocs.yml."""
+    config_file = config_file.resolve()
+    config = read_config(config_file)
+    options, at = plugin_options(config)
     if options is None:
         raise ProblemsFound([Problem(config_file.name, 1, 1, "plugins", "the 'claims' plugin is not enabled "
                                      "(expected '- claims' under plugins:)")])
     root = config_file.parent
     return settings_from_options(
-        options,
+        options if isinstance(options, dict) else {},
         config_file=config_file,
-        docs_dir=(root / config.get("docs_dir", "docs")).resolve(),
+        docs_dir=(root / str(config.get("docs_dir", "docs"))).resolve(),
         site=config,
         at=at,
     )

@@ -14,9 +14,9 @@ from urllib.parse import quote
 
 from pydantic import ValidationError
 
-from .errors import ProblemsFound
+from .errors import Problem, ProblemsFound
 from .load import SourceFile, explain_error
-from .model import DEFAULT_RATINGS, RatingScale
+from .model import DEFAULT_RATINGS, RatingScale, kind_of
 
 PLUGIN_NAME = "claims"
 DEFAULTS: dict[str, Any] = {
@@ -115,27 +115,47 @@ def settings_from_options(
     config_file: Path,
     docs_dir: Path,
     site: dict[str, Any],
-    at: tuple[str | int, ...] = (),
+    at: tuple[str | int, ...] | None = None,
 ) -> Settings:
     """Settings from the plugin's options and the site's own (site_name, site_url, repo_url,
-    use_directory_urls); a bad rating scale raises ProblemsFound. Paths may be relative to the
-    working folder (``mkdocs build -f mkdocs.yml`` passes the name as typed)."""
+    use_directory_urls); a bad rating scale, an option of the wrong type or a claims folder that does not
+    exist raises ProblemsFound, at its place in mkdocs.yml (``at``: where the plugin's options are; looked
+    up in the file when a problem needs it and it is not given). Paths may be relative to the working
+    folder (``mkdocs build -f mkdocs.yml`` passes the name as typed)."""
     config_file, docs_dir = config_file.resolve(), docs_dir.resolve()
     root = config_file.parent
     options = {**DEFAULTS, **options}
+
+    def problem(path: tuple[str | int, ...], message: str) -> Problem:
+        nonlocal at
+        if at is None:
+            from .config import plugin_location  # mkdocs.yml read again only to point at a problem
+
+            at = plugin_location(config_file)
+        source: SourceFile[None] = SourceFile(config_file.name, config_file.read_text(encoding="utf-8"), None)
+        return source.problem((*at, *path), message)
+
+    wrong = [problem((name,), f"wrong type: got {kind_of(options[name])} (expected {expected})")
+             for name, expected in _OPTION_TYPES.items() if not _of_type(options[name], name)]
+    if wrong:
+        raise ProblemsFound(wrong)
     try:
         scale = RatingScale.model_validate({"ratings": options["ratings"] or DEFAULT_RATINGS})
     except ValidationError as exc:
-        source: SourceFile[None] = SourceFile(config_file.name, config_file.read_text(encoding="utf-8"), None)
         raise ProblemsFound(
-            source.problem((*at, "ratings", *error["loc"][1:]), explain_error(RatingScale, error))
+            problem(("ratings", *error["loc"][1:]), explain_error(RatingScale, error))
             for error in exc.errors(include_url=False)
         ) from None
+    claims_dir = (root / options["claims_dir"]).resolve()
+    if not claims_dir.is_dir():
+        shown = options["claims_dir"]
+        raise ProblemsFound([problem(("claims_dir",), f"the folder {shown!r} does not exist (expected the folder of "
+                                     "the claim files, relative to mkdocs.yml)")])
     articles_dir = (docs_dir / options["articles_dir"]).resolve()
     return Settings(
         root=root,
         docs_dir=docs_dir,
-        claims_dir=(root / options["claims_dir"]).resolve(),
+        claims_dir=claims_dir,
         articles_dir=articles_dir,
         templates_dir=(root / options["templates_dir"]).resolve(),
         scale=scale,
@@ -153,6 +173,24 @@ def settings_from_options(
         cache_dir=(root / options["cache_dir"]).resolve(),
         placeholders=options["placeholders"],
     )
+
+
+# The options whose value becomes a path or a number: of another type (a list, a mapping), settings cannot
+# be made. MkDocs checks them for the plugin; the CLI reads mkdocs.yml itself.
+_OPTION_TYPES = {
+    "claims_dir": "text: a folder relative to mkdocs.yml, like 'claims'",
+    "articles_dir": "text: a folder in docs_dir, like 'articles'",
+    "templates_dir": "text: a folder relative to mkdocs.yml, like 'templates'",
+    "cache_dir": "text: a folder relative to mkdocs.yml, like '.cache/claims'",
+    "methodology": "text: a page in docs_dir, like 'methodology.md'",
+    "page_size": "a whole number, like 100",
+}
+
+
+def _of_type(value: Any, name: str) -> bool:
+    if name == "page_size":
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, str)
 
 
 def _theme_language(theme: Any) -> str:
