@@ -49,6 +49,11 @@ class Project:
         files and feeds each ask."""
         return tuple(newest_first(self._published))
 
+    @cached_property
+    def aliases(self) -> dict[str, str]:
+        """Each former id kept as an alias by a claim that loaded -> that claim's id: taken, as ids are."""
+        return {alias: claim.id for claim in self.claims.values() for alias in claim.aliases}  # type: ignore[misc]
+
     def errors_in(self, path: str) -> list[Problem]:
         """The errors of one file, by its path as messages show it."""
         return [problem for problem in self.errors if problem.path == path]

@@ -77,3 +77,30 @@ def test_the_scaffold_is_valid_yaml_in_every_state_a_person_leaves_it_in(project
     uncommented = parse_yaml(states["every example uncommented"])
     assert uncommented["sources"][0]["title"] == "The headline of the source"
     assert uncommented["tags"] == ["a-tag-id"] and uncommented["related"] == ["another-claim-id"]
+
+
+def test_new_refuses_an_id_another_claim_keeps_as_an_alias(project) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    # validate refuses an alias that is a claim's id: the file new wrote was then refused, on the other claim
+    aliased = project.claims / "exports-doubled.yaml"
+    aliased.write_text(aliased.read_text(encoding="utf-8") + "aliases: [old-exports-id]\n", encoding="utf-8")
+    made = project.run(sys.executable, "-m", "site_builder", "new", "--article", "output-article",
+                       "--quote", "Reports indicate that prices fell", "--id", "old-exports-id")
+    assert made.returncode == 1
+    assert made.stderr == ("Error: --id 'old-exports-id' is an alias of claims/exports-doubled.yaml, a former id that "
+                           "keeps its old links working (expected an id no claim has or had)\n")
+    assert not (project.claims / "old-exports-id.yaml").exists()
+    assert project.validate().returncode == 0
+
+
+def test_an_id_new_makes_up_is_never_another_claims_alias(project) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    aliased = project.claims / "exports-doubled.yaml"
+    aliased.write_text(aliased.read_text(encoding="utf-8") + "aliases: [nobody-knows-why]\n", encoding="utf-8")
+    made = project.run(sys.executable, "-m", "site_builder", "new", "--article", "output-article",
+                       "--quote", "Nobody knows why.")
+    assert made.returncode == 0, made.stderr
+    assert made.stdout == "wrote claims/nobody-knows-why-2.yaml; fill it in, then run site-builder validate\n"
+    assert project.validate().returncode == 0

@@ -352,7 +352,7 @@ def extract(project: Project, articles: Sequence[Article], *, min_score: float, 
     index = quote_index(project)
     rows: list[dict[str, object]] = []
     drafts: list[tuple[Path, str]] = []
-    taken = set(project.claims) | project.claim_files
+    taken = set(project.claims) | project.claim_files | set(project.aliases)
     for article, found in zip(articles, scored, strict=True):
         repeated = {c.start: (c, r) for c in found if not overlapping(c, placed) and (r := index.repeats(c.quote))}
         fresh = [c for c in found if c.start not in repeated]
@@ -434,8 +434,12 @@ def scaffold(project: Project, article: Article, quote: str, claim_id: str | Non
                       "no claim quotes: add to that claim, or quote the part the new claim checks)")
     if claim_id is not None and id_problem(claim_id, "--id"):
         raise Refused(id_problem(claim_id, "--id"))
+    if claim_id in project.aliases:  # validate refuses an id that another claim keeps as an alias
+        owner = project.settings.shown(project.settings.claim_file(project.aliases[claim_id]))
+        raise Refused(f"--id {claim_id!r} is an alias of {owner}, a former id that keeps its old links working "
+                      "(expected an id no claim has or had)")
     found = attribute(quote)
-    claim_id = claim_id or unique_id(propose_title(quote), set(project.claim_files))
+    claim_id = claim_id or unique_id(propose_title(quote), set(project.claim_files) | set(project.aliases))
     text = claim_file.scaffold(title=propose_title(quote), quote=quote, article=article.id, attribution=found.kind,
                                claimant=_claimant(found, article), rating_ids=project.settings.scale.ids)
     refused = new_claim_problems(text, claim_id, article, project.settings, project.claim_files, project.article_files)
