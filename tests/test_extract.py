@@ -220,6 +220,23 @@ def test_a_second_article_with_the_same_title_gets_a_number_and_is_told(project:
     assert project.validate().returncode == 0
 
 
+def test_force_keeps_an_article_file_whose_fields_a_person_edited(project: Project, tmp_path: Path) -> None:
+    # the same url is the same article, but not the same record: --force dropped the notes, retrieved and
+    # language a person had added, and validate still said OK
+    first = import_headline(project, tmp_path, "a.txt", "Peskov on the S-400", "https://one.example/a")
+    assert first.returncode == 0, first.stderr
+    path = project.articles / "peskov-on-the-s-400.md"
+    edited = path.read_text(encoding="utf-8").replace(
+        "---\nThe text", "retrieved: 2026-01-05\nlanguage: ru\nnotes: Checked against the print edition.\n---\nThe text")
+    path.write_text(edited, encoding="utf-8")
+    forced = import_headline(project, tmp_path, "a.txt", "Peskov on the S-400", "https://one.example/a", "--force")
+    assert (forced.returncode, forced.stderr) == (1, (
+        "Error: content/articles/peskov-on-the-s-400.md differs from this import in language, retrieved, notes; the "
+        "file is kept (expected --force only to replace the same article with nothing but its text changed: edit "
+        "the file by hand, or delete it and import again)\n"))
+    assert path.read_text(encoding="utf-8") == edited
+
+
 @pytest.mark.parametrize("title, article_id", [
     ("2025", "article-2025"),  # a number is a page of a list
     ("Index", "article-index"),  # the list's own page

@@ -190,7 +190,8 @@ def import_article(source: Path, settings: Settings, *, article_id: str | None, 
     validate checks it; what was written, as the command says it: the file's path as messages show it,
     and why its id has a number when the id made from the title is another article's. Refused, and
     nothing written, if the source cannot be read, the article would not validate, or the file exists:
-    ``force`` replaces it only when it is the same article (the same url), never another one."""
+    ``force`` replaces it only when it is the same article (the same url) with the same front matter, so
+    that only its text changes: never another article, and never a file whose fields a person edited."""
     if article_id is not None and id_problem(article_id, "--id"):
         raise Refused(id_problem(article_id, "--id"))
     try:
@@ -219,6 +220,11 @@ def import_article(source: Path, settings: Settings, *, article_id: str | None, 
                           "choose another --id)")
         if not force:
             raise Refused(f"{shown} already exists (pass --force to replace it)")
+        changed = _changed_fields(path, text)
+        if changed:  # a person's fields (notes, retrieved, language...) are never dropped or overwritten
+            raise Refused(f"{shown} differs from this import in {', '.join(changed)}; the file is kept (expected "
+                          "--force only to replace the same article with nothing but its text changed: edit the "
+                          "file by hand, or delete it and import again)")
         replace(path, text)
     elif not create_new(path, text):
         raise Refused(f"{shown} already exists (pass --force to replace it)")
@@ -235,6 +241,39 @@ def _free_id(article_id: str, url: str, settings: Settings) -> tuple[str, str]:
         return candidate, ""
     taken = settings.shown(settings.article_file(article_id))
     return candidate, f" (the id {article_id!r} is taken: {taken} is another article)"
+
+
+def _changed_fields(path: Path, text: str) -> list[str]:
+    """The front-matter fields of the article file ``path`` that ``text`` (an import of the same article)
+    would drop, add or change, in the order an import writes them; every field when it cannot be read."""
+    data, _ = read_bounded(path, MAX_ARTICLE_BYTES, None)
+    try:
+        held = _front_matter(data.decode("utf-8")) if data is not None else None
+    except UnicodeDecodeError:
+        held = None
+    new = _front_matter(text) or {}
+    if held is None:
+        return ["every field (the file cannot be read)"]
+    names = [*FIELD_ORDER, *sorted((set(held) | set(new)) - set(FIELD_ORDER), key=str)]
+    return [str(name) for name in names if not _same_value(held.get(name), new.get(name))]
+
+
+def _front_matter(text: str) -> dict[Any, Any] | None:
+    parts = split_front_matter(text.replace("\r\n", "\n"))
+    try:  # a person's file: its shape is checked (aliases, nesting) before it is parsed
+        meta = parse_yaml(parts[0]) if parts is not None and not yaml_shape_problems(parts[0], "") else None
+    except (yaml.YAMLError, RecursionError):
+        return None
+    return meta if isinstance(meta, dict) else None
+
+
+def _same_value(held: Any, new: Any) -> bool:
+    """Whether a field holds the same value in both: '2025' written unquoted (a number) and quoted is one date."""
+    if held == new:
+        return True
+    scalars = (str, int, float, dt.date)
+    return (isinstance(held, scalars) and isinstance(new, scalars) and not isinstance(held, bool)
+            and str(held).strip() == str(new).strip())
 
 
 def _url_of(path: Path) -> str | None:
