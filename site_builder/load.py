@@ -1038,12 +1038,59 @@ def claim_from(data: Any, source: SourceFile[Any], claim_id: str, ids: dict[str,
                 expected = Claim.model_fields[name].description
                 problems.append(source.problem((name,), f"{what} (expected {expected}, or status: draft)", at_key=True))
     problems += _future_dates(claim, source, today or dt.date.today())
+    problems += comment_problems(source)
     if claim.context:
         problems += [source.problem_within(("context",), slip.line, slip.column, slip.message)
                      for slip in markdown_slips(claim.context)]
     source.value = claim if claim.id == claim_id else claim.model_copy(update={"id": claim_id})
     source.partial = partial
     return source, problems
+
+
+# A line with something before ' #x': the only lines where a comment can cut a value short. A comment
+# that starts '#' and then a letter or digit, with no space ('the #1 priority', 'Kommersant #business'),
+# is taken for words a person meant as part of the value: a comment written on purpose reads '# note'.
+_MAYBE_CUT_BY_COMMENT_RE = re.compile(r"(?m)^[^#\n]*[^\s#][ \t]+#[^\s#]")
+_COMMENT_AFTER_RE = re.compile(r"[ \t]+(#[^\s#].*)$")
+
+
+def comment_problems(source: SourceFile[Any]) -> list[Problem]:
+    """A problem for each plain value that a ' #' cut short: YAML reads the rest of the line as a comment,
+    so 'title: the #1 priority' publishes 'the'. Found in the parsed nodes: a quoted value or a block of
+    text keeps its '#'."""
+    text = source.text
+    if "#" not in text or not _MAYBE_CUT_BY_COMMENT_RE.search(text):
+        return []
+    if source._tree is None:
+        source._tree = yaml.compose(text, Loader=_Loader)
+    lines = text.split("\n")
+    problems: list[Problem] = []
+
+    def walk(node: yaml.Node | None, path: FieldPath) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                walk(value, (*path, key.value if isinstance(key, yaml.ScalarNode) else "?"))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                walk(item, (*path, index))
+        elif isinstance(node, yaml.ScalarNode) and not node.style and path:
+            end = node.end_mark
+            comment = _COMMENT_AFTER_RE.match(lines[end.line][end.column:]) if end.line < len(lines) else None
+            if comment is None:
+                return
+            start = node.start_mark
+            written = lines[end.line][start.column:].strip() if start.line == end.line else ""
+            name = path[-1]
+            fix = (f": {'- ' if isinstance(name, int) else str(name) + ': '}{json.dumps(written, ensure_ascii=False)}"
+                   if written else "")
+            what = " and left out of the value" if node.value else ", so the field is empty"
+            column = end.column + comment.start(1) + 1
+            problems.append(Problem(source.path, end.line + 1 + source.line_offset, column, field_name(path),
+                                    f"{comment.group(1)!r} was read as a YAML comment{what} (expected the whole "
+                                    f"value in quotes{fix})"))
+
+    walk(source._tree, ())
+    return problems
 
 
 def split_front_matter(text: str) -> tuple[str, str] | None:
@@ -1138,7 +1185,7 @@ def parse_article(text: str, article_id: str, shown: str) -> tuple[SourceFile[Ar
         problems.append(Problem(shown, 1, 1, "id", f"file name {article_id!r} is reserved (expected another id: "
                                 f"{windows_reserved(article_id)})"))
     meta, found, partial = validate_fields(ArticleMeta, data, source)
-    problems += found
+    problems += found + comment_problems(source)
     if not body.strip():
         problems.append(Problem(shown, text.count("\n", 0, len(text) - len(body)) + 1, 1, "body",
                                 "is empty (expected the article text after the front matter)"))

@@ -698,3 +698,24 @@ def test_files_in_the_claims_folder_that_would_not_be_read_are_reported_with_the
         "claims/notes:1:1: (file): no file extension, so it is not read (expected '.yaml': rename it to "
         "'notes.yaml')",
     ]
+
+
+def test_a_value_cut_short_by_a_hash_read_as_a_comment_is_reported_with_the_fix(project: Project) -> None:
+    # YAML reads ' #...' as a comment: 'the #1 priority' published as 'the', and validate said nothing
+    project.write_claim("bad", CLAIM_ELSEWHERE.replace("title: The minister spoke on Monday",
+                                                       "title: The minister's #1 priority")
+                        .replace("publisher: Statistics Office", "publisher: Statistics Office #economy desk")
+                        .replace("attribution: reported", "attribution: #reported")
+                        .replace("context: |\n  The statistics", "context: |\n  A #2 in a block of text stays.\n  The statistics"))
+    project.write_article("output-article", ARTICLE.replace("outlet: example.news", "outlet: Example News #1"))
+    assert problems(project) == [
+        "claims/bad.yaml:1:23: title: '#1 priority' was read as a YAML comment and left out of the value (expected "
+        "the whole value in quotes: title: \"The minister's #1 priority\")",
+        "claims/bad.yaml:5:13: attribution: None is not allowed (expected one of: direct, reported, vague, none)",
+        "claims/bad.yaml:5:14: attribution: '#reported' was read as a YAML comment, so the field is empty (expected "
+        "the whole value in quotes: attribution: \"#reported\")",
+        "claims/bad.yaml:16:34: sources[0].publisher: '#economy desk' was read as a YAML comment and left out of "
+        "the value (expected the whole value in quotes: publisher: \"Statistics Office #economy desk\")",
+        "content/articles/output-article.md:3:22: outlet: '#1' was read as a YAML comment and left out of the value "
+        "(expected the whole value in quotes: outlet: \"Example News #1\")",
+    ]
