@@ -753,8 +753,8 @@ def stray_claim_files(claims_dir: Path, names: list[str], folder: str) -> list[P
             continue
         shown = name if folder == "." else f"{folder}/{name}"
         path = os.path.join(claims_dir, name)
-        if os.path.isdir(path):
-            problems += _claims_in_sub_folder(path, shown, folder)
+        if os.path.isdir(path):  # a link to a folder is not followed: what is outside the project stays unread
+            problems += [] if os.path.islink(path) else _claims_in_sub_folder(path, shown, folder)
             continue
         found = _YAML_SUFFIX_RE.search(name)
         stem = name[: found.start()] if found else name.split(".", 1)[0] if not name.startswith(".") else name
@@ -1087,7 +1087,7 @@ def comment_problems(source: SourceFile[Any]) -> list[Problem]:
             column = end.column + comment.start(1) + 1
             problems.append(Problem(source.path, end.line + 1 + source.line_offset, column, field_name(path),
                                     f"{comment.group(1)!r} was read as a YAML comment{what} (expected the whole "
-                                    f"value in quotes{fix})"))
+                                    f"value in quotes{fix}; or, for a comment, a space after '#')"))
 
     walk(source._tree, ())
     return problems

@@ -710,12 +710,16 @@ def test_a_value_cut_short_by_a_hash_read_as_a_comment_is_reported_with_the_fix(
     project.write_article("output-article", ARTICLE.replace("outlet: example.news", "outlet: Example News #1"))
     assert problems(project) == [
         "claims/bad.yaml:1:23: title: '#1 priority' was read as a YAML comment and left out of the value (expected "
-        "the whole value in quotes: title: \"The minister's #1 priority\")",
+        "the whole value in quotes: title: \"The minister's #1 priority\"; or, for a comment, a space "
+        "after '#')",
         "claims/bad.yaml:5:13: attribution: None is not allowed (expected one of: direct, reported, vague, none)",
         "claims/bad.yaml:5:14: attribution: '#reported' was read as a YAML comment, so the field is empty (expected "
-        "the whole value in quotes: attribution: \"#reported\")",
+        "the whole value in quotes: attribution: \"#reported\"; or, for a comment, a space "
+        "after '#')",
         "claims/bad.yaml:16:34: sources[0].publisher: '#economy desk' was read as a YAML comment and left out of "
-        "the value (expected the whole value in quotes: publisher: \"Statistics Office #economy desk\")",
+        "the value (expected the whole value in quotes: publisher: \"Statistics Office #economy desk\"; or, for a "
+        "comment, a space after '#')",
         "content/articles/output-article.md:3:22: outlet: '#1' was read as a YAML comment and left out of the value "
-        "(expected the whole value in quotes: outlet: \"Example News #1\")",
+        "(expected the whole value in quotes: outlet: \"Example News #1\"; or, for a comment, a space "
+        "after '#')",
     ]
