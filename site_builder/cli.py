@@ -77,8 +77,7 @@ def generate(out: Path, config_file: Path) -> None:
 @click.option("--published", help="Publication date: YYYY-MM-DD, YYYY-MM or YYYY.")
 @click.option("--author", help="The named author.")
 @click.option("--archive-url", help="Link to an archived copy.")
-@click.option("--force", is_flag=True, help="Replace the text of an existing file of the same article (the same "
-              "url and the same fields); a file with other fields is kept.")
+@click.option("--force", is_flag=True, help="Replace the text of the same article (same url, same fields).")
 @config_option
 def import_article(source: Path, article_id: str | None, force: bool, config_file: Path, **fields: str | None) -> None:
     """Write content/articles/<id>.md from a .txt (first line the title), .md or saved .html SOURCE."""

@@ -85,8 +85,7 @@ def test_rebuilds_are_byte_identical(project: Project) -> None:
 def test_contributor_text_is_escaped_and_sanitised(project: Project) -> None:
     hostile = (CLAIM.replace("claimant: The minister", "claimant: The minister & co")
                .replace("summary: Official figures", "summary: <script>alert(1)</script> Official figures")
-               .replace("The statistics office published",
-                        "<img src=x onerror=alert(1)> [click](javascript:alert(1)) {{ config }} The statistics office published"))
+               .replace("The statistics office published", "{{ config }} The statistics office published"))
     project.write_claim("output-rose-40-percent", hostile)
     assert project.build().returncode == 0
     page = project.html("claims/output-rose-40-percent")
@@ -95,6 +94,20 @@ def test_contributor_text_is_escaped_and_sanitised(project: Project) -> None:
     assert "onerror" not in page and "javascript:" not in page and "<img" not in page
     assert "{{ config }}" in page  # shown as text, never evaluated
     assert "The minister &amp; co" in page
+
+
+def test_html_and_a_link_that_context_would_lose_stop_the_build_at_their_place(project: Project) -> None:
+    # the sanitiser would drop them without a word (tests/test_fast_paths.py checks that it still does)
+    project.write_claim("output-rose-40-percent", CLAIM.replace(
+        "The statistics office published",
+        "<img src=x onerror=alert(1)> [click](javascript:alert(1)) The statistics office published"))
+    result = project.build()
+    assert result.returncode == 1
+    assert ("claims/output-rose-40-percent.yaml:9:3: context: HTML is not allowed: '<img src=x onerror=alert(1)>' "
+            "(expected Markdown: **bold**, [words](https://...))") in result.stderr
+    assert ("claims/output-rose-40-percent.yaml:9:32: context: link 'javascript:alert(1)' is not an http(s) URL "
+            "(expected a link starting with http:// or https://)") in result.stderr
+    assert not (project.root / "site" / "index.html").exists()
 
 
 def test_the_demo_site_builds_with_every_claim(tmp_path: Path) -> None:
