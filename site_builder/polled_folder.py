@@ -48,7 +48,7 @@ def changes(before: dict[str, State], now: dict[str, State]) -> Changes:
 class PolledFolder:
     """A thread that looks at ``folder`` every ``seconds`` (which may be changed while it runs) and calls
     ``report`` with the changes since its last look. It looks only while ``idle`` is set (it waits for
-    that first), and stops at ``stop``."""
+    that first; a look during which it was cleared counts for nothing), and stops at ``stop``."""
 
     def __init__(self, folder: str, seconds: float, report: Callable[[Changes], None], idle: threading.Event):
         self.folder = folder
@@ -74,6 +74,8 @@ class PolledFolder:
                 if self.halt.is_set():
                     return
             now = look(self.folder)
+            if not self.idle.is_set():  # a rebuild began during the look: the look after it sees the same
+                continue
             found, self.last = changes(self.last, now), now
             if found and not self.halt.is_set():
                 self.report(found)
