@@ -1050,8 +1050,23 @@ def claim_from(data: Any, source: SourceFile[Any], claim_id: str, ids: dict[str,
 # A line with something before ' #x': the only lines where a comment can cut a value short. A comment
 # that starts '#' and then a letter or digit, with no space ('the #1 priority', 'Kommersant #business'),
 # is taken for words a person meant as part of the value: a comment written on purpose reads '# note'.
-_MAYBE_CUT_BY_COMMENT_RE = re.compile(r"(?m)^[^#\n]*[^\s#][ \t]+#[^\s#]")
 _COMMENT_AFTER_RE = re.compile(r"[ \t]+(#[^\s#].*)$")
+
+
+def _maybe_cut_by_comment(text: str) -> bool:
+    """Whether a line of ``text`` has ' #x' after something that is not a comment already. Each ' #' is
+    found with ``str.find`` (an expression over every line's start back-tracked along each line: a
+    quarter of a millisecond a claim file; a search for ' #x' over the text: a tenth of that)."""
+    for gap in (" #", "\t#"):
+        at = text.find(gap)
+        while at != -1:
+            after = text[at + 2 : at + 3]
+            if after and not after.isspace() and after != "#":
+                before = text[text.rfind("\n", 0, at) + 1 : at]
+                if "#" not in before and before.strip():
+                    return True
+            at = text.find(gap, at + 1)
+    return False
 
 
 def comment_problems(source: SourceFile[Any]) -> list[Problem]:
@@ -1059,7 +1074,7 @@ def comment_problems(source: SourceFile[Any]) -> list[Problem]:
     so 'title: the #1 priority' publishes 'the'. Found in the parsed nodes: a quoted value or a block of
     text keeps its '#'."""
     text = source.text
-    if "#" not in text or not _MAYBE_CUT_BY_COMMENT_RE.search(text):
+    if "#" not in text or not _maybe_cut_by_comment(text):
         return []
     if source._tree is None:
         source._tree = yaml.compose(text, Loader=_Loader)
