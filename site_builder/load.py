@@ -54,8 +54,24 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
     """Safe YAML without implicit timestamps: dates stay text and get our own checks."""
 
 
+class DuplicateKeys(yaml.constructor.ConstructorError):
+    """Keys written twice in a document that is otherwise valid YAML. It carries every duplicate (its
+    message and place) and the document's value with the first of each key, so that the rest of the file
+    is still checked in the same run (plain PyYAML silently keeps the last one)."""
+
+    def __init__(self, duplicates: list[tuple[Any, int, yaml.Mark]], value: Any):
+        key, first, mark = duplicates[0]
+        super().__init__(None, None, duplicate_key(key, first), mark)
+        self.duplicates = duplicates  # (key, the line of its first occurrence, the place of this one)
+        self.value = value
+
+
+def duplicate_key(key: Any, first: int) -> str:
+    return f"duplicate key '{key}' (expected each field once; it is also on line {first})"
+
+
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-    """A mapping that refuses duplicate keys (plain PyYAML silently keeps the last one)."""
+    """A mapping that keeps the first of duplicate keys and records the others (``DuplicateKeys``)."""
     mapping: dict[Any, Any] = {}
     lines: dict[Any, int] = {}
     for key_node, value_node in node.value:
@@ -64,12 +80,20 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = Fal
             raise yaml.constructor.ConstructorError(
                 None, None, "a key that is a list or mapping (expected a field name)", key_node.start_mark)
         if key in mapping:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key '{key}' (expected each field once; it is also on line {lines[key]})",
-                key_node.start_mark)
+            loader.duplicate_keys.append((key, lines[key], key_node.start_mark))
+            continue
         lines[key] = key_node.start_mark.line + 1
         mapping[key] = loader.construct_object(value_node, deep=deep)
     return mapping
+
+
+def _construct_document(loader: _Loader, node: yaml.Node) -> Any:
+    """PyYAML's construct_document, raising ``DuplicateKeys`` once the whole document is read."""
+    loader.duplicate_keys = []
+    value = yaml.constructor.BaseConstructor.construct_document(loader, node)
+    if loader.duplicate_keys:
+        raise DuplicateKeys(loader.duplicate_keys, value)
+    return value
 
 
 def _unknown_tag(loader: _Loader, suffix: str, node: yaml.Node) -> None:
@@ -100,6 +124,7 @@ def _resolve(loader: _Loader, kind: type, value: str, implicit: tuple[bool, bool
 
 
 _Loader.resolve = _resolve  # type: ignore[method-assign]
+_Loader.construct_document = _construct_document  # type: ignore[method-assign]
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _Loader.add_multi_constructor("", _unknown_tag)
 # YAML 1.1 reads 0x7E9, 0o3751, 02025 (octal), 2_0_2_5 and 33:45 (base 60) as integers: a contributor who
@@ -356,11 +381,13 @@ class SourceFile(Generic[T]):
     value: T
     line_offset: int = 0  # lines of the file before the YAML starts
     partial: bool = False  # the value is salvaged from a record with errors: checked, never published
+    # top-level fields salvaged from a misspelt name ('ratng: x' checked as the rating): name -> as written
+    spelt: dict[str, str] = field(default_factory=dict)
     _tree: yaml.Node | None = field(default=None, repr=False)
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Sent from a loading worker without its YAML nodes: they are made again if a position is asked for."""
-        return SourceFile, (self.path, self.text, self.value, self.line_offset, self.partial)
+        return SourceFile, (self.path, self.text, self.value, self.line_offset, self.partial, self.spelt)
 
     def position(self, path: FieldPath, *, at_key: bool = False) -> tuple[int, int]:
         """(line, column), 1-based, of the value at ``path``; its key when ``at_key``.
@@ -371,6 +398,8 @@ class SourceFile(Generic[T]):
         if self._tree is None:  # no YAML at all, only comments
             return 1 + self.line_offset, 1
         node, key_node = self._tree, None
+        if path and path[0] in self.spelt:
+            path = (self.spelt[path[0]], *path[1:])  # type: ignore[index]
         for part in path:
             child = _child(node, part)
             if child is None:
@@ -520,24 +549,64 @@ def validate_fields(model: type[T], data: Any, source: SourceFile[Any]) -> tuple
         with fields_of(source.text):  # one search of the whole text for refused characters, not one per field
             return model.model_validate(data), [], False  # type: ignore[attr-defined]
     except ValidationError as exc:
-        problems = []
         errors = exc.errors(include_url=False)
-        # a misspelt field is reported once, as unknown with a suggestion, not again as missing
-        meant = set()
+        # A misspelt field (one close to a field the mapping lacks) is reported once, as unknown with a
+        # suggestion, not again as missing; and its value is checked as the suggested field's, so that its
+        # problems come in the same run, at the value's place.
+        spelt: dict[FieldPath, str] = {}  # the suggested field's path -> the name as written
         for error in errors:
             if error["type"] == "extra_forbidden":
                 loc = tuple(error["loc"])
                 close = closest(str(loc[-1]), _fields_of(model, loc[:-1]))  # type: ignore[arg-type]
-                if close:
-                    meant.add((*loc[:-1], close))
-        errors = [error for error in errors if not (error["type"] == "missing" and tuple(error["loc"]) in meant)]
-        failed = {str(error["loc"][0]) for error in errors if error["loc"]} | {str(loc[0]) for loc in meant}
-        for error in errors:
-            loc, kind = tuple(error["loc"]), error["type"]
-            # a missing field is pointed at where it belongs (its parent), but named by its own path
-            line, column = source.position(loc[:-1] if kind == "missing" else loc, at_key=kind == "extra_forbidden")
-            problems.append(Problem(source.path, line, column, field_name(loc), explain_error(model, error)))  # type: ignore[arg-type]
-        return salvage(model, data, failed), problems, True
+                if close and close not in (_value_at(data, loc[:-1]) or {}):
+                    spelt[(*loc[:-1], close)] = str(loc[-1])
+        errors = [error for error in errors if not (error["type"] == "missing" and tuple(error["loc"]) in spelt)]
+        failed = {str(error["loc"][0]) for error in errors if error["loc"]}
+        problems = [_field_problem(model, source, error, tuple(error["loc"])) for error in errors]
+        as_meant: dict[str, Any] = {}  # top-level misspelt fields whose values are valid: salvaged under their names
+        for meant, written in spelt.items():
+            value = _value_at(data, (*meant[:-1], written))
+            owner = _model_at(model, meant[:-1])
+            try:
+                _field_adapter(owner, meant[-1]).validate_python(value)
+            except ValidationError as inner:
+                failed.add(str(meant[0]))
+                problems += [_field_problem(model, source, {**error, "loc": (*meant, *error["loc"])},
+                                            (*meant[:-1], written, *error["loc"]))
+                             for error in inner.errors(include_url=False)]
+            else:
+                if len(meant) == 1:
+                    as_meant[str(meant[0])] = value
+                    source.spelt[str(meant[0])] = written
+        return salvage(model, {**data, **as_meant}, failed), problems, True
+
+
+def _field_problem(model: type[BaseModel], source: SourceFile[Any], error: Any, at: FieldPath) -> Problem:
+    """A pydantic error in the house format, at the place ``at`` in the file (its own path, or the path as
+    written when a field name was misspelt)."""
+    kind = error["type"]
+    # a missing field is pointed at where it belongs (its parent), but named by its own path
+    line, column = source.position(at[:-1] if kind == "missing" else at, at_key=kind == "extra_forbidden")
+    return Problem(source.path, line, column, field_name(tuple(error["loc"])), explain_error(model, error))
+
+
+def _value_at(data: Any, path: FieldPath) -> Any:
+    """The value at ``path`` in parsed YAML, or None."""
+    for part in path:
+        if isinstance(data, dict) and part in data or isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def _model_at(model: type[BaseModel], path: FieldPath) -> Any:
+    """The model of the mapping at ``path`` (list indexes skipped): ``model`` itself for ``()``."""
+    current: Any = model
+    for part in path:
+        if isinstance(part, str):
+            current = _inner_model(current.model_fields[part].annotation)
+    return current
 
 
 # -- files ---------------------------------------------------------------------------------------
@@ -673,6 +742,14 @@ def _explain(text: str, problem: str, line: int, column: int) -> str | None:
             return (f"an unquoted ': ' in the value of '{key.group('key')}' (expected the value in quotes: "
                     f"{key.group('key')}: {json.dumps(value, ensure_ascii=False)})")
     return None
+
+
+def yaml_problems(shown: str, exc: yaml.YAMLError, line_offset: int = 0, text: str = "") -> list[Problem]:
+    """``yaml_problem``, and one problem for each key written twice."""
+    if isinstance(exc, DuplicateKeys):
+        return [Problem(shown, mark.line + 1 + line_offset, mark.column + 1, "yaml", duplicate_key(key, first + line_offset))
+                for key, first, mark in exc.duplicates]
+    return [yaml_problem(shown, exc, line_offset, text)]
 
 
 def yaml_problem(shown: str, exc: yaml.YAMLError, line_offset: int = 0, text: str = "") -> Problem:
@@ -916,11 +993,14 @@ def _load_claim_file(path: str, shown: str, claim_id: str, context: _Context) ->
     if text is None:
         return None, problems
     parsed, problems = _parse_claim_text(text, shown)
-    if problems:
+    if parsed is _UNREADABLE:
         return None, problems
-    record, problems = claim_from(parsed, SourceFile(shown, text, None), claim_id, context.ids, context.today)
+    record, found = claim_from(parsed, SourceFile(shown, text, None), claim_id, context.ids, context.today)
+    if record is not None and problems:  # keys written twice: the record is checked, never published
+        record.partial = True
+    problems += found
     if record is not None and context.facts:
-        return FileFacts(shown, data, ClaimFacts.of(record.value), record.partial), problems  # type: ignore[arg-type]
+        return FileFacts(shown, data, ClaimFacts.of(record.value), record.partial, record.spelt), problems  # type: ignore[arg-type]
     return record, problems
 
 
@@ -930,21 +1010,27 @@ def _parse_claim_file(path: str | os.PathLike[str], shown: str, real_root: Path 
     if text is None:
         return None, None, problems
     parsed, problems = _parse_claim_text(text, shown)
-    return (None if problems else text), parsed, problems
+    return (None if problems else text), (None if parsed is _UNREADABLE else parsed), problems
 
 
 CLAIM_FILE_HOLDS = "the claim's fields in YAML"
 
 
+_UNREADABLE = object()  # the value of a text that is not valid YAML
+
+
 def _parse_claim_text(text: str, shown: str) -> tuple[Any, list[Problem]]:
-    """(parsed YAML, problems) of a claim file's text: problems, and no value, if it is not valid YAML."""
+    """(parsed YAML, problems) of a claim file's text: problems, and the value ``_UNREADABLE``, if it is
+    not valid YAML; a problem for each key written twice, and the value with the first of each."""
     problems = yaml_shape_problems(text, shown)
     if problems:
-        return None, problems
+        return _UNREADABLE, problems
     try:
         return parse_yaml(text), []
+    except DuplicateKeys as exc:
+        return exc.value, yaml_problems(shown, exc, text=text)
     except yaml.YAMLError as exc:
-        return None, [yaml_problem(shown, exc, text=text)]
+        return _UNREADABLE, [yaml_problem(shown, exc, text=text)]
 
 
 class FileFacts(SourceFile["ClaimFacts"]):
@@ -952,12 +1038,12 @@ class FileFacts(SourceFile["ClaimFacts"]):
     become its text only if a problem needs a line and a column. A loading worker sends these back: most
     files hold text beyond ASCII, which pickling encodes and unpickling decodes, and bytes cost neither."""
 
-    def __init__(self, path: str, data: bytes, value: ClaimFacts, partial: bool):
-        super().__init__(path, "", value, partial=partial)
+    def __init__(self, path: str, data: bytes, value: ClaimFacts, partial: bool, spelt: dict[str, str]):
+        super().__init__(path, "", value, partial=partial, spelt=spelt)
         self.data = data
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return FileFacts, (self.path, self.data, self.value, self.partial)
+        return FileFacts, (self.path, self.data, self.value, self.partial, self.spelt)
 
     def position(self, path: FieldPath, *, at_key: bool = False) -> tuple[int, int]:
         if not self.text:
@@ -1189,6 +1275,8 @@ def parse_article(text: str, article_id: str, shown: str) -> tuple[SourceFile[Ar
     source: SourceFile[Any] = SourceFile(shown, front, None, line_offset=1)
     try:
         data = parse_yaml(front)
+    except DuplicateKeys as exc:  # the other fields are still checked
+        data, problems = exc.value, yaml_problems(shown, exc, line_offset=1)
     except yaml.YAMLError as exc:
         return None, [yaml_problem(shown, exc, line_offset=1, text=front)]
     if not SLUG_RE.fullmatch(article_id):
@@ -1200,6 +1288,7 @@ def parse_article(text: str, article_id: str, shown: str) -> tuple[SourceFile[Ar
         problems.append(Problem(shown, 1, 1, "id", f"file name {article_id!r} is reserved (expected another id: "
                                 f"{windows_reserved(article_id)})"))
     meta, found, partial = validate_fields(ArticleMeta, data, source)
+    partial = partial or bool(problems)
     problems += found + comment_problems(source)
     if not body.strip():
         problems.append(Problem(shown, text.count("\n", 0, len(text) - len(body)) + 1, 1, "body",

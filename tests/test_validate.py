@@ -723,3 +723,52 @@ def test_a_value_cut_short_by_a_hash_read_as_a_comment_is_reported_with_the_fix(
         "(expected the whole value in quotes: outlet: \"Example News #1\"; or, for a comment, a space "
         "after '#')",
     ]
+
+
+def test_every_duplicate_key_is_reported_and_the_rest_of_the_file_is_checked(project: Project) -> None:
+    project.write_claim("bad", CLAIM_ELSEWHERE.replace("rating: supported", "rating: supported\nrating: false").replace(
+        "reviewed: 2026-01-12", "reviewed: 2026-13-01\ntags: [x]\nrating: nope").replace("status: published", "status: publish"))
+    assert problems(project) == [
+        "claims/bad.yaml:7:1: yaml: duplicate key 'rating' (expected each field once; it is also on line 6)",
+        "claims/bad.yaml:21:11: reviewed: 2026-13-01 is not a date: there is no month 13 (expected YYYY-MM-DD)",
+        "claims/bad.yaml:22:1: yaml: duplicate key 'tags' (expected each field once; it is also on line 19)",
+        "claims/bad.yaml:23:1: yaml: duplicate key 'rating' (expected each field once; it is also on line 6)",
+        "claims/bad.yaml:24:9: status: 'publish' is not allowed (expected one of: published, draft; did you mean "
+        "'published'?)",
+    ]
+
+
+def test_a_duplicate_key_in_an_article_does_not_hide_its_other_problems(project: Project) -> None:
+    project.write_article("twice", "---\ntitle: A title\noutlet: x.news\nurl: https://x.news/a\nurl: https://x.news/b\n"
+                          "published: soon\n---\nText.\n")
+    assert problems(project) == [
+        "content/articles/twice.md:5:1: yaml: duplicate key 'url' (expected each field once; it is also on line 4)",
+        "content/articles/twice.md:6:12: published: not a valid date: 'soon' (expected YYYY-MM-DD, or YYYY-MM "
+        "or YYYY when the day is unknown)",
+    ]
+
+
+def test_the_value_of_a_misspelt_field_is_checked_as_the_field_it_was_meant_to_be(project: Project) -> None:
+    project.write_claim("bad", CLAIM_ELSEWHERE.replace("rating: supported", "ratng: suported").replace(
+        "reviewed: 2026-01-12", "reviewd: 2026-13-01").replace("    url: https://stats.example.org/output",
+                                                             "    urll: stats.example.org/output"))
+    assert problems(project) == [
+        "claims/bad.yaml:6:1: ratng: unknown field (did you mean 'rating'?)",
+        "claims/bad.yaml:6:8: rating: 'suported' is not on the rating scale (expected one of: supported, "
+        "partly-supported, misleading, unsupported, false, cannot-verify; did you mean 'supported'?)",
+        "claims/bad.yaml:14:5: sources[0].urll: unknown field (did you mean 'url'?)",
+        "claims/bad.yaml:14:11: sources[0].url: not an http(s) URL: 'stats.example.org/output' (expected a link "
+        "starting with http:// or https://)",
+        "claims/bad.yaml:20:1: reviewd: unknown field (did you mean 'reviewed'?)",
+        "claims/bad.yaml:20:10: reviewed: 2026-13-01 is not a date: there is no month 13 (expected YYYY-MM-DD)",
+    ]
+
+
+def test_a_name_close_to_a_field_that_is_present_does_not_set_that_field_aside(project: Project) -> None:
+    project.write_claim("bad", CLAIM_ELSEWHERE.replace("quote: the minister said on Monday",
+                                                       "quote: the minister said on Tuesday\nquot: x"))
+    assert problems(project) == [
+        "claims/bad.yaml:2:8: quote: not found in article 'output-article' (expected the article's exact words; the "
+        "article has \"Monday\", the quote has \"Tuesday\"; closest passage, 85% similar: \"year, the minister said on Monday.\")",
+        "claims/bad.yaml:3:1: quot: unknown field (did you mean 'quote'?)",
+    ]
