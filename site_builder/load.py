@@ -753,6 +753,8 @@ def yaml_problems(shown: str, exc: yaml.YAMLError, line_offset: int = 0, text: s
 
 
 def yaml_problem(shown: str, exc: yaml.YAMLError, line_offset: int = 0, text: str = "") -> Problem:
+    if isinstance(exc, yaml.reader.ReaderError):  # a character YAML does not allow: at its own place
+        return _reader_problem(shown, exc, line_offset, text)
     mark = getattr(exc, "problem_mark", None)
     line, column = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1 + line_offset, 1)
     problem = getattr(exc, "problem", None) or str(exc)
@@ -761,8 +763,109 @@ def yaml_problem(shown: str, exc: yaml.YAMLError, line_offset: int = 0, text: st
     explained = _explain(text, problem, mark.line, mark.column) if mark and text else None
     if explained:
         return Problem(shown, line, column, "yaml", explained)
+    placed = _explain_mistake(text, exc) if mark and text else None
+    if placed:
+        at, explained = placed
+        return Problem(shown, at.line + 1 + line_offset, at.column + 1, "yaml", explained)
     context = getattr(exc, "context", None)
     return Problem(shown, line, column, "yaml", f"invalid YAML: {problem} (expected valid YAML{'; ' + context if context else ''})")
+
+
+def _reader_problem(shown: str, exc: yaml.reader.ReaderError, line_offset: int, text: str) -> Problem:
+    at = exc.position if text and isinstance(exc.position, int) and exc.position <= len(text) else 0
+    line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+    code = exc.character if isinstance(exc.character, int) else ord(exc.character[:1] or "\0")
+    return Problem(shown, line + line_offset, column, "yaml", f"an invisible control character U+{code:04X}, which YAML "
+                   "does not allow (expected visible text only: delete it)")
+
+
+def _explain_mistake(text: str, exc: yaml.YAMLError) -> tuple[yaml.Mark, str] | None:
+    """The place of a common syntax mistake and what to write instead, when the parser's message names
+    a later place (where it noticed) in its own words; None for the others."""
+    problem, context = getattr(exc, "problem", ""), getattr(exc, "context", "") or ""
+    found, where = exc.problem_mark, getattr(exc, "context_mark", None)  # type: ignore[attr-defined]
+    lines = text.split("\n")
+    if context == "while scanning a quoted scalar" and where is not None:  # the file ends inside quotes
+        mark = lines[where.line][where.column]
+        return where, (f"the {_QUOTE_NAMES[mark]} that opens this value is never closed (expected a closing {mark} at "
+                       "the end of the value; as written, the value runs to the end of the file)")
+    if problem == "did not find expected key" and context == "while parsing a block mapping":
+        return _quotes_ending_early(text, lines, found.index)
+    if problem == "could not find expected ':'" and where is not None:  # the line where a key was expected
+        here = lines[where.line]
+        item = _list_item_without_dash(lines, where.line)
+        if item:
+            return where, item
+        name, _, value = here.strip().partition(" ")
+        if ":" in name:  # 'claimant:klas.news'
+            name, _, value = here.strip().partition(":")
+            return where, f"no space after ':' (expected a space between the field name and its value: '{name}: {value.strip()}')"
+        example = f"{name}: {value.strip()}" if value.strip() else f"{name}: ..."
+        return where, f"no ':' after the field name '{name}' (expected a field name, ':', a space, then its value: '{example}')"
+    if problem == "did not find expected '-' indicator":
+        return found, _list_item_without_dash(lines, found.line) or (
+            "a line that is not a list item, inside a list (expected each item to start with '- ', at the same "
+            "indentation as the items above it)")
+    if problem in ("did not find expected ',' or ']'", "did not find expected ',' or '}'") and where is not None:
+        opening, closing = ("[", "]") if problem.endswith("']'") else ("{", "}")
+        return where, (f"the '{opening}' that opens this value is not closed (expected a '{closing}' at the end of the "
+                       "value, on the same line)")
+    if problem == "but found another document":
+        return found, ("a '---' line starts a second YAML document (expected one record: delete the '---' lines)")
+    return None
+
+
+_QUOTE_NAMES = {'"': 'quotation mark (")', "'": "single quote (')"}
+
+
+def _quotes_ending_early(text: str, lines: list[str], index: int) -> tuple[yaml.Mark, str] | None:
+    """'quote: "He said "this" today"', 'title: 'NATO's move'' and a quote opened and not closed on its
+    line: the parser notices only after the quoted value ends, at the text that follows it."""
+    quoted = None
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if token.start_mark.index >= index:
+                break
+            if isinstance(token, yaml.ScalarToken):
+                quoted = token if token.style in ("'", '"') else None
+    except yaml.YAMLError:
+        pass
+    if quoted is None:
+        return None
+    start, mark = quoted.start_mark, quoted.style
+    if quoted.end_mark.line != start.line:  # a quote opened and closed by the next quotation mark, lines below
+        return start, (f"the {_QUOTE_NAMES[mark]} that opens this value is not closed on its line (expected a closing "
+                       f"{mark} at the end of the value; as written, the value runs on to line {quoted.end_mark.line + 1})")
+    here = lines[start.line]
+    key = _KEY_RE.match(here)
+    written = here[start.column:].strip()
+    inner = written[1:-1] if len(written) > 1 and written.endswith(mark) else written[1:]
+    name = f"{key.group('key')}: " if key else ""
+    if mark == '"':
+        if "'" not in inner:
+            return start, ("quotation marks inside a value in double quotes end it early (expected the value in "
+                           f"single quotes: {name}'{inner}')")
+        return start, ("quotation marks inside a value in double quotes end it early (expected the value as a "
+                       f"block: '{name}|', then the value on the next line, indented)")
+    fix = f"{name}\"{inner}\"" if '"' not in inner else f"{name}'{inner.replace(chr(39), chr(39) * 2)}'"
+    return start, (f"an apostrophe inside a value in single quotes ends it early (expected the value in double "
+                   f"quotes, or each apostrophe written twice: {fix})")
+
+
+def _list_item_without_dash(lines: list[str], line: int) -> str | None:
+    """Why ``line`` reads as a list item that lost its '- ', if the line above it at its indentation is an item."""
+    here = lines[line]
+    indent = len(here) - len(here.lstrip(" "))
+    for above in reversed(lines[:line]):
+        if not above.strip() or above.lstrip().startswith("#"):
+            continue
+        above_indent = len(above) - len(above.lstrip(" "))
+        if above_indent > indent:
+            continue  # inside the item above
+        if above_indent == indent and above.lstrip().startswith("- "):
+            return f"a list item without its '- ' (expected '- {here.strip()}', like the items above it)"
+        return None
+    return None
 
 
 def _shown(path: Path, root: Path) -> str:

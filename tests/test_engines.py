@@ -139,7 +139,7 @@ def test_generate_reports_problems_and_writes_nothing(project: Project) -> None:
     project.write_claim("broken", "title: [unclosed\n")
     result = project.run(sys.executable, "-m", "site_builder", "generate", "engine")
     assert result.returncode == 1
-    assert "claims/broken.yaml:2:1: yaml: invalid YAML" in result.stderr
+    assert "claims/broken.yaml:1:8: yaml: the '[' that opens this value is not closed" in result.stderr
     assert not (project.root / "engine").exists()
 
 

@@ -28,8 +28,8 @@ def test_the_fixture_project_is_valid(project: Project) -> None:
 CASES = {
     "yaml syntax": (
         "title: A claim\nquote: [unclosed\n",
-        ["claims/bad.yaml:3:1: yaml: invalid YAML: did not find expected ',' or ']' "
-         "(expected valid YAML; while parsing a flow sequence)"],
+        ["claims/bad.yaml:2:8: yaml: the '[' that opens this value is not closed (expected a ']' at the end of the "
+         "value, on the same line)"],
     ),
     "not a mapping": (
         "- one\n- two\n",
@@ -772,3 +772,59 @@ def test_a_name_close_to_a_field_that_is_present_does_not_set_that_field_aside(p
         "article has \"Monday\", the quote has \"Tuesday\"; closest passage, 85% similar: \"year, the minister said on Monday.\")",
         "claims/bad.yaml:3:1: quot: unknown field (did you mean 'quote'?)",
     ]
+
+
+SYNTAX_MISTAKES = {  # each at the line of the mistake, in plain words, with what to write instead
+    "quotation marks inside double quotes": (
+        'title: x\nquote: "He said "this" today"\nrating: x\n',
+        "2:8: yaml: quotation marks inside a value in double quotes end it early (expected the value in single "
+        "quotes: quote: 'He said \"this\" today')"),
+    "quotation marks and an apostrophe inside double quotes": (
+        'title: x\nquote: "He said "it\'s" today"\n',
+        "2:8: yaml: quotation marks inside a value in double quotes end it early (expected the value as a block: "
+        "'quote: |', then the value on the next line, indented)"),
+    "an apostrophe inside single quotes": (
+        "title: 'NATO's move'\nrating: x\n",
+        "1:8: yaml: an apostrophe inside a value in single quotes ends it early (expected the value in double "
+        "quotes, or each apostrophe written twice: title: \"NATO's move\")"),
+    "a quote closed lines below": (
+        'title: x\nclaimant: "The minister\nattribution: reported\nsummary: >-\n  He said "great" things\n',
+        "2:11: yaml: the quotation mark (\") that opens this value is not closed on its line (expected a closing \" "
+        "at the end of the value; as written, the value runs on to line 5)"),
+    "a quote never closed": (
+        'title: x\nclaimant: "The minister\nattribution: reported\n',
+        "2:11: yaml: the quotation mark (\") that opens this value is never closed (expected a closing \" at the "
+        "end of the value; as written, the value runs to the end of the file)"),
+    "a missing colon": (
+        "title: x\nclaimant The minister\nattribution: reported\n",
+        "2:1: yaml: no ':' after the field name 'claimant' (expected a field name, ':', a space, then its value: "
+        "'claimant: The minister')"),
+    "no space after the colon": (
+        "title: x\nclaimant:The minister\nattribution: reported\n",
+        "2:1: yaml: no space after ':' (expected a space between the field name and its value: 'claimant: The "
+        "minister')"),
+    "a list item without its dash": (
+        "title: x\ntags:\n  - economy\n  output\n  - prices\nrating: x\n",
+        "4:3: yaml: a list item without its '- ' (expected '- output', like the items above it)"),
+    "a list item of fields without its dash": (
+        "sources:\n  - title: a\n    url: https://x.org\n  title: b\n    url: https://y.org\n",
+        "4:3: yaml: a list item without its '- ' (expected '- title: b', like the items above it)"),
+    "an unclosed bracket": (
+        "title: x\ntags: [economy, output\nrating: x\n",
+        "2:7: yaml: the '[' that opens this value is not closed (expected a ']' at the end of the value, on the "
+        "same line)"),
+    "several documents": (
+        "---\ntitle: x\n---\nrating: x\n",
+        "3:1: yaml: a '---' line starts a second YAML document (expected one record: delete the '---' lines)"),
+    "a control character": (
+        "title: x\nquote: a \x07 b\n",
+        "2:10: yaml: an invisible control character U+0007, which YAML does not allow (expected visible text only: "
+        "delete it)"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SYNTAX_MISTAKES))
+def test_yaml_syntax_mistakes_are_explained_at_their_line(project: Project, case: str) -> None:
+    text, expected = SYNTAX_MISTAKES[case]
+    project.write_claim("bad", text)
+    assert problems(project) == ["claims/bad.yaml:" + expected]
