@@ -393,10 +393,19 @@ class SourceFile(Generic[T]):
         """(line, column), 1-based, of the value at ``path``; its key when ``at_key``.
 
         A path that does not exist points at the nearest enclosing node."""
+        found = self._nodes(path)
+        if found is None:  # no YAML at all, only comments
+            return 1 + self.line_offset, 1
+        key_node, node = found
+        mark = (key_node if at_key and key_node is not None else node).start_mark
+        return mark.line + 1 + self.line_offset, mark.column + 1
+
+    def _nodes(self, path: FieldPath) -> tuple[yaml.Node | None, yaml.Node] | None:
+        """The key node and value node at ``path``, or of the nearest enclosing node; None without YAML."""
         if self._tree is None:
             self._tree = yaml.compose(self.text, Loader=_Loader)
-        if self._tree is None:  # no YAML at all, only comments
-            return 1 + self.line_offset, 1
+        if self._tree is None:
+            return None
         node, key_node = self._tree, None
         if path and path[0] in self.spelt:
             path = (self.spelt[path[0]], *path[1:])  # type: ignore[index]
@@ -405,8 +414,27 @@ class SourceFile(Generic[T]):
             if child is None:
                 break
             key_node, node = child
-        mark = (key_node if at_key and key_node is not None else node).start_mark
-        return mark.line + 1 + self.line_offset, mark.column + 1
+        return key_node, node
+
+    def character_position(self, path: FieldPath, offset: int, value: str) -> tuple[int, int] | None:
+        """(line, column) in the file of ``value[offset]``, a character of the text value at ``path``, when
+        the file holds the value's characters as written (not made by an escape such as '\\u202e'); None
+        otherwise. A value over many lines (a block, a plain or quoted value) is pointed at its line, not
+        at its first one."""
+        found = self._nodes(path)
+        node = found[1] if found else None
+        if not isinstance(node, yaml.ScalarNode) or not 0 <= offset < len(value):
+            return None
+        start, end = node.start_mark.index, node.end_mark.index
+        if node.style == '"' and "\\" in self.text[start:end]:
+            return None  # an escape may have made the character, or one before it
+        character = value[offset]
+        at = start - 1
+        for _ in range(value.count(character, 0, offset) + 1):  # the same occurrence of it in the file
+            at = self.text.find(character, at + 1, end)
+            if at == -1:
+                return None
+        return self.text.count("\n", 0, at) + 1 + self.line_offset, at - self.text.rfind("\n", 0, at)
 
     def problem(self, path: FieldPath, message: str, *, at_key: bool = False) -> Problem:
         line, column = self.position(path, at_key=at_key)
@@ -584,10 +612,20 @@ def validate_fields(model: type[T], data: Any, source: SourceFile[Any]) -> tuple
 def _field_problem(model: type[BaseModel], source: SourceFile[Any], error: Any, at: FieldPath) -> Problem:
     """A pydantic error in the house format, at the place ``at`` in the file (its own path, or the path as
     written when a field name was misspelt)."""
-    kind = error["type"]
+    kind, message = error["type"], explain_error(model, error)
+    ctx = error.get("ctx") or {}
+    if kind in _CHARACTER_ERRORS and isinstance(error.get("input"), str) and isinstance(ctx.get("at"), int):
+        # a character no one can see: pointed at itself, not at the value's first line and a count of characters
+        place = source.character_position(at, ctx["at"] - 1, error["input"])
+        if place:
+            return Problem(source.path, *place, field_name(tuple(error["loc"])),
+                           message.replace(f" at position {ctx['at']} ", " "))
     # a missing field is pointed at where it belongs (its parent), but named by its own path
     line, column = source.position(at[:-1] if kind == "missing" else at, at_key=kind == "extra_forbidden")
-    return Problem(source.path, line, column, field_name(tuple(error["loc"])), explain_error(model, error))
+    return Problem(source.path, line, column, field_name(tuple(error["loc"])), message)
+
+
+_CHARACTER_ERRORS = ("hidden", "noncharacter", "surrogate")  # model.py's checks of text: 'at position N' in the value
 
 
 def _value_at(data: Any, path: FieldPath) -> Any:

@@ -262,8 +262,8 @@ HOSTILE_FILES = {
                                       "status, provenance)"]),
     "right-to-left override": (
         CLAIM_ELSEWHERE.replace("claimant: The minister", "claimant: The minister \u202eetirw").encode(),
-        ["claims/bad.yaml:4:11: claimant: contains an invisible control character U+202E at position 14 (expected "
-         "visible text only)"],
+        ["claims/bad.yaml:4:24: claimant: contains an invisible control character U+202E (expected visible text "
+         "only)"],
     ),
 }
 
@@ -598,12 +598,12 @@ def test_right_to_left_marks_load_in_quotes_and_bodies_but_not_in_names_titles_o
                         .replace("claimant: The minister", "claimant: The minister\u061c")
                         .replace("url: https://stats.example.org/output", "url: https://stats.example.org/\u200eoutput"))
     assert problems(project) == [
-        "claims/arabic-rise.yaml:1:8: title: contains an invisible control character U+200F at position 12 "
-        "(expected visible text only)",
-        "claims/arabic-rise.yaml:4:11: claimant: contains an invisible control character U+061C at position 13 "
-        "(expected visible text only)",
-        "claims/arabic-rise.yaml:14:10: sources[0].url: contains an invisible control character U+200E at position 27 "
-        "(expected visible text only)",
+        "claims/arabic-rise.yaml:1:19: title: contains an invisible control character U+200F (expected visible text "
+        "only)",
+        "claims/arabic-rise.yaml:4:23: claimant: contains an invisible control character U+061C (expected visible "
+        "text only)",
+        "claims/arabic-rise.yaml:14:36: sources[0].url: contains an invisible control character U+200E (expected "
+        "visible text only)",
     ]
 
 
@@ -828,3 +828,22 @@ def test_yaml_syntax_mistakes_are_explained_at_their_line(project: Project, case
     text, expected = SYNTAX_MISTAKES[case]
     project.write_claim("bad", text)
     assert problems(project) == ["claims/bad.yaml:" + expected]
+
+
+def test_an_invisible_character_in_a_long_value_is_reported_at_its_own_line_and_column(project: Project) -> None:
+    context = "context: |\n  The statistics office published the figure in **January**.\n\n  - [Statistics office]"
+    assert context in CLAIM_ELSEWHERE
+    project.write_claim("bad", CLAIM_ELSEWHERE.replace(context, context.replace("[Statistics", "[Stat\u202eistics")).replace(
+        "summary: Official figures show a 40% rise.", "summary: Official figures show\n  a 40% \u2066rise."))
+    assert problems(project) == [
+        "claims/bad.yaml:8:9: summary: contains an invisible control character U+2066 (expected visible text only)",
+        "claims/bad.yaml:12:10: context: contains an invisible control character U+202E (expected visible text only)",
+    ]
+
+
+def test_an_invisible_character_made_by_an_escape_keeps_its_position_in_the_value(project: Project) -> None:
+    project.write_claim("bad", CLAIM_ELSEWHERE.replace("claimant: The minister", 'claimant: "The \\u202eminister"'))
+    assert problems(project) == [
+        "claims/bad.yaml:4:11: claimant: contains an invisible control character U+202E at position 5 (expected "
+        "visible text only)",
+    ]
