@@ -25,7 +25,7 @@ DASHES = "-‐‑‒–—―−"
 # No leading or trailing \s*: segments are stripped anyway, and a pattern that starts with \s* retries
 # every whitespace run from each of its characters (quadratic in a run of spaces).
 ELLIPSIS_RE = re.compile(r"…|\[\s*(?:\.\.\.|…)\s*\]")
-NEAR_LIMIT = 100  # characters of a missing quote compared with the article: linear in the article, about 0.4 s a MB
+NEAR_LIMIT = 100  # characters of a missing quote looked for in the whole article: linear in it, about 0.4 s a MB
 
 _NORMALISE = str.maketrans({**{c: "'" for c in SINGLE_QUOTES}, **{c: '"' for c in DOUBLE_QUOTES}, **{c: "-" for c in DASHES}})
 # one character for one, so offsets into the result are offsets into the original
@@ -147,8 +147,10 @@ def normalise(text: str) -> str:
 
 
 def nearest(quote: str, text: str) -> Near:
-    """The closest passage to the first segment of ``quote`` that is not in ``text``. Only its first
-    NEAR_LIMIT characters are compared, so the search is linear in the text."""
+    """The closest passage to the first segment of ``quote`` that is not in ``text``, the whole of it.
+    The segment's first NEAR_LIMIT characters are looked for in the whole text (linear in it); a longer
+    segment's last NEAR_LIMIT characters then only in the stretch after that place where the rest of it
+    can be, so that the passage and its similarity cover the whole segment."""
     parts = segments(quote) or [quote]
     article = _canonical_with_offsets(text)
     missing, position = parts[0], 0
@@ -160,10 +162,21 @@ def nearest(quote: str, text: str) -> Near:
             break
         position = start + len(needle)
     haystack = text.translate(_NORMALISE_KEEPING_OFFSETS)
-    found = fuzz.partial_ratio_alignment(normalise(missing)[:NEAR_LIMIT], haystack)
+    wanted = normalise(missing)
+    found = fuzz.partial_ratio_alignment(wanted[:NEAR_LIMIT], haystack)
     if found is None or found.score == 0:
         return Near("", 0, missing)
-    start, end = found.dest_start, found.dest_end
+    start, end, similarity = found.dest_start, found.dest_end, found.score
+    if len(wanted) > NEAR_LIMIT:
+        stretch = haystack[start : start + 2 * len(wanted) + NEAR_LIMIT]  # room for words the quote leaves out
+        tail = fuzz.partial_ratio_alignment(wanted[-NEAR_LIMIT:], stretch)
+        if tail is not None and tail.score > 0:
+            # to the quote's last word where the article has it (the alignment may stop a letter short or run
+            # a letter on, into a word the quote does not have)
+            last = wanted.rsplit(" ", 1)[-1]
+            at = haystack.rfind(last, start + tail.dest_start, start + tail.dest_end + len(last))
+            end = max(end, at + len(last) if at != -1 else start + tail.dest_end)
+        similarity = fuzz.ratio(wanted, " ".join(haystack[start:end].split()))
     # cut at its paragraph: a passage runs into the next one only with a good part of the quote there
     held = [p for p in paragraphs(text) if min(end, p.end) - max(start, p.start) > 0]
     best = max(held, key=lambda p: min(end, p.end) - max(start, p.start), default=None)
@@ -175,7 +188,7 @@ def nearest(quote: str, text: str) -> Near:
         start -= 1
     while end < len(haystack) and not haystack[end].isspace():
         end += 1
-    return Near(" ".join(text[start:end].split()), int(found.score), missing)
+    return Near(" ".join(text[start:end].split()), int(similarity), missing)
 
 
 # -- paragraphs ----------------------------------------------------------------------------------

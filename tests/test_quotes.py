@@ -37,3 +37,14 @@ def test_paragraphs_by_blank_lines_or_else_by_lines() -> None:
     assert [TEXT[p.start : p.end] for p in paragraphs(TEXT)] == [
         "He said: “It’s a record — the best.”\nThen the U.S.", "Patriot system failed. Later, more."]
     assert [p for p in paragraphs("One.\nTwo.\n")] == [Span(0, 4), Span(5, 9)]
+
+
+def test_nearest_covers_a_long_quote_to_its_end() -> None:
+    """A difference after the first NEAR_LIMIT characters is in the passage, and counts in the similarity."""
+    article = ("Russia has confirmed that the supply of advanced S-400 anti-aircraft missile systems to India remains "
+               "a top priority on the bilateral agenda. Other words follow here.")
+    near = nearest("Russia has confirmed that the supply of advanced S-400 anti-aircraft missile systems to India remains "
+                   "the top priority on the bilateral agenda.", article)
+    assert near.passage == ("Russia has confirmed that the supply of advanced S-400 anti-aircraft missile systems to "
+                            "India remains a top priority on the bilateral agenda.")
+    assert near.similarity == 98

@@ -847,3 +847,19 @@ def test_an_invisible_character_made_by_an_escape_keeps_its_position_in_the_valu
         "claims/bad.yaml:4:11: claimant: contains an invisible control character U+202E at position 5 (expected "
         "visible text only)",
     ]
+
+
+def test_a_quote_that_differs_after_its_hundredth_character_is_shown_whole_with_the_difference(project: Project) -> None:
+    sentence = "Output rose by 40% last year, the minister said on Monday."
+    long_article = ARTICLE.replace(sentence, sentence + " Exports of steel, grain and machinery to the neighbouring "
+                                   "countries doubled in the same period, according to figures.")
+    project.write_article("output-article", long_article)
+    project.write_claim("bad", quoting("Output rose by 40% last year, the minister said on Monday. Exports of steel, "
+                                       "grain and machinery to the neighbouring countries tripled in the same period",
+                                       CLAIM_ELSEWHERE))
+    assert problems(project) == [
+        "claims/bad.yaml:2:8: quote: not found in article 'output-article' (expected the article's exact words; the "
+        "article has \"doubled\", the quote has \"tripled\"; closest passage, 97% similar: \"Output rose by 40% last "
+        "year, the minister said on Monday. Exports of steel, grain and machinery to the neighbouring countries "
+        "doubled in the same period,\")",
+    ]
