@@ -13,13 +13,18 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 # Characters a terminal or CI log would act on, or a reader could not see: C0/C1 controls (newline
-# included: a line starting '::' is a GitHub Actions command), bidi controls, zero-width characters.
-_UNSEEN_RE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u061c]")
+# included: a line starting '::' is a GitHub Actions command), bidi controls, zero-width characters, soft hyphens.
+_UNSEEN_RE = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u061c]")
 
 
 def visible(text: str) -> str:
-    """``text`` with every unseen character shown as an escape, e.g. '\\n' or '\\u202e'."""
-    return _UNSEEN_RE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    """``text`` with every unseen character shown as an escape, e.g. '\\n', '\\u00ad' or '\\u202e'."""
+    return _UNSEEN_RE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return match.group().encode("unicode_escape").decode("ascii") if code < 0x80 else f"\\u{code:04x}"  # not '\\xad'
 
 
 @dataclass(frozen=True, order=True)

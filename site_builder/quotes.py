@@ -1,8 +1,8 @@
 """Finding a claim's quote in its article, and the article's paragraphs.
 
 A quote matches when its words appear in the article in order, ignoring
-differences in whitespace (line breaks included), straight vs curly quotes and
-the kind of dash. ``…`` or ``[...]`` join segments that appear in that order.
+differences in whitespace (line breaks included), straight vs curly quotes,
+the kind of dash and soft hyphens (U+00AD: invisible, copied from web pages). ``…`` or ``[...]`` join segments that appear in that order.
 Matching works on the original text, so every span is an offset into the
 article body exactly as written.
 """
@@ -32,7 +32,8 @@ _NORMALISE = str.maketrans({**{c: "'" for c in SINGLE_QUOTES}, **{c: '"' for c i
 _NORMALISE_KEEPING_OFFSETS = str.maketrans({**{c: "'" for c in SINGLE_QUOTES}, **{c: '"' for c in DOUBLE_QUOTES},
                                             **{c: "-" for c in DASHES}, "\n": " ", "\t": " ", "\r": " "})
 _SPACE_RE = re.compile(r"\s+")
-_RUN_RE = re.compile(r"[\s-]+")  # after _NORMALISE: a run of whitespace and dashes (one class: linear)
+_RUN_RE = re.compile("[\\s\\-\u00ad]+")  # after _NORMALISE: a run of whitespace, dashes and soft hyphens (one class: linear)
+SOFT_HYPHEN = "\u00ad"  # where a word may break: a hyphen shown only at a line's end, invisible otherwise
 
 
 @dataclass(frozen=True)
@@ -55,9 +56,10 @@ def segments(quote: str) -> list[str]:
 
 
 def _canonical_run(run: str) -> str:
-    """A run of whitespace and dashes as compared: its dashes, or one space when it has none (so
-    whitespace around a dash is optional, and any whitespace matches any other)."""
-    return "-" * run.count("-") or " "
+    """A run of whitespace, dashes and soft hyphens as compared: its dashes, or one space when it has
+    none (so whitespace around a dash is optional, and any whitespace matches any other); nothing for
+    soft hyphens alone (a word with one is the word without it)."""
+    return "-" * run.count("-") or ("" if not run.strip(SOFT_HYPHEN) else " ")
 
 
 def canonical(text: str) -> str:
@@ -143,7 +145,7 @@ def find(quote: str, text: str) -> list[Span] | None:
 
 
 def normalise(text: str) -> str:
-    return _SPACE_RE.sub(" ", text.translate(_NORMALISE)).strip()
+    return _SPACE_RE.sub(" ", text.translate(_NORMALISE).replace(SOFT_HYPHEN, "")).strip()
 
 
 def nearest(quote: str, text: str) -> Near:

@@ -863,3 +863,24 @@ def test_a_quote_that_differs_after_its_hundredth_character_is_shown_whole_with_
         "year, the minister said on Monday. Exports of steel, grain and machinery to the neighbouring countries "
         "doubled in the same period,\")",
     ]
+
+
+def test_soft_hyphens_are_ignored_in_quotes_and_shown_as_escapes_in_messages(project: Project) -> None:
+    """A soft hyphen (U+00AD) is invisible where the article is read, and comes along when a quote is copied
+    from a web page: a quote matches with or without it, and a message shows it, not two words that look alike."""
+    project.write_claim("output-rose-40-percent", CLAIM.replace("quote: Output rose by 40% last year",
+                                                                "quote: Out\u00adput rose by 40% last year"))
+    load_site(read_settings(project.root / "mkdocs.yml"))
+    project.write_claim("output-rose-40-percent", CLAIM.replace("quote: Output rose by 40% last year",
+                                                                "quote: Out\u00adput rose by 45% last year"))
+    assert problems(project) == [
+        "claims/output-rose-40-percent.yaml:2:8: quote: not found in article 'output-article' (expected the "
+        "article's exact words; the article has \"40%\", the quote has \"45%\"; closest passage, 96% similar: "
+        "\"Output rose by 40% last year,\")",
+    ]
+    project.write_article("output-article", ARTICLE.replace("Output rose by 40%", "Out\u00adput rose by 40%"))
+    assert problems(project) == [
+        "claims/output-rose-40-percent.yaml:2:8: quote: not found in article 'output-article' (expected the "
+        "article's exact words; the article has \"40%\", the quote has \"45%\"; closest passage, 92% similar: "
+        "\"Out\\u00adput rose by 40% last year,\")",
+    ]
