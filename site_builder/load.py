@@ -41,6 +41,7 @@ from .model import (
     fields_of,
     kind_of,
     ordinary_text,
+    quote_hint,
     reserved,
     too_long_id,
     windows_reserved,
@@ -416,6 +417,12 @@ class SourceFile(Generic[T]):
             key_node, node = child
         return key_node, node
 
+    def plain_scalar(self, path: FieldPath) -> str | None:
+        """The value at ``path`` as written, when it is written plain (no quotes): 'no', 'on', '1.50'."""
+        found = self._nodes(path)
+        node = found[1] if found else None
+        return node.value if isinstance(node, yaml.ScalarNode) and not node.style else None  # plain: no style
+
     def character_position(self, path: FieldPath, offset: int, value: str) -> tuple[int, int] | None:
         """(line, column) in the file of ``value[offset]``, a character of the text value at ``path``, when
         the file holds the value's characters as written (not made by an escape such as '\\u202e'); None
@@ -620,6 +627,10 @@ def _field_problem(model: type[BaseModel], source: SourceFile[Any], error: Any, 
         if place:
             return Problem(source.path, *place, field_name(tuple(error["loc"])),
                            message.replace(f" at position {ctx['at']} ", " "))
+    if kind == "wrong_type" and ctx.get("hint"):  # 'language: no' read as false: quote the word as written
+        written = source.plain_scalar(at)
+        if written is not None:
+            message = message.replace(ctx["hint"], quote_hint(written))
     # a missing field is pointed at where it belongs (its parent), but named by its own path
     line, column = source.position(at[:-1] if kind == "missing" else at, at_key=kind == "extra_forbidden")
     return Problem(source.path, line, column, field_name(tuple(error["loc"])), message)

@@ -114,9 +114,14 @@ def kind_of(value: object) -> str:
 def wrong_type(value: object, expected: str) -> PydanticCustomError:
     hint = ""
     if isinstance(value, (bool, int, float)) and expected == "text":
-        as_written = str(value).lower() if isinstance(value, bool) else str(value)
-        hint = f"; put it in quotes: \"{as_written}\""
-    return _fail("wrong_type", f"wrong type: got {kind_of(value)} (expected {expected}{hint})")
+        # the value as YAML would write it back; the loader puts the word as written instead ('no', 'on')
+        hint = quote_hint(str(value).lower() if isinstance(value, bool) else str(value))
+    return _fail("wrong_type", "wrong type: got {got} (expected {expected}{hint})", got=kind_of(value),
+                 expected=expected, hint=hint)
+
+
+def quote_hint(written: str) -> str:
+    return f"; put it in quotes: \"{written}\""
 
 
 # Invisible characters that reorder or hide text (bidi controls, C0/C1 controls but tab and newline).

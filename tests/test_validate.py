@@ -884,3 +884,16 @@ def test_soft_hyphens_are_ignored_in_quotes_and_shown_as_escapes_in_messages(pro
         "article's exact words; the article has \"40%\", the quote has \"45%\"; closest passage, 92% similar: "
         "\"Out\\u00adput rose by 40% last year,\")",
     ]
+
+
+def test_the_quote_hint_quotes_the_word_as_written(project: Project) -> None:
+    """YAML reads no, on, yes and off as true or false: the hint quotes what the contributor wrote."""
+    project.write_claim("bad", CLAIM_ELSEWHERE.replace("tags: [economy, output]", "tags: [On, output]").replace(
+        "claimant: The minister", "claimant: 1.50"))
+    project.write_article("norwegian", ARTICLE.replace("retrieved: 2026-01-05", "retrieved: 2026-01-05\nlanguage: no"))
+    assert problems(project) == [
+        "claims/bad.yaml:4:11: claimant: wrong type: got a number (expected text; put it in quotes: \"1.50\")",
+        "claims/bad.yaml:18:8: tags[0]: wrong type: got true/false (expected text; put it in quotes: \"On\")",
+        "content/articles/norwegian.md:7:11: language: wrong type: got true/false (expected text; put it in quotes: "
+        "\"no\")",
+    ]
