@@ -686,6 +686,8 @@ def _read_file(path: str | os.PathLike[str], shown: str, limit: int, expected: s
     data, why = read_bounded(path, limit, real_root)
     if data is None:
         return refused(why or "cannot be read (expected a text file)")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (b"\0" in data and _utf16(data)):
+        return refused("UTF-16 text (expected a UTF-8 text file; save it as UTF-8)")
     if b"\0" in data:
         return refused("binary content: a NUL byte (expected a UTF-8 text file)")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -699,6 +701,12 @@ def _read_file(path: str | os.PathLike[str], shown: str, limit: int, expected: s
     if not text or text.isspace():  # as 'not text.strip()', without copying the text
         return refused(f"is empty (expected {expected})")
     return data, text.replace("\r\n", "\n"), []  # Windows line endings read as any others
+
+
+def _utf16(data: bytes) -> bool:
+    """Whether ``data`` looks like UTF-16 without a byte order mark: a NUL in every other byte of most pairs
+    (the half of each Latin letter that UTF-8 does not have)."""
+    return max(data[0::2].count(0), data[1::2].count(0)) * 4 >= len(data) >= 4
 
 
 def text_of(data: bytes) -> str:

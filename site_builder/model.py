@@ -283,19 +283,25 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December")
 
 
-def _impossible(written: str) -> PydanticCustomError:
-    """Why a date written in the right form is not a date: '2026-02-30 is not a date: February 2026 has 28 days'."""
+FULL_DATE = "YYYY-MM-DD"
+PARTIAL_DATE = "YYYY-MM-DD, or YYYY-MM or YYYY"
+
+
+def _impossible(written: str, expected: str = FULL_DATE) -> PydanticCustomError:
+    """Why a date written in the right form is not a date: '2026-02-30 is not a date: February 2026 has 28 days
+    (expected a day from 01 to 28)'. ``expected``: the forms the field takes."""
     year, month = int(written[:4]), int(written[5:7])
     if not 1 <= month <= 12:
-        return _fail("date", "{value} is not a date: there is no month {month} (expected YYYY-MM-DD)",
-                     value=written, month=written[5:7])
+        return _fail("date", "{value} is not a date: there is no month {month} (expected {expected})",
+                     value=written, month=written[5:7], expected=expected)
     if len(written) < 10:
-        return _fail("date", "{value} is not a date (expected YYYY-MM-DD, or YYYY-MM or YYYY)", value=written)
+        return _fail("date", "{value} is not a date (expected {expected})", value=written, expected=expected)
     days = calendar.monthrange(year, month)[1] if year >= 1 else 31
     if int(written[8:10]) == 0:
-        return _fail("date", "{value} is not a date: days start at 01 (expected YYYY-MM-DD)", value=written)
-    return _fail("date", "{value} is not a date: {month} {year} has {days} days", value=written,
-                 month=MONTHS[month - 1], year=written[:4], days=days)
+        return _fail("date", "{value} is not a date: days start at 01 (expected {expected})", value=written,
+                     expected=expected)
+    return _fail("date", "{value} is not a date: {month} {year} has {days} days (expected a day from 01 to {days})",
+                 value=written, month=MONTHS[month - 1], year=written[:4], days=days)
 
 
 def _date(value: object) -> dt.date:
@@ -323,7 +329,7 @@ def _partial_date(value: object) -> str:
         try:
             day = dt.date.fromisoformat(padded)
         except ValueError:
-            raise _impossible(text) from None
+            raise _impossible(text, PARTIAL_DATE) from None
         else:
             _reasonable(day, value, PUBLISHED_YEARS)
             return text
@@ -441,11 +447,28 @@ def _language(value: object) -> str:
     if is_language_tag(value):
         return value
     written = value.replace("_", "-").strip()
-    hint = f"; did you mean {written!r}?" if written != value and is_language_tag(written) else ""
+    meant = written if written != value and is_language_tag(written) else LANGUAGE_NAMES.get(written.casefold())
+    hint = f"; did you mean {meant!r}?" if meant else ""
     raise _fail("language", "{value} is not a BCP 47 language tag (expected e.g. 'en', 'ru', 'pt-BR'{hint})",
                 value=_repr(value), hint=hint)
 
 
+# Languages written by name instead of tag, in English or in their own words: 'english' -> 'en'.
+LANGUAGE_NAMES = {
+    "english": "en", "russian": "ru", "русский": "ru", "ukrainian": "uk", "українська": "uk", "french": "fr",
+    "français": "fr", "francais": "fr", "german": "de", "deutsch": "de", "spanish": "es", "español": "es",
+    "espanol": "es", "portuguese": "pt", "português": "pt", "portugues": "pt", "italian": "it", "italiano": "it",
+    "dutch": "nl", "nederlands": "nl", "polish": "pl", "polski": "pl", "chinese": "zh", "中文": "zh",
+    "japanese": "ja", "日本語": "ja", "korean": "ko", "한국어": "ko", "arabic": "ar", "العربية": "ar",
+    "hindi": "hi", "हिन्दी": "hi", "turkish": "tr", "türkçe": "tr", "persian": "fa", "farsi": "fa", "فارسی": "fa",
+    "hebrew": "he", "עברית": "he", "greek": "el", "ελληνικά": "el", "swedish": "sv", "svenska": "sv",
+    "norwegian": "no", "norsk": "no", "danish": "da", "dansk": "da", "finnish": "fi", "suomi": "fi",
+    "czech": "cs", "čeština": "cs", "slovak": "sk", "hungarian": "hu", "magyar": "hu", "romanian": "ro",
+    "română": "ro", "bulgarian": "bg", "български": "bg", "serbian": "sr", "croatian": "hr", "slovenian": "sl",
+    "lithuanian": "lt", "latvian": "lv", "estonian": "et", "belarusian": "be", "georgian": "ka", "armenian": "hy",
+    "azerbaijani": "az", "kazakh": "kk", "indonesian": "id", "malay": "ms", "vietnamese": "vi", "thai": "th",
+    "urdu": "ur", "bengali": "bn", "tamil": "ta", "swahili": "sw", "filipino": "fil", "tagalog": "tl",
+}
 Language = Annotated[str, BeforeValidator(_language),
                      WithJsonSchema({"type": "string", "pattern": f"^{_LANGUAGE_SHAPE_RE.pattern}$"})]
 
@@ -545,7 +568,7 @@ class Claim(Record):
         description="who made the claim: a person, an organisation, or the article's outlet"
     )
     attribution: Literal["direct", "reported", "vague", "none"] = Field(
-        description="how the article attributes the claim"
+        description="how the article attributes the claim: direct, reported, vague or none"
     )
     rating: Text | None = Field(None, description="a rating id from the rating scale")  # checked against the scale
     summary: Text | None = Field(None, max_length=SUMMARY_LIMIT, description="the short answer in two or three "

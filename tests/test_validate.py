@@ -305,7 +305,7 @@ def test_a_broken_claim_does_not_break_the_claims_that_link_to_it(project: Proje
     project.write_claim("exports-doubled", CLAIM_ELSEWHERE.replace("attribution: reported\n", ""))  # linked from the other
     assert problems(project) == [
         "claims/exports-doubled.yaml:1:1: attribution: required field is missing (expected how the article "
-        "attributes the claim)",
+        "attributes the claim: direct, reported, vague or none)",
         "claims/exports-doubled.yaml:18:11: related[0]: the claim lists itself (expected another claim's id)",
     ]
 
@@ -348,7 +348,8 @@ def test_five_mistakes_in_one_claim_are_all_reported_in_one_run(project: Project
         "partly-supported, misleading, unsupported, false, cannot-verify; did you mean 'supported'?)",
         "claims/bad.yaml:14:10: sources[0].url: not an http(s) URL: 'stats.example.org/output' (expected a link "
         "starting with http:// or https://)",
-        "claims/bad.yaml:20:11: reviewed: 2026-02-30 is not a date: February 2026 has 28 days",
+        "claims/bad.yaml:20:11: reviewed: 2026-02-30 is not a date: February 2026 has 28 days (expected a day from 01 "
+        "to 28)",
     ]
 
 
@@ -377,7 +378,8 @@ DATE_CASES = {
     ),
     "leap day in a common year": (
         CLAIM_ELSEWHERE.replace("published: 2026-01-10", "published: 2025-02-29"),
-        "claims/bad.yaml:16:16: sources[0].published: 2025-02-29 is not a date: February 2025 has 28 days",
+        "claims/bad.yaml:16:16: sources[0].published: 2025-02-29 is not a date: February 2025 has 28 days (expected "
+        "a day from 01 to 28)",
     ),
     "rating in capitals": (
         CLAIM_ELSEWHERE.replace("rating: supported", "rating: Misleading"),
@@ -553,7 +555,9 @@ def test_nearly_the_same_titles_are_a_warning_naming_the_first(project: Project)
 
 LANGUAGES = {
     "english": "content/articles/output-article.md:6:11: language: 'english' is not a BCP 47 language tag "
-               "(expected e.g. 'en', 'ru', 'pt-BR')",
+               "(expected e.g. 'en', 'ru', 'pt-BR'; did you mean 'en'?)",
+    "Русский": "content/articles/output-article.md:6:11: language: 'Русский' is not a BCP 47 language tag "
+               "(expected e.g. 'en', 'ru', 'pt-BR'; did you mean 'ru'?)",
     "en_US": "content/articles/output-article.md:6:11: language: 'en_US' is not a BCP 47 language tag "
              "(expected e.g. 'en', 'ru', 'pt-BR'; did you mean 'en-US'?)",
     "xx": "content/articles/output-article.md:6:11: language: 'xx' is not a BCP 47 language tag "
@@ -896,4 +900,22 @@ def test_the_quote_hint_quotes_the_word_as_written(project: Project) -> None:
         "claims/bad.yaml:18:8: tags[0]: wrong type: got true/false (expected text; put it in quotes: \"On\")",
         "content/articles/norwegian.md:7:11: language: wrong type: got true/false (expected text; put it in quotes: "
         "\"no\")",
+    ]
+
+
+def test_small_slips_are_told_with_what_to_write_instead(project: Project) -> None:
+    project.write_article("slips", ARTICLE.replace("published: 2025-12-03", "published: 2025-13-01").replace(
+        "retrieved: 2026-01-05", "retrieved: 2026-01-05\nlanguage: english"))
+    project.write_claim("bad", CLAIM_ELSEWHERE.replace("published: 2026-01-10", "published: 2026-00"))
+    (project.claims / "utf16.yaml").write_bytes(CLAIM_ELSEWHERE.encode("utf-16"))
+    (project.claims / "utf16le.yaml").write_bytes(CLAIM_ELSEWHERE.encode("utf-16-le"))
+    assert problems(project) == [
+        "claims/bad.yaml:16:16: sources[0].published: 2026-00 is not a date: there is no month 00 (expected "
+        "YYYY-MM-DD, or YYYY-MM or YYYY)",
+        "claims/utf16.yaml:1:1: (file): UTF-16 text (expected a UTF-8 text file; save it as UTF-8)",
+        "claims/utf16le.yaml:1:1: (file): UTF-16 text (expected a UTF-8 text file; save it as UTF-8)",
+        "content/articles/slips.md:5:12: published: 2025-13-01 is not a date: there is no month 13 (expected "
+        "YYYY-MM-DD, or YYYY-MM or YYYY)",
+        "content/articles/slips.md:7:11: language: 'english' is not a BCP 47 language tag (expected e.g. 'en', 'ru', "
+        "'pt-BR'; did you mean 'en'?)",
     ]
