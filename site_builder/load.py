@@ -642,7 +642,8 @@ _CHARACTER_ERRORS = ("hidden", "noncharacter", "surrogate")  # model.py's checks
 def _value_at(data: Any, path: FieldPath) -> Any:
     """The value at ``path`` in parsed YAML, or None."""
     for part in path:
-        if isinstance(data, dict) and part in data or isinstance(data, list) and isinstance(part, int) and part < len(data):
+        if (isinstance(data, dict) and part in data) or (isinstance(data, list) and isinstance(part, int)
+                                                          and part < len(data)):
             data = data[part]
         else:
             return None
@@ -804,8 +805,8 @@ def _explain(text: str, problem: str, line: int, column: int) -> str | None:
 def yaml_problems(shown: str, exc: yaml.YAMLError, line_offset: int = 0, text: str = "") -> list[Problem]:
     """``yaml_problem``, and one problem for each key written twice."""
     if isinstance(exc, DuplicateKeys):
-        return [Problem(shown, mark.line + 1 + line_offset, mark.column + 1, "yaml", duplicate_key(key, first + line_offset))
-                for key, first, mark in exc.duplicates]
+        return [Problem(shown, mark.line + 1 + line_offset, mark.column + 1, "yaml",
+                        duplicate_key(key, first + line_offset)) for key, first, mark in exc.duplicates]
     return [yaml_problem(shown, exc, line_offset, text)]
 
 
@@ -842,8 +843,10 @@ def _explain_mistake(text: str, exc: yaml.YAMLError) -> tuple[yaml.Mark, str] | 
     problem, context = getattr(exc, "problem", ""), getattr(exc, "context", "") or ""
     found, where = exc.problem_mark, getattr(exc, "context_mark", None)  # type: ignore[attr-defined]
     lines = text.split("\n")
-    if context == "while scanning a quoted scalar" and where is not None:  # the file ends inside quotes
-        mark = lines[where.line][where.column]
+    if problem == "found unexpected end of stream" and context == "while scanning a quoted scalar" and where is not None:
+        mark = lines[where.line][where.column : where.column + 1]  # the file ends inside quotes
+        if mark not in _QUOTE_NAMES:
+            return None
         return where, (f"the {_QUOTE_NAMES[mark]} that opens this value is never closed (expected a closing {mark} at "
                        "the end of the value; as written, the value runs to the end of the file)")
     if problem == "did not find expected key" and context == "while parsing a block mapping":
@@ -856,7 +859,8 @@ def _explain_mistake(text: str, exc: yaml.YAMLError) -> tuple[yaml.Mark, str] | 
         name, _, value = here.strip().partition(" ")
         if ":" in name:  # 'claimant:klas.news'
             name, _, value = here.strip().partition(":")
-            return where, f"no space after ':' (expected a space between the field name and its value: '{name}: {value.strip()}')"
+            return where, ("no space after ':' (expected a space between the field name and its value: "
+                           f"'{name}: {value.strip()}')")
         example = f"{name}: {value.strip()}" if value.strip() else f"{name}: ..."
         return where, f"no ':' after the field name '{name}' (expected a field name, ':', a space, then its value: '{example}')"
     if problem == "did not find expected '-' indicator":

@@ -2,7 +2,8 @@
 
 A quote matches when its words appear in the article in order, ignoring
 differences in whitespace (line breaks included), straight vs curly quotes,
-the kind of dash and soft hyphens (U+00AD: invisible, copied from web pages). ``…`` or ``[...]`` join segments that appear in that order.
+the kind of dash, and soft hyphens (U+00AD: invisible, copied from web
+pages). ``…`` or ``[...]`` join segments that appear in that order.
 Matching works on the original text, so every span is an offset into the
 article body exactly as written.
 """
@@ -32,7 +33,8 @@ _NORMALISE = str.maketrans({**{c: "'" for c in SINGLE_QUOTES}, **{c: '"' for c i
 _NORMALISE_KEEPING_OFFSETS = str.maketrans({**{c: "'" for c in SINGLE_QUOTES}, **{c: '"' for c in DOUBLE_QUOTES},
                                             **{c: "-" for c in DASHES}, "\n": " ", "\t": " ", "\r": " "})
 _SPACE_RE = re.compile(r"\s+")
-_RUN_RE = re.compile("[\\s\\-\u00ad]+")  # after _NORMALISE: a run of whitespace, dashes and soft hyphens (one class: linear)
+# after _NORMALISE: a run of whitespace, dashes and soft hyphens (one class: linear)
+_RUN_RE = re.compile("[\\s\\-\u00ad]+")
 SOFT_HYPHEN = "\u00ad"  # where a word may break: a hyphen shown only at a line's end, invisible otherwise
 
 
