@@ -396,7 +396,7 @@ BROKEN_REPORT = (
     "claims/output-rose-40-percent.yaml:6:9: rating: '<b>Supported</b>' is not on the rating scale (expected one "
     "of: supported, partly-supported, misleading, unsupported, false, cannot-verify; did you mean 'supported'?)\n"
     "claims/output-rose-40-percent.yaml:16:16: sources[0].published: 2026-02-30 is not a date: February 2026 has "
-    "28 days\n"
+    "28 days (expected a day from 01 to 28)\n"
     "2 problems found"
 )
 
