@@ -27,6 +27,7 @@ DASHES = "-‐‑‒–—―−"
 # every whitespace run from each of its characters (quadratic in a run of spaces).
 ELLIPSIS_RE = re.compile(r"…|\[\s*(?:\.\.\.|…)\s*\]")
 NEAR_LIMIT = 100  # characters of a missing quote looked for in the whole article: linear in it, about 0.4 s a MB
+WHOLE_LIMIT = 2_000  # characters of a missing quote its closest passage covers: a quote's own limit (QUOTE_LIMIT)
 
 _NORMALISE = str.maketrans({**{c: "'" for c in SINGLE_QUOTES}, **{c: '"' for c in DOUBLE_QUOTES}, **{c: "-" for c in DASHES}})
 # one character for one, so offsets into the result are offsets into the original
@@ -153,8 +154,8 @@ def normalise(text: str) -> str:
 def nearest(quote: str, text: str) -> Near:
     """The closest passage to the first segment of ``quote`` that is not in ``text``, the whole of it.
     The segment's first NEAR_LIMIT characters are looked for in the whole text (linear in it); a longer
-    segment's last NEAR_LIMIT characters then only in the stretch after that place where the rest of it
-    can be, so that the passage and its similarity cover the whole segment."""
+    segment's last NEAR_LIMIT characters (of its first WHOLE_LIMIT) then only in the stretch after that
+    place where the rest of it can be, so that the passage and its similarity cover the whole segment."""
     parts = segments(quote) or [quote]
     article = _canonical_with_offsets(text)
     missing, position = parts[0], 0
@@ -166,7 +167,7 @@ def nearest(quote: str, text: str) -> Near:
             break
         position = start + len(needle)
     haystack = text.translate(_NORMALISE_KEEPING_OFFSETS)
-    wanted = normalise(missing)
+    wanted = normalise(missing)[:WHOLE_LIMIT]
     found = fuzz.partial_ratio_alignment(wanted[:NEAR_LIMIT], haystack)
     if found is None or found.score == 0:
         return Near("", 0, missing)
