@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from .errors import Problem, ProblemsFound
-from .load import yaml_problem
+from .load import not_utf8, yaml_problem
 from .settings import PLUGIN_NAME, Settings, settings_from_options
 
 
@@ -36,9 +36,7 @@ def read_config(config_file: Path) -> dict[str, Any]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise ProblemsFound([Problem(shown, line, exc.start - data.rfind(b"\n", 0, exc.start), "(file)",
-                                     f"not UTF-8 text: byte {data[exc.start]:#04x} (expected a UTF-8 text file)")]) from None
+        raise ProblemsFound([not_utf8(shown, data, exc)]) from None
     try:
         config = yaml.load(text, Loader=_LenientLoader) or {}  # noqa: S506
     except yaml.YAMLError as exc:

@@ -30,7 +30,7 @@ from .model import Article, Claim, xml_safe
 from .project import Site
 from .render import human_date, join_names
 from .routes import DATA_PAGE, JSON_FEED, RSS_FEED, Routes
-from .share import verdict_title
+from .share import verdict_description, verdict_title
 
 DATA_VERSION = 2
 FEED_LIMIT = 50
@@ -261,7 +261,7 @@ def _published_in(site: Site, claim: Claim) -> str:
 
 def _item_text(site: Site, claim: Claim) -> str:
     rating = site.settings.scale[claim.rating].label  # type: ignore[index]
-    text = f"{rating}. {' '.join((claim.summary or '').split())}"
+    text = verdict_description(claim.summary or "", rating)
     text += _published_in(site, claim)
     text += f" By {join_names(_authors(site, claim))}."
     if claim.reviewers:

@@ -441,7 +441,8 @@ class SourceFile(Generic[T]):
             at = self.text.find(character, at + 1, end)
             if at == -1:
                 return None
-        return self.text.count("\n", 0, at) + 1 + self.line_offset, at - self.text.rfind("\n", 0, at)
+        line, column = line_and_column(self.text, at)
+        return line + self.line_offset, column
 
     def problem(self, path: FieldPath, message: str, *, at_key: bool = False) -> Problem:
         line, column = self.position(path, at_key=at_key)
@@ -452,10 +453,8 @@ class SourceFile(Generic[T]):
         block scalar ('|'), whose lines are the file's lines less their indentation, once the file's line
         is seen to hold the value's; elsewhere (lines folded, quotes and escapes) at the value's start."""
         start = self.position(path)
-        node: Any = self._tree
-        for part in path:
-            child = _child(node, part)
-            node = child[1] if child else None
+        found = self._nodes(path)
+        node = found[1] if found else None
         if line is not None and isinstance(node, yaml.ScalarNode) and node.style == "|":
             file_line = node.start_mark.line + line  # 0-based: the value starts on the line after the '|'
             written = self.text.split("\n")[file_line] if file_line < self.text.count("\n") + 1 else ""
@@ -464,6 +463,11 @@ class SourceFile(Generic[T]):
             if value_line and indent >= 0 and written.endswith(value_line) and not written[:indent].strip():
                 return Problem(self.path, file_line + 1 + self.line_offset, indent + column, field_name(path), message)
         return Problem(self.path, *start, field_name(path), message)
+
+
+def line_and_column(text: str, at: int) -> tuple[int, int]:
+    """The 1-based line and column of ``text[at]``."""
+    return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
 
 
 def _child(node: yaml.Node | None, part: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
@@ -696,12 +700,16 @@ def _read_file(path: str | os.PathLike[str], shown: str, limit: int, expected: s
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        return refused(f"not UTF-8 text: byte {data[exc.start]:#04x} (expected a UTF-8 text file)", line,
-                       exc.start - data.rfind(b"\n", 0, exc.start))
+        return None, None, [not_utf8(shown, data, exc)]
     if not text or text.isspace():  # as 'not text.strip()', without copying the text
         return refused(f"is empty (expected {expected})")
     return data, text.replace("\r\n", "\n"), []  # Windows line endings read as any others
+
+
+def not_utf8(shown: str, data: bytes, exc: UnicodeDecodeError) -> Problem:
+    """The problem of a file whose bytes are not UTF-8, at the first byte that is not."""
+    line, column = data.count(b"\n", 0, exc.start) + 1, exc.start - data.rfind(b"\n", 0, exc.start)
+    return Problem(shown, line, column, "(file)", f"not UTF-8 text: byte {data[exc.start]:#04x} (expected a UTF-8 text file)")
 
 
 def _utf16(data: bytes) -> bool:
@@ -766,8 +774,7 @@ def yaml_shape_problems(text: str, shown: str, line_offset: int = 0) -> list[Pro
                         f"a tab in the indentation (expected {TAB_FIX})")]
     dash = _NO_SPACE_DASH_RE.search(text) if "-" in text else None
     if dash:
-        line = text.count("\n", 0, dash.start("dash")) + 1
-        column = dash.start("dash") - text.rfind("\n", 0, dash.start("dash"))
+        line, column = line_and_column(text, dash.start("dash"))
         return [Problem(shown, line + line_offset, column, "yaml",
                         f"no space after '-' (expected a space between '-' and the item: '- {dash.group('item')}')")]
     return []
@@ -831,7 +838,7 @@ def yaml_problem(shown: str, exc: yaml.YAMLError, line_offset: int = 0, text: st
 
 def _reader_problem(shown: str, exc: yaml.reader.ReaderError, line_offset: int, text: str) -> Problem:
     at = exc.position if text and isinstance(exc.position, int) and exc.position <= len(text) else 0
-    line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+    line, column = line_and_column(text, at)
     code = exc.character if isinstance(exc.character, int) else ord(exc.character[:1] or "\0")
     return Problem(shown, line + line_offset, column, "yaml", f"an invisible control character U+{code:04X}, which YAML "
                    "does not allow (expected visible text only: delete it)")

@@ -246,11 +246,7 @@ def _free_id(article_id: str, url: str, settings: Settings) -> tuple[str, str]:
 def _changed_fields(path: Path, text: str) -> list[str]:
     """The front-matter fields of the article file ``path`` that ``text`` (an import of the same article)
     would drop, add or change, in the order an import writes them; every field when it cannot be read."""
-    data, _ = read_bounded(path, MAX_ARTICLE_BYTES, None)
-    try:
-        held = _front_matter(data.decode("utf-8")) if data is not None else None
-    except UnicodeDecodeError:
-        held = None
+    held = _front_matter_of(path)
     new = _front_matter(text) or {}
     if held is None:
         return ["every field (the file cannot be read)"]
@@ -267,6 +263,15 @@ def _front_matter(text: str) -> dict[Any, Any] | None:
     return meta if isinstance(meta, dict) else None
 
 
+def _front_matter_of(path: Path) -> dict[Any, Any] | None:
+    """The front matter of an existing article file, or None when it cannot be read."""
+    data, _ = read_bounded(path, MAX_ARTICLE_BYTES, None)
+    try:
+        return _front_matter(data.decode("utf-8")) if data is not None else None
+    except UnicodeDecodeError:
+        return None
+
+
 def _same_value(held: Any, new: Any) -> bool:
     """Whether a field holds the same value in both: '2025' written unquoted (a number) and quoted is one date."""
     if held == new:
@@ -278,12 +283,6 @@ def _same_value(held: Any, new: Any) -> bool:
 
 def _url_of(path: Path) -> str | None:
     """The url an existing article file gives, or None when it cannot be read."""
-    data, _ = read_bounded(path, MAX_ARTICLE_BYTES, None)
-    try:
-        parts = split_front_matter(data.decode("utf-8")) if data is not None else None
-        # a person's file: its shape is checked (aliases, nesting) before it is parsed
-        meta = parse_yaml(parts[0]) if parts is not None and not yaml_shape_problems(parts[0], str(path)) else None
-    except (UnicodeDecodeError, yaml.YAMLError, RecursionError):
-        return None
-    url = meta.get("url") if isinstance(meta, dict) else None
+    meta = _front_matter_of(path)
+    url = meta.get("url") if meta is not None else None
     return url.strip() if isinstance(url, str) else None
