@@ -15,7 +15,7 @@ import json
 import os
 import re
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -471,9 +471,9 @@ def line_and_column(text: str, at: int) -> tuple[int, int]:
 
 
 def _child(node: yaml.Node | None, part: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
-    if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+    if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            if key.value == part:
+            if key.value == (part if isinstance(part, str) else str(part)):  # a key written as a number: '12: x'
                 return key, value
     if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
         return None, node.value[part]
@@ -532,8 +532,12 @@ def explain_error(model: type[BaseModel], error: dict[str, Any]) -> str:
         return f"wrong type: got {kind_of(value)} (expected a list)"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return f"wrong type: got {kind_of(value)} (expected a mapping of fields: {', '.join(_fields_of(model, loc))})"
+    if kind == "invalid_key":  # '12: x': a number where a field name goes
+        return f"unknown field (expected {one_of(_fields_of(model, loc[:-1]))})"
     if kind == "literal_error":
         choices = [c.strip(" '") for c in str(ctx.get("expected", "")).replace(" or ", ",").split(",")]
+        if value is None:
+            return f"is empty (expected {one_of(choices)})"
         return f"{value!r} is not allowed (expected {one_of(choices)}{did_you_mean(value, choices)})"
     if kind == "string_too_long" or (kind == "too_long" and isinstance(value, str) and "max_length" in ctx):
         return f"too long: {len(value)} characters (expected at most {ctx['max_length']})"
@@ -620,6 +624,10 @@ def validate_fields(model: type[T], data: Any, source: SourceFile[Any]) -> tuple
         return salvage(model, {**data, **as_meant}, failed), problems, True
 
 
+def not_on_scale(rating: str, ratings: Sequence[str]) -> str:
+    return f"{rating!r} is not on the rating scale (expected {one_of(ratings)}{did_you_mean(rating, ratings)})"
+
+
 def _field_problem(model: type[BaseModel], source: SourceFile[Any], error: Any, at: FieldPath) -> Problem:
     """A pydantic error in the house format, at the place ``at`` in the file (its own path, or the path as
     written when a field name was misspelt)."""
@@ -636,8 +644,10 @@ def _field_problem(model: type[BaseModel], source: SourceFile[Any], error: Any, 
         if written is not None:
             message = message.replace(ctx["hint"], quote_hint(written))
     # a missing field is pointed at where it belongs (its parent), but named by its own path
-    line, column = source.position(at[:-1] if kind == "missing" else at, at_key=kind == "extra_forbidden")
-    return Problem(source.path, line, column, field_name(tuple(error["loc"])), message)
+    line, column = source.position(at[:-1] if kind == "missing" else at, at_key=kind in ("extra_forbidden", "invalid_key"))
+    loc = tuple(error["loc"])
+    name = field_name((*loc[:-1], str(loc[-1])) if kind == "invalid_key" else loc)  # the key '12', not item [12]
+    return Problem(source.path, line, column, name, message)
 
 
 _CHARACTER_ERRORS = ("hidden", "noncharacter", "surrogate")  # model.py's checks of text: 'at position N' in the value
@@ -957,6 +967,7 @@ class _Context:
     today: dt.date  # the build date: no review after it
     todo: list[tuple[str, str, str]] = field(default_factory=list)  # the files to load: (path, as shown, id)
     facts: bool = False  # each record's value is its ClaimFacts, not its Claim
+    ratings: tuple[str, ...] = ()  # the rating scale's ids: a rating written as a number is pointed at them
 
 
 _context: _Context | None = None  # in a worker process, set when it starts: every file it loads shares it
@@ -1033,7 +1044,7 @@ def stem_and_suffix(name: str) -> tuple[str, str]:
 
 
 def start_loading_claims(claims_dir: Path, root: Path, names: list[str] | None = None, *, here_too: bool = False,
-                         facts: bool = False) -> Callable[[], tuple[list[SourceFile[Any]], list[Problem]]]:
+                         facts: bool = False, ratings: tuple[str, ...] = ()) -> Callable[[], tuple[list[SourceFile[Any]], list[Problem]]]:
     """``load_claims`` in two steps: this starts it (in worker processes, for a large folder) and gives
     back the function that waits for its result, so the caller can do other work meanwhile (load the
     articles). The function must be called: it also stops the workers. ``names``: the folder's
@@ -1063,7 +1074,7 @@ def start_loading_claims(claims_dir: Path, root: Path, names: list[str] | None =
             if record is not None:
                 known[path] = record
     todo = [job for job in jobs if job[0] not in known]
-    context = _Context(real_root, ids, dt.date.today(), todo, facts)
+    context = _Context(real_root, ids, dt.date.today(), todo, facts, ratings)
     loading = _Loading(context, here_too)
 
     def result() -> tuple[list[SourceFile[Claim]], list[Problem]]:
@@ -1166,7 +1177,7 @@ def _load_claim_file(path: str, shown: str, claim_id: str, context: _Context) ->
     parsed, problems = _parse_claim_text(text, shown)
     if parsed is _UNREADABLE:
         return None, problems
-    record, found = claim_from(parsed, SourceFile(shown, text, None), claim_id, context.ids, context.today)
+    record, found = claim_from(parsed, SourceFile(shown, text, None), claim_id, context.ids, context.today, context.ratings)
     if record is not None and problems:  # keys written twice: the record is checked, never published
         record.partial = True
     problems += found
@@ -1262,8 +1273,9 @@ def _future_dates(claim: Claim, source: SourceFile[Any], today: dt.date) -> list
 
 
 def claim_from(data: Any, source: SourceFile[Any], claim_id: str, ids: dict[str, str],
-               today: dt.date | None = None) -> tuple[SourceFile[Claim] | None, list[Problem]]:
-    """A claim record from its parsed YAML, or every problem with it."""
+               today: dt.date | None = None, ratings: Sequence[str] = ()) -> tuple[SourceFile[Claim] | None, list[Problem]]:
+    """A claim record from its parsed YAML, or every problem with it. ``ratings``: the rating scale's ids,
+    which a rating written as a number or as true/false is pointed at (quoting it alone would not do)."""
     shown = source.path
     problems: list[Problem] = []
     if reserved(claim_id):
@@ -1279,10 +1291,15 @@ def claim_from(data: Any, source: SourceFile[Any], claim_id: str, ids: dict[str,
     if not problems and isinstance(data, dict) and "id" not in data:
         data = {"id": claim_id, **data}  # a valid file name is the id: validated with the record, not copied in after
     claim, found, partial = validate_fields(Claim, data, source)
-    problems += found
+    cut, emptied = comment_problems(source)
+    problems += [problem for problem in found if problem.field not in emptied]  # the comment says why it is empty
     if claim is None:
-        return None, problems
+        return None, problems + cut
     failed = {problem.field.split("[")[0].split(".")[0] for problem in found}
+    written = source.plain_scalar(("rating",)) if ratings and "rating" in failed else None
+    if written is not None and written not in ratings and isinstance(data.get("rating"), (bool, int, float)):
+        problems = [problem for problem in problems if problem.field != "rating"]  # not: put it in quotes
+        problems.append(source.problem(("rating",), not_on_scale(written, ratings)))
     if failed:
         failed |= {closest(name, Claim.model_fields) or name for name in failed if name not in Claim.model_fields}
     if claim.id is not None and claim.id != claim_id:
@@ -1290,12 +1307,12 @@ def claim_from(data: Any, source: SourceFile[Any], claim_id: str, ids: dict[str,
         problems.append(source.problem(("id",), f"{claim.id!r} {clash} (expected {claim_id!r}, or no id field)"))
     if claim.published:
         for name in REQUIRED_TO_PUBLISH:
-            if not getattr(claim, name) and name not in failed:
+            if not getattr(claim, name) and name not in failed and name not in emptied:
                 what = "at least one source is required to publish" if name == "sources" else "required to publish"
                 expected = Claim.model_fields[name].description
                 problems.append(source.problem((name,), f"{what} (expected {expected}, or status: draft)", at_key=True))
     problems += _future_dates(claim, source, today or dt.date.today())
-    problems += comment_problems(source)
+    problems += cut
     if claim.context:
         problems += [source.problem_within(("context",), slip.line, slip.column, slip.message)
                      for slip in markdown_slips(claim.context)]
@@ -1326,17 +1343,19 @@ def _maybe_cut_by_comment(text: str) -> bool:
     return False
 
 
-def comment_problems(source: SourceFile[Any]) -> list[Problem]:
+def comment_problems(source: SourceFile[Any]) -> tuple[list[Problem], set[str]]:
     """A problem for each plain value that a ' #' cut short: YAML reads the rest of the line as a comment,
     so 'title: the #1 priority' publishes 'the'. Found in the parsed nodes: a quoted value or a block of
-    text keeps its '#'."""
+    text keeps its '#'. With the problems, the fields it left empty (their other problems, 'is empty',
+    'required to publish', only repeat it)."""
     text = source.text
     if "#" not in text or not _maybe_cut_by_comment(text):
-        return []
+        return [], set()
     if source._tree is None:
         source._tree = yaml.compose(text, Loader=_Loader)
     lines = text.split("\n")
     problems: list[Problem] = []
+    emptied: set[str] = set()
 
     def walk(node: yaml.Node | None, path: FieldPath) -> None:
         if isinstance(node, yaml.MappingNode):
@@ -1356,13 +1375,15 @@ def comment_problems(source: SourceFile[Any]) -> list[Problem]:
             fix = (f": {'- ' if isinstance(name, int) else str(name) + ': '}{json.dumps(written, ensure_ascii=False)}"
                    if written else "")
             what = " and left out of the value" if node.value else ", so the field is empty"
+            if not node.value:
+                emptied.add(field_name(path))
             column = end.column + comment.start(1) + 1
             problems.append(Problem(source.path, end.line + 1 + source.line_offset, column, field_name(path),
                                     f"{comment.group(1)!r} was read as a YAML comment{what} (expected the whole "
                                     f"value in quotes{fix}; or, for a comment, a space after '#')"))
 
     walk(source._tree, ())
-    return problems
+    return problems, emptied
 
 
 def split_front_matter(text: str) -> tuple[str, str] | None:
@@ -1460,7 +1481,8 @@ def parse_article(text: str, article_id: str, shown: str) -> tuple[SourceFile[Ar
                                 f"{windows_reserved(article_id)})"))
     meta, found, partial = validate_fields(ArticleMeta, data, source)
     partial = partial or bool(problems)
-    problems += found + comment_problems(source)
+    cut, emptied = comment_problems(source)
+    problems += [problem for problem in found if problem.field not in emptied] + cut
     if not body.strip():
         problems.append(Problem(shown, text.count("\n", 0, len(text) - len(body)) + 1, 1, "body",
                                 "is empty (expected the article text after the front matter)"))

@@ -106,7 +106,8 @@ def load_sources(settings: Settings, *, briefly: bool = False, facts: bool = Fal
     if links:
         return Sources([], [], links, claim_files, article_files, stopped=True)
     with paused_gc():
-        claims_loaded = start_loading_claims(settings.claims_dir, settings.root, claim_names, here_too=briefly, facts=facts)
+        claims_loaded = start_loading_claims(settings.claims_dir, settings.root, claim_names, here_too=briefly, facts=facts,
+                                             ratings=tuple(settings.scale.ids))
         try:
             articles, article_errors = load_articles(settings.articles_dir, settings.root)
         finally:

@@ -16,7 +16,7 @@ from rapidfuzz.distance import OSA
 
 from .errors import Problem, did_you_mean, one_of
 from .load import field_name as field_label
-from .load import FieldPath, SourceFile, claim_from, parse_yaml, yaml_problem, yaml_shape_problems
+from .load import FieldPath, SourceFile, claim_from, not_on_scale, parse_yaml, yaml_problem, yaml_shape_problems
 from .model import SLUG_RE, Article, Claim, reserved
 from .quotes import Span, find, nearest, normalise
 
@@ -66,8 +66,7 @@ def check_claims(
                                                f"{aliased[alias]!r} (expected each alias once)"))
             aliased.setdefault(alias, claim.id)  # type: ignore[arg-type]
         if claim.rating is not None and claim.rating not in scale:
-            problems.append(record.problem(("rating",), f"{claim.rating!r} is not on the rating scale "
-                                           f"(expected {one_of(scale.ids)}{did_you_mean(claim.rating, scale.ids)})"))
+            problems.append(record.problem(("rating",), not_on_scale(claim.rating, scale.ids)))
         for index, related in enumerate(claim.related):
             target = by_id.get(related)
             if target is None and related in claim_files:
@@ -291,7 +290,7 @@ def new_claim_problems(text: str, claim_id: str, article: Article, settings: Set
         data = parse_yaml(text)
     except yaml.YAMLError as exc:
         return [yaml_problem(shown, exc, text=text)]
-    record, problems = claim_from(data, SourceFile(shown, text, None), claim_id, {})
+    record, problems = claim_from(data, SourceFile(shown, text, None), claim_id, {}, ratings=settings.scale.ids)
     if record is None:
         return problems
     sources = [SourceFile(settings.shown(settings.article_file(a.id)), "", a) for a in {a.id: a for a in (article, *more)}.values()]

@@ -68,6 +68,21 @@ CASES = {
         CLAIM_ELSEWHERE.replace("rating: supported", "rating: false"),
         ["claims/bad.yaml:6:9: rating: wrong type: got true/false (expected text; put it in quotes: \"false\")"],
     ),
+    "rating written as a number": (
+        CLAIM_ELSEWHERE.replace("rating: supported", "rating: 3"),
+        ["claims/bad.yaml:6:9: rating: '3' is not on the rating scale (expected one of: supported, "
+         "partly-supported, misleading, unsupported, false, cannot-verify)"],
+    ),
+    "attribution left empty": (
+        CLAIM_ELSEWHERE.replace("attribution: reported", "attribution:"),
+        ["claims/bad.yaml:5:13: attribution: is empty (expected one of: direct, reported, vague, none)"],
+    ),
+    "a number as a field name": (
+        CLAIM_ELSEWHERE.replace("rating: supported", "rating: supported\n12: twelve"),
+        ["claims/bad.yaml:7:1: 12: unknown field (expected one of: id, title, quote, article, appearances, claimant, "
+         "attribution, rating, summary, context, sources, tags, related, aliases, authors, reviewers, reviewed, "
+         "updated, corrections, status, provenance)"],
+    ),
     "attribution not allowed": (
         CLAIM_ELSEWHERE.replace("attribution: reported", "attribution: reportd"),
         ["claims/bad.yaml:5:14: attribution: 'reportd' is not allowed (expected one of: direct, reported, vague, "
@@ -716,7 +731,6 @@ def test_a_value_cut_short_by_a_hash_read_as_a_comment_is_reported_with_the_fix(
         "claims/bad.yaml:1:23: title: '#1 priority' was read as a YAML comment and left out of the value (expected "
         "the whole value in quotes: title: \"The minister's #1 priority\"; or, for a comment, a space "
         "after '#')",
-        "claims/bad.yaml:5:13: attribution: None is not allowed (expected one of: direct, reported, vague, none)",
         "claims/bad.yaml:5:14: attribution: '#reported' was read as a YAML comment, so the field is empty (expected "
         "the whole value in quotes: attribution: \"#reported\"; or, for a comment, a space "
         "after '#')",
