@@ -2,7 +2,9 @@
 sits on the scale) and the claim, so a shared link never spreads a claim without its rating.
 
 Drawn with Pillow in DejaVu Sans, the font matplotlib ships (wide coverage: Latin, Greek, Cyrillic), never
-fetched. The same card gives the same bytes. Cards are cached by a hash of everything drawn on them, so a
+fetched. A text with characters the font lacks (Chinese, Japanese, Devanagari) would be drawn as empty
+boxes: the card shows instead what the one card of its rating shows ('A claim rated False'), and leaves
+out a site name it cannot draw. The same card gives the same bytes. Cards are cached by a hash of everything drawn on them, so a
 rebuild draws only the cards whose claim, rating or scale changed.
 """
 
@@ -18,7 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from .model import RatingScale
-from .share import HEIGHT, WIDTH, Card, card_key
+from .share import HEIGHT, SITE_TEXT, WIDTH, Card, card_key, rating_text
 
 MARGIN = 60
 INK, QUIET, PAPER, SITE_ACCENT = "#16181d", "#3d4049", "#ffffff", "#3f51b5"
@@ -31,6 +33,21 @@ def _font_file(bold: bool) -> str:
         raise RuntimeError("share cards need the DejaVu fonts of the matplotlib package (pip install matplotlib)")
     folder = Path(next(iter(spec.submodule_search_locations))) / "mpl-data" / "fonts" / "ttf"
     return str(folder / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"))
+
+
+@cache
+def _covered(bold: bool) -> frozenset[int]:
+    """The characters the font draws (its character map)."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(_font_file(bold), lazy=True) as font:
+        return frozenset(font.getBestCmap())
+
+
+def drawable(text: str, bold: bool = False) -> bool:
+    """Whether the font has every character of ``text`` (white space aside)."""
+    covered = _covered(bold)
+    return all(ord(character) in covered or character.isspace() for character in text)
 
 
 @cache
@@ -81,8 +98,9 @@ def draw(card: Card, scale: RatingScale) -> bytes:
     rating = scale[card.rating_id] if card.rating_id else None
     pen.text((MARGIN, 104), card.heading.upper(), font=_font(24, bold=True), fill=QUIET)
     body = _font(46 if rating else 52)
+    text = card.text if drawable(card.text) else rating_text(rating.label) if rating else SITE_TEXT
     y = 146
-    for line in _lines(card.text, body, WIDTH - 2 * MARGIN, 4 if rating else 3):
+    for line in _lines(text, body, WIDTH - 2 * MARGIN, 4 if rating else 3):
         pen.text((MARGIN, y), line, font=body, fill=INK)
         y += 58 if rating else 64
     out = io.BytesIO()
@@ -109,7 +127,8 @@ def _draw_frame(site_name: str, rating_id: str | None, scale: RatingScale):  # t
     pen = ImageDraw.Draw(image)
     rating = scale[rating_id] if rating_id else None
     pen.rectangle((0, 0, 18, HEIGHT), fill=rating.colour if rating else SITE_ACCENT)
-    pen.text((MARGIN, 40), site_name, font=_font(30, bold=True), fill=QUIET)
+    if drawable(site_name, bold=True):
+        pen.text((MARGIN, 40), site_name, font=_font(30, bold=True), fill=QUIET)
     if rating:
         verdict = f"Rated {rating.label}"
         big = _font(44, bold=True)

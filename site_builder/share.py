@@ -14,9 +14,17 @@ from .model import Claim, RatingScale
 from .routes import Routes
 
 WIDTH, HEIGHT = 1200, 630
-VERSION = 1  # of the drawing (cards.py): bump it when the drawing changes, and every card is drawn again
+VERSION = 2  # of the drawing (cards.py): bump it when the drawing changes, and every card is drawn again
 MODES = ("auto", "claim", "rating")
 AUTO_LIMIT = 500  # share_cards: auto draws one card per claim up to this many published claims (benchmarks/README.md)
+
+
+SITE_TEXT = "Claims checked, with their ratings"  # the site's card, without a site description
+
+
+def rating_text(label: str) -> str:
+    """The text of the one card of a rating, which every claim of it shares."""
+    return f"A claim rated {label}"
 
 
 def verdict_title(title: str, label: str) -> str:
@@ -85,12 +93,12 @@ class ShareCards:
             return self._add(f"claim-{claim.id}", card), f"Rated {label}: {claim.title}"
         uri = self._rating_cards.get(claim.rating)  # type: ignore[arg-type]
         if uri is None:
-            card = Card(self.site_name, "Fact check", f"A claim rated {label}", claim.rating)
+            card = Card(self.site_name, "Fact check", rating_text(label), claim.rating)
             uri = self._rating_cards[claim.rating] = self._add(f"rating-{claim.rating}", card)  # type: ignore[index]
         return uri, f"Rated {label}, on a scale from " \
             f"{self.scale[self.scale.ids[0]].label} to {self.scale[self.scale.ids[-1]].label}"
 
     def for_site(self) -> tuple[str, str]:
-        card = Card(self.site_name, "Fact checks", self.description or "Claims checked, with their ratings", None)
+        card = Card(self.site_name, "Fact checks", self.description or SITE_TEXT, None)
         labels = ", ".join(self.scale[r].label for r in self.scale.ids)
         return self._add("site", card), f"{self.site_name}: claims rated {labels}"

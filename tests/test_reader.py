@@ -17,9 +17,9 @@ import yaml
 from coloraide import Color
 from PIL import Image
 
-from site_builder.cards import draw
+from site_builder.cards import draw, drawable
 from site_builder.model import DEFAULT_RATINGS, RatingScale
-from site_builder.share import Card
+from site_builder.share import Card, rating_text
 
 from .conftest import CLAIM, CLAIM_2, REPO, Project
 from .schemaorg_vocab import check
@@ -224,6 +224,16 @@ def test_a_card_is_the_same_bytes_every_time() -> None:
     assert draw(card, scale) == first
     with Image.open(BytesIO(first)) as image:
         assert image.size == (1200, 630)
+
+
+def test_a_card_never_draws_characters_its_font_lacks() -> None:
+    # DejaVu Sans has no Chinese: the title would be a row of empty boxes beside the verdict
+    scale = RatingScale.model_validate({"ratings": DEFAULT_RATINGS})
+    assert drawable("Дмитрий Песков, 90%: “Triumf” …") and not drawable("普京将访问印度")
+    chinese = draw(Card("Site", "Claim", "普京将于12月4日访问印度", "false"), scale)
+    assert chinese == draw(Card("Site", "Claim", rating_text(scale["false"].label), "false"), scale)
+    assert chinese != draw(Card("Site", "Claim", "Putin will visit India on 4 December", "false"), scale)
+    assert draw(Card("事实核查", "Claim", "A claim", "false"), scale) == draw(Card("", "Claim", "A claim", "false"), scale)
 
 
 def test_article_highlights_say_their_rating_in_words(built: Project) -> None:
