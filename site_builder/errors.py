@@ -126,21 +126,47 @@ def github_report(errors: list[Problem], warnings: list[Problem], path_prefix: s
     return lines
 
 
-def closest(value: object, choices: Iterable[str]) -> str | None:
-    """The choice ``value`` was probably meant to be: the same but for case, else a close spelling."""
+def closest(value: object, choices: Iterable[str], *, verdict: bool = False) -> str | None:
+    """The choice ``value`` was probably meant to be: the same but for case, else a close spelling.
+
+    ``verdict``: the choices are ratings, where a wrong guess flips a verdict ('unsupported' is close
+    to 'supported' and to 'partly-supported'): a spelling that differs at its start by a word put
+    before it ('un', 'not-', 'partly-') is no typo, and gets no answer."""
     if not isinstance(value, str):
         return None
     choices = list(choices)
-    same = [choice for choice in choices if choice.casefold() == value.casefold()]
+    written = re.sub(r"<[^>]*>", "", value).strip().casefold() if verdict else value.casefold()  # '<b>Supported</b>'
+    same = [choice for choice in choices if choice.casefold() == written]
     if same:
         return same[0]
-    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(written if verdict else value, choices, n=1, cutoff=0.6)
+    if close and verdict and (_another_start(written, close[0]) or _another_word(written, close[0])):
+        return None
     return close[0] if close else None
 
 
-def did_you_mean(value: object, choices: Iterable[str]) -> str:
-    """``; did you mean 'x'?`` when a choice is close to ``value``, else ``''``."""
-    close = closest(value, choices)
+def _another_word(value: str, choice: str) -> bool:
+    """Whether two hyphenated spellings differ by a whole word ('partly-false', 'partly-supported'), or in
+    how many words they have ('not-misleading', 'misleading')."""
+    ours, theirs = value.split("-"), choice.split("-")
+    return len(ours) != len(theirs) or any(
+        difflib.SequenceMatcher(None, a, b).ratio() < 0.6 for a, b in zip(ours, theirs))
+
+
+def _another_start(value: str, choice: str) -> bool:
+    """Whether two spellings differ at their start by two characters or more ('un' + 'supported',
+    'partly-' + 'supported'), the rest the same: a word put before, not a slip of the keys."""
+    if value[:1] == choice[:1]:
+        return False
+    tail = 0
+    while tail < min(len(value), len(choice)) and value[-1 - tail] == choice[-1 - tail]:
+        tail += 1
+    return tail >= 3 and max(len(value), len(choice)) - tail >= 2
+
+
+def did_you_mean(value: object, choices: Iterable[str], *, verdict: bool = False) -> str:
+    """``; did you mean 'x'?`` when a choice is close to ``value``, else ``''`` (``verdict``: see closest)."""
+    close = closest(value, choices, verdict=verdict)
     return f"; did you mean '{close}'?" if close else ""
 
 

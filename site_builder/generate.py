@@ -28,7 +28,7 @@ import yaml
 from .cards import CardCache
 from .config import read_config
 from .errors import Refused
-from .pages import generated_files, share_cards
+from .pages import generated_files, insert_ratings, placeholders, share_cards
 from .project import load_site
 from .render import environment
 from .routes import CLAIMANTS, CLAIMS, FEED_LINKS, RATINGS, STYLESHEET, TAGS, feed_links
@@ -36,6 +36,7 @@ from .safehtml import UnsafePage
 from .settings import Settings
 
 MARKER = ".site-builder-generated"
+SITE_CARD = "claim_site_card"  # config.extra: the site's share card, for overrides/main.html
 DOCS = "docs"
 CONFIG = "mkdocs.yml"
 OVERRIDES = "overrides"
@@ -52,7 +53,9 @@ def write_engine_project(settings: Settings, config_file: Path, out: Path) -> st
     site = load_site(settings)
     share = share_cards(site)
     files = generated_files(site, environment(settings.templates_dir), share, links_to_files=True)
-    count = write_project(settings, config_file, read_config(config_file.resolve()), files, out)
+    card, alt = share.for_site()  # shown by every page without a card of its own, as the plugin does
+    count = write_project(settings, config_file, read_config(config_file.resolve()), files, out,
+                          site_card={"image": (settings.site_url or "/") + card, "alt": alt})
     cache = CardCache(settings.cache_dir, settings.scale)
     for uri, card in share.cards.items():  # the share cards, drawn (or taken from the cache) into docs/
         target = out / DOCS / uri
@@ -77,10 +80,12 @@ def prepare(out: Path) -> None:
 
 
 def write_project(settings: Settings, config_file: Path, site_config: Mapping[str, Any],
-                  files: Iterable[tuple[str, Iterable[str]]], out: Path) -> int:
+                  files: Iterable[tuple[str, Iterable[str]]], out: Path, site_card: Mapping[str, str] | None = None) -> int:
     """Write the engine project into ``out`` (see the module's docstring), with the generated ``files``
-    (URI, pieces of text), each written as it comes; return the number of pages. If making a file fails
-    (a page the sanitiser refuses), ``out`` is left empty (ours), never half written."""
+    (URI, pieces of text), each written as it comes; return the number of pages. The site's own pages get
+    what the plugin gives them: the rating scale in place of its marks, and, with ``placeholders: warn``,
+    a refusal while any ``[Placeholder: ...]`` is left (the build fails in --strict). If making a file
+    fails (a page the sanitiser refuses), ``out`` is left empty (ours), never half written."""
     for folder in (settings.docs_dir, settings.claims_dir):
         if out.resolve().is_relative_to(folder):
             raise Refused(f"{out} is inside {settings.shown(folder)}/ (expected a folder outside the site's own "
@@ -93,6 +98,7 @@ def write_project(settings: Settings, config_file: Path, site_config: Mapping[st
     shutil.copytree(settings.docs_dir, docs, symlinks=True,
                     ignore=lambda folder, names: [n for n in names if Path(folder).resolve() == articles
                                                   and n != "index.md"])
+    _hand_written_pages(settings, docs)
     count = 0
     try:
         for uri, pieces in files:
@@ -113,8 +119,28 @@ def write_project(settings: Settings, config_file: Path, site_config: Mapping[st
         source = settings.root / custom_dir
         shutil.copytree(source, out / OVERRIDES, symlinks=True, ignore=lambda folder, names: [
             n for n in names if (Path(folder) / n).relative_to(source).as_posix() in THEME_ONLY])
-    (out / CONFIG).write_text(engine_config(settings, config_file, site_config, out), encoding="utf-8", newline="\n")
+    (out / CONFIG).write_text(engine_config(settings, config_file, site_config, out, site_card), encoding="utf-8",
+                              newline="\n")
     return count
+
+
+def _hand_written_pages(settings: Settings, docs: Path) -> None:
+    """The copied pages of docs_dir as the plugin serves them (``on_page_markdown``): the rating scale in
+    place of its marks; with ``placeholders: warn``, every placeholder left refuses the whole project."""
+    left = []
+    for path in sorted(docs.rglob("*.md")):
+        if path.is_symlink() or not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8")
+        shown = settings.shown(settings.docs_dir / path.relative_to(docs))
+        left += [f"{shown}:{found.line}:{found.column}: placeholder: {found.text} (expected the site's own text "
+                 "before it is published)" for found in placeholders(text)]
+        with_ratings = insert_ratings(text, settings.scale)
+        if with_ratings != text:
+            path.write_text(with_ratings, encoding="utf-8", newline="\n")
+    if left and settings.placeholders == "warn":
+        prepare(docs.parent)  # half a project is none
+        raise Refused("\n".join(left) + f"\n{len(left)} placeholder(s) left (placeholders: warn)")
 
 
 def _custom_dir(site_config: Mapping[str, Any]) -> str | None:
@@ -122,7 +148,8 @@ def _custom_dir(site_config: Mapping[str, Any]) -> str | None:
     return theme.get("custom_dir") if isinstance(theme, dict) else None
 
 
-def engine_config(settings: Settings, config_file: Path, site_config: Mapping[str, Any], out: Path) -> str:
+def engine_config(settings: Settings, config_file: Path, site_config: Mapping[str, Any], out: Path,
+                  site_card: Mapping[str, str] | None = None) -> str:
     """The generated project's mkdocs.yml: the site's own, inherited, with what the plugin would set."""
     config: dict[str, Any] = {
         "INHERIT": Path(os.path.relpath(config_file.resolve(), out.resolve())).as_posix(),
@@ -134,8 +161,13 @@ def engine_config(settings: Settings, config_file: Path, site_config: Mapping[st
     }
     if _custom_dir(site_config):
         config["theme"] = {"custom_dir": OVERRIDES}
+    extra: dict[str, Any] = {}  # merged into the site's own extra (INHERIT merges mappings)
     if feeds := feed_links(settings.site_url):
-        config["extra"] = {FEED_LINKS: feeds}  # merged into the site's own extra (INHERIT merges mappings)
+        extra[FEED_LINKS] = feeds
+    if site_card:
+        extra[SITE_CARD] = dict(site_card)  # overrides/main.html shows it on pages without a card of their own
+    if extra:
+        config["extra"] = extra
     header = ("# Written by site-builder generate: the site of the mkdocs.yml inherited below, with every generated\n"
               "# page as a file in docs/, for engines that run no plugins. Regenerate it; do not edit it.\n")
     return header + yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True)

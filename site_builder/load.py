@@ -470,10 +470,20 @@ def line_and_column(text: str, at: int) -> tuple[int, int]:
     return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
 
 
+def _written_as(written: str, key: object) -> bool:
+    """Whether a mapping key written ``written`` reads as ``key``: text, or a number ('12: x') or true/false
+    ('false:' in a rating scale) as PyYAML reads a plain key."""
+    if isinstance(key, str):
+        return written == key
+    if isinstance(key, bool):
+        return written.lower() in (("yes", "true", "on") if key else ("no", "false", "off"))
+    return written == str(key)
+
+
 def _child(node: yaml.Node | None, part: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            if key.value == (part if isinstance(part, str) else str(part)):  # a key written as a number: '12: x'
+            if _written_as(key.value, part):
                 return key, value
     if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
         return None, node.value[part]
@@ -510,10 +520,14 @@ def _inner_model(annotation: Any) -> Any:
 
 def _fields_of(model: type[BaseModel], path: FieldPath) -> list[str]:
     current: Any = model
+    keyed = False  # the part before was a mapping of ids to records (the rating scale): this part is an id
     for part in path:
-        if isinstance(part, str) and isinstance(current, type) and issubclass(current, BaseModel):
+        if keyed:
+            keyed = False
+        elif isinstance(part, str) and isinstance(current, type) and issubclass(current, BaseModel):
             info = current.model_fields.get(part)
             current = _inner_model(info.annotation) if info else None
+            keyed = info is not None and typing.get_origin(info.annotation) is dict
     if isinstance(current, type) and issubclass(current, BaseModel):
         return [name for name in current.model_fields if name != "method"]
     return []
@@ -530,7 +544,9 @@ def explain_error(model: type[BaseModel], error: dict[str, Any]) -> str:
         return f"unknown field ({hint[2:] if hint else 'expected ' + one_of(known)})"
     if kind == "list_type":
         return f"wrong type: got {kind_of(value)} (expected a list)"
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
+    if kind == "dict_type":  # the rating scale: its ids, each with its fields
+        return f"wrong type: got {kind_of(value)} (expected a mapping of ids, each to its fields: {', '.join(_fields_of(model, (*loc, '')))})"
+    if kind in ("model_type", "model_attributes_type"):
         return f"wrong type: got {kind_of(value)} (expected a mapping of fields: {', '.join(_fields_of(model, loc))})"
     if kind == "invalid_key":  # '12: x': a number where a field name goes
         return f"unknown field (expected {one_of(_fields_of(model, loc[:-1]))})"
@@ -625,7 +641,7 @@ def validate_fields(model: type[T], data: Any, source: SourceFile[Any]) -> tuple
 
 
 def not_on_scale(rating: str, ratings: Sequence[str]) -> str:
-    return f"{rating!r} is not on the rating scale (expected {one_of(ratings)}{did_you_mean(rating, ratings)})"
+    return f"{rating!r} is not on the rating scale (expected {one_of(ratings)}{did_you_mean(rating, ratings, verdict=True)})"
 
 
 def _field_problem(model: type[BaseModel], source: SourceFile[Any], error: Any, at: FieldPath) -> Problem:
@@ -996,7 +1012,8 @@ _NOT_CLAIM_FILES = ("schema.json",)
 _YAML_SUFFIX_RE = re.compile(r"\.ya?ml(?=\.|\s*$)", re.IGNORECASE)
 
 
-def _kept_beside_claims(name: str) -> bool:
+def kept_beside_claims(name: str) -> bool:
+    """Whether a name in the claims folder that is not a claim file is left alone (not reported)."""
     return (name in _NOT_CLAIM_FILES or name.upper().startswith("README") or name.startswith((".", "#"))
             or name.endswith("~"))
 
@@ -1008,7 +1025,7 @@ def stray_claim_files(claims_dir: Path, names: list[str], folder: str) -> list[P
     where the claim files are loaded."""
     problems: list[Problem] = []
     for name in names:
-        if name.endswith((".yaml", ".yml")) or _kept_beside_claims(name):
+        if name.endswith((".yaml", ".yml")) or kept_beside_claims(name):
             continue
         shown = name if folder == "." else f"{folder}/{name}"
         path = os.path.join(claims_dir, name)
@@ -1030,7 +1047,7 @@ def _claims_in_sub_folder(path: str, shown: str, folder: str) -> list[Problem]:
     for inside, folders, files in os.walk(path):
         folders[:] = sorted(name for name in folders if not name.startswith("."))
         for name in sorted(files):
-            if _YAML_SUFFIX_RE.search(name) and not _kept_beside_claims(name):
+            if _YAML_SUFFIX_RE.search(name) and not kept_beside_claims(name):
                 relative = os.path.relpath(os.path.join(inside, name), path).replace(os.sep, "/")
                 problems.append(Problem(f"{shown}/{relative}", 1, 1, "(file)", "in a sub-folder, so it is not read "
                                         f"(expected claim files directly in {folder}/: move it there)"))
@@ -1249,12 +1266,13 @@ class ClaimFacts(typing.NamedTuple):
     quote: str | None
     appearances: list[AppearanceFacts]
     reviewed: dt.date | None
+    claimant: str | None
 
     @classmethod
     def of(cls, claim: Claim) -> ClaimFacts:
         return cls(claim.id, claim.title, claim.published, claim.tags, claim.aliases, claim.rating, claim.related,
                    claim.article, claim.quote, [AppearanceFacts(a.article, a.quote) for a in claim.appearances],
-                   claim.reviewed)
+                   claim.reviewed, claim.claimant)
 
 
 class AppearanceFacts(typing.NamedTuple):

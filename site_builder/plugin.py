@@ -74,7 +74,6 @@ from .routes import FEED_LINKS, NAV_PAGES, STYLESHEET, Routes, feed_links
 from .safehtml import UnsafePage
 from .search_languages import article_languages, search_languages, separator_splitting_signs
 from .settings import DEFAULTS, Settings, settings_from_options
-from .share import MODES
 
 log = logging.getLogger("mkdocs.plugins.claims")
 # What MkDocs puts above a page of draft inclusion in serve (ProperDocs: class properdocs-draft-marker); our
@@ -86,38 +85,31 @@ MKDOCS_DRAFT_MARKER = ('<div class="mkdocs-draft-marker" title="This page will n
 
 
 class ClaimsConfig(base.Config):
-    claims_dir = c.Type(str, default=DEFAULTS["claims_dir"])
-    """Folder of claim records (``<id>.yaml``), relative to mkdocs.yml."""
-    articles_dir = c.Type(str, default=DEFAULTS["articles_dir"])
-    """Folder of source articles, relative to docs_dir; each becomes an annotated page."""
-    templates_dir = c.Type(str, default=DEFAULTS["templates_dir"])
-    """Folder of the Jinja2 templates of generated pages, relative to mkdocs.yml."""
-    ratings = c.Type(dict, default=DEFAULTS["ratings"])
-    """The rating scale, best supported first: ``id: {label, meaning, colour, value}``."""
-    publisher = c.Type(str, default=DEFAULTS["publisher"])
-    """The organisation publishing the reviews, for structured data and feeds (default: site_name)."""
-    page_size = c.Type(int, default=DEFAULTS["page_size"])
-    """Claims per page of a listing (all claims, a rating, a tag, a claimant)."""
-    edit_url = c.Optional(c.Type(str))
-    """Prefix of "Edit this claim" links (default: repo_url + /edit/main/ on GitHub; "" for none)."""
-    report_url = c.Optional(c.Type(str))
-    """The "Report an error" link of every claim page; ``{id}`` and ``{url}`` are replaced by the claim's id
-    and page URL (default: a new issue in repo_url on GitHub, both filled in; "" for none)."""
-    methodology = c.Type(str, default=DEFAULTS["methodology"])
-    """The page (in docs_dir) saying how ratings are decided, linked from every claim page if it exists."""
-    share_cards = c.Choice(MODES, default=DEFAULTS["share_cards"])
-    """Share cards (the image of a link preview): ``claim`` draws one per claim, ``rating`` one per rating,
-    ``auto`` (the default) one per claim up to 500 published claims and one per rating above (drawing a card
-    costs more than building its page: benchmarks/README.md)."""
-    cache_dir = c.Type(str, default=DEFAULTS["cache_dir"])
-    """Folder of drawn share cards kept between builds, relative to mkdocs.yml (keep it out of git)."""
-    placeholders = c.Choice(("info", "warn"), default=DEFAULTS["placeholders"])
-    """How each ``[Placeholder: ...]`` left on a page is reported: ``info``, or ``warn`` (then
-    ``mkdocs build --strict`` fails while any remain)."""
-    render_workers = c.Choice((0, 1), default=1)
+    """The plugin's options, each taken as written: settings.py checks them all at once (MkDocs stops at the
+    first problem, in its own words and without a line), and says which names are unknown. README.md's
+    table says what each one does."""
+
+    claims_dir = c.Type(object, default=DEFAULTS["claims_dir"])
+    articles_dir = c.Type(object, default=DEFAULTS["articles_dir"])
+    templates_dir = c.Type(object, default=DEFAULTS["templates_dir"])
+    ratings = c.Type(object, default=DEFAULTS["ratings"])
+    publisher = c.Type(object, default=DEFAULTS["publisher"])
+    page_size = c.Type(object, default=DEFAULTS["page_size"])
+    edit_url = c.Optional(c.Type(object))
+    report_url = c.Optional(c.Type(object))
+    methodology = c.Type(object, default=DEFAULTS["methodology"])
+    share_cards = c.Type(object, default=DEFAULTS["share_cards"])
+    cache_dir = c.Type(object, default=DEFAULTS["cache_dir"])
+    placeholders = c.Type(object, default=DEFAULTS["placeholders"])
+    render_workers = c.Type(object, default=1)
     """``mkdocs build`` of more than a few hundred generated pages, on two or more cores, where processes can
     fork (Linux): 1 (the default) renders them ahead in a worker process while MkDocs writes the ones before
     (ahead.py); 0 renders each in MkDocs' own process. The same pages either way."""
+
+    def validate(self):  # type: ignore[no-untyped-def]
+        failed, warnings = super().validate()
+        # an unknown name is settings.py's problem, at its line and with a suggestion
+        return failed, [(name, message) for name, message in warnings if name in self._schema_keys]
 
 
 class FinishedPage(NamedTuple):
@@ -250,6 +242,10 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
             raise PluginError(ProblemsFound(links).report())
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        if not self.settings.site_url and not self.serving:  # (the preview sets its own)
+            log.warning(f"{Path(config.config_file_path).name}: site_url: not set (expected the site's public "
+                        "address, like https://example.org/claims/: without it there are no feeds, and share "
+                        "cards and structured data point at the wrong place)")
         config.extra[FEED_LINKS] = feed_links(self.settings.site_url)  # overrides/main.html links them
         self.toc = TocSettings.of(config.mdx_configs.get("toc") or {})
         self._stop_ahead()

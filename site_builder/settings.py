@@ -14,9 +14,10 @@ from urllib.parse import quote
 
 from pydantic import ValidationError
 
-from .errors import Problem, ProblemsFound
-from .load import SourceFile, explain_error
-from .model import DEFAULT_RATINGS, RatingScale, kind_of
+from .errors import Problem, ProblemsFound, closest, did_you_mean, one_of
+from .load import SourceFile, explain_error, field_name
+from .model import DEFAULT_RATINGS, Rating, RatingScale, kind_of, quote_hint
+from .share import MODES
 
 PLUGIN_NAME = "claims"
 DEFAULTS: dict[str, Any] = {
@@ -118,39 +119,71 @@ def settings_from_options(
     at: tuple[str | int, ...] | None = None,
 ) -> Settings:
     """Settings from the plugin's options and the site's own (site_name, site_url, repo_url,
-    use_directory_urls); a bad rating scale, an option of the wrong type or a claims folder that does not
-    exist raises ProblemsFound, at its place in mkdocs.yml (``at``: where the plugin's options are; looked
-    up in the file when a problem needs it and it is not given). Paths may be relative to the working
-    folder (``mkdocs build -f mkdocs.yml`` passes the name as typed)."""
+    use_directory_urls). Every problem of the options (an unknown name, a value of the wrong type or not
+    among the choices, a bad rating scale, a claims folder or methodology page that does not exist) is
+    raised at once as ProblemsFound, each at its place in mkdocs.yml (``at``: where the plugin's options
+    are; looked up in the file when a problem needs it and it is not given). Paths may be relative to the
+    working folder (``mkdocs build -f mkdocs.yml`` passes the name as typed)."""
     config_file, docs_dir = config_file.resolve(), docs_dir.resolve()
     root = config_file.parent
+    written = options
     options = {**DEFAULTS, **options}
+    source: SourceFile[None] | None = None
 
-    def problem(path: tuple[str | int, ...], message: str) -> Problem:
-        nonlocal at
+    def place(path: tuple[Any, ...]) -> tuple[Any, ...]:
+        nonlocal at, source
         if at is None:
             from .config import plugin_location  # mkdocs.yml read again only to point at a problem
 
             at = plugin_location(config_file)
-        source: SourceFile[None] = SourceFile(config_file.name, config_file.read_text(encoding="utf-8"), None)
-        return source.problem((*at, *path), message)
+        if source is None:
+            source = SourceFile(config_file.name, config_file.read_text(encoding="utf-8"), None)
+        return (*at, *path)
 
-    wrong = [problem((name,), f"wrong type: got {kind_of(options[name])} (expected {expected})")
-             for name, expected in _OPTION_TYPES.items() if not _of_type(options[name], name)]
-    if wrong:
-        raise ProblemsFound(wrong)
-    try:
-        scale = RatingScale.model_validate({"ratings": options["ratings"] or DEFAULT_RATINGS})
-    except ValidationError as exc:
-        raise ProblemsFound(
-            problem(("ratings", *error["loc"][1:]), explain_error(RatingScale, error))
-            for error in exc.errors(include_url=False)
-        ) from None
-    claims_dir = (root / options["claims_dir"]).resolve()
-    if not claims_dir.is_dir():
+    def problem(path: tuple[Any, ...], message: str, *, at_key: bool = False) -> Problem:
+        path = place(path)
+        assert source is not None
+        found = problem_at = source.problem(path, message, at_key=at_key)
+        if path and not isinstance(path[-1], str):  # a key read as true/false or a number: named as written
+            nodes = source._nodes(path)
+            if nodes and nodes[0] is not None:
+                found = Problem(problem_at.path, problem_at.line, problem_at.column,
+                                field_name((*path[:-1], str(nodes[0].value))), message)
+        return found
+
+    def as_written(path: tuple[Any, ...], message: str, hint: str) -> str:
+        """'put it in quotes: "false"' with the word as written ('No'), as claims say it."""
+        word = source.plain_scalar(place(path)) if hint else None  # type: ignore[union-attr]
+        return message.replace(hint, quote_hint(word)) if word is not None else message
+
+    problems = [problem((name,), f"unknown option ({_known(name)})", at_key=True) for name in written if name not in KNOWN]
+    for name, (expected, fits) in _OPTION_TYPES.items():
+        if not fits(options[name]):
+            hint = quote_hint(str(options[name]).lower()) if isinstance(options[name], bool) and "text" in expected else ""
+            problems.append(problem((name,), as_written((name,), f"wrong type: got {kind_of(options[name])} (expected {expected}{hint})", hint)))
+    for name, choices in CHOICES.items():
+        value = options.get(name, choices[0])
+        if value not in choices or isinstance(value, bool):
+            problems.append(problem((name,), f"{value!r} is not allowed (expected {one_of(map(str, choices))}"
+                                              f"{did_you_mean(value, map(str, choices))})"))
+    if _OPTION_TYPES["page_size"][1](options["page_size"]) and options["page_size"] < 1:
+        problems.append(problem(("page_size",), f"out of range: {options['page_size']} (expected the number of claims "
+                                                 "on a listing page: 1 or more, like 100)"))
+    methodology = options["methodology"]
+    if isinstance(methodology, str) and methodology not in ("", DEFAULTS["methodology"]) and not (docs_dir / methodology).is_file():
+        pages = sorted(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md"))
+        problems.append(problem(("methodology",), f"the page {methodology!r} does not exist in "
+                                f"{_shown(docs_dir, root)} (expected a page of the site, like 'methodology.md', or "
+                                f"'' for none{did_you_mean(methodology, pages)})"))
+    scale, found = _scale(options["ratings"], problem, as_written)
+    problems += found
+    claims_dir = (root / options["claims_dir"]).resolve() if isinstance(options["claims_dir"], str) else root
+    if isinstance(options["claims_dir"], str) and not claims_dir.is_dir():
         shown = options["claims_dir"]
-        raise ProblemsFound([problem(("claims_dir",), f"the folder {shown!r} does not exist (expected the folder of "
-                                     "the claim files, relative to mkdocs.yml)")])
+        problems.append(problem(("claims_dir",), f"the folder {shown!r} does not exist (expected the folder of "
+                                "the claim files, relative to mkdocs.yml)"))
+    if problems:
+        raise ProblemsFound(problems)
     articles_dir = (docs_dir / options["articles_dir"]).resolve()
     return Settings(
         root=root,
@@ -165,32 +198,74 @@ def settings_from_options(
         site_url=(site["site_url"].rstrip("/") + "/") if site.get("site_url") else "",
         publisher=options["publisher"] or site.get("site_name") or "Claim explainers",
         edit_url=_edit_url(options["edit_url"], site.get("repo_url")),
-        page_size=max(1, int(options["page_size"])),
+        page_size=options["page_size"],
         site_description=site.get("site_description") or "",
         report_url=_report_url(options["report_url"], site.get("repo_url")),
-        methodology=options["methodology"] if (docs_dir / options["methodology"]).is_file() else "",
+        methodology=methodology if methodology and (docs_dir / methodology).is_file() else "",
         share_cards=options["share_cards"],
         cache_dir=(root / options["cache_dir"]).resolve(),
         placeholders=options["placeholders"],
     )
 
 
-# The options whose value becomes a path or a number: of another type (a list, a mapping), settings cannot
-# be made. MkDocs checks them for the plugin; the CLI reads mkdocs.yml itself.
-_OPTION_TYPES = {
-    "claims_dir": "text: a folder relative to mkdocs.yml, like 'claims'",
-    "articles_dir": "text: a folder in docs_dir, like 'articles'",
-    "templates_dir": "text: a folder relative to mkdocs.yml, like 'templates'",
-    "cache_dir": "text: a folder relative to mkdocs.yml, like '.cache/claims'",
-    "methodology": "text: a page in docs_dir, like 'methodology.md'",
-    "page_size": "a whole number, like 100",
+def _shown(folder: Path, root: Path) -> str:
+    try:
+        return folder.relative_to(root).as_posix()
+    except ValueError:
+        return folder.as_posix()
+
+
+def _scale(ratings: Any, problem: Any, as_written: Any) -> tuple[RatingScale, list[Problem]]:
+    """The rating scale of the options (the default one when none is given), and its problems: an id
+    that is not text ('false:' unquoted) at its key, a misspelt field once (as unknown, with a suggestion,
+    not again as missing), the rest as claims' fields are reported."""
+    problems: list[Problem] = []
+    if isinstance(ratings, dict):
+        for key in [key for key in ratings if not isinstance(key, str)]:
+            word = str(key).lower() if isinstance(key, bool) else str(key)
+            found = problem(("ratings", key), f"wrong type: got {kind_of(key)} (expected text: a rating id; put it "
+                                              f"in quotes: \"{word}\")", at_key=True)
+            problems.append(found)
+        ratings = {key: value for key, value in ratings.items() if isinstance(key, str)}
+    try:
+        return RatingScale.model_validate({"ratings": ratings or DEFAULT_RATINGS}), problems
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+    misspelt = {(*error["loc"][:-1], closest(str(error["loc"][-1]), RATING_FIELDS)) for error in errors
+                if error["type"] == "extra_forbidden"}
+    for error in errors:
+        loc = ("ratings", *error["loc"][1:])
+        if error["type"] == "missing" and tuple(error["loc"]) in misspelt:
+            continue  # the misspelt field says it
+        message = explain_error(RatingScale, error)
+        hint = (error.get("ctx") or {}).get("hint", "") if error["type"] == "wrong_type" else ""
+        problems.append(problem(loc, as_written(loc, message, hint), at_key=error["type"] == "extra_forbidden"))
+    return RatingScale.model_validate({"ratings": DEFAULT_RATINGS}), problems
+
+
+RATING_FIELDS = tuple(Rating.model_fields)
+
+
+def _known(name: str) -> str:
+    hint = did_you_mean(name, KNOWN)
+    return hint[2:] if hint else "expected " + one_of(KNOWN)
+
+
+# The options and what each must be, for validate (which reads mkdocs.yml itself) and the build alike: the
+# plugin declares them loosely, so that MkDocs, which stops at the first, leaves every problem to these.
+_OPTION_TYPES: dict[str, tuple[str, Any]] = {
+    "claims_dir": ("text: a folder relative to mkdocs.yml, like 'claims'", lambda value: isinstance(value, str)),
+    "articles_dir": ("text: a folder in docs_dir, like 'articles'", lambda value: isinstance(value, str)),
+    "templates_dir": ("text: a folder relative to mkdocs.yml, like 'templates'", lambda value: isinstance(value, str)),
+    "cache_dir": ("text: a folder relative to mkdocs.yml, like '.cache/claims'", lambda value: isinstance(value, str)),
+    "methodology": ("text: a page in docs_dir, like 'methodology.md'", lambda value: isinstance(value, str)),
+    "publisher": ("text: the organisation publishing the reviews", lambda value: isinstance(value, str)),
+    "edit_url": ("text: the start of 'Edit this claim' links, or '' for none", lambda value: value is None or isinstance(value, str)),
+    "report_url": ("text: the 'Report an error' link, or '' for none", lambda value: value is None or isinstance(value, str)),
+    "page_size": ("a whole number, like 100", lambda value: isinstance(value, int) and not isinstance(value, bool)),
 }
-
-
-def _of_type(value: Any, name: str) -> bool:
-    if name == "page_size":
-        return isinstance(value, int) and not isinstance(value, bool)
-    return isinstance(value, str)
+CHOICES: dict[str, tuple[Any, ...]] = {"share_cards": MODES, "placeholders": ("info", "warn"), "render_workers": (1, 0)}
+KNOWN = (*DEFAULTS, "render_workers")  # render_workers: the build's alone (plugin.py)
 
 
 def _theme_language(theme: Any) -> str:

@@ -70,3 +70,55 @@ def test_the_build_reports_a_rating_scale_problem_where_validate_does(project: P
     assert _validate_says(project) == ["Error: " + expected, "1 problem found"]
     built = project.build()
     assert built.returncode == 1 and expected in built.stderr, built.stderr
+
+
+SCALE = ("      ratings:\n"
+         "        supported:\n          label: No\n          meaning: It holds up.\n          colour: '#1b7837'\n"
+         "          value: 3\n"
+         "        misleading:\n          lable: Misleading\n          meaning: Framed to mislead.\n"
+         "          colour: '#e08214'\n          value: 2\n"
+         "        false:\n          label: 'False'\n          meaning: It does not hold up.\n          colour: '#b2182b'\n"
+         "          value: 1\n")
+
+
+def test_every_problem_of_the_plugin_options_in_one_run_by_validate_and_the_build(project: Project) -> None:
+    # MkDocs stopped at the first ('Expected type: <class 'int'>', no line), three typos took three runs
+    _broken(project, "  - claims:\n", "  - claims:\n      share_cards: claims\n      placeholder: warn\n"
+            "      page_size: 0\n      methodology: methodolgy.md\n" + SCALE)
+    expected = [
+        "mkdocs.yml:12:20: plugins[1].claims.share_cards: 'claims' is not allowed (expected one of: auto, claim, "
+        "rating; did you mean 'claim'?)",
+        "mkdocs.yml:13:7: plugins[1].claims.placeholder: unknown option (did you mean 'placeholders'?)",
+        "mkdocs.yml:14:18: plugins[1].claims.page_size: out of range: 0 (expected the number of claims on a listing "
+        "page: 1 or more, like 100)",
+        "mkdocs.yml:15:20: plugins[1].claims.methodology: the page 'methodolgy.md' does not exist in content "
+        "(expected a page of the site, like 'methodology.md', or '' for none; did you mean 'methodology.md'?)",
+        "mkdocs.yml:18:18: plugins[1].claims.ratings.supported.label: wrong type: got true/false (expected text; "
+        "put it in quotes: \"No\")",
+        "mkdocs.yml:23:11: plugins[1].claims.ratings.misleading.lable: unknown field (did you mean 'label'?)",
+        "mkdocs.yml:27:9: plugins[1].claims.ratings.false: wrong type: got true/false (expected text: a rating id; "
+        "put it in quotes: \"false\")",
+    ]
+    assert _validate_says(project) == [f"Error: {line}" if not n else line for n, line in enumerate(expected)] + \
+        ["7 problems found"]
+    built = project.build()
+    assert built.returncode == 1 and all(line in built.stderr for line in expected), built.stderr
+
+
+def test_a_rating_scale_written_as_a_list_says_what_a_scale_is(project: Project) -> None:
+    _broken(project, "  - claims:\n", "  - claims:\n      ratings: [supported, false]\n")
+    assert _validate_says(project) == [
+        "Error: mkdocs.yml:12:16: plugins[1].claims.ratings: wrong type: got a list (expected a mapping of ids, each "
+        "to its fields: label, meaning, colour, value)",
+        "1 problem found",
+    ]
+
+
+def test_a_site_without_site_url_is_told_what_it_loses(project: Project) -> None:
+    # no feeds, card and structured-data URLs relative to the wrong place, and no message said why
+    _broken(project, "site_url: https://claims.example.org/\n", "")
+    built = project.build()
+    assert built.returncode == 1, built.stderr  # --strict
+    assert ("WARNING -  mkdocs.yml: site_url: not set (expected the site's public address, like "
+            "https://example.org/claims/: without it there are no feeds, and share cards and structured data "
+            "point at the wrong place)") in built.stderr

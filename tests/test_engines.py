@@ -159,6 +159,20 @@ def test_generate_stops_at_a_page_the_sanitiser_refuses_and_leaves_no_half_proje
     assert [path.name for path in (project.root / "engine").iterdir()] == [MARKER]
 
 
+def test_generate_refuses_placeholders_when_the_build_would(project: Project) -> None:
+    # placeholders: warn stops mkdocs build --strict; generate once published them for Zensical unnoticed
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - claims:\n", "  - claims:\n      placeholders: warn\n"),
+                      encoding="utf-8")
+    (project.root / "content" / "about.md").write_text("# About\n\nRun by [Placeholder: the organisation].\n",
+                                                       encoding="utf-8")
+    result = project.run(sys.executable, "-m", "site_builder", "generate", "engine")
+    assert result.returncode == 1
+    assert result.stderr == ("Error: content/about.md:3:8: placeholder: [Placeholder: the organisation] (expected "
+                             "the site's own text before it is published)\n1 placeholder(s) left (placeholders: warn)\n")
+    assert [path.name for path in (project.root / "engine").iterdir()] == [".site-builder-generated"]
+
+
 def zensical() -> Path:
     if not ZENSICAL.is_file():
         message = f"Zensical is not installed at {ZENSICAL.relative_to(REPO)}"
@@ -213,4 +227,12 @@ def test_zensical_builds_the_demo_from_generate(tmp_path: Path) -> None:
     head = (site / "about" / "index.html").read_text(encoding="utf-8").split("</head>")[0]  # feed autodiscovery
     feeds = re.findall(r'<link rel="alternate" type="([^"]+)" href="([^"]+)"', html.unescape(head))
     assert feeds == [("application/rss+xml", "../feed.xml"), ("application/feed+json", "../feed.json")]
+    # pages without a card of their own show the site's, as with MkDocs; the methodology has the scale
+    [card] = {re.search(r'<meta property="og:image" content="([^"]+)"', (site / path / "index.html").read_text(
+        encoding="utf-8")).group(1) for path in ("", "about", "claims", "methodology", "corrections")}
+    assert re.fullmatch(r"https://.+/assets/cards/site-[0-9a-f]{16}\.png", card)
+    assert (site / card.split("/claim-explainer/", 1)[1]).is_file()
+    methodology = page("methodology")
+    assert all(f'<dt id="rating-{rating}">' in methodology for rating in data.settings.scale.ids)
+    assert "claims:ratings" not in methodology
     assert broken_links(site) == []

@@ -4,6 +4,8 @@ link; the rating definitions from mkdocs.yml; placeholders reported."""
 
 from __future__ import annotations
 
+import sys
+
 import html as htmllib
 import itertools
 import json
@@ -139,7 +141,7 @@ def test_every_page_links_the_feeds_for_feed_readers_when_the_site_has_them(proj
         assert links in project.html(path).split("</head>")[0], path
     config = project.root / "mkdocs.yml"  # no site_url: no feeds, and no links to them
     config.write_text(config.read_text().replace("site_url: https://claims.example.org/\n", ""))
-    assert project.build().returncode == 0
+    assert project.run(sys.executable, "-m", "mkdocs", "build", "-d", "site").returncode == 0  # --strict stops at its warning
     assert not (project.root / "site/feed.xml").exists()
     assert 'rel="alternate"' not in project.html("")
 

@@ -147,6 +147,15 @@ def test_deploy_builds_and_uploads_the_site(deploy_wf):
     assert step_using(deploy_wf, "actions/upload-pages-artifact")["with"]["path"] == "site"
 
 
+def test_deploy_keeps_the_share_cards_between_deploys(deploy_wf):
+    # the README's cache_dir advice: without it every deploy draws every card again
+    cache = step_using(deploy_wf, "actions/cache")
+    assert cache["with"]["path"] == ".cache/claims"
+    assert cache["with"]["key"].startswith("share-cards-") and cache["with"]["restore-keys"] == "share-cards-"
+    order = [step.get("uses", step.get("run", "")).split("@")[0] for step in steps(deploy_wf, "build")]
+    assert order.index("actions/cache") < order.index("mkdocs build --strict")
+
+
 def test_deploy_job_publishes_to_pages(deploy_wf):
     deploy = deploy_wf["jobs"]["deploy"]
     needs = deploy["needs"]
