@@ -77,6 +77,7 @@ def generate(out: Path, config_file: Path) -> None:
 @click.option("--published", help="Publication date: YYYY-MM-DD, YYYY-MM or YYYY.")
 @click.option("--author", help="The named author.")
 @click.option("--archive-url", help="Link to an archived copy.")
+@click.option("--language", help="Its language, a tag such as 'ar' or 'pt-BR' (default: the page's, else detected).")
 @click.option("--force", is_flag=True, help="Replace the text of the same article (same url, same fields).")
 @config_option
 def import_article(source: Path, article_id: str | None, force: bool, config_file: Path, **fields: str | None) -> None:

@@ -239,7 +239,8 @@ class PageWriter:
         self.published = list(site.newest)
         # draft claims, with a page each in a preview only
         self.drafts = sorted((c for c in site.claims.values() if not c.published), key=lambda c: c.id or "") if drafts else []
-        self.claimant_slugs = claimant_slugs(c.claimant for c in self.published)
+        # oldest claim first: a claimant keeps the address of its first claim (routes.claimant_slugs)
+        self.claimant_slugs = claimant_slugs(c.claimant for c in sorted(self.published, key=_first_reviewed))
         self.paragraphs_of: dict[str, list[Span]] = {}
         self.paragraph_ends: dict[str, list[int]] = {}
         self.by_article = self._group(lambda c: list(dict.fromkeys([c.article, *(a.article for a in c.appearances)])))
@@ -814,3 +815,7 @@ def insert_ratings(markdown: str, scale: RatingScale) -> str:
             RATING_VALUES_MARK, '<table class="rating-values">\n<thead><tr><th scope="col">rating</th>'
             f'<th scope="col"><code>ratingValue</code></th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>')
     return markdown
+
+
+def _first_reviewed(claim: Claim) -> tuple[dt.date, str]:
+    return claim.reviewed or dt.date.max, claim.id or ""

@@ -63,8 +63,10 @@ class Project:
         article_id = Path(name).stem if name.endswith(".md") else name
         if article_id in self.articles:
             return self.articles[article_id]
-        if article_id in self.article_files:
-            raise Refused(ProblemsFound(self.errors_in(self.settings.shown(self.settings.article_file(article_id)))).report())
+        if article_id in self.article_files:  # its own problems; or, when loading stopped before it (a symbolic
+            # link that breaks the rule), the project's
+            own = self.errors_in(self.settings.shown(self.settings.article_file(article_id)))
+            raise Refused(ProblemsFound(own or self.errors).report())
         if not self.article_files:
             raise Refused(f"no article {article_id!r} (expected the id of a file in {self.settings.articles_folder}, "
                           "which has none: add one with site-builder import-article)")

@@ -1,9 +1,11 @@
 """Finding a claim's quote in its article, and the article's paragraphs.
 
 A quote matches when its words appear in the article in order, ignoring
-differences in whitespace (line breaks included), straight vs curly quotes,
-the kind of dash, and soft hyphens (U+00AD: invisible, copied from web
-pages). ``…`` or ``[...]`` join segments that appear in that order.
+differences in whitespace (line breaks included; between two Chinese or Japanese
+characters, which no space separates, whitespace is no difference at all), straight
+vs curly quotes, the kind of dash, soft hyphens (U+00AD: invisible, copied from web
+pages) and how accented letters are encoded (NFC or NFD, as macOS and PDFs
+copy them). ``…`` or ``[...]`` join segments that appear in that order.
 Matching works on the original text, so every span is an offset into the
 article body exactly as written.
 """
@@ -11,6 +13,7 @@ article body exactly as written.
 from __future__ import annotations
 
 import re
+import unicodedata
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -58,6 +61,17 @@ def segments(quote: str) -> list[str]:
     return [part.strip() for part in ELLIPSIS_RE.split(quote.strip()) if part.strip()]
 
 
+# Chinese and Japanese: ideographs, kana, their punctuation and full-width forms. A line break between two of
+# them is where a page was wrapped, and YAML folds a quote's line break into a space: neither is in the text.
+_CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CJK_RE = re.compile(f"[{_CJK}]")
+
+
+def _between_cjk(text: str, start: int, end: int) -> bool:
+    return 0 < start and end < len(text) and _CJK_RE.match(text[start - 1]) is not None \
+        and _CJK_RE.match(text[end]) is not None
+
+
 def _canonical_run(run: str) -> str:
     """A run of whitespace, dashes and soft hyphens as compared: its dashes, or one space when it has
     none (so whitespace around a dash is optional, and any whitespace matches any other); nothing for
@@ -67,8 +81,17 @@ def _canonical_run(run: str) -> str:
 
 def canonical(text: str) -> str:
     """Text as quotes are compared: quotes and dashes of one kind, whitespace runs as one space,
-    no whitespace beside a dash."""
-    return _RUN_RE.sub(lambda m: _canonical_run(m.group()), text.translate(_NORMALISE))
+    no whitespace beside a dash, none between two Chinese or Japanese characters."""
+    translated = text.translate(_NORMALISE)
+    if _CJK_RE.search(translated) is None:
+        return _RUN_RE.sub(lambda m: _canonical_run(m.group()), translated)
+    return _RUN_RE.sub(lambda m: _run_in(translated, m), translated)
+
+
+def _run_in(text: str, match: re.Match[str]) -> str:
+    """``_canonical_run`` of a run of ``text`` that has Chinese or Japanese in it."""
+    replaced = _canonical_run(match.group())
+    return "" if replaced == " " and _between_cjk(text, match.start(), match.end()) else replaced
 
 
 @dataclass(frozen=True)
@@ -89,12 +112,13 @@ class _Canonical:
 def _canonical_with_offsets(text: str) -> _Canonical:
     """One pass over the article (cached: every claim quoting it shares it)."""
     translated = text.translate(_NORMALISE)
+    cjk = _CJK_RE.search(translated) is not None
     out: list[str] = []
     starts, origins = array("q", [0]), array("q", [0])
     copied = length = 0  # original offset copied up to; canonical length so far
     for match in _RUN_RE.finditer(translated):
         run = match.group()
-        replaced = _canonical_run(run)
+        replaced = _run_in(translated, match) if cjk else _canonical_run(run)
         if replaced == run:
             continue  # one space, or dashes alone: stays as written
         out.append(translated[copied : match.start()])
@@ -140,11 +164,24 @@ def find(quote: str, text: str) -> list[Span] | None:
     for segment in parts:
         needle = canonical(segment)
         start = article.text.find(needle, position)
+        for encoded in _other_encodings(needle) if start == -1 else ():
+            needle = encoded  # accents encoded otherwise than in the article: 'a' + U+0301 for 'á'
+            start = article.text.find(needle, position)
+            if start != -1:
+                break
         if start == -1:
             return None
         position = start + len(needle)
         spans.append(Span(article.original(start), article.original(position - 1) + 1))
     return spans
+
+
+def _other_encodings(text: str) -> list[str]:
+    """``text`` in the Unicode normal forms it is not in (composed, decomposed): an article is searched
+    in the form it is written in, the quote in each form."""
+    if text.isascii():
+        return []
+    return [form for form in dict.fromkeys(unicodedata.normalize(name, text) for name in ("NFC", "NFD")) if form != text]
 
 
 def normalise(text: str) -> str:

@@ -237,15 +237,17 @@ def _relative(target: str, start: tuple[str, ...]) -> str:
 def claimant_slugs(names: Iterable[str]) -> dict[str, str]:
     """A distinct URL slug for each distinct claimant name, whatever the names: never one page for two.
 
-    A name whose transliterated slug no other name shares gets it as is ('Дмитрий Песков' ->
-    'dmitriy-peskov'). Names that slugify alike ('Dmitriy Peskov' and 'Дмитрий Песков'), and slugs that
-    name a listing page ('index', numbers), get the slug and the first 8 hex digits of the SHA-256 of
-    the name, more digits if that is taken (a claimant may be literally named 'Unnamed 1a2b3c4d'), then
-    a counter: the result is a function of the set of names alone, so rebuilds give the same URLs."""
+    A name gets its transliterated slug as is ('Дмитрий Песков' -> 'dmitriy-peskov') when it is the first
+    of ``names`` (in their order: the caller gives them oldest claim first) to slugify to it, so that a
+    claimant's page keeps its address when a later claim writes another name that slugifies alike
+    ('Dmitriy Peskov'). That later name, and a slug that names a listing page ('index', numbers), get the
+    slug and the first 8 hex digits of the SHA-256 of the name, more digits if that is taken (a claimant
+    may be literally named 'Unnamed 1a2b3c4d'), then a counter: the same names in the same order give the
+    same URLs."""
     by_slug: dict[str, list[str]] = defaultdict(list)
-    for name in sorted(set(names)):
+    for name in dict.fromkeys(names):
         by_slug[slugify(name)].append(name)
-    slugs = {same[0]: slug for slug, same in by_slug.items() if len(same) == 1 and not reserved(slug)}
+    slugs = {same[0]: slug for slug, same in by_slug.items() if not reserved(slug)}
     taken = set(slugs.values())  # plain slugs first: a hashed slug never takes one
     for slug, same in by_slug.items():
         for name in same:

@@ -40,8 +40,13 @@ from .settings import Settings
 LUNR_LANGUAGES = frozenset(
     "ar da de el en es fi fr he hi hu hy it ja ko nl no pt ro ru sv th tr vi zh".split())
 UNUSABLE = frozenset({"du", "jp", "kn", "sa", "ta", "te"})
-# BCP 47 primary language subtags lunr-languages knows by another code.
-ALIASES = {"nb": "no", "nn": "no", "iw": "he"}
+# BCP 47 primary language subtags lunr-languages knows by another code; and Ukrainian and Belarusian,
+# which it lacks, searched as Russian: lunr.ru's word characters (U+0400-U+0484, U+0487-U+052F) hold
+# their letters (і ї є ґ ў), so their words stay whole in the index, and the site keeps its language list
+# (without it, one Ukrainian article set the whole site back to the theme's default, which splits only
+# at spaces: Chinese and Japanese words inside a sentence were no longer found). Persian is not: lunr.ar's
+# word characters lack پ چ ژ ک گ ی, which the trimmer would cut from its words.
+ALIASES = {"nb": "no", "nn": "no", "iw": "he", "uk": "ru", "be": "ru"}
 
 
 def lunr_language(language: str) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import unicodedata
@@ -17,7 +18,7 @@ from rapidfuzz.distance import OSA
 from .errors import Problem, did_you_mean, one_of
 from .load import field_name as field_label
 from .load import FieldPath, SourceFile, claim_from, not_on_scale, parse_yaml, yaml_problem, yaml_shape_problems
-from .model import SLUG_RE, Article, Claim, reserved
+from .model import SLUG_RE, Article, Claim, reserved, slugify
 from .quotes import Span, find, nearest, normalise
 
 if TYPE_CHECKING:
@@ -188,10 +189,23 @@ def difference(passage: str, quote: str) -> str:
     kind, i1, i2, j1, j2 = inner[0]
     has, written = " ".join(ours[i1:i2]), " ".join(theirs[j1:j2])
     if kind == "replace":
-        return f"the article has \"{has}\", the quote has \"{written}\"; "
+        return f"the article has \"{has}\", the quote has \"{written}\"{_unlike(has, written)}; "
     if kind == "insert":
         return f"the article does not have \"{written}\"; "
     return f"the quote leaves out \"{has}\"; "
+
+
+def _unlike(has: str, written: str) -> str:
+    """Where two words that look alike differ, by name: ' (the article has U+06CC FARSI YEH where the quote
+    has U+064A ARABIC LETTER YEH)'; '' for words that differ to the eye."""
+    if len(has) != len(written) or has.casefold() == written.casefold():
+        return ""
+    pairs = [(a, b) for a, b in zip(has, written) if a != b]
+    if len(pairs) != 1 or (pairs[0][0].isascii() and pairs[0][1].isascii()):
+        return ""  # 'fell' and 'fall': the words say it
+    ours, theirs = pairs[0]
+    return (f" (the article has U+{ord(ours):04X} {unicodedata.name(ours, 'a character')} where the quote has "
+            f"U+{ord(theirs):04X} {unicodedata.name(theirs, 'another')})")
 
 
 def _words(text: str) -> list[str]:
@@ -219,7 +233,26 @@ def advice(claims: Sequence[ClaimRecord]) -> list[Problem]:
             found.append(_warning(record, ("title",), f"{len(title)} characters is long for search results (expected "
                                   f"under {GOOGLE_TITLE_LIMIT}: Google shows shorter claimReviewed titles)",
                                   f"titles are {GOOGLE_TITLE_LIMIT} characters or longer"))
-    return found + tag_typos(checked)
+    return found + tag_typos(checked) + claimant_spellings(checked)
+
+
+def claimant_spellings(claims: Sequence[ClaimRecord]) -> list[Problem]:
+    """A warning for each claimant name written otherwise than an older claim's name that gives the same
+    address ('Dmitriy Peskov' after 'Дмитрий Песков'): two pages, where there is most likely one claimant."""
+    first: dict[str, tuple[str, ClaimRecord]] = {}
+    found = []
+    for record in sorted(claims, key=lambda r: (r.value.reviewed or dt.date.max, r.value.id or "")):
+        name = record.value.claimant
+        if not name or not record.value.published:
+            continue
+        earlier, where = first.setdefault(slugify(name), (name, record))
+        if earlier != name:
+            line, column = where.position(("claimant",))
+            found.append(_warning(record, ("claimant",), f"{name!r} is written otherwise than {earlier!r} "
+                                  f"({where.path}:{line}:{column}), which keeps the page both would have (expected "
+                                  "one spelling for one claimant; two people get two pages)",
+                                  "claimant names are written otherwise than an older claim's"))
+    return found
 
 
 def _warning(record: ClaimRecord, path: FieldPath, message: str, summary: str) -> Problem:

@@ -115,6 +115,28 @@ def test_import_saved_html_page(project: Project, tmp_path: Path) -> None:
     assert "Copyright" not in text and "Home | World" not in text
 
 
+def test_import_writes_the_language_of_the_page_or_of_its_text(project: Project, tmp_path: Path) -> None:
+    # without it an Arabic article was built as English, left to right, and validate said nothing
+    page = tmp_path / "ar.html"
+    page.write_text(HTML.replace('<html lang="en">', '<html lang="ar" dir="rtl">'), encoding="utf-8")
+    assert site_builder(project, "import-article", str(page), "--id", "ar-page").returncode == 0
+    assert 'language: "ar"' in (project.articles / "ar-page.md").read_text()
+    story = tmp_path / "ru.txt"
+    story.write_text("Песков: поставки С-400 на повестке визита\n\n" + "Пресс-секретарь президента России Дмитрий "
+                     "Песков заявил журналистам, что тема поставок зенитных ракетных систем С-400 в Индию находится на "
+                     "повестке дня визита и будет обсуждаться на высшем уровне во время переговоров в Нью-Дели.\n",
+                     encoding="utf-8")
+    args = ("--outlet", "ria.example", "--url", "https://ria.example/1", "--published", "2025-12-02")
+    result = site_builder(project, "import-article", str(story), "--id", "ru-story", *args)
+    assert result.stdout == ("wrote content/articles/ru-story.md (language 'ru', detected from its text: pass "
+                             "--language if it is another)\n"), result.stderr
+    assert 'language: "ru"' in (project.articles / "ru-story.md").read_text()
+    told = site_builder(project, "import-article", str(story), "--id", "uk-story", "--language", "uk", *args[:2],
+                        "--url", "https://ria.example/2", *args[4:])
+    assert told.stdout == "wrote content/articles/uk-story.md\n" and 'language: "uk"' in (project.articles / "uk-story.md").read_text()
+    assert project.validate().returncode == 0
+
+
 def test_extract_writes_valid_drafts_once_and_never_touches_them_again(demo: Project) -> None:
     for path in demo.claims.glob("*.yaml"):
         path.unlink()  # start from an article with no claims

@@ -90,3 +90,13 @@ def test_new_on_a_broken_article_names_its_problems_not_a_missing_article(rename
     empty = site_builder(renamed, "new", "--article", "output-article", "--quote", "Nobody knows why.")
     assert empty.stderr == ("Error: no article 'output-article' (expected the id of a file in content/sources, "
                             "which has none: add one with site-builder import-article)\n")
+
+
+def test_new_while_a_symbolic_link_stops_loading_names_the_link(renamed: Project) -> None:
+    # said 'Error: 0 problems found': loading stopped at the link, before the article
+    (renamed.root / "content" / "host.txt").symlink_to("/etc/hostname")
+    result = site_builder(renamed, "new", "--article", "output-article", "--quote", "Nobody knows why.")
+    assert result.returncode == 1
+    assert result.stderr.startswith("Error: content/host.txt:1:1: (file): a symbolic link to a target outside the "
+                                    "project folder"), result.stderr
+    assert result.stderr.endswith("\n1 problem found\n")

@@ -48,3 +48,30 @@ def test_nearest_covers_a_long_quote_to_its_end() -> None:
     assert near.passage == ("Russia has confirmed that the supply of advanced S-400 anti-aircraft missile systems to "
                             "India remains a top priority on the bilateral agenda.")
     assert near.similarity == 98
+
+
+CHINESE = "克里姆林宫发言人佩斯科夫表示，俄罗斯向印度供应S-400防空导弹系统的问题\n已列入普京访问新德里的议程。"
+
+
+@pytest.mark.parametrize("quote", [
+    "俄罗斯向印度供应S-400防空导弹系统的问题已列入普京访问新德里的议程",  # the page was wrapped mid-sentence
+    "俄罗斯向印度供应S-400防空导弹系统的问题 已列入普京访问新德里的议程",  # a YAML quote folded over two lines
+])
+def test_whitespace_between_chinese_characters_is_no_difference(quote: str) -> None:
+    [span] = find(quote, CHINESE)
+    assert CHINESE[span.start : span.end] == "俄罗斯向印度供应S-400防空导弹系统的问题\n已列入普京访问新德里的议程"
+
+
+def test_whitespace_between_words_of_other_scripts_still_counts() -> None:
+    assert find("Putinwill visit", "Putin will\nvisit India") is None
+    assert find("Путинпосетит", "Путин\nпосетит") is None
+
+
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+def test_accents_match_however_they_are_encoded(form: str) -> None:
+    import unicodedata
+
+    article = unicodedata.normalize(form, "Dijo que «este tema está en la agenda», según El País.")
+    other = "NFD" if form == "NFC" else "NFC"
+    [span] = find(unicodedata.normalize(other, "este tema está en la agenda"), article)
+    assert article[span.start : span.end] == unicodedata.normalize(form, "este tema está en la agenda")

@@ -56,8 +56,8 @@ def test_the_known_languages_are_the_lunr_languages_the_installed_theme_ships() 
 
 
 def test_language_tags_become_lunr_codes() -> None:
-    assert [lunr_language(tag) for tag in ("ru", "pt-BR", "zh-Hant", "nb", "nn-NO", "iw", "AR", "fa", "uk", "jp")] == [
-        "ru", "pt", "zh", "no", "no", "he", "ar", None, None, None]
+    assert [lunr_language(tag) for tag in ("ru", "pt-BR", "zh-Hant", "nb", "nn-NO", "iw", "AR", "fa", "uk", "be", "jp")] == [
+        "ru", "pt", "zh", "no", "no", "he", "ar", None, "ru", "ru", None]
 
 
 def test_the_site_language_comes_first_then_the_others_once_each_in_order() -> None:
@@ -70,7 +70,8 @@ def test_the_theme_default_stays_for_one_language_or_any_language_lunr_lacks() -
     assert search_languages("en", ["en", "en-US"]).languages is None
     assert search_languages("en", []).languages is None
     unsupported = search_languages("en", ["ru", "fa", "uk"])
-    assert unsupported.languages is None and unsupported.unsupported == ("fa", "uk")
+    assert unsupported.languages is None and unsupported.unsupported == ("fa",)
+    assert search_languages("en", ["uk", "zh"]).languages == ("en", "ru", "zh")  # Ukrainian searched as Russian
     assert search_languages("kk", ["ru"]).unsupported == ("kk",)
 
 

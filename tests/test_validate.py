@@ -6,9 +6,10 @@ import sys
 
 import pytest
 
-from site_builder.errors import ProblemsFound
+from site_builder.errors import ProblemsFound, closest
 from site_builder.config import read_settings
 from site_builder.project import load_project, load_site
+from site_builder.validate import difference
 
 from .conftest import ARTICLE, CLAIM, CLAIM_ELSEWHERE, Project, other_passages, quoting
 
@@ -67,6 +68,11 @@ CASES = {
     "unquoted false": (
         CLAIM_ELSEWHERE.replace("rating: supported", "rating: false"),
         ["claims/bad.yaml:6:9: rating: wrong type: got true/false (expected text; put it in quotes: \"false\")"],
+    ),
+    "rating that is no typo of one on the scale": (  # never 'did you mean' a rating that flips the verdict
+        CLAIM_ELSEWHERE.replace("rating: supported", "rating: partly-false"),
+        ["claims/bad.yaml:6:9: rating: 'partly-false' is not on the rating scale (expected one of: supported, "
+         "partly-supported, misleading, unsupported, false, cannot-verify)"],
     ),
     "rating written as a number": (
         CLAIM_ELSEWHERE.replace("rating: supported", "rating: 3"),
@@ -933,3 +939,39 @@ def test_small_slips_are_told_with_what_to_write_instead(project: Project) -> No
         "content/articles/slips.md:7:11: language: 'english' is not a BCP 47 language tag (expected e.g. 'en', 'ru', "
         "'pt-BR'; did you mean 'en'?)",
     ]
+
+
+def test_a_rating_is_suggested_only_where_it_is_a_typo() -> None:
+    # a scale renamed 'unsupported' to 'no-evidence': 'did you mean supported?' would flip five verdicts
+    scale = ["supported", "partly-supported", "misleading", "no-evidence", "false", "cannot-verify"]
+    assert [closest(written, scale, verdict=True) for written in ("suported", "misleadin", "flase", "Supported")] == \
+        ["supported", "misleading", "false", "supported"]
+    assert [closest(written, scale, verdict=True) for written in ("unsupported", "not-misleading", "partly-false")] == \
+        [None, None, None]
+    assert closest("unsupported", scale) == "supported"  # other choices (fields, ids) keep the looser guess
+
+
+def test_a_quote_that_differs_by_a_lookalike_letter_names_the_letters() -> None:
+    # 'the article has "تحویل", the quote has "تحويل"' shows two identical words; Persian and Arabic yeh differ
+    assert difference("تم تحویل المنظومة", "تم تحويل المنظومة") == (
+        'the article has "تحویل", the quote has "تحويل" (the article has U+06CC ARABIC LETTER FARSI YEH where '
+        'the quote has U+064A ARABIC LETTER YEH); ')
+    assert difference("цена выросла", "ценa выросла").endswith(
+        "(the article has U+0430 CYRILLIC SMALL LETTER A where the quote has U+0061 LATIN SMALL LETTER A); ")
+    assert difference("output fell by", "output fall by") == 'the article has "fell", the quote has "fall"; '
+
+
+def test_a_claimant_written_otherwise_than_an_older_claims_is_a_warning(project: Project) -> None:
+    # two spellings that give one address: the older claim's keeps the page, the other gets a hashed one
+    passages = iter(other_passages(2))
+    project.write_claim("peskov-old", retitled("Peskov spoke first", next(passages))
+                        .replace("claimant: The minister", "claimant: Дмитрий Песков").replace("reviewed: 2026-01-12", "reviewed: 2025-12-03"))
+    project.write_claim("peskov-new", retitled("Peskov spoke again", next(passages))
+                        .replace("claimant: The minister", "claimant: Dmitriy Peskov"))
+    warnings = [str(w) for w in load_project(read_settings(project.root / "mkdocs.yml")).warnings]
+    assert warnings == [
+        "claims/peskov-new.yaml:4:11: claimant: warning: 'Dmitriy Peskov' is written otherwise than 'Дмитрий Песков' "
+        "(claims/peskov-old.yaml:4:11), which keeps the page both would have (expected one spelling for one "
+        "claimant; two people get two pages)"]
+    assert project.build().returncode == 0
+    assert (project.root / "site/claimants/dmitriy-peskov/index.html").is_file()

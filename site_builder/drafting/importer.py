@@ -144,9 +144,37 @@ def from_html(html: str) -> Imported:
         "url": document.url,
         "published": document.date,
         "author": document.author,
-        "language": document.language,
+        "language": document.language or page_language(html),  # trafilatura reads no <html lang>
     }
     return Imported({k: v for k, v in meta.items() if v}, document.text.strip() + "\n")
+
+
+_HTML_LANG_RE = re.compile(r"<html\b[^>]*?\slang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)", re.IGNORECASE)
+
+
+def page_language(html: str) -> str | None:
+    """The language a page declares on its <html> element ('ar', 'pt-BR'), if any."""
+    found = _HTML_LANG_RE.search(html[:20_000])
+    return found.group(1).replace("_", "-") if found else None
+
+
+LANGUAGE_SURE = 0.95  # the detector's probability above which an import writes the language it found
+LANGUAGE_TEXT = 200  # characters of text, at least, for a detection to be trusted
+
+
+def with_language(imported: Imported) -> tuple[Imported, str]:
+    """``imported`` with the language of its text when neither the source nor an option said it (an article
+    without one is built as the site's language: an Arabic text left to right), and what the command says
+    about it; unchanged when the text is short or the detector unsure (validate then says nothing either)."""
+    from .language import detect
+
+    if imported.meta.get("language") or len(imported.body.strip()) < LANGUAGE_TEXT:
+        return imported, ""
+    code, probability = detect(imported.body)
+    if probability < LANGUAGE_SURE:
+        return imported, ""
+    return (imported.with_options(language=code),
+            f" (language {code!r}, detected from its text: pass --language if it is another)")
 
 
 def read_source(path: Path) -> Imported:
@@ -182,7 +210,7 @@ def article_text(imported: Imported) -> str:
     return "\n".join(lines) + "\n" + body
 
 
-FLAGS = {"outlet", "url", "published", "title", "author", "archive_url"}  # fields a command-line option can give
+FLAGS = {"outlet", "url", "published", "title", "author", "archive_url", "language"}  # fields a command-line option can give
 
 
 def import_article(source: Path, settings: Settings, *, article_id: str | None, force: bool, **fields: str | None) -> str:
@@ -198,6 +226,7 @@ def import_article(source: Path, settings: Settings, *, article_id: str | None, 
         imported = read_source(source).with_options(**fields).without_headline()
     except ImportFailed as exc:
         raise Refused(str(exc) if exc.lines else f"{source}: {exc}") from None
+    imported, detected = with_language(imported)
     chosen = article_id
     article_id = article_id or imported.suggested_id()
     text = article_text(imported)
@@ -228,7 +257,7 @@ def import_article(source: Path, settings: Settings, *, article_id: str | None, 
         replace(path, text)
     elif not create_new(path, text):
         raise Refused(f"{shown} already exists (pass --force to replace it)")
-    return shown + note
+    return shown + note + detected
 
 
 def _free_id(article_id: str, url: str, settings: Settings) -> tuple[str, str]:
