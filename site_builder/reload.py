@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .load import SourceFile, _parse_claim_file, claim_from, load_article
+from .load import SourceFile, _parse_claim_file, claim_from, kept_beside_claims, load_article
 from .project import Project, Sources, checked_project, load_sources
 from .settings import Settings
 
@@ -36,10 +37,10 @@ class Loaded:
     looked: int  # time.time_ns() before the files were looked at
 
 
-def _stats(folder: Path, suffixes: tuple[str, ...], skip: str = "", only: bool = False) -> Stats | None:
+def _stats(folder: Path, suffixes: tuple[str, ...], kept: Callable[[str], bool], skip: str = "") -> Stats | None:
     """Every file of ``folder`` with one of ``suffixes`` (but ``skip``); None if one is a symbolic link
-    or is not a plain file, or (``only``) if the folder holds anything else but hidden files (the full
-    load checks those)."""
+    or is not a plain file, or if the folder holds any other name than those ``kept`` (a file the full
+    load reports, 'x.YAML' or 'x' beside the claims: it is shown as a build shows it)."""
     found: Stats = {}
     try:
         entries = list(os.scandir(folder))
@@ -48,9 +49,9 @@ def _stats(folder: Path, suffixes: tuple[str, ...], skip: str = "", only: bool =
     for entry in entries:
         name = entry.name
         if not name.endswith(suffixes) or name == skip:
-            if only and name != skip and not name.startswith("."):
-                return None
-            continue
+            if kept(name):
+                continue
+            return None
         if entry.is_symlink() or not entry.is_file(follow_symlinks=False):
             return None
         info = entry.stat(follow_symlinks=False)
@@ -59,11 +60,12 @@ def _stats(folder: Path, suffixes: tuple[str, ...], skip: str = "", only: bool =
 
 
 def _claim_stats(settings: Settings) -> Stats | None:
-    return _stats(settings.claims_dir, (".yaml", ".yml"))
+    return _stats(settings.claims_dir, (".yaml", ".yml"), kept_beside_claims)
 
 
 def _article_stats(settings: Settings) -> Stats | None:
-    return _stats(settings.articles_dir, (".md",), skip="index.md", only=True)  # articles and nothing else
+    # articles and nothing else: the articles folder may hold its index page and hidden files only
+    return _stats(settings.articles_dir, (".md",), lambda name: name == "index.md" or name.startswith("."), skip="index.md")
 
 
 def load(settings: Settings) -> Loaded:

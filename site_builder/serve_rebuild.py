@@ -465,8 +465,9 @@ def record_build(plugin: ClaimsPlugin, config: MkDocsConfig) -> None:
     for uri in plugin.generated | set(plugin.assets):
         if (file := plugin.files.get_file_from_path(uri)) is not None:
             outputs[uri] = file.abs_dest_path
+    written = set(outputs.values())  # a renamed claim's former page is now its redirect, at the same path
     for uri, gone in previous.outputs.items():  # pages and files no longer generated
-        if uri not in outputs and os.path.isfile(gone):
+        if uri not in outputs and gone not in written and os.path.isfile(gone):
             os.remove(gone)
             if gone.endswith(os.sep + "index.html"):
                 try:

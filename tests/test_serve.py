@@ -577,11 +577,17 @@ def test_a_site_rebuilt_edit_after_edit_is_byte_for_byte_a_fresh_build(project: 
         # a review date: now the newest, the date of every page without one of its own (the sitemap's)
         [(claim_3, original.replace("Claim number 3", "Claim number three, edited again").replace(
             "reviewed: 2026-01-15", "reviewed: 2026-02-20"))],
+        # renamed as CONTRIBUTING says: its former page is now a redirect (the preview once deleted it: 404)
+        [(project.claims / "claim-2.yaml", None), (project.claims / "claim-two.yaml", (
+            project.claims / "claim-2.yaml").read_text(encoding="utf-8").replace("reviewed:", "aliases: [claim-2]\nreviewed:"))],
     ]
     paths = []
     for number, edit in enumerate(edits):
         for path, text in edit:
-            saved(path, text)
+            if text is None:
+                path.unlink()
+            else:
+                saved(path, text)
         files = plugin.files
         serve_rebuild.rebuild(plugin, full_build, config)
         paths.append("pages" if plugin.files is files else "mkdocs")  # a MkDocs build gives the plugin its files
@@ -590,12 +596,31 @@ def test_a_site_rebuilt_edit_after_edit_is_byte_for_byte_a_fresh_build(project: 
         now = _files(served)
         assert set(now) == set(fresh), (number, set(now) ^ set(fresh))
         different = [name for name in fresh if now[name] != fresh[name]]
-        if number == 4:  # MkDocs' partial build: the sitemap stays the last full build's (a known gap: no new page in it)
+        if number in (4, 8):  # MkDocs' partial build: the sitemap stays the last full build's (a known gap: no new page in it)
             different = [name for name in different if not name.startswith("sitemap.xml")]
+        if number == 8:  # a renamed claim's entry comes last in the search index (a known gap: the same entries)
+            different.remove("search/search_index.json")
+            assert sorted(map(str, json.loads(now["search/search_index.json"])["docs"])) == \
+                sorted(map(str, json.loads(fresh["search/search_index.json"])["docs"]))
         assert different == [], (number, different)
     assert "Claim number three, edited again" in (served / "tags" / "trade" / "index.html").read_text(encoding="utf-8")
     # each edit built without MkDocs' build, but those adding or removing a page (and then no page is missed)
-    assert paths == ["pages", "pages", "pages", "pages", "mkdocs", "mkdocs", "pages", "pages"]
+    assert paths == ["pages", "pages", "pages", "pages", "mkdocs", "mkdocs", "pages", "pages", "mkdocs"]
+    assert "claims/claim-two/" in (served / "claims" / "claim-2" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_wrongly_named_claim_file_makes_the_preview_load_everything(project: Project) -> None:
+    """A build reports 'x.YAML' or 'x' beside the claims (it is not read): the preview must show it too, and
+    reloading the claims that changed would not see it."""
+    from site_builder import reload as reloading
+
+    loaded = reloading.load(read_settings(project.root / "mkdocs.yml"))
+    (project.claims / "README.md").write_text("Our claims.\n", encoding="utf-8")
+    assert reloading.reload(loaded) is not None
+    for name in ("extra.YAML", "extra"):
+        (project.claims / name).write_text(CLAIM, encoding="utf-8")
+        assert reloading.reload(loaded) is None, name
+        (project.claims / name).unlink()
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="file events of inotify")
