@@ -242,10 +242,8 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
             raise PluginError(ProblemsFound(links).report())
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
-        if not self.settings.site_url and not self.serving:  # (the preview sets its own)
-            log.warning(f"{Path(config.config_file_path).name}: site_url: not set (expected the site's public "
-                        "address, like https://example.org/claims/: without it there are no feeds, and share "
-                        "cards and structured data point at the wrong place)")
+        if (missing := self.settings.site_url_missing()) and not self.serving:
+            log.warning(f"{missing.path}: {missing.field}: {missing.message}")  # --strict stops on it
         config.extra[FEED_LINKS] = feed_links(self.settings.site_url)  # overrides/main.html links them
         self.toc = TocSettings.of(config.mdx_configs.get("toc") or {})
         self._stop_ahead()

@@ -176,6 +176,8 @@ def check_project(settings: Settings) -> Checked:
     if sources.stopped:
         return Checked(list(sources.errors), [], 0, 0, 0)
     _, check_errors, warnings = cross_checks(settings, sources)
+    if missing := settings.site_url_missing():  # validate says it too; the build warns in on_config
+        warnings = [missing, *warnings]
     claims = {record.value.id: record.value.published for record in sources.claims if not record.partial}
     articles = {record.value.id for record in sources.articles if not record.partial}
     published = sum(claims.values())

@@ -3,7 +3,8 @@
 A quote matches when its words appear in the article in order, ignoring
 differences in whitespace (line breaks included; between two Chinese or Japanese
 characters, which no space separates, whitespace is no difference at all), straight
-vs curly quotes, the kind of dash, soft hyphens (U+00AD: invisible, copied from web
+vs curly quotes (and 「」『』), the kind of dash, full-width forms ('，' for ',',
+'％' for '%'), soft hyphens (U+00AD: invisible, copied from web
 pages) and how accented letters are encoded (NFC or NFD, as macOS and PDFs
 copy them). ``…`` or ``[...]`` join segments that appear in that order.
 Matching works on the original text, so every span is an offset into the
@@ -23,18 +24,21 @@ from rapidfuzz import fuzz
 
 from .memo import remembered_pair
 
-SINGLE_QUOTES = "'‘’‚‛′`"
-DOUBLE_QUOTES = '"“”„‟″«»'
+SINGLE_QUOTES = "'‘’‚‛′`『』"
+DOUBLE_QUOTES = '"“”„‟″«»「」'
 DASHES = "-‐‑‒–—―−"
+# Full-width forms of ASCII (Chinese and Japanese text: '，' '％' '９０'), each its ASCII character
+FULL_WIDTH = {chr(0xFF01 + offset): chr(0x21 + offset) for offset in range(94)}
 # No leading or trailing \s*: segments are stripped anyway, and a pattern that starts with \s* retries
 # every whitespace run from each of its characters (quadratic in a run of spaces).
 ELLIPSIS_RE = re.compile(r"…|\[\s*(?:\.\.\.|…)\s*\]")
 NEAR_LIMIT = 100  # characters of a missing quote looked for in the whole article: linear in it, about 0.4 s a MB
 WHOLE_LIMIT = 2_000  # characters of a missing quote its closest passage covers: a quote's own limit (QUOTE_LIMIT)
 
-_NORMALISE = str.maketrans({**{c: "'" for c in SINGLE_QUOTES}, **{c: '"' for c in DOUBLE_QUOTES}, **{c: "-" for c in DASHES}})
+_NORMALISE = str.maketrans({**FULL_WIDTH, **{c: "'" for c in SINGLE_QUOTES}, **{c: '"' for c in DOUBLE_QUOTES},
+                            **{c: "-" for c in DASHES}})
 # one character for one, so offsets into the result are offsets into the original
-_NORMALISE_KEEPING_OFFSETS = str.maketrans({**{c: "'" for c in SINGLE_QUOTES}, **{c: '"' for c in DOUBLE_QUOTES},
+_NORMALISE_KEEPING_OFFSETS = str.maketrans({**FULL_WIDTH, **{c: "'" for c in SINGLE_QUOTES}, **{c: '"' for c in DOUBLE_QUOTES},
                                             **{c: "-" for c in DASHES}, "\n": " ", "\t": " ", "\r": " "})
 _SPACE_RE = re.compile(r"\s+")
 # after _NORMALISE: a run of whitespace, dashes and soft hyphens (one class: linear)
@@ -65,6 +69,11 @@ def segments(quote: str) -> list[str]:
 # them is where a page was wrapped, and YAML folds a quote's line break into a space: neither is in the text.
 _CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK_RE = re.compile(f"[{_CJK}]")
+
+
+def has_cjk(text: str) -> bool:
+    """Whether ``text`` has Chinese or Japanese in it (words not separated by spaces)."""
+    return _CJK_RE.search(text) is not None
 
 
 def _between_cjk(text: str, start: int, end: int) -> bool:

@@ -57,6 +57,15 @@ class Settings:
     share_cards: str = "auto"  # auto, claim or rating: one share card per claim, or per rating
     cache_dir: Path = Path(".cache/claims")  # drawn share cards, kept between builds (outside site/)
     placeholders: str = "info"  # how '[Placeholder: ...]' on a page is reported: info, or warn (fails --strict)
+    config_name: str = "mkdocs.yml"  # the file the settings were read from, as messages name it
+
+    def site_url_missing(self) -> Problem | None:
+        """A warning when ``site_url`` is not set (the preview sets its own)."""
+        if self.site_url:
+            return None
+        return Problem(self.config_name, 1, 1, "site_url", "not set (expected the site's public address, like "
+                       "https://example.org/claims/: without it there are no feeds, and share cards and structured "
+                       "data point at the wrong place)", "warning")
 
     @property
     def articles_prefix(self) -> str:
@@ -205,6 +214,7 @@ def settings_from_options(
         share_cards=options["share_cards"],
         cache_dir=(root / options["cache_dir"]).resolve(),
         placeholders=options["placeholders"],
+        config_name=config_file.name,
     )
 
 

@@ -119,6 +119,8 @@ def test_a_site_without_site_url_is_told_what_it_loses(project: Project) -> None
     _broken(project, "site_url: https://claims.example.org/\n", "")
     built = project.build()
     assert built.returncode == 1, built.stderr  # --strict
-    assert ("WARNING -  mkdocs.yml: site_url: not set (expected the site's public address, like "
-            "https://example.org/claims/: without it there are no feeds, and share cards and structured data "
-            "point at the wrong place)") in built.stderr
+    message = ("mkdocs.yml: site_url: not set (expected the site's public address, like https://example.org/claims/: "
+               "without it there are no feeds, and share cards and structured data point at the wrong place)")
+    assert f"WARNING -  {message}" in built.stderr
+    validated = project.validate()
+    assert validated.returncode == 0 and "mkdocs.yml:1:1: site_url: warning: not set" in validated.stderr, validated.stderr

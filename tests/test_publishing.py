@@ -197,6 +197,16 @@ def test_new_refuses_a_passage_another_claim_quotes(project: Project) -> None:
     assert not (project.claims / "prices-fell-again.yaml").exists()
 
 
+def test_new_never_writes_a_second_file_for_an_id_a_persons_yml_file_holds(project: Project) -> None:
+    (project.claims / "nobody-knows.yml").write_text("title: A claim being written\n", encoding="utf-8")
+    result = project.run(sys.executable, "-m", "site_builder", "new", "--article", "output-article",
+                         "--quote", "Nobody knows why.", "--id", "nobody-knows")
+    assert (result.returncode, result.stderr) == (1, "Error: claims/nobody-knows.yml already holds claim "
+                                                     "'nobody-knows' (expected another --id; or rename that file to "
+                                                     "nobody-knows.yaml and edit it)\n")
+    assert not (project.claims / "nobody-knows.yaml").exists()
+
+
 def test_new_offers_the_article_sentences(project: Project) -> None:
     result = subprocess_with_input(project, "4\n")
     assert "  1. Output rose by 40% last year, the minister said on Monday." in result.stdout

@@ -75,3 +75,11 @@ def test_accents_match_however_they_are_encoded(form: str) -> None:
     other = "NFD" if form == "NFC" else "NFC"
     [span] = find(unicodedata.normalize(other, "este tema está en la agenda"), article)
     assert article[span.start : span.end] == unicodedata.normalize(form, "este tema está en la agenda")
+
+
+def test_full_width_forms_and_corner_brackets_are_typography() -> None:
+    # '，' for ',', '％' for '%', 「」 for “”: a contributor's keyboard, not other words
+    article = "佩斯科夫表示，“这个话题已列入议程”。成功率达到90％。ペスコフ報道官は「この問題は議題に上っている」と述べた。"
+    for quote in ('佩斯科夫表示,"这个话题已列入议程"', "成功率达到90%", "“この問題は議題に上っている”"):
+        assert find(quote, article) is not None, quote
+    assert find("成功率达到80%", article) is None

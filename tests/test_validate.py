@@ -9,7 +9,7 @@ import pytest
 from site_builder.errors import ProblemsFound, closest
 from site_builder.config import read_settings
 from site_builder.project import load_project, load_site
-from site_builder.validate import difference
+from site_builder.validate import difference, quote_not_found
 
 from .conftest import ARTICLE, CLAIM, CLAIM_ELSEWHERE, Project, other_passages, quoting
 
@@ -975,3 +975,10 @@ def test_a_claimant_written_otherwise_than_an_older_claims_is_a_warning(project:
         "claimant; two people get two pages)"]
     assert project.build().returncode == 0
     assert (project.root / "site/claimants/dmitriy-peskov/index.html").is_file()
+
+
+def test_a_chinese_quote_that_differs_names_the_characters_not_the_sentence() -> None:
+    article = "克里姆林宫发言人佩斯科夫表示，俄罗斯向印度供应S-400防空导弹系统的问题已列入普京访问新德里的议程。"
+    assert quote_not_found("俄罗斯向印度供应S-300防空导弹系统的问题已列入普京访问新德里的议程", "zh", article).startswith(
+        "not found in article 'zh' (expected the article's exact words; the article has \"供应S-400防空\", the quote "
+        "has \"供应S-300防空\"; closest passage, 97% similar:")

@@ -434,6 +434,10 @@ def scaffold(project: Project, article: Article, quote: str, claim_id: str | Non
                       "no claim quotes: add to that claim, or quote the part the new claim checks)")
     if claim_id is not None and id_problem(claim_id, "--id"):
         raise Refused(id_problem(claim_id, "--id"))
+    yml = project.settings.claims_dir / f"{claim_id}.yml"
+    if claim_id is not None and yml.exists():  # a person's claim under the wrong extension: the same id twice
+        raise Refused(f"{project.settings.shown(yml)} already holds claim {claim_id!r} (expected another --id; "
+                      f"or rename that file to {claim_id}.yaml and edit it)")
     if claim_id in project.aliases:  # validate refuses an id that another claim keeps as an alias
         owner = project.settings.shown(project.settings.claim_file(project.aliases[claim_id]))
         raise Refused(f"--id {claim_id!r} is an alias of {owner}, a former id that keeps its old links working "
