@@ -435,3 +435,16 @@ def test_extract_reads_a_transcripts_turns_as_its_speakers(demo: Project) -> Non
     asked = rows["Mr. Grant, you said crime fell by 20 percent last year."]
     assert asked["speaker"] == "Holt" and asked["score"] < crime["score"]
     assert any(signal.startswith("its speaker's share of questions (-") for signal in asked["signals"])
+
+
+def test_import_knows_its_article_in_a_file_saved_with_a_byte_order_mark(project: Project, tmp_path: Path) -> None:
+    # a BOM hid the url: the same article was called 'another article' and written again as '-2'
+    story = tmp_path / "story.txt"
+    story.write_text("A Headline\n\nFirst line.\n", encoding="utf-8")
+    args = ("import-article", str(story), "--outlet", "x.news", "--url", "https://x.news/a", "--published", "2025-12")
+    assert site_builder(project, *args).returncode == 0
+    saved = project.articles / "a-headline.md"
+    saved.write_bytes(b"\xef\xbb\xbf" + saved.read_bytes())
+    again = site_builder(project, *args)
+    assert again.stderr == "Error: content/articles/a-headline.md already exists (pass --force to replace it)\n"
+    assert not (project.articles / "a-headline-2.md").exists()

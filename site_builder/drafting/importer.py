@@ -296,7 +296,7 @@ def _front_matter_of(path: Path) -> dict[Any, Any] | None:
     """The front matter of an existing article file, or None when it cannot be read."""
     data, _ = read_bounded(path, MAX_ARTICLE_BYTES, None)
     try:
-        return _front_matter(data.decode("utf-8")) if data is not None else None
+        return _front_matter(data.decode("utf-8-sig")) if data is not None else None
     except UnicodeDecodeError:
         return None
 
