@@ -17,7 +17,7 @@ def test_a_page_per_published_claim_and_no_drafts(project: Project) -> None:
     assert '<h1 class="claim-title" id="claim">Output rose by 40% last year</h1>' in rose
     assert '<blockquote class="claim-quote" lang="en" dir="ltr"><p>Output rose by 40% last year</p></blockquote>' in rose
     assert 'href="../../ratings/supported/">Supported</a>' in rose
-    assert '<a href="../../claimants/the-minister/">The minister</a>' in rose
+    assert '<a href="../../claimants/the-minister/"><span dir="auto">The minister</span></a>' in rose
     assert "<strong>January</strong>" in rose  # context notes rendered from Markdown
     assert 'href="../../articles/output-article/#claim-output-rose-40-percent"' in rose
     assert "<mark>Output rose by 40% last year</mark>" in rose  # quote in context

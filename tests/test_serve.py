@@ -97,11 +97,11 @@ status: draft
     # place in the article (drafts are not marked there)
     assert ('<a class="claim-tag" href="../../tags/economy/">economy</a>, <span class="claim-tag">brand-new-tag</span>'
             in draft.html)
-    assert '<a href="../../claimants/the-minister/">The minister</a>' in draft.html
+    assert '<a href="../../claimants/the-minister/"><span dir="auto">The minister</span></a>' in draft.html
     assert "#claim-minister-on-exports" not in draft.html
     assert '<li><a href="../prices-fell/">Prices fell</a></li>' in draft.html  # a related draft, unrated
     unrated = preview.page("claims/prices-fell.md")
-    assert unrated.meta.title == "Draft: Claim: Prices fell" and "Claimed by Unnamed reports in" in unrated.html
+    assert unrated.meta.title == "Draft: Claim: Prices fell" and 'Claimed by <span dir="auto">Unnamed reports</span> in' in unrated.html
 
 
 def test_a_data_file_is_written_again_from_the_first_piece_that_changed(tmp_path: Path) -> None:
