@@ -133,8 +133,7 @@ def _hand_written_pages(settings: Settings, docs: Path) -> None:
             continue
         text = path.read_text(encoding="utf-8")
         shown = settings.shown(settings.docs_dir / path.relative_to(docs))
-        left += [f"{shown}:{found.line}:{found.column}: placeholder: {found.text} (expected the site's own text "
-                 "before it is published)" for found in placeholders(text)]
+        left += [found.report(shown) for found in placeholders(text)]
         with_ratings = insert_ratings(text, settings.scale)
         if with_ratings != text:
             path.write_text(with_ratings, encoding="utf-8", newline="\n")

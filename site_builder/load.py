@@ -417,6 +417,11 @@ class SourceFile(Generic[T]):
             key_node, node = child
         return key_node, node
 
+    def key_as_written(self, path: FieldPath) -> str | None:
+        """The key at ``path`` as the file writes it ('false' for a key read as false), if there is one."""
+        found = self._nodes(path)
+        return str(found[0].value) if found and found[0] is not None else None
+
     def plain_scalar(self, path: FieldPath) -> str | None:
         """The value at ``path`` as written, when it is written plain (no quotes): 'no', 'on', '1.50'."""
         found = self._nodes(path)

@@ -41,7 +41,7 @@ from .model import REQUIRED_TO_PUBLISH, Article, Claim, Correction, RatingScale,
 from .project import Site
 from .quotes import Span, paragraphs
 from .render import escaped_text, meta
-from .routes import STYLESHEET, Links, Routes, claimant_slugs
+from .routes import STYLESHEET, Links, Routes, claimant_slugs, oldest_first
 from .safehtml import clean_page
 
 LATEST_ON_HOME = 10
@@ -240,7 +240,7 @@ class PageWriter:
         # draft claims, with a page each in a preview only
         self.drafts = sorted((c for c in site.claims.values() if not c.published), key=lambda c: c.id or "") if drafts else []
         # oldest claim first: a claimant keeps the address of its first claim (routes.claimant_slugs)
-        self.claimant_slugs = claimant_slugs(c.claimant for c in sorted(self.published, key=_first_reviewed))
+        self.claimant_slugs = claimant_slugs(c.claimant for c in sorted(self.published, key=oldest_first))
         self.paragraphs_of: dict[str, list[Span]] = {}
         self.paragraph_ends: dict[str, list[int]] = {}
         self.by_article = self._group(lambda c: list(dict.fromkeys([c.article, *(a.article for a in c.appearances)])))
@@ -786,6 +786,10 @@ class Placeholder:
     column: int
     text: str
 
+    def report(self, shown: str) -> str:
+        """The line the build (and ``generate``) reports for it, in the page ``shown``."""
+        return f"{shown}:{self.line}:{self.column}: placeholder: {self.text} (expected the site's own text before it is published)"
+
 
 def placeholders(markdown: str) -> list[Placeholder]:
     """Each ``[Placeholder: what to put here]`` left on a hand-written page, where it is."""
@@ -815,7 +819,3 @@ def insert_ratings(markdown: str, scale: RatingScale) -> str:
             RATING_VALUES_MARK, '<table class="rating-values">\n<thead><tr><th scope="col">rating</th>'
             f'<th scope="col"><code>ratingValue</code></th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>')
     return markdown
-
-
-def _first_reviewed(claim: Claim) -> tuple[dt.date, str]:
-    return claim.reviewed or dt.date.max, claim.id or ""

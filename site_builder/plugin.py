@@ -491,8 +491,7 @@ class ClaimsPlugin(BasePlugin[ClaimsConfig]):
         report = log.warning if self.settings.placeholders == "warn" else log.info
         path = self.settings.shown(self.settings.docs_dir / page.file.src_uri)
         for found in placeholders(page.file.content_string):  # the whole file: lines as people see them
-            report(f"{path}:{found.line}:{found.column}: placeholder: {found.text} "
-                   "(expected the site's own text before it is published)")
+            report(found.report(path))
         return insert_ratings(markdown, self.settings.scale)
 
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:

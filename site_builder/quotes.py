@@ -35,11 +35,10 @@ ELLIPSIS_RE = re.compile(r"…|\[\s*(?:\.\.\.|…)\s*\]")
 NEAR_LIMIT = 100  # characters of a missing quote looked for in the whole article: linear in it, about 0.4 s a MB
 WHOLE_LIMIT = 2_000  # characters of a missing quote its closest passage covers: a quote's own limit (QUOTE_LIMIT)
 
-_NORMALISE = str.maketrans({**FULL_WIDTH, **{c: "'" for c in SINGLE_QUOTES}, **{c: '"' for c in DOUBLE_QUOTES},
-                            **{c: "-" for c in DASHES}})
-# one character for one, so offsets into the result are offsets into the original
-_NORMALISE_KEEPING_OFFSETS = str.maketrans({**FULL_WIDTH, **{c: "'" for c in SINGLE_QUOTES}, **{c: '"' for c in DOUBLE_QUOTES},
-                                            **{c: "-" for c in DASHES}, "\n": " ", "\t": " ", "\r": " "})
+# each character compared as another of its kind: one for one, so offsets into the result are offsets into the original
+_TYPOGRAPHY = {**FULL_WIDTH, **{c: "'" for c in SINGLE_QUOTES}, **{c: '"' for c in DOUBLE_QUOTES}, **{c: "-" for c in DASHES}}
+_NORMALISE = str.maketrans(_TYPOGRAPHY)
+_NORMALISE_KEEPING_OFFSETS = str.maketrans({**_TYPOGRAPHY, "\n": " ", "\t": " ", "\r": " "})
 _SPACE_RE = re.compile(r"\s+")
 # after _NORMALISE: a run of whitespace, dashes and soft hyphens (one class: linear)
 _RUN_RE = re.compile("[\\s\\-\u00ad]+")
@@ -92,7 +91,7 @@ def canonical(text: str) -> str:
     """Text as quotes are compared: quotes and dashes of one kind, whitespace runs as one space,
     no whitespace beside a dash, none between two Chinese or Japanese characters."""
     translated = text.translate(_NORMALISE)
-    if _CJK_RE.search(translated) is None:
+    if not has_cjk(translated):
         return _RUN_RE.sub(lambda m: _canonical_run(m.group()), translated)
     return _RUN_RE.sub(lambda m: _run_in(translated, m), translated)
 
@@ -121,7 +120,7 @@ class _Canonical:
 def _canonical_with_offsets(text: str) -> _Canonical:
     """One pass over the article (cached: every claim quoting it shares it)."""
     translated = text.translate(_NORMALISE)
-    cjk = _CJK_RE.search(translated) is not None
+    cjk = has_cjk(translated)
     out: list[str] = []
     starts, origins = array("q", [0]), array("q", [0])
     copied = length = 0  # original offset copied up to; canonical length so far

@@ -9,10 +9,12 @@ written relative to the page they are on.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from .model import reserved, slugify
 
@@ -232,6 +234,12 @@ def _relative(target: str, start: tuple[str, ...]) -> str:
         common += 1
     relative = "../" * (len(start) - common) + "/".join(parts[common:])
     return relative or "./"
+
+
+def oldest_first(claim: Any) -> tuple[dt.date, str]:
+    """The order ``claimant_slugs`` is given names in: by a claim's first review, then its id (a Claim or
+    the ClaimFacts validate keeps)."""
+    return claim.reviewed or dt.date.max, claim.id or ""
 
 
 def claimant_slugs(names: Iterable[str]) -> dict[str, str]:

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from .errors import Problem, ProblemsFound, closest, did_you_mean, one_of
 from .load import SourceFile, explain_error, field_name
 from .model import DEFAULT_RATINGS, Rating, RatingScale, kind_of, quote_hint
+from .paths import shown_path
 from .share import MODES
 
 PLUGIN_NAME = "claims"
@@ -152,12 +153,10 @@ def settings_from_options(
     def problem(path: tuple[Any, ...], message: str, *, at_key: bool = False) -> Problem:
         path = place(path)
         assert source is not None
-        found = problem_at = source.problem(path, message, at_key=at_key)
-        if path and not isinstance(path[-1], str):  # a key read as true/false or a number: named as written
-            nodes = source._nodes(path)
-            if nodes and nodes[0] is not None:
-                found = Problem(problem_at.path, problem_at.line, problem_at.column,
-                                field_name((*path[:-1], str(nodes[0].value))), message)
+        found = source.problem(path, message, at_key=at_key)
+        written = source.key_as_written(path) if path and not isinstance(path[-1], str) else None
+        if written is not None:  # a key read as true/false or a number: named as written
+            found = Problem(found.path, found.line, found.column, field_name((*path[:-1], written)), message)
         return found
 
     def as_written(path: tuple[Any, ...], message: str, hint: str) -> str:
@@ -175,14 +174,14 @@ def settings_from_options(
         if value not in choices or isinstance(value, bool):
             problems.append(problem((name,), f"{value!r} is not allowed (expected {one_of(map(str, choices))}"
                                               f"{did_you_mean(value, map(str, choices))})"))
-    if _OPTION_TYPES["page_size"][1](options["page_size"]) and options["page_size"] < 1:
+    if _is_whole(options["page_size"]) and options["page_size"] < 1:
         problems.append(problem(("page_size",), f"out of range: {options['page_size']} (expected the number of claims "
                                                  "on a listing page: 1 or more, like 100)"))
     methodology = options["methodology"]
     if isinstance(methodology, str) and methodology not in ("", DEFAULTS["methodology"]) and not (docs_dir / methodology).is_file():
         pages = sorted(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md"))
         problems.append(problem(("methodology",), f"the page {methodology!r} does not exist in "
-                                f"{_shown(docs_dir, root)} (expected a page of the site, like 'methodology.md', or "
+                                f"{shown_path(docs_dir, root)} (expected a page of the site, like 'methodology.md', or "
                                 f"'' for none{did_you_mean(methodology, pages)})"))
     scale, found = _scale(options["ratings"], problem, as_written)
     problems += found
@@ -216,13 +215,6 @@ def settings_from_options(
         placeholders=options["placeholders"],
         config_name=config_file.name,
     )
-
-
-def _shown(folder: Path, root: Path) -> str:
-    try:
-        return folder.relative_to(root).as_posix()
-    except ValueError:
-        return folder.as_posix()
 
 
 def _scale(ratings: Any, problem: Any, as_written: Any) -> tuple[RatingScale, list[Problem]]:
@@ -263,16 +255,28 @@ def _known(name: str) -> str:
 
 # The options and what each must be, for validate (which reads mkdocs.yml itself) and the build alike: the
 # plugin declares them loosely, so that MkDocs, which stops at the first, leaves every problem to these.
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+def _is_text_or_unset(value: Any) -> bool:
+    return value is None or isinstance(value, str)
+
+
+def _is_whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 _OPTION_TYPES: dict[str, tuple[str, Any]] = {
-    "claims_dir": ("text: a folder relative to mkdocs.yml, like 'claims'", lambda value: isinstance(value, str)),
-    "articles_dir": ("text: a folder in docs_dir, like 'articles'", lambda value: isinstance(value, str)),
-    "templates_dir": ("text: a folder relative to mkdocs.yml, like 'templates'", lambda value: isinstance(value, str)),
-    "cache_dir": ("text: a folder relative to mkdocs.yml, like '.cache/claims'", lambda value: isinstance(value, str)),
-    "methodology": ("text: a page in docs_dir, like 'methodology.md'", lambda value: isinstance(value, str)),
-    "publisher": ("text: the organisation publishing the reviews", lambda value: isinstance(value, str)),
-    "edit_url": ("text: the start of 'Edit this claim' links, or '' for none", lambda value: value is None or isinstance(value, str)),
-    "report_url": ("text: the 'Report an error' link, or '' for none", lambda value: value is None or isinstance(value, str)),
-    "page_size": ("a whole number, like 100", lambda value: isinstance(value, int) and not isinstance(value, bool)),
+    "claims_dir": ("text: a folder relative to mkdocs.yml, like 'claims'", _is_text),
+    "articles_dir": ("text: a folder in docs_dir, like 'articles'", _is_text),
+    "templates_dir": ("text: a folder relative to mkdocs.yml, like 'templates'", _is_text),
+    "cache_dir": ("text: a folder relative to mkdocs.yml, like '.cache/claims'", _is_text),
+    "methodology": ("text: a page in docs_dir, like 'methodology.md'", _is_text),
+    "publisher": ("text: the organisation publishing the reviews", _is_text),
+    "edit_url": ("text: the start of 'Edit this claim' links, or '' for none", _is_text_or_unset),
+    "report_url": ("text: the 'Report an error' link, or '' for none", _is_text_or_unset),
+    "page_size": ("a whole number, like 100", _is_whole),
 }
 CHOICES: dict[str, tuple[Any, ...]] = {"share_cards": MODES, "placeholders": ("info", "warn"), "render_workers": (1, 0)}
 KNOWN = (*DEFAULTS, "render_workers")  # render_workers: the build's alone (plugin.py)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import re
 import unicodedata
@@ -20,6 +19,7 @@ from .load import field_name as field_label
 from .load import FieldPath, SourceFile, claim_from, not_on_scale, parse_yaml, yaml_problem, yaml_shape_problems
 from .model import SLUG_RE, Article, Claim, reserved, slugify
 from .quotes import Span, find, has_cjk, nearest, normalise
+from .routes import oldest_first
 
 if TYPE_CHECKING:
     from .load import ClaimFacts
@@ -260,7 +260,7 @@ def claimant_spellings(claims: Sequence[ClaimRecord]) -> list[Problem]:
         return []
     first: dict[str, tuple[str, ClaimRecord]] = {}
     found = []
-    for record in sorted(published, key=lambda r: (r.value.reviewed or dt.date.max, r.value.id or "")):
+    for record in sorted(published, key=lambda record: oldest_first(record.value)):  # as pages give addresses
         name = record.value.claimant
         earlier, where = first.setdefault(slugs[name], (name, record))
         if earlier != name:
