@@ -93,7 +93,7 @@ def test_an_unknown_day_never_makes_an_appearance_first(tmp_path: Path) -> None:
     assert review["itemReviewed"]["firstAppearance"] == OWN_WORK
     assert review["itemReviewed"]["datePublished"] == "2025-12-03"
     assert ('<span class="appearance-first">First known appearance: </span>'
-            '<a href="../../articles/output-article/#claim-output-rose-40-percent">') in page
+            '<a href="../../articles/output-article/#claim-output-rose-40-percent" lang="en" dir="ltr">') in page
     assert check(review) == []
 
 

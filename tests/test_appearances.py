@@ -83,7 +83,7 @@ def test_the_claim_page_lists_every_appearance_oldest_first_with_changed_words(t
     section = page[page.index('id="also-published-in"'):page.index('id="context"')]
     # Oldest first: the Arabic copy (1 December), the first quote's article (3 December), the copy (5 December).
     assert section.index("arabic.example") < section.index("example.news") < section.index("copy.example")
-    assert '<span class="appearance-first">First known appearance: </span><a href="../../articles/arabic-article/#claim-output-rose-40-percent">' in section
+    assert '<span class="appearance-first">First known appearance: </span><a href="../../articles/arabic-article/#claim-output-rose-40-percent" lang="ar" dir="rtl">' in section
     # The changed number, marked without relying on colour: struck through and underlined, with words for
     # screen readers.
     assert ('<del><span class="sr-only">[removed: </span>40%<span class="sr-only">]</span></del> '

@@ -43,7 +43,7 @@ COPIES = {
 ARABIC = """\
 ---
 title: "المسؤولون يتوقعون مزيدا من النمو"
-outlet: arabic.example
+outlet: الوكالة العربية
 url: https://arabic.example/growth
 published: 2025-12-03
 language: ar
@@ -110,6 +110,28 @@ status: published
 provenance: manual
 """
 
+# A claim whose claimant is named in Arabic: listed among the claimants with its count after it.
+ARABIC_CLAIMANT_ID = "statistics-office-expects-growth"
+ARABIC_CLAIMANT = """\
+title: The statistics office expects growth next year
+quote: حسب مكتب الإحصاء
+article: arabic-article
+claimant: مكتب الإحصاء
+attribution: reported
+rating: misleading
+summary: The office has published no forecast for next year.
+context: The report gives no forecast of the office's.
+sources:
+  - title: Forecasts 2026
+    url: https://stats.example.org/forecasts
+    publisher: Statistics Office
+    published: 2026-01
+tags: [economy]
+reviewed: 2026-01-12
+status: published
+provenance: manual
+"""
+
 
 def add_travelled(project: Project) -> Project:
     project.write_article("wire-article", WIRE)
@@ -118,4 +140,5 @@ def add_travelled(project: Project) -> Project:
     project.write_article("arabic-article", ARABIC)
     project.write_claim(THREE_COPIES_ID, THREE_COPIES)
     project.write_claim(RTL_ID, RTL)
+    project.write_claim(ARABIC_CLAIMANT_ID, ARABIC_CLAIMANT)
     return project

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from ..conftest import make_project
-from ..travelled import RTL_ID, THREE_COPIES_ID, add_travelled
+from ..travelled import ARABIC_CLAIMANT_ID, RTL_ID, THREE_COPIES_ID, add_travelled
 from .conftest import REPO, BuiltSite, Tab, guarded_tab, need, serve
 
 if TYPE_CHECKING:
@@ -132,9 +132,48 @@ def test_an_arabic_appearance_renders_right_to_left(travelled: Tab, expect: Any)
     text = page.locator(".article-text p").first
     assert text.evaluate("el => getComputedStyle(el).direction") == "rtl"
     # The rating at the end of the highlight is in English: said so, and set left to right.
-    label = text.locator(".claim-mark-label")
+    label = text.locator(".claim-mark-label").first
     expect(label).to_have_attribute("lang", "en")
     assert label.evaluate("el => getComputedStyle(el).direction") == "ltr"
+
+
+# The horizontal extent of each of ``parts`` (a text within one text node of the element), as laid out.
+PLACES = """([element, parts]) => parts.map(part => {
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = node.textContent.indexOf(part);
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + part.length);
+    const rect = range.getBoundingClientRect();
+    return {left: rect.left, right: rect.right, top: rect.top};
+  }
+  return null;
+})"""
+
+
+def _left_to_right(tab: Tab, selector: str, parts: list[str]) -> None:
+    """``parts`` are laid out in this order, left to right on one line, each whole."""
+    element = tab.page.locator(selector).first
+    boxes = tab.page.evaluate(PLACES, [element.element_handle(), parts])
+    assert None not in boxes, (parts, boxes)
+    assert len({box["top"] for box in boxes}) == 1, boxes
+    for (before, left), (after, right) in zip(zip(parts, boxes), zip(parts[1:], boxes[1:])):
+        assert left["right"] <= right["left"] + 0.5, f"{before!r} is not left of {after!r}: {boxes}"
+
+
+def test_names_in_another_script_keep_their_place_in_an_english_line(travelled: Tab) -> None:
+    """An Arabic title, outlet or claimant among English words is set apart (dir): without it, the comma
+    and the day after an Arabic outlet join its right-to-left run, and a claimant's count goes before it."""
+    travelled.open(f"claims/{RTL_ID}/")
+    _left_to_right(travelled, ".claim-appearances li:has(blockquote[lang=ar]) p[data-search-exclude]",
+                   ["المسؤولون يتوقعون مزيدا من النمو", "الوكالة العربية", "3 December 2025", "(in ar)"])
+    travelled.open(f"claims/{ARABIC_CLAIMANT_ID}/")
+    _left_to_right(travelled, "figcaption", ["From", "الوكالة العربية", "3 December 2025"])
+    _left_to_right(travelled, ".claim-source", ["Claimed by", "مكتب الإحصاء", "in", "الوكالة العربية", "3 December"])
+    travelled.open("claimants/")
+    _left_to_right(travelled, ".claimant-list li:first-child", ["مكتب الإحصاء", "(1)"])
 
 
 def test_the_changed_words_are_marked_without_colour(travelled: Tab, expect: Any) -> None:
