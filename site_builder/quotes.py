@@ -80,6 +80,20 @@ def _between_cjk(text: str, start: int, end: int) -> bool:
         and _CJK_RE.match(text[end]) is not None
 
 
+# After _NORMALISE ('«' and '»' are '"'): French sets a space, often a narrow no-break one, inside « » and
+# before ':', ';', '!', '?' and '%', where other writers and most keyboards leave none. Whitespace there
+# is typography, not wording.
+_SPACE_OPTIONAL_BEFORE = frozenset('":;!?%')
+_SPACE_OPTIONAL_AFTER = frozenset('"')
+
+
+def _optional_space(text: str, start: int, end: int, cjk: bool) -> bool:
+    """Whether the whitespace of ``text`` from ``start`` to ``end`` is no difference (see above)."""
+    return ((end < len(text) and text[end] in _SPACE_OPTIONAL_BEFORE)
+            or (start > 0 and text[start - 1] in _SPACE_OPTIONAL_AFTER)
+            or (cjk and _between_cjk(text, start, end)))
+
+
 def _canonical_run(run: str) -> str:
     """A run of whitespace, dashes and soft hyphens as compared: its dashes, or one space when it has
     none (so whitespace around a dash is optional, and any whitespace matches any other); nothing for
@@ -89,17 +103,18 @@ def _canonical_run(run: str) -> str:
 
 def canonical(text: str) -> str:
     """Text as quotes are compared: quotes and dashes of one kind, whitespace runs as one space,
-    no whitespace beside a dash, none between two Chinese or Japanese characters."""
+    no whitespace beside a dash, none between two Chinese or Japanese characters, and none where
+    French typography puts a space (``_optional_space``)."""
     translated = text.translate(_NORMALISE)
-    if not has_cjk(translated):
-        return _RUN_RE.sub(lambda m: _canonical_run(m.group()), translated)
-    return _RUN_RE.sub(lambda m: _run_in(translated, m), translated)
+    cjk = has_cjk(translated)
+    return _RUN_RE.sub(lambda m: _run_in(translated, m, cjk), translated)
 
 
-def _run_in(text: str, match: re.Match[str]) -> str:
-    """``_canonical_run`` of a run of ``text`` that has Chinese or Japanese in it."""
+def _run_in(text: str, match: re.Match[str], cjk: bool) -> str:
+    """``_canonical_run`` of a run of ``text``, nothing where its whitespace is optional; ``cjk``: whether
+    ``text`` has Chinese or Japanese in it."""
     replaced = _canonical_run(match.group())
-    return "" if replaced == " " and _between_cjk(text, match.start(), match.end()) else replaced
+    return "" if replaced == " " and _optional_space(text, match.start(), match.end(), cjk) else replaced
 
 
 @dataclass(frozen=True)
@@ -126,7 +141,7 @@ def _canonical_with_offsets(text: str) -> _Canonical:
     copied = length = 0  # original offset copied up to; canonical length so far
     for match in _RUN_RE.finditer(translated):
         run = match.group()
-        replaced = _run_in(translated, match) if cjk else _canonical_run(run)
+        replaced = _run_in(translated, match, cjk)
         if replaced == run:
             continue  # one space, or dashes alone: stays as written
         out.append(translated[copied : match.start()])

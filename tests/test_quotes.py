@@ -83,3 +83,23 @@ def test_full_width_forms_and_corner_brackets_are_typography() -> None:
     for quote in ('佩斯科夫表示,"这个话题已列入议程"', "成功率达到90%", "“この問題は議題に上っている”"):
         assert find(quote, article) is not None, quote
     assert find("成功率达到80%", article) is None
+
+
+FRENCH = "Le ministre a déclaré\u202f: «\u00a0La croissance atteindra 3\u202f% cette année\u00a0», selon le communiqué. Vraiment\u202f?"
+
+
+@pytest.mark.parametrize("quote", [
+    "«La croissance atteindra 3% cette année»",  # no space inside « » nor before %
+    '"La croissance atteindra 3 % cette année"',  # straight quotes and ordinary spaces
+    "a déclaré: « La croissance",
+    "selon le communiqué. Vraiment?",
+])
+def test_french_spaces_inside_guillemets_and_before_punctuation_are_typography(quote: str) -> None:
+    assert find(quote, FRENCH) is not None, quote
+
+
+def test_french_spacing_leaves_words_and_numbers_as_they_are() -> None:
+    assert find("La croissance atteindra 30 % cette année", FRENCH) is None
+    assert find("La croissanceatteindra 3 %", FRENCH) is None
+    # the span covers the article's own characters, its narrow no-break space included
+    assert find("atteindra 3%", "atteindra 3\u202f% cette année") == [Span(0, 13)]
