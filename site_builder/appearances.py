@@ -5,9 +5,11 @@ changed from one copy to another. Pure: no MkDocs, no files.
 from __future__ import annotations
 
 import difflib
+import functools
 from dataclasses import dataclass
 from html import escape
 
+import langcodes
 from markupsafe import Markup
 
 from .markup import displayable
@@ -16,6 +18,20 @@ from .quotes import Span
 
 # Scripts written right to left, by the primary language subtag of BCP 47.
 RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd", "syr", "ug", "ur", "yi"})
+
+
+def same_language(language: str, other: str) -> bool:
+    """Whether two BCP 47 tags are one language to a reader ('en-GB' and 'en')."""
+    return language.split("-")[0].lower() == other.split("-")[0].lower()
+
+
+@functools.cache
+def foreign_language(language: str, site_language: str) -> str:
+    """How a reader of the site is told an article's language: '' when it is the site's own, else its name
+    in the site's language, from CLDR ('Russian' on an English site, 'russe' on a French one)."""
+    if same_language(language, site_language):
+        return ""
+    return str(langcodes.Language.get(language).display_name(site_language))
 
 
 def direction(language: str) -> str:

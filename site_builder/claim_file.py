@@ -17,7 +17,6 @@ from __future__ import annotations
 import difflib
 import io
 import json
-import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +27,7 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from .errors import Refused
-from .files import create_new, temporary_beside
+from .files import create_new, replace
 from .load import parse_yaml
 from .quotes import canonical
 from .schema import SCHEMA_COMMENT
@@ -234,12 +233,7 @@ def with_appearances(path: Path, shown: str, appearances: Sequence[Mapping[str, 
 
 
 def apply(edit: Edit) -> None:
-    """Write ``edit`` atomically: a temporary file beside it, then os.replace. Refused, and nothing
-    written, if the file's bytes are no longer those that were read."""
-    temporary = temporary_beside(edit.path, edit.text)
-    try:
-        if edit.path.read_bytes() != edit.before:
-            raise Refused(f"{edit.shown} changed since it was read; nothing was written to it (run the command again)")
-        os.replace(temporary, edit.path)
-    finally:
-        temporary.unlink(missing_ok=True)
+    """Write ``edit`` atomically (files.replace). Refused, and nothing written, if the file's bytes are no
+    longer those that were read."""
+    if not replace(edit.path, edit.text, before=edit.before):
+        raise Refused(f"{edit.shown} changed since it was read; nothing was written to it (run the command again)")

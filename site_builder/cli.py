@@ -108,7 +108,14 @@ def extract(articles: tuple[str, ...], min_score: float, top: int, dry_run: bool
     if project.errors:
         raise click.ClickException(ProblemsFound(project.errors).report()
                                    + "\nfix these first: drafts must not duplicate existing claims")
-    chosen = [project.article_named(name) for name in articles]
+    chosen, unknown = [], []
+    for name in articles:  # every name that is not an article, in one run
+        try:
+            chosen.append(project.article_named(name))
+        except Refused as refused:
+            unknown.append(str(refused))
+    if unknown:
+        raise Refused("\n".join(unknown))
     with click.progressbar(length=len(chosen), label="Scoring articles", file=sys.stderr) as bar:
         done = draft(project, chosen, min_score=min_score, top=top, dry_run=dry_run, add_appearances=add_appearances,
                      jobs=jobs, progress=bar.update)

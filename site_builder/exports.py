@@ -25,7 +25,7 @@ from email.utils import format_datetime
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from .appearances import Placement, placements
+from .appearances import Placement, foreign_language, placements
 from .model import Article, Claim, xml_safe
 from .project import Site
 from .render import human_date, join_names
@@ -226,10 +226,6 @@ def _authors(site: Site, claim: Claim) -> list[str]:
     return claim.authors or [site.settings.publisher]
 
 
-def _same_language(language: str, other: str) -> bool:
-    return language.split("-")[0].lower() == other.split("-")[0].lower()
-
-
 def _published_in(site: Site, claim: Claim) -> str:
     """The claim's quote and where else it was published, oldest first, in the site's language: an
     appearance in another language by its translation, when it has one, and its language named."""
@@ -239,7 +235,8 @@ def _published_in(site: Site, claim: Claim) -> str:
 
     def where(place: Placement) -> str:
         said = f"{place.article.meta.outlet}, {human_date(place.article.meta.published)}"
-        return said if _same_language(place.language, language) else f"{said}, in {place.language}"
+        named = foreign_language(place.language, language)
+        return f"{said}, in {named}" if named else said
 
     text = f" The claim: “{' '.join(claim.quote.split())}” ({where(own)})."
     others = []
@@ -247,7 +244,7 @@ def _published_in(site: Site, claim: Claim) -> str:
         if place.index == 0:
             continue
         other = where(place)
-        if place.translation and not _same_language(place.language, language):
+        if place.translation and foreign_language(place.language, language):
             other += f", translated: “{' '.join(place.translation.split())}”"
         others.append(other)
     if others:

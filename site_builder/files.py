@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 
@@ -28,6 +29,18 @@ def create_new(path: Path, text: str) -> bool:
         temporary.unlink()
 
 
-def replace(path: Path, text: str) -> None:
-    """Write ``path`` atomically, replacing it if it exists."""
-    os.replace(temporary_beside(path, text), path)
+def replace(path: Path, text: str, *, before: bytes | None = None) -> bool:
+    """Write ``path`` atomically, replacing it if it exists; through a symbolic link, the file it points to
+    (the link stays a link), and with that file's permissions. ``before``: write only if the file still
+    holds these bytes (a person may have saved it since it was read); False, and nothing written, if not."""
+    target = path.resolve() if path.is_symlink() else path
+    temporary = temporary_beside(target, text)
+    try:
+        if before is not None and (not target.is_file() or target.read_bytes() != before):
+            return False
+        if target.exists():
+            os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
+        os.replace(temporary, target)
+        return True
+    finally:
+        temporary.unlink(missing_ok=True)

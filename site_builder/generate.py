@@ -86,8 +86,10 @@ def write_project(settings: Settings, config_file: Path, site_config: Mapping[st
     what the plugin gives them: the rating scale in place of its marks, and, with ``placeholders: warn``,
     a refusal while any ``[Placeholder: ...]`` is left (the build fails in --strict). If making a file
     fails (a page the sanitiser refuses), ``out`` is left empty (ours), never half written."""
-    for folder in (settings.docs_dir, settings.claims_dir):
-        if out.resolve().is_relative_to(folder):
+    custom_dir = _custom_dir(site_config)
+    copied = (settings.docs_dir, settings.claims_dir, settings.templates_dir, *([settings.root / custom_dir] if custom_dir else []))
+    for folder in copied:  # a folder copied into out, holding out: the copy would copy itself, without end
+        if out.resolve().is_relative_to(folder.resolve()):
             raise Refused(f"{out} is inside {settings.shown(folder)}/ (expected a folder outside the site's own "
                           "files, such as build/zensical)")
     prepare(out)
@@ -114,7 +116,6 @@ def write_project(settings: Settings, config_file: Path, site_config: Mapping[st
         if isinstance(error, UnsafePage):  # a template wrote what the sanitiser refuses: said as the plugin says it
             raise Refused(f"{uri}: {error}") from None
         raise
-    custom_dir = _custom_dir(site_config)
     if custom_dir:
         source = settings.root / custom_dir
         shutil.copytree(source, out / OVERRIDES, symlinks=True, ignore=lambda folder, names: [

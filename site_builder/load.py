@@ -1001,14 +1001,16 @@ def _start_worker(context: _Context) -> None:
 
 
 def claim_file_names(claims_dir: Path) -> list[str]:
-    """Every name in ``claims_dir`` (files, folders and links alike), sorted; none when it cannot be
-    listed. Those ending in '.yaml' are claim files; ``stray_claim_files`` tells of the others. Names, not
-    Paths: at 10,000 files, making pathlib's objects costs more than listing the folder."""
+    """Every name in ``claims_dir`` (files, folders and links alike) but hidden ones, sorted; none when it
+    cannot be listed. Those ending in '.yaml' are claim files; ``stray_claim_files`` tells of the others.
+    A hidden name is never a claim, whatever it ends in: an editor's lock ('.#x.yaml', a link to nowhere
+    while Emacs has unsaved changes), a macOS copy's metadata ('._x.yaml'). Names, not Paths: at 10,000
+    files, making pathlib's objects costs more than listing the folder."""
     try:
         names = os.listdir(claims_dir)
     except OSError:
         return []
-    return sorted(names)
+    return sorted(name for name in names if not name.startswith("."))
 
 
 # What may sit in the claims folder beside the claim files: the editors' schema (site-builder schema), a
@@ -1295,6 +1297,25 @@ def _future_dates(claim: Claim, source: SourceFile[Any], today: dt.date) -> list
             for path, day in dated if isinstance(day, dt.date) and day > today]
 
 
+_LISTS_OF_IDS = {"tags": "tag", "related": "claim", "aliases": "alias"}
+
+
+def _listed_twice(claim: Claim, source: SourceFile[Any]) -> list[Problem]:
+    """A tag, related claim or alias written twice in its list (a merge of two branches): it would be shown,
+    counted and exported twice."""
+    problems = []
+    for name, what in _LISTS_OF_IDS.items():
+        values: list[str] = getattr(claim, name)
+        if len(values) > 1 and len(set(values)) < len(values):
+            first: dict[str, int] = {}
+            for index, value in enumerate(values):
+                if value in first:
+                    problems.append(source.problem((name, index), f"{value!r} is listed twice, as {name}[{first[value]}] "
+                                                   f"too (expected each {what} once: remove one)"))
+                first.setdefault(value, index)
+    return problems
+
+
 def claim_from(data: Any, source: SourceFile[Any], claim_id: str, ids: dict[str, str],
                today: dt.date | None = None, ratings: Sequence[str] = ()) -> tuple[SourceFile[Claim] | None, list[Problem]]:
     """A claim record from its parsed YAML, or every problem with it. ``ratings``: the rating scale's ids,
@@ -1335,6 +1356,7 @@ def claim_from(data: Any, source: SourceFile[Any], claim_id: str, ids: dict[str,
                 expected = Claim.model_fields[name].description
                 problems.append(source.problem((name,), f"{what} (expected {expected}, or status: draft)", at_key=True))
     problems += _future_dates(claim, source, today or dt.date.today())
+    problems += _listed_twice(claim, source)
     problems += cut
     if claim.context:
         problems += [source.problem_within(("context",), slip.line, slip.column, slip.message)

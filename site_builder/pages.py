@@ -658,6 +658,7 @@ class PageWriter:
                                             claim.title, rating.label if rating else "") for s in spans], anchors=False,
             )
             placed = self._placements(claim)  # its ClaimReview needs only which articles, in what order
+            corrected = max((c.date for c in claim.corrections), default=None)  # said at the top, linked to the notes
             return {
                 "structured_data": "" if draft else structured.script(self._claim_review(claim, placed)),
                 "rating_scales": self._rating_scales(),
@@ -674,7 +675,8 @@ class PageWriter:
                 "site_language": self.site.settings.language,
                 "claim_language": article.meta.language, "claim_direction": direction(article.meta.language),
                 "by": claim.authors or [settings.publisher],
-                "changed": claim.last_changed if claim.last_changed not in (claim.reviewed, dt.date.min) else None,
+                "corrected": corrected,
+                "changed": claim.last_changed if claim.last_changed not in (claim.reviewed, corrected, dt.date.min) else None,
                 "methodology": links.to(settings.methodology) if settings.methodology else "",
                 "report_link": "" if draft else settings.report_link(claim.id, self.url_for(uri)),
             }
@@ -717,8 +719,9 @@ class PageWriter:
             article = self.site.articles[article_id]
             links = self.links(uri)
             claims = sorted(self.by_article.get(article_id, []), key=lambda c: (self._spans_in(c, article_id)[0].start, c.id))
+            # a third party's text is shown for the claims checked in it: none published, none of it shown
             text = highlighted_paragraphs(article.body, self._paragraphs(article), self._marks(links, claims, article_id),
-                                          anchors=True)
+                                          anchors=True) if claims else []
             return {"claims": claims, "paragraphs": text, "direction": direction(article.meta.language),
                     "structured_data": structured.script(structured.article_page(article, url=self.url_for(uri)))}
 

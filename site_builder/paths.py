@@ -114,6 +114,8 @@ def _walk(folder: Path, area: Path, root: Path, seen: set[Path],
         except OSError:
             continue
         for entry in entries:  # a Path only for the entries that need one: a folder holds thousands of files
+            if entry.name.startswith("."):
+                continue  # never read: the loaders skip hidden names and MkDocs excludes them (an editor's lock '.#x.yaml' is a link to nowhere)
             if entry.is_symlink():
                 path = Path(entry.path)
                 found = link_problem(path, area)

@@ -59,8 +59,14 @@ class Project:
         return [problem for problem in self.errors if problem.path == path]
 
     def article_named(self, name: str) -> Article:
-        """The article with id ``name`` (or file name ``name.md``); Refused if it is missing or broken."""
-        article_id = Path(name).stem if name.endswith(".md") else name
+        """The article with id ``name``, or file name ``name.md``, or the path of its file; Refused if it is
+        missing or broken, or if the path is of a file elsewhere (an article of the same name in the project
+        is another article)."""
+        path = Path(name)
+        if len(path.parts) > 1 and path.resolve().parent != self.settings.articles_dir.resolve():
+            raise Refused(f"{name} is not in {self.settings.articles_folder} (expected an article id, or the path of "
+                          f"a file in {self.settings.articles_folder}: bring an article in with site-builder import-article)")
+        article_id = path.stem if name.endswith(".md") else name
         if article_id in self.articles:
             return self.articles[article_id]
         if article_id in self.article_files:  # its own problems; or, when loading stopped before it (a symbolic
@@ -70,8 +76,8 @@ class Project:
         if not self.article_files:
             raise Refused(f"no article {article_id!r} (expected the id of a file in {self.settings.articles_folder}, "
                           "which has none: add one with site-builder import-article)")
-        raise Refused(f"no article {article_id!r} (expected one of: {', '.join(sorted(self.article_files))}"
-                      f"{did_you_mean(article_id, self.article_files)})")
+        raise Refused(f"no article {article_id!r} (expected the id of a file in {self.settings.articles_folder}"
+                      f"{did_you_mean(article_id, self.article_files)})")  # as validate says it; no list of thousands
 
 
 Site = Project  # a project that loaded without errors: what pages are made from
@@ -103,7 +109,8 @@ def load_sources(settings: Settings, *, briefly: bool = False, facts: bool = Fal
     value is its ``ClaimFacts``, not the claim (``check_project``)."""
     claim_names = claim_file_names(settings.claims_dir)
     claim_files = frozenset(stem for stem, suffix in map(stem_and_suffix, claim_names) if suffix in (".yaml", ".yml"))
-    article_files = frozenset(path.stem for path in settings.articles_dir.glob("*.md") if path.name != "index.md")
+    article_files = frozenset(path.stem for path in settings.articles_dir.glob("*.md")
+                              if path.name != "index.md" and not path.name.startswith("."))
     links = folder_problems(project_folders(settings), settings.root)
     if links:
         return Sources([], [], links, claim_files, article_files, stopped=True)
@@ -122,7 +129,7 @@ def cross_checks(settings: Settings, sources: Sources) -> tuple[Placements, list
     with paused_gc():
         placed, errors = check_claims(sources.claims, sources.articles, settings, sources.claim_files,
                                       sources.article_files)
-        return placed, errors, advice(sources.claims)
+        return placed, errors, advice(sources.claims, sources.articles)
 
 
 def checked_project(settings: Settings, sources: Sources) -> Project:

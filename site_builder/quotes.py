@@ -5,7 +5,8 @@ differences in whitespace (line breaks included; between two Chinese or Japanese
 characters, which no space separates, whitespace is no difference at all), straight
 vs curly quotes (and 「」『』), the kind of dash, full-width forms ('，' for ',',
 '％' for '%'), soft hyphens (U+00AD: invisible, copied from web
-pages) and how accented letters are encoded (NFC or NFD, as macOS and PDFs
+pages), the Arabic tatweel that stretches a word to fit a line (U+0640: 'الـحـكومة' is 'الحكومة')
+and how accented letters are encoded (NFC or NFD, as macOS and PDFs
 copy them). ``…`` or ``[...]`` join segments that appear in that order.
 Matching works on the original text, so every span is an offset into the
 article body exactly as written.
@@ -40,9 +41,12 @@ _TYPOGRAPHY = {**FULL_WIDTH, **{c: "'" for c in SINGLE_QUOTES}, **{c: '"' for c 
 _NORMALISE = str.maketrans(_TYPOGRAPHY)
 _NORMALISE_KEEPING_OFFSETS = str.maketrans({**_TYPOGRAPHY, "\n": " ", "\t": " ", "\r": " "})
 _SPACE_RE = re.compile(r"\s+")
-# after _NORMALISE: a run of whitespace, dashes and soft hyphens (one class: linear)
-_RUN_RE = re.compile("[\\s\\-\u00ad]+")
-SOFT_HYPHEN = "\u00ad"  # where a word may break: a hyphen shown only at a line's end, invisible otherwise
+# Characters that change how a word is laid out, not which word it is: the soft hyphen (where a word may
+# break: a hyphen shown only at a line's end) and the tatweel (kashida: lengthens an Arabic word)
+LAYOUT_ONLY = "\u00ad\u0640"
+# after _NORMALISE: a run of whitespace, dashes and layout-only characters (one class: linear)
+_RUN_RE = re.compile(f"[\\s\\-{LAYOUT_ONLY}]+")
+_LAYOUT_ONLY_GONE = str.maketrans(dict.fromkeys(LAYOUT_ONLY))
 
 
 @dataclass(frozen=True)
@@ -95,10 +99,10 @@ def _optional_space(text: str, start: int, end: int, cjk: bool) -> bool:
 
 
 def _canonical_run(run: str) -> str:
-    """A run of whitespace, dashes and soft hyphens as compared: its dashes, or one space when it has
-    none (so whitespace around a dash is optional, and any whitespace matches any other); nothing for
-    soft hyphens alone (a word with one is the word without it)."""
-    return "-" * run.count("-") or ("" if not run.strip(SOFT_HYPHEN) else " ")
+    """A run of whitespace, dashes and layout-only characters as compared: its dashes, or one space when
+    it has none (so whitespace around a dash is optional, and any whitespace matches any other); nothing
+    for layout-only characters alone (a word with one is the word without it)."""
+    return "-" * run.count("-") or ("" if not run.strip(LAYOUT_ONLY) else " ")
 
 
 def canonical(text: str) -> str:
@@ -208,7 +212,7 @@ def _other_encodings(text: str) -> list[str]:
 
 
 def normalise(text: str) -> str:
-    return _SPACE_RE.sub(" ", text.translate(_NORMALISE).replace(SOFT_HYPHEN, "")).strip()
+    return _SPACE_RE.sub(" ", text.translate(_NORMALISE).translate(_LAYOUT_ONLY_GONE)).strip()
 
 
 def nearest(quote: str, text: str) -> Near:

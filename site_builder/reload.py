@@ -48,6 +48,8 @@ def _stats(folder: Path, suffixes: tuple[str, ...], kept: Callable[[str], bool],
         return None
     for entry in entries:
         name = entry.name
+        if name.startswith("."):
+            continue  # hidden files are never loaded (an editor's lock, '.#x.yaml')
         if not name.endswith(suffixes) or name == skip:
             if kept(name):
                 continue

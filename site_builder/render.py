@@ -19,6 +19,8 @@ import jinja2.bccache
 from jinja2.compiler import CodeGenerator, Frame
 from markupsafe import Markup
 
+from .appearances import foreign_language
+
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -154,5 +156,6 @@ def environment(templates_dir: Path, compiled: jinja2.BytecodeCache | None = Non
         lstrip_blocks=True,
         auto_reload=False,
     )
-    env.filters.update(join_names=join_names, human_date=human_date, iso_date=iso_date, meta=meta, one_line=one_line, yaml_str=yaml_str)
+    env.filters.update(foreign_language=foreign_language, join_names=join_names, human_date=human_date,
+                       iso_date=iso_date, meta=meta, one_line=one_line, yaml_str=yaml_str)
     return env

@@ -36,8 +36,13 @@ def verdict_title(title: str, label: str) -> str:
 def verdict_description(summary: str, label: str) -> str:
     """A claim's short answer after its verdict, for the description and link previews, as feed items
     begin: 'Unsupported. No official figure supports a 90% rate.' A preview that cuts the title short
-    still says the verdict."""
-    return f"{label}. {' '.join(summary.split())}"
+    still says the verdict. A summary that opens with its verdict ('False: no figure supports it') is
+    not given it twice."""
+    text = " ".join(summary.split())
+    opening = text[: len(label)]
+    if opening.casefold() == label.casefold() and not text[len(label): len(label) + 1].isalnum():
+        return text
+    return f"{label}. {text}"
 
 
 @dataclass(frozen=True)

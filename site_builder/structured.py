@@ -14,6 +14,7 @@ reviewers), both Person, as schema.org allows on any CreativeWork.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import re
@@ -129,8 +130,8 @@ def claim_review(claim: Claim, placements: list[Placement], scale: RatingScale, 
         data["editor"] = [{"@type": "Person", "name": name} for name in claim.reviewers]
     if claim.reviewed:
         data["datePublished"] = claim.reviewed.isoformat()
-    if claim.updated:
-        data["dateModified"] = claim.updated.isoformat()
+    if claim.last_changed > (claim.reviewed or dt.date.min):  # an update or correction after the last review
+        data["dateModified"] = claim.last_changed.isoformat()
     return data
 
 

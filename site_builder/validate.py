@@ -8,7 +8,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from rapidfuzz import process
@@ -231,7 +231,7 @@ def _words(text: str) -> list[str]:
 GOOGLE_TITLE_LIMIT = 75
 
 
-def advice(claims: Sequence[ClaimRecord]) -> list[Problem]:
+def advice(claims: Sequence[ClaimRecord], articles: Sequence[SourceFile[Article]] = ()) -> list[Problem]:
     """Warnings: things that work but could be better. They never stop a build."""
     found = []
     titles: dict[str, ClaimRecord] = {}
@@ -248,7 +248,25 @@ def advice(claims: Sequence[ClaimRecord]) -> list[Problem]:
             found.append(_warning(record, ("title",), f"{len(title)} characters is long for search results (expected "
                                   f"under {GOOGLE_TITLE_LIMIT}: Google shows shorter claimReviewed titles)",
                                   f"titles are {GOOGLE_TITLE_LIMIT} characters or longer"))
-    return found + tag_typos(checked) + claimant_spellings(checked)
+    return found + tag_typos(checked) + claimant_spellings(checked) + articles_twice(articles)
+
+
+def articles_twice(articles: Sequence[SourceFile[Article]]) -> list[Problem]:
+    """A warning for each article file with the url and archived copy of an earlier one (by file name): one
+    page imported twice, whose claims are split between two article pages. Two captures of a page that
+    changed are two articles, each with its own archive_url."""
+    first: dict[tuple[str, str | None], SourceFile[Article]] = {}
+    found = []
+    for source in articles:
+        meta = source.value.meta
+        earlier = first.setdefault((str(meta.url), meta.archive_url and str(meta.archive_url)), source)
+        if earlier is not source:
+            line, column = earlier.position(("url",))
+            found.append(_warning(source, ("url",), f"the same url as {earlier.path}:{line}:{column} (expected one "
+                                  "file per article: if both are the same page, keep one and point its claims at "
+                                  "its id; two captures of a page that changed each give their archive_url)",
+                                  "articles have the same url as another"))
+    return found
 
 
 def claimant_spellings(claims: Sequence[ClaimRecord]) -> list[Problem]:
@@ -272,7 +290,7 @@ def claimant_spellings(claims: Sequence[ClaimRecord]) -> list[Problem]:
     return found
 
 
-def _warning(record: ClaimRecord, path: FieldPath, message: str, summary: str) -> Problem:
+def _warning(record: SourceFile[Any], path: FieldPath, message: str, summary: str) -> Problem:
     line, column = record.position(path)
     return Problem(record.path, line, column, field_label(path), message, "warning", summary)
 

@@ -192,7 +192,7 @@ def test_feeds_carry_the_languages_and_translations_of_appearances(travelled: Pr
     ]
     text = ("Supported. Official figures show a 40% rise. The figure is for the whole year. "
             "The claim: “Output rose by 40% last year” (example.news, 3 December 2025). "
-            f"Also published by: arabic.example, 1 December 2025, in ar, translated: “{TRANSLATION}”; "
+            f"Also published by: arabic.example, 1 December 2025, in Arabic, translated: “{TRANSLATION}”; "
             "copy.example, 5 December 2025. First known appearance: arabic.example. By Test claims.")
     assert item.findtext("description") == text
     feed = json.loads((travelled.root / "site/feed.json").read_text(encoding="utf-8"))
@@ -265,7 +265,7 @@ def test_the_demo_exports_its_copies_and_its_russian_source() -> None:
         ("sfreport.news", "en"), ("Kommersant", "ru")]
     feed = json.loads(files["feed.json"])
     [item] = [i for i in feed["items"] if i["url"].endswith("/claims/peskov-s400-central-to-putin-visit/")]
-    assert ("Also published by: Kommersant, December 2025, in ru, translated: “'This topic is on the agenda, and "
+    assert ("Also published by: Kommersant, December 2025, in Russian, translated: “'This topic is on the agenda, and "
             "I have no doubt it will be discussed,' Dmitry Peskov said at a briefing for Indian media.”") in item["content_text"]
     assert [(a["outlet"], a["language"]) for a in item["_claim_appearances"]["appearances"]] == [
         ("sfreport.news", "en"), ("Kommersant", "ru")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from site_builder.appearances import direction, word_changes
+from site_builder.appearances import direction, foreign_language, word_changes
 from site_builder.config import read_settings
 from site_builder.errors import ProblemsFound
 from site_builder.project import load_site
@@ -114,3 +114,12 @@ def test_word_changes_and_direction() -> None:
         '<ins><span class="sr-only">[added: </span>50%<span class="sr-only">]</span></ins>')
     assert str(word_changes("<b>", "<i>")).count("&lt;") == 2  # escaped
     assert [direction(code) for code in ("ar", "he-IL", "fa", "en", "ru", "ur")] == ["rtl", "rtl", "rtl", "ltr", "ltr", "rtl"]
+
+
+@pytest.mark.parametrize(("language", "site_language", "named"), [
+    ("ru", "en", "Russian"), ("ar", "en", "Arabic"), ("zh-Hant", "en", "Chinese (Traditional)"),
+    ("ru", "fr", "russe"), ("pt-BR", "en", "Portuguese (Brazil)"),
+    ("en-GB", "en", ""), ("en", "en-US", ""), ("EN", "en", ""),  # the site's own language is not named
+])
+def test_an_article_in_another_language_is_named_in_the_sites_language(language: str, site_language: str, named: str) -> None:
+    assert foreign_language(language, site_language) == named

@@ -133,6 +133,15 @@ def test_generate_refuses_a_folder_inside_the_sites_files(project: Project) -> N
     assert refused.stderr == ("Error: content/engine is inside content/ (expected a folder outside the site's own "
                               "files, such as build/zensical)\n")
     assert not (project.root / "content" / "engine").exists()
+    # nor inside the theme's custom_dir, which is copied into the folder (it copied itself without end)
+    overrides = project.root / "overrides"
+    overrides.mkdir()
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  font: false\n", "  font: false\n  custom_dir: overrides\n"))
+    refused = project.run(sys.executable, "-m", "site_builder", "generate", "overrides/zen")
+    assert refused.stderr == ("Error: overrides/zen is inside overrides/ (expected a folder outside the site's own "
+                              "files, such as build/zensical)\n")
+    assert list(overrides.iterdir()) == []
 
 
 def test_generate_reports_problems_and_writes_nothing(project: Project) -> None:

@@ -12,7 +12,7 @@ import pytest
 
 from site_builder.drafting.sentences import split_sentences
 
-from .conftest import REPO, Project
+from .conftest import CLAIM, REPO, Project
 
 DEMO = "india-considers-additional-s400"
 
@@ -63,7 +63,12 @@ def test_import_refuses_to_overwrite_and_says_what_is_missing(project: Project, 
     source.write_text("A Headline\nText.\n", encoding="utf-8")
     missing = site_builder(project, "import-article", str(source), "--id", "story")
     assert missing.returncode == 1
-    assert missing.stderr.splitlines()[-1] == "pass --outlet; pass --published; pass --url"
+    assert missing.stderr == (  # the file it would have written does not exist: each problem by its option
+        "Error: content/articles/story.md was not written; the article would not validate:\n"
+        "--outlet: required field is missing (expected the site or publication that ran it)\n"
+        "--url: required field is missing (expected an http(s) link to the article)\n"
+        "--published: required field is missing (expected a date YYYY-MM-DD, or YYYY-MM or YYYY)\n")
+    assert not (project.articles / "story.md").exists()
     args = ("import-article", str(source), "--id", "output-article", "--outlet", "x", "--url", "https://x/a",
             "--published", "2025")
     before = (project.articles / "output-article.md").read_text()
@@ -257,6 +262,33 @@ def test_force_keeps_an_article_file_whose_fields_a_person_edited(project: Proje
         "file is kept (expected --force only to replace the same article with nothing but its text changed: edit "
         "the file by hand, or delete it and import again)\n"))
     assert path.read_text(encoding="utf-8") == edited
+
+
+def test_force_replaces_only_the_text_and_never_a_passage_a_claim_quotes(project: Project, tmp_path: Path) -> None:
+    """--force takes the new text only: the front matter stays as the person keeps it (comments and all), and
+    a text without a passage a claim quotes is refused, as validate would then fail on the claim."""
+    first = import_headline(project, tmp_path, "a.txt", "Peskov on the S-400", "https://one.example/a")
+    assert first.returncode == 0, first.stderr
+    path = project.articles / "peskov-on-the-s-400.md"
+    commented = path.read_text(encoding="utf-8").replace("---\nThe text", "# the url checked on 2 December\n---\nThe text")
+    path.write_text(commented, encoding="utf-8")
+    project.write_claim("text-of-the-article", CLAIM.replace("quote: Output rose by 40% last year", "quote: The text of the article")
+                        .replace("article: output-article", "article: peskov-on-the-s-400"))
+    assert project.validate().returncode == 0
+    source = tmp_path / "a.txt"
+    source.write_text("Peskov on the S-400\n\nThe corrected text.\n", encoding="utf-8")
+    args = ("import-article", str(source), "--outlet", "x.news", "--url", "https://one.example/a", "--published", "2025-12-01", "--force")
+    refused = site_builder(project, *args)
+    assert (refused.returncode, refused.stderr) == (1, (
+        "Error: content/articles/peskov-on-the-s-400.md: the new text does not have the quote of "
+        "claims/text-of-the-article.yaml; the file is kept (expected the same article with the passages claims quote: "
+        "fix those claims first, or edit the article by hand)\n"))
+    assert path.read_text(encoding="utf-8") == commented
+    source.write_text("Peskov on the S-400\n\nThe text of the article, corrected.\n", encoding="utf-8")
+    forced = site_builder(project, *args)
+    assert forced.stdout == "wrote content/articles/peskov-on-the-s-400.md\n", forced.stderr
+    assert path.read_text(encoding="utf-8") == commented.replace("The text of the article.", "The text of the article, corrected.")
+    assert project.validate().returncode == 0
 
 
 @pytest.mark.parametrize("title, article_id", [

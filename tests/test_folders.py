@@ -82,14 +82,31 @@ def test_new_on_a_broken_article_names_its_problems_not_a_missing_article(rename
         "Error: content/sources/output-article.md:4:6: url: not an http(s) URL: 'ftp://example.news/output' "
         "(expected a link starting with http:// or https://)\n1 problem found\n")
     missing = site_builder(renamed, "new", "--article", "elsewhere", "--quote", "Nobody knows why.")
-    assert missing.stderr == "Error: no article 'elsewhere' (expected one of: output-article)\n"
+    assert missing.stderr == "Error: no article 'elsewhere' (expected the id of a file in content/sources)\n"
     close = site_builder(renamed, "new", "--article", "output-articel", "--quote", "Nobody knows why.")
-    assert close.stderr == ("Error: no article 'output-articel' (expected one of: output-article; did you mean "
-                            "'output-article'?)\n")
+    assert close.stderr == ("Error: no article 'output-articel' (expected the id of a file in content/sources; "
+                            "did you mean 'output-article'?)\n")
     article.unlink()
     empty = site_builder(renamed, "new", "--article", "output-article", "--quote", "Nobody knows why.")
     assert empty.stderr == ("Error: no article 'output-article' (expected the id of a file in content/sources, "
                             "which has none: add one with site-builder import-article)\n")
+
+
+def test_an_article_named_by_a_path_elsewhere_is_refused_not_mistaken_for_the_projects(renamed: Project) -> None:
+    """'extract ~/Downloads/output-article.md' must not draft from the project's output-article."""
+    outside = renamed.root.parent / "output-article.md"
+    outside.write_text("# Another article\n\nNobody knows why.\n", encoding="utf-8")
+    for command in (["new", "--article", str(outside), "--quote", "Nobody knows why."], ["extract", "--dry-run", str(outside)]):
+        refused = site_builder(renamed, *command)
+        assert (refused.returncode, refused.stderr) == (1, (
+            f"Error: {outside} is not in content/sources (expected an article id, or the path of a file in "
+            "content/sources: bring an article in with site-builder import-article)\n")), command
+    inside = site_builder(renamed, "extract", "--dry-run", "content/sources/output-article.md")
+    assert inside.returncode == 0, inside.stderr
+    both = site_builder(renamed, "extract", "--dry-run", "nope", "output-articel")  # every unknown name, in one run
+    assert (both.returncode, both.stderr) == (1, (
+        "Error: no article 'nope' (expected the id of a file in content/sources)\n"
+        "no article 'output-articel' (expected the id of a file in content/sources; did you mean 'output-article'?)\n"))
 
 
 def test_new_while_a_symbolic_link_stops_loading_names_the_link(renamed: Project) -> None:

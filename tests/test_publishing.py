@@ -17,7 +17,7 @@ from site_builder.schema import schema_text
 from site_builder.structured import script
 from site_builder.config import read_settings
 
-from .conftest import CLAIM, CLAIM_ELSEWHERE, REPO, Project
+from .conftest import ARTICLE, CLAIM, CLAIM_ELSEWHERE, DRAFT, REPO, Project
 from .schemaorg_vocab import check
 
 JSON_LD_RE = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
@@ -52,6 +52,43 @@ def test_claim_page_carries_one_valid_claim_review(built: Project) -> None:
     item = review["itemReviewed"]
     assert item["@type"] == "Claim" and item["author"]["name"] == "The ministry"
     assert item["appearance"][0]["url"] == "https://example.news/output"
+
+
+def test_a_claim_review_is_modified_after_it_is_published_never_before(built: Project) -> None:
+    """dateModified is the last update or correction after the last review: an 'updated' older than a
+    re-review is not a later change, and a correction is one."""
+    [review] = json_ld(built.html("claims/exports-doubled"))  # reviewed 11 January, updated and corrected 15
+    assert (review["datePublished"], review["dateModified"]) == ("2026-01-11", "2026-01-15")
+    built.write_claim("output-rose-40-percent", CLAIM.replace("reviewed: 2026-01-12", "reviewed: 2026-01-12\nupdated: 2026-01-05"))
+    assert built.build().returncode == 0
+    [review] = json_ld(built.html("claims/output-rose-40-percent"))
+    assert review["datePublished"] == "2026-01-12" and "dateModified" not in review
+    built.write_claim("output-rose-40-percent", CLAIM.replace("reviewed: 2026-01-12", "reviewed: 2026-01-12\nupdated: 2026-01-05") + (
+        "corrections:\n  - date: 2026-02-01\n    note: A source link was broken.\n"))
+    assert built.build().returncode == 0
+    [review] = json_ld(built.html("claims/output-rose-40-percent"))
+    assert (review["datePublished"], review["dateModified"]) == ("2026-01-12", "2026-02-01")
+
+
+def test_an_article_shows_no_text_until_a_claim_from_it_is_published(built: Project) -> None:
+    """We quote third parties for the claims we check: an article imported for drafts that are not
+    published yet (or none) has a page, but not its text."""
+    built.write_article("other-article", ARTICLE.replace("https://example.news/output", "https://example.news/other")
+                        .replace("Nobody knows why.", "Nobody knows why. A paragraph nobody has checked."))
+    built.write_claim("prices-fell", DRAFT.replace("output-article", "other-article"))  # a draft quotes it
+    assert built.build().returncode == 0
+    page = built.html("articles/other-article")
+    assert "nobody has checked" not in page and "Output rose by 40%" not in page and 'class="article-text"' not in page
+    assert ('<p class="excerpt-note">This page shows the article’s text once a claim from it is published, with that '
+            'claim highlighted; until then, read it at <a href="https://example.news/other" rel="nofollow noopener '
+            'noreferrer">the original</a>.</p>') in page
+    assert "No claims from this article have been published yet." in page
+    built.write_claim("prices-fell", CLAIM.replace("output-article", "other-article").replace(
+        "quote: Output rose by 40% last year", "quote: Reports indicate that prices fell.").replace(
+        "title: Output rose by 40% last year", "title: Prices fell"))
+    assert built.build().returncode == 0
+    page = built.html("articles/other-article")
+    assert "A paragraph nobody has checked." in page and "This page shows the article’s text once" not in page
 
 
 def test_cannot_verify_carries_its_label_but_no_point_on_the_scale(built: Project) -> None:
@@ -141,7 +178,7 @@ def test_an_alias_that_collides_with_an_id_is_refused(project: Project) -> None:
 def test_claim_page_links_to_its_yaml_file_for_editing(built: Project) -> None:
     html = built.html("claims/exports-doubled")
     assert '<a href="https://github.com/example/claims/edit/main/claims/exports-doubled.yaml" rel="nofollow">Edit this claim</a>' in html
-    assert "Updated <time" in html
+    assert '<a href="#corrections">Corrected</a> <time' in html
 
 
 def test_validate_github_annotations_and_json(project: Project) -> None:

@@ -103,3 +103,12 @@ def test_french_spacing_leaves_words_and_numbers_as_they_are() -> None:
     assert find("La croissanceatteindra 3 %", FRENCH) is None
     # the span covers the article's own characters, its narrow no-break space included
     assert find("atteindra 3%", "atteindra 3\u202f% cette année") == [Span(0, 13)]
+
+
+def test_a_tatweel_is_typography_as_a_soft_hyphen_is() -> None:
+    # the kashida (U+0640) stretches an Arabic word to fill a justified line: 'الـحـكومة' is 'الحكومة'
+    stretched = "قالت الـحـكومة إن النمو سيصل إلى ٣٪ هذا العام"
+    [span] = find("قالت الحكومة إن النمو", stretched)
+    assert stretched[span.start : span.end] == "قالت الـحـكومة إن النمو"
+    assert find("الـحـكـومـة إن النمو", "قالت الحكومة إن النمو سيصل") is not None
+    assert find("قالت الحكومه", stretched) is None  # a different letter is a different word

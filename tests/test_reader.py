@@ -21,7 +21,7 @@ from PIL import Image
 
 from site_builder.cards import draw, drawable
 from site_builder.model import DEFAULT_RATINGS, RatingScale
-from site_builder.share import Card, rating_text
+from site_builder.share import Card, rating_text, verdict_description
 
 from .conftest import CLAIM, CLAIM_2, REPO, Project
 from .schemaorg_vocab import check
@@ -96,6 +96,19 @@ def test_every_claim_page_carries_its_verdict_in_title_and_link_previews(built: 
             assert (image.format, image.size) == ("PNG", (1200, 630))
 
 
+@pytest.mark.parametrize(("summary", "label", "expected"), [
+    ("Exports rose, but from a very low base.", "Misleading", "Misleading. Exports rose, but from a very low base."),
+    ("  No official\nfigure supports it. ", "Unsupported", "Unsupported. No official figure supports it."),
+    # a summary that opens with its verdict is not given it twice ("False. False: ...")
+    ("False: no official figure supports it.", "False", "False: no official figure supports it."),
+    ("Mostly false. The rate was 9%.", "Mostly false", "Mostly false. The rate was 9%."),
+    ("misleading, as exports rose from a low base.", "Misleading", "misleading, as exports rose from a low base."),
+    ("Falsely attributed to the minister.", "False", "False. Falsely attributed to the minister."),
+])
+def test_a_description_says_the_verdict_once(summary: str, label: str, expected: str) -> None:
+    assert verdict_description(summary, label) == expected
+
+
 def test_a_link_to_a_former_id_previews_as_the_claim_does(project: Project) -> None:
     """A link shared before a claim was renamed (aliases) shows the claim's verdict, short answer and card."""
     project.write_claim("output-rose-40-percent", CLAIM.replace("tags:", "aliases: [output-rose]\ntags:"))
@@ -153,7 +166,7 @@ def test_the_head_of_a_claim_page_in_reading_order(built: Project) -> None:
         "Claimed by The ministry in example.news, 3 December 2025",
         "Rated Misleading Built on real facts but framed to give a false impression.",
         "Short answer: Exports rose, but from a very low base.",
-        "By Ana Lima and Joe Bloggs · Reviewed by Ravi Menon, 11 January 2026 · Updated 15 January 2026",
+        "By Ana Lima and Joe Bloggs · Reviewed by Ravi Menon, 11 January 2026 · Corrected 15 January 2026",
         "How we decide ratings · Report an error",
         "The claim",
     ]
@@ -162,6 +175,21 @@ def test_the_head_of_a_claim_page_in_reading_order(built: Project) -> None:
     assert positions == sorted(positions)
     other = text_of(built.html("claims/output-rose-40-percent"))
     assert "By Test claims · Reviewed 12 January 2026 How we decide ratings" in other  # the publisher; not updated
+
+
+def test_a_corrected_claim_says_so_at_the_top_and_links_its_corrections(built: Project) -> None:
+    """A reader who saw the first version must see, before the claim, that it was corrected: the byline
+    says when, and takes them to the note. Corrected the day it was reviewed still says so."""
+    byline = re.compile(r'<p class="claim-byline"[^>]*>(.*?)</p>', re.S)
+    page = built.html("claims/exports-doubled")  # updated and corrected on 15 January
+    assert byline.search(page).group(1).endswith(
+        ' · <a href="#corrections">Corrected</a> <time datetime="2026-01-15">15 January 2026</time>')
+    assert page.index('href="#corrections"') < page.index('id="corrections"')
+    built.write_claim("output-rose-40-percent", CLAIM.replace("reviewed: 2026-01-12", "reviewed: 2026-01-12\nupdated: 2026-02-03") + (
+        "corrections:\n  - date: 2026-01-12\n    note: The month was wrong.\n"))
+    assert built.build().returncode == 0
+    line = htmllib.unescape(re.sub(r"<[^>]+>", "", byline.search(built.html("claims/output-rose-40-percent")).group(1)))
+    assert line == "By Test claims · Reviewed 12 January 2026 · Corrected 12 January 2026 · Updated 3 February 2026"
 
 
 def test_the_scale_shows_where_the_rating_sits_in_words(built: Project) -> None:

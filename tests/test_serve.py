@@ -99,7 +99,7 @@ status: draft
             in draft.html)
     assert '<a href="../../claimants/the-minister/"><span dir="auto">The minister</span></a>' in draft.html
     assert "#claim-minister-on-exports" not in draft.html
-    assert '<li><a href="../prices-fell/">Prices fell</a></li>' in draft.html  # a related draft, unrated
+    assert '<li><a href="../prices-fell/" dir="auto">Prices fell</a></li>' in draft.html  # a related draft, unrated
     unrated = preview.page("claims/prices-fell.md")
     assert unrated.meta.title == "Draft: Claim: Prices fell" and 'Claimed by <span dir="auto">Unnamed reports</span> in' in unrated.html
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import sys
 
 import pytest
@@ -350,6 +352,32 @@ def test_a_claim_file_with_the_wrong_extension_is_reported_once(project: Project
     assert problems(project) == ["claims/exports-doubled.yml:1:1: (file): wrong file extension '.yml' (expected '.yaml')"]
 
 
+def test_hidden_files_in_the_claims_folder_are_never_claims(project: Project) -> None:
+    """An editor's lock (Emacs: a link to nowhere while a claim has unsaved changes), a macOS copy's
+    metadata and a hidden copy of a claim are left alone, and the real problem is reported."""
+    os.symlink("editor@laptop.12345:1764500000", project.claims / ".#exports-doubled.yaml")
+    (project.claims / "._exports-doubled.yaml").write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X")
+    (project.claims / ".exports-doubled.yaml").write_text((project.claims / "exports-doubled.yaml").read_text())
+    claim = project.claims / "exports-doubled.yaml"
+    claim.write_text(claim.read_text().replace("rating: misleading", "rating: misleadin"))
+    line = claim.read_text().split("\n").index("rating: misleadin") + 1
+    assert problems(project) == [
+        f"claims/exports-doubled.yaml:{line}:9: rating: 'misleadin' is not on the rating scale (expected one of: supported, "
+        "partly-supported, misleading, unsupported, false, cannot-verify; did you mean 'misleading'?)"]
+
+
+def test_a_tag_or_related_claim_listed_twice_is_reported_at_its_second_place(project: Project) -> None:
+    project.write_claim("bad", CLAIM_ELSEWHERE.replace("related: [exports-doubled]", "related: [exports-doubled, exports-doubled]")
+                        .replace("tags: [economy, output]", "tags: [economy, output, economy]"))
+    text = (project.claims / "bad.yaml").read_text().split("\n")
+    tags, related = (next(n for n, line in enumerate(text, 1) if line.startswith(name)) for name in ("tags:", "related:"))
+    assert problems(project) == [
+        f"claims/bad.yaml:{tags}:25: tags[2]: 'economy' is listed twice, as tags[0] too (expected each tag once: remove one)",
+        f"claims/bad.yaml:{related}:28: related[1]: 'exports-doubled' is listed twice, as related[0] too (expected each "
+        "claim once: remove one)",
+    ]
+
+
 FIVE_MISTAKES = (
     CLAIM.replace("claimant: The minister", "claimnt: The minister")
     .replace("rating: supported", "rating: Supported")
@@ -553,6 +581,20 @@ NEARLY_THE_SAME = ("(expected a title that tells the two claims apart; if they a
 
 def retitled(title: str, passage: str) -> str:
     return quoting(passage).replace("title: Output rose by 40% last year", f"title: {title}")
+
+
+def test_an_article_imported_twice_is_a_warning_and_two_captures_are_two_articles(project: Project) -> None:
+    """The same url and archived copy in two files: claims split between two pages of one article."""
+    project.write_article("output-article-again", ARTICLE)
+    result = project.validate()
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "content/articles/output-article.md:4:6: url: warning: the same url as "
+        "content/articles/output-article-again.md:4:6 (expected one file per article: if both are the same page, keep "
+        "one and point its claims at its id; two captures of a page that changed each give their archive_url)"]
+    project.write_article("output-article-again", ARTICLE.replace(
+        "retrieved:", "archive_url: https://web.archive.org/web/2025/https://example.news/output\nretrieved:"))
+    assert project.validate().stderr == ""
 
 
 def test_nearly_the_same_titles_are_a_warning_naming_the_first(project: Project) -> None:

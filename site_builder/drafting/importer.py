@@ -21,9 +21,10 @@ from ..errors import Refused
 from ..files import create_new, replace
 from ..load import MAX_ARTICLE_BYTES, new_article_problems, parse_yaml, split_front_matter, yaml_problem, yaml_shape_problems
 from ..paths import read_bounded
+from ..render import join_names
 from ..validate import id_problem
 from ..model import ArticleMeta, generated_id
-from ..quotes import normalise
+from ..quotes import find, normalise
 from ..settings import Settings
 
 FIELD_ORDER = list(ArticleMeta.model_fields)
@@ -231,9 +232,11 @@ def import_article(source: Path, settings: Settings, *, article_id: str | None, 
     article_id = article_id or imported.suggested_id()
     text = article_text(imported)
     problems = new_article_problems(text, article_id, settings.shown(settings.article_file(article_id)))
-    if problems:
-        hint = "; ".join(sorted(f"pass --{p.field.replace('_', '-')}" for p in problems if p.field in FLAGS))
-        raise Refused("\n".join(str(p) for p in problems) + (f"\n{hint}" if hint else ""))
+    if problems:  # the file is not written: each problem by the option that mends it, else by its field
+        said = [f"--{p.field.replace('_', '-')}: {p.message}" if p.field in FLAGS else f"{p.field}: {p.message}"
+                for p in sorted(problems, key=lambda p: _field_rank(p.field))]
+        raise Refused(f"{settings.shown(settings.article_file(article_id))} was not written; the article would not "
+                      "validate:\n" + "\n".join(said))
     url = str(imported.meta["url"]).strip()  # validated: present
     note = ""
     if chosen is None:  # an id made from the title: another article's is never taken, a number is added
@@ -254,10 +257,47 @@ def import_article(source: Path, settings: Settings, *, article_id: str | None, 
             raise Refused(f"{shown} differs from this import in {', '.join(changed)}; the file is kept (expected "
                           "--force only to replace the same article with nothing but its text changed: edit the "
                           "file by hand, or delete it and import again)")
-        replace(path, text)
+        before = path.read_bytes()
+        text = _with_new_body(before, text)  # the front matter as the person keeps it: comments, quoting, order
+        lost = _quotes_lost(settings, article_id, split_front_matter(text)[1])  # type: ignore[index]
+        if lost:
+            raise Refused(f"{shown}: the new text does not have {join_names(lost)}; the file is kept (expected "
+                          "the same article with the passages claims quote: fix those claims first, or edit "
+                          "the article by hand)")
+        if not replace(path, text, before=before):
+            raise Refused(f"{shown} changed while importing; nothing was written to it (run the command again)")
     elif not create_new(path, text):
         raise Refused(f"{shown} already exists (pass --force to replace it)")
     return shown + note + detected
+
+
+def _with_new_body(held: bytes, text: str) -> str:
+    """The article file ``held`` with the body of ``text`` (an import of the same article with the same
+    fields) in place of its own: its front matter kept as written."""
+    own = held.decode("utf-8-sig").replace("\r\n", "\n")
+    _, body = split_front_matter(own)  # type: ignore[misc]  # readable: its fields were compared
+    return own[: len(own) - len(body)] + split_front_matter(text)[1]  # type: ignore[index]
+
+
+def _quotes_lost(settings: Settings, article_id: str, body: str) -> list[str]:
+    """Each claim quote (or appearance) from article ``article_id`` that ``body`` does not have, as
+    "the quote of claims/x.yaml"."""
+    from ..project import load_project  # every claim: only --force over an existing article needs them
+    project = load_project(settings, briefly=True)
+    lost = []
+    for claim_id, claim in sorted(project.claims.items()):
+        quoted = [("the quote", claim.article, claim.quote),
+                  *((f"appearances[{n}].quote", a.article, a.quote) for n, a in enumerate(claim.appearances))]
+        for field, quoted_article, quote in quoted:
+            if quoted_article == article_id and find(quote, body) is None:
+                lost.append(f"{field} of {settings.shown(settings.claim_file(claim_id))}")
+    return lost
+
+
+def _field_rank(field: str) -> tuple[int, str]:
+    """Where a field comes in an article's front matter (FIELD_ORDER), for messages in that order."""
+    name = field.split(".")[0].split("[")[0]
+    return (FIELD_ORDER.index(name) if name in FIELD_ORDER else len(FIELD_ORDER), field)
 
 
 def _free_id(article_id: str, url: str, settings: Settings) -> tuple[str, str]:

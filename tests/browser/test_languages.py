@@ -168,7 +168,7 @@ def test_names_in_another_script_keep_their_place_in_an_english_line(travelled: 
     and the day after an Arabic outlet join its right-to-left run, and a claimant's count goes before it."""
     travelled.open(f"claims/{RTL_ID}/")
     _left_to_right(travelled, ".claim-appearances li:has(blockquote[lang=ar]) p[data-search-exclude]",
-                   ["المسؤولون يتوقعون مزيدا من النمو", "الوكالة العربية", "3 December 2025", "(in ar)"])
+                   ["المسؤولون يتوقعون مزيدا من النمو", "الوكالة العربية", "3 December 2025", "(in Arabic)"])
     travelled.open(f"claims/{ARABIC_CLAIMANT_ID}/")
     _left_to_right(travelled, "figcaption", ["From", "الوكالة العربية", "3 December 2025"])
     _left_to_right(travelled, ".claim-source", ["Claimed by", "مكتب الإحصاء", "in", "الوكالة العربية", "3 December"])
