@@ -719,9 +719,8 @@ class PageWriter:
             article = self.site.articles[article_id]
             links = self.links(uri)
             claims = sorted(self.by_article.get(article_id, []), key=lambda c: (self._spans_in(c, article_id)[0].start, c.id))
-            # a third party's text is shown for the claims checked in it: none published, none of it shown
             text = highlighted_paragraphs(article.body, self._paragraphs(article), self._marks(links, claims, article_id),
-                                          anchors=True) if claims else []
+                                          anchors=True)
             return {"claims": claims, "paragraphs": text, "direction": direction(article.meta.language),
                     "structured_data": structured.script(structured.article_page(article, url=self.url_for(uri)))}
 

@@ -17,7 +17,7 @@ from site_builder.schema import schema_text
 from site_builder.structured import script
 from site_builder.config import read_settings
 
-from .conftest import ARTICLE, CLAIM, CLAIM_ELSEWHERE, DRAFT, REPO, Project
+from .conftest import CLAIM, CLAIM_ELSEWHERE, REPO, Project
 from .schemaorg_vocab import check
 
 JSON_LD_RE = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
@@ -68,27 +68,6 @@ def test_a_claim_review_is_modified_after_it_is_published_never_before(built: Pr
     assert built.build().returncode == 0
     [review] = json_ld(built.html("claims/output-rose-40-percent"))
     assert (review["datePublished"], review["dateModified"]) == ("2026-01-12", "2026-02-01")
-
-
-def test_an_article_shows_no_text_until_a_claim_from_it_is_published(built: Project) -> None:
-    """We quote third parties for the claims we check: an article imported for drafts that are not
-    published yet (or none) has a page, but not its text."""
-    built.write_article("other-article", ARTICLE.replace("https://example.news/output", "https://example.news/other")
-                        .replace("Nobody knows why.", "Nobody knows why. A paragraph nobody has checked."))
-    built.write_claim("prices-fell", DRAFT.replace("output-article", "other-article"))  # a draft quotes it
-    assert built.build().returncode == 0
-    page = built.html("articles/other-article")
-    assert "nobody has checked" not in page and "Output rose by 40%" not in page and 'class="article-text"' not in page
-    assert ('<p class="excerpt-note">This page shows the article’s text once a claim from it is published, with that '
-            'claim highlighted; until then, read it at <a href="https://example.news/other" rel="nofollow noopener '
-            'noreferrer">the original</a>.</p>') in page
-    assert "No claims from this article have been published yet." in page
-    built.write_claim("prices-fell", CLAIM.replace("output-article", "other-article").replace(
-        "quote: Output rose by 40% last year", "quote: Reports indicate that prices fell.").replace(
-        "title: Output rose by 40% last year", "title: Prices fell"))
-    assert built.build().returncode == 0
-    page = built.html("articles/other-article")
-    assert "A paragraph nobody has checked." in page and "This page shows the article’s text once" not in page
 
 
 def test_cannot_verify_carries_its_label_but_no_point_on_the_scale(built: Project) -> None:
