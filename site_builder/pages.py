@@ -34,7 +34,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import exports, routes, structured
-from .appearances import Placement, direction, placements, quoted
+from .appearances import Placement, direction, placements, quoted, same_language
 from .share import ShareCards, verdict_description, verdict_title
 from .markup import Mark, highlighted_paragraphs, markdown_html
 from .model import REQUIRED_TO_PUBLISH, Article, Claim, Correction, RatingScale, reserved, slugify, xml_safe
@@ -615,7 +615,7 @@ class PageWriter:
 
     def _marks(self, links: Links, claims: Iterable[Claim], article_id: str) -> list[Mark]:
         site = self.site.settings.language  # the labels' language: said where the article's differs
-        other = self.site.articles[article_id].meta.language.split("-")[0].lower() != site.split("-")[0].lower()
+        other = not same_language(self.site.articles[article_id].meta.language, site)
         return [
             Mark(span, claim.id, claim.rating, links.claim(claim.id),  # type: ignore[arg-type]
                  f"Claim: {claim.title} Rated {self.scale[claim.rating].label}",  # type: ignore[index]
