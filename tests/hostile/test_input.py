@@ -547,7 +547,8 @@ def test_a_page_whose_text_is_over_the_article_limit_is_not_written(tmp_path: Pa
     result = tool(project, "import-article", str(source), "--id", "big", *FLAGS)
     message = assert_refused_or_valid(project, result, before)
     assert result.returncode == 1
-    assert "content/articles/big.md:1:1: (file): too large:" in message and "(expected at most 2,097,152)" in message
+    assert message.startswith("Error: content/articles/big.md was not written; the article would not validate:\n"
+                              "(file): too large: ") and message.endswith(" bytes (expected at most 2,097,152)\n")
 
 
 def test_import_article_refuses_a_device_or_a_pipe_as_its_source(tmp_path: Path) -> None:
