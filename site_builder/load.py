@@ -29,7 +29,7 @@ from .errors import Problem, closest, did_you_mean, one_of
 from . import memo
 from .memo import remembered
 from .markup import markdown_slips
-from .paths import read_bounded, shown_path
+from .paths import hidden, read_bounded, shown_path
 from .model import (
     REQUIRED_TO_PUBLISH,
     SLUG_RE,
@@ -1001,16 +1001,15 @@ def _start_worker(context: _Context) -> None:
 
 
 def claim_file_names(claims_dir: Path) -> list[str]:
-    """Every name in ``claims_dir`` (files, folders and links alike) but hidden ones, sorted; none when it
-    cannot be listed. Those ending in '.yaml' are claim files; ``stray_claim_files`` tells of the others.
-    A hidden name is never a claim, whatever it ends in: an editor's lock ('.#x.yaml', a link to nowhere
-    while Emacs has unsaved changes), a macOS copy's metadata ('._x.yaml'). Names, not Paths: at 10,000
-    files, making pathlib's objects costs more than listing the folder."""
+    """Every name in ``claims_dir`` (files, folders and links alike) but hidden ones (``paths.hidden``: never
+    a claim, whatever it ends in), sorted; none when it cannot be listed. Those ending in '.yaml' are claim
+    files; ``stray_claim_files`` tells of the others. Names, not Paths: at 10,000 files, making pathlib's
+    objects costs more than listing the folder."""
     try:
         names = os.listdir(claims_dir)
     except OSError:
         return []
-    return sorted(name for name in names if not name.startswith("."))
+    return sorted(name for name in names if not hidden(name))
 
 
 # What may sit in the claims folder beside the claim files: the editors' schema (site-builder schema), a
@@ -1021,7 +1020,7 @@ _YAML_SUFFIX_RE = re.compile(r"\.ya?ml(?=\.|\s*$)", re.IGNORECASE)
 
 def kept_beside_claims(name: str) -> bool:
     """Whether a name in the claims folder that is not a claim file is left alone (not reported)."""
-    return (name in _NOT_CLAIM_FILES or name.upper().startswith("README") or name.startswith((".", "#"))
+    return (name in _NOT_CLAIM_FILES or name.upper().startswith("README") or hidden(name) or name.startswith("#")
             or name.endswith("~"))
 
 
@@ -1040,7 +1039,7 @@ def stray_claim_files(claims_dir: Path, names: list[str], folder: str) -> list[P
             problems += [] if os.path.islink(path) else _claims_in_sub_folder(path, shown, folder)
             continue
         found = _YAML_SUFFIX_RE.search(name)
-        stem = name[: found.start()] if found else name.split(".", 1)[0] if not name.startswith(".") else name
+        stem = name[: found.start()] if found else name.split(".", 1)[0]
         suffix = name[len(stem):]
         what = f"wrong file extension {suffix!r}" if suffix else "no file extension"
         problems.append(Problem(shown, 1, 1, "(file)", f"{what}, so it is not read (expected '.yaml': rename it "
@@ -1052,7 +1051,7 @@ def _claims_in_sub_folder(path: str, shown: str, folder: str) -> list[Problem]:
     """A problem for each YAML file in the sub-folder ``path`` of the claims folder, at any depth."""
     problems = []
     for inside, folders, files in os.walk(path):
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        folders[:] = sorted(name for name in folders if not hidden(name))
         for name in sorted(files):
             if _YAML_SUFFIX_RE.search(name) and not kept_beside_claims(name):
                 relative = os.path.relpath(os.path.join(inside, name), path).replace(os.sep, "/")
@@ -1458,7 +1457,7 @@ def load_articles(articles_dir: Path, root: Path) -> tuple[list[SourceFile[Artic
         entries = []
     for entry in entries:
         name = entry.name
-        if name == "index.md" or name.startswith("."):
+        if name == "index.md" or hidden(name):
             continue
         path = Path(entry.path)
         if not name.endswith(".md"):

@@ -612,6 +612,13 @@ class Claim(Record):
         return self.status == "published"
 
     @property
+    def passages(self) -> list[tuple[str, str, str]]:
+        """Each passage the claim quotes, as (what messages call it, article id, quote): its quote first
+        ("the quote"), then each appearance's ("appearances[0].quote", ...)."""
+        return [("the quote", self.article, self.quote),
+                *((f"appearances[{n}].quote", a.article, a.quote) for n, a in enumerate(self.appearances))]
+
+    @property
     def last_changed(self) -> dt.date:
         """The newest of reviewed, updated and correction dates: a correction is an update."""
         dates = [d for d in (self.reviewed, self.updated, *(c.date for c in self.corrections)) if d]

@@ -24,6 +24,13 @@ DANGLING = "a symbolic link to a target that does not exist (expected a file ins
 LOOP = "a symbolic link loop (expected a link that ends at a file inside the project folder)"
 
 
+def hidden(name: str) -> bool:
+    """Whether a file or folder name is hidden, and so never read, listed or published by anything of ours,
+    as MkDocs excludes it too: an editor's lock ('.#x.yaml', a link to nowhere while Emacs has unsaved
+    changes), a macOS copy's metadata ('._x.yaml'), '.gitkeep', '.DS_Store', '.git'."""
+    return name.startswith(".")
+
+
 def shown_path(path: Path, root: Path) -> str:
     """A path as problems show it: relative to the project root when it is inside."""
     try:
@@ -114,8 +121,8 @@ def _walk(folder: Path, area: Path, root: Path, seen: set[Path],
         except OSError:
             continue
         for entry in entries:  # a Path only for the entries that need one: a folder holds thousands of files
-            if entry.name.startswith("."):
-                continue  # never read: the loaders skip hidden names and MkDocs excludes them (an editor's lock '.#x.yaml' is a link to nowhere)
+            if hidden(entry.name):
+                continue  # never read: the loaders skip them too
             if entry.is_symlink():
                 path = Path(entry.path)
                 found = link_problem(path, area)

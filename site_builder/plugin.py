@@ -64,7 +64,7 @@ from .collector import back_in_collections
 from .errors import Problem, ProblemsFound
 from .pages import (GeneratedPage, Heading, PageMeta, PageWriter, insert_ratings, page_dates, placeholders,
                     share_cards, with_permalinks)
-from .paths import collected_problems, folder_problems
+from .paths import collected_problems, folder_problems, hidden
 from .preview import error_page, error_uris
 from .project import Project, Site, load_project, project_folders
 from . import reload as reloading
@@ -643,7 +643,7 @@ def _claim_files(settings: Settings) -> int:
     """How many claim files there are (before loading them: whether rendering ahead pays)."""
     try:
         with os.scandir(settings.claims_dir) as entries:
-            return sum(1 for entry in entries if entry.name.endswith(".yaml"))
+            return sum(1 for entry in entries if entry.name.endswith(".yaml") and not hidden(entry.name))
     except OSError:
         return 0
 

@@ -15,7 +15,7 @@ from .errors import Problem, ProblemsFound, Refused, did_you_mean
 from .collector import paused_gc
 from .load import SourceFile, claim_file_names, load_articles, start_loading_claims, stem_and_suffix
 from .model import Article, Claim, newest_first
-from .paths import folder_problems
+from .paths import folder_problems, hidden
 from .quotes import Span
 from .settings import Settings
 from .validate import Placements, advice, check_claims
@@ -110,7 +110,7 @@ def load_sources(settings: Settings, *, briefly: bool = False, facts: bool = Fal
     claim_names = claim_file_names(settings.claims_dir)
     claim_files = frozenset(stem for stem, suffix in map(stem_and_suffix, claim_names) if suffix in (".yaml", ".yml"))
     article_files = frozenset(path.stem for path in settings.articles_dir.glob("*.md")
-                              if path.name != "index.md" and not path.name.startswith("."))
+                              if path.name != "index.md" and not hidden(path.name))
     links = folder_problems(project_folders(settings), settings.root)
     if links:
         return Sources([], [], links, claim_files, article_files, stopped=True)

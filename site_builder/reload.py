@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .load import SourceFile, _parse_claim_file, claim_from, kept_beside_claims, load_article
+from .paths import hidden
 from .project import Project, Sources, checked_project, load_sources
 from .settings import Settings
 
@@ -48,8 +49,8 @@ def _stats(folder: Path, suffixes: tuple[str, ...], kept: Callable[[str], bool],
         return None
     for entry in entries:
         name = entry.name
-        if name.startswith("."):
-            continue  # hidden files are never loaded (an editor's lock, '.#x.yaml')
+        if hidden(name):
+            continue
         if not name.endswith(suffixes) or name == skip:
             if kept(name):
                 continue
@@ -67,7 +68,7 @@ def _claim_stats(settings: Settings) -> Stats | None:
 
 def _article_stats(settings: Settings) -> Stats | None:
     # articles and nothing else: the articles folder may hold its index page and hidden files only
-    return _stats(settings.articles_dir, (".md",), lambda name: name == "index.md" or name.startswith("."), skip="index.md")
+    return _stats(settings.articles_dir, (".md",), lambda name: name == "index.md", skip="index.md")
 
 
 def load(settings: Settings) -> Loaded:

@@ -144,11 +144,9 @@ def quoted_by(article_id: str, spans: list[Span], claims: Mapping[str, Claim], p
     duplicate check compares), e.g. "the quote of claim 'x'" or "appearances[1].quote of claim 'x'"."""
     extent = (spans[0].start, spans[-1].end)
     for claim_id, claim in sorted(claims.items()):
-        quoted = [(claim.article, placements.quotes.get(claim_id)),
-                  *((a.article, at) for a, at in zip(claim.appearances, placements.appearances.get(claim_id, [])))]
-        for index, (quoted_article, at) in enumerate(quoted):
+        placed = [placements.quotes.get(claim_id), *placements.appearances.get(claim_id, [])]
+        for (field, quoted_article, _), at in zip(claim.passages, placed, strict=False):  # none placed: the quote alone
             if quoted_article == article_id and at and (at[0].start, at[-1].end) == extent:
-                field = "the quote" if index == 0 else f"appearances[{index - 1}].quote"
                 return f"{field} of claim {claim_id!r}"
     return None
 

@@ -284,14 +284,9 @@ def _quotes_lost(settings: Settings, article_id: str, body: str) -> list[str]:
     "the quote of claims/x.yaml"."""
     from ..project import load_project  # every claim: only --force over an existing article needs them
     project = load_project(settings, briefly=True)
-    lost = []
-    for claim_id, claim in sorted(project.claims.items()):
-        quoted = [("the quote", claim.article, claim.quote),
-                  *((f"appearances[{n}].quote", a.article, a.quote) for n, a in enumerate(claim.appearances))]
-        for field, quoted_article, quote in quoted:
-            if quoted_article == article_id and find(quote, body) is None:
-                lost.append(f"{field} of {settings.shown(settings.claim_file(claim_id))}")
-    return lost
+    return [f"{field} of {settings.shown(settings.claim_file(claim_id))}"
+            for claim_id, claim in sorted(project.claims.items()) for field, quoted_article, quote in claim.passages
+            if quoted_article == article_id and find(quote, body) is None]
 
 
 def _field_rank(field: str) -> tuple[int, str]:
