@@ -888,7 +888,7 @@ def _explain_mistake(text: str, exc: yaml.YAMLError) -> tuple[yaml.Mark, str] | 
         return where, (f"the {_QUOTE_NAMES[mark]} that opens this value is never closed (expected a closing {mark} at "
                        "the end of the value; as written, the value runs to the end of the file)")
     if problem == "did not find expected key" and context == "while parsing a block mapping":
-        return _quotes_ending_early(text, lines, found.index)
+        return _quotes_ending_early(text, lines, found.index) or _item_out_of_line(lines, found)
     if problem == "could not find expected ':'" and where is not None:  # the line where a key was expected
         here = lines[where.line]
         item = _list_item_without_dash(lines, where.line)
@@ -929,8 +929,9 @@ def _quotes_ending_early(text: str, lines: list[str], index: int) -> tuple[yaml.
                 quoted = token if token.style in ("'", '"') else None
     except yaml.YAMLError:
         pass
-    if quoted is None:
-        return None
+    if quoted is None or (quoted.end_mark.line == quoted.start_mark.line
+                          and not lines[quoted.end_mark.line][quoted.end_mark.column:].strip()):
+        return None  # none, or one on its own line that ends it: closed where it should be
     start, mark = quoted.start_mark, quoted.style
     if quoted.end_mark.line != start.line:  # a quote opened and closed by the next quotation mark, lines below
         return start, (f"the {_QUOTE_NAMES[mark]} that opens this value is not closed on its line (expected a closing "
@@ -949,6 +950,28 @@ def _quotes_ending_early(text: str, lines: list[str], index: int) -> tuple[yaml.
     fix = f"{name}\"{inner}\"" if '"' not in inner else f"{name}'{inner.replace(chr(39), chr(39) * 2)}'"
     return start, (f"an apostrophe inside a value in single quotes ends it early (expected the value in double "
                    f"quotes, or each apostrophe written twice: {fix})")
+
+
+def _item_out_of_line(lines: list[str], found: yaml.Mark) -> tuple[yaml.Mark, str] | None:
+    """A list item indented otherwise than the item above it ('  - a' then ' - b'), where the parser
+    stopped: at the item."""
+    here = lines[found.line]
+    if not here.lstrip(" ").startswith("- "):
+        return None
+    indent = len(here) - len(here.lstrip(" "))
+    for above in reversed(lines[: found.line]):
+        stripped = above.lstrip(" ")
+        if not stripped or stripped.startswith("#"):
+            continue
+        level = len(above) - len(stripped)
+        if level < indent or (level == indent and not stripped.startswith("- ")):
+            return None  # the item is not below another one
+        if stripped.startswith("- ") and level != indent:
+            column = found.column if found.column == indent else indent
+            return (yaml.Mark(found.name, found.index, found.line, column, None, None),
+                    f"a list item indented by {indent} space{'s' if indent != 1 else ''}, unlike the item above it "
+                    f"(expected {level} space{'s' if level != 1 else ''} before the '-', as above)")
+    return None
 
 
 def _list_item_without_dash(lines: list[str], line: int) -> str | None:
@@ -1197,11 +1220,16 @@ def _load_claim_file(path: str, shown: str, claim_id: str, context: _Context) ->
     data, text, problems = _read_file(path, shown, MAX_CLAIM_BYTES, CLAIM_FILE_HOLDS, context.real_root)
     if text is None:
         return None, problems
-    parsed, problems = _parse_claim_text(text, shown)
+    parsed, problems = parse_fields(text, shown)
     if parsed is _UNREADABLE:
         return None, problems
-    record, found = claim_from(parsed, SourceFile(shown, text, None), claim_id, context.ids, context.today, context.ratings)
-    if record is not None and problems:  # keys written twice: the record is checked, never published
+    unreadable: frozenset[str] = frozenset()
+    if isinstance(parsed, Readable):  # a syntax error: the rest of the file is checked without its fields
+        parsed, text, unreadable = parsed.value, parsed.text, parsed.fields
+        data = text.encode("utf-8")  # what a problem found later points into
+    record, found = claim_from(parsed, SourceFile(shown, text, None), claim_id, context.ids, context.today,
+                               context.ratings, unreadable)
+    if record is not None and problems:  # a syntax error, or keys written twice: checked, never published
         record.partial = True
     problems += found
     if record is not None and context.facts:
@@ -1214,7 +1242,7 @@ def _parse_claim_file(path: str | os.PathLike[str], shown: str, real_root: Path 
     text, problems = _read(path, shown, MAX_CLAIM_BYTES, CLAIM_FILE_HOLDS, real_root)
     if text is None:
         return None, None, problems
-    parsed, problems = _parse_claim_text(text, shown)
+    parsed, problems = parse_fields(text, shown)
     return (None if problems else text), (None if parsed is _UNREADABLE else parsed), problems
 
 
@@ -1224,18 +1252,73 @@ CLAIM_FILE_HOLDS = "the claim's fields in YAML"
 _UNREADABLE = object()  # the value of a text that is not valid YAML
 
 
-def _parse_claim_text(text: str, shown: str) -> tuple[Any, list[Problem]]:
-    """(parsed YAML, problems) of a claim file's text: problems, and the value ``_UNREADABLE``, if it is
-    not valid YAML; a problem for each key written twice, and the value with the first of each."""
-    problems = yaml_shape_problems(text, shown)
-    if problems:
-        return _UNREADABLE, problems
-    try:
-        return parse_yaml(text), []
-    except DuplicateKeys as exc:
-        return exc.value, yaml_problems(shown, exc, text=text)
-    except yaml.YAMLError as exc:
-        return _UNREADABLE, [yaml_problem(shown, exc, text=text)]
+def parse_fields(text: str, shown: str, line_offset: int = 0) -> tuple[Any, list[Problem]]:
+    """(parsed YAML, problems) of a record's fields: a claim file, or an article's front matter (which
+    starts ``line_offset`` lines into its file). If it is not valid YAML: its problem, and what of it
+    can still be read (a ``Readable``), else the value ``_UNREADABLE``. A problem for each key written
+    twice, and the value with the first of each."""
+    problems = yaml_shape_problems(text, shown, line_offset)
+    if not problems:
+        try:
+            return parse_yaml(text), []
+        except DuplicateKeys as exc:
+            return exc.value, yaml_problems(shown, exc, line_offset, text)
+        except yaml.YAMLError as exc:
+            problems = [yaml_problem(shown, exc, line_offset, text)]
+    rest = readable_rest(text, problems[0].line - 1 - line_offset, shown)
+    return (_UNREADABLE if rest is None else rest), problems
+
+
+@dataclass(frozen=True)
+class Readable:
+    """What can be read of a YAML text with a syntax error: its value without the fields the error is in."""
+
+    value: dict[str, Any]
+    text: str  # the text it was read from: the file's, with every line of those fields emptied
+    fields: frozenset[str]  # their names, and any other name that starts one of their lines
+
+
+# A top-level key, at the start of its line: where a field of a claim file starts.
+_TOP_KEY_RE = re.compile(r"([A-Za-z_][\w-]*)[ ]*:(?:[ ]|$)")
+_FIRST_WORD_RE = re.compile(r"[A-Za-z_][\w-]*")
+_UNREADABLE_FIELDS = 3  # a text that needs more left out is too broken to check the rest of
+
+
+def readable_rest(text: str, line: int, shown: str) -> Readable | None:
+    """After a syntax error at ``line`` (0-based) of a YAML mapping, the rest of it: the text with every
+    line of the top-level field that holds the error emptied (the other lines keep their numbers, so
+    their problems keep their places), read again; and again, for an error that then shows in another
+    field, up to three fields. None when that gives no mapping, or not one whose keys are exactly those
+    that start the lines left (a quote left open may have swallowed the next field into a value, which
+    would then be checked as something it is not): the syntax error is then all there is to say."""
+    lines = text.split("\n")
+    left_out: set[str] = set()
+    for _ in range(_UNREADABLE_FIELDS):
+        starts = [number for number, written in enumerate(lines) if _TOP_KEY_RE.match(written)]
+        first = max((number for number in starts if number <= line), default=None)
+        if first is None:
+            return None
+        end = next((number for number in starts if number > first), len(lines))
+        left_out |= {found.group() for found in (_FIRST_WORD_RE.match(written.lstrip()) for written in lines[first:end]) if found}
+        lines[first:end] = [""] * (end - first)
+        rest = "\n".join(lines)
+        if yaml_shape_problems(rest, shown):
+            return None
+        try:
+            value = parse_yaml(rest)
+        except DuplicateKeys:
+            return None
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            if mark is None:
+                return None
+            line = mark.line
+            continue
+        keys = {found.group(1) for found in map(_TOP_KEY_RE.match, lines) if found}
+        if not isinstance(value, dict) or set(value) != keys:
+            return None
+        return Readable(value, rest, frozenset(left_out))
+    return None
 
 
 class FileFacts(SourceFile["ClaimFacts"]):
@@ -1316,9 +1399,11 @@ def _listed_twice(claim: Claim, source: SourceFile[Any]) -> list[Problem]:
 
 
 def claim_from(data: Any, source: SourceFile[Any], claim_id: str, ids: dict[str, str],
-               today: dt.date | None = None, ratings: Sequence[str] = ()) -> tuple[SourceFile[Claim] | None, list[Problem]]:
+               today: dt.date | None = None, ratings: Sequence[str] = (),
+               unreadable: frozenset[str] = frozenset()) -> tuple[SourceFile[Claim] | None, list[Problem]]:
     """A claim record from its parsed YAML, or every problem with it. ``ratings``: the rating scale's ids,
-    which a rating written as a number or as true/false is pointed at (quoting it alone would not do)."""
+    which a rating written as a number or as true/false is pointed at (quoting it alone would not do).
+    ``unreadable``: fields left out of ``data`` for a syntax error in them, which is their problem."""
     shown = source.path
     problems: list[Problem] = []
     if reserved(claim_id):
@@ -1335,6 +1420,7 @@ def claim_from(data: Any, source: SourceFile[Any], claim_id: str, ids: dict[str,
         data = {"id": claim_id, **data}  # a valid file name is the id: validated with the record, not copied in after
     claim, found, partial = validate_fields(Claim, data, source)
     cut, emptied = comment_problems(source)
+    emptied |= unreadable
     problems += [problem for problem in found if problem.field not in emptied]  # the comment says why it is empty
     if claim is None:
         return None, problems + cut
@@ -1348,7 +1434,7 @@ def claim_from(data: Any, source: SourceFile[Any], claim_id: str, ids: dict[str,
     if claim.id is not None and claim.id != claim_id:
         clash = f"is already the id of {ids[claim.id]}" if claim.id in ids else "does not match the file name"
         problems.append(source.problem(("id",), f"{claim.id!r} {clash} (expected {claim_id!r}, or no id field)"))
-    if claim.published:
+    if claim.published and "status" not in unreadable:  # a draft's status may be in the field left out
         for name in REQUIRED_TO_PUBLISH:
             if not getattr(claim, name) and name not in failed and name not in emptied:
                 what = "at least one source is required to publish" if name == "sources" else "required to publish"
@@ -1505,16 +1591,13 @@ def parse_article(text: str, article_id: str, shown: str) -> tuple[SourceFile[Ar
         return None, [Problem(shown, 1, 1, "front matter", "missing (expected the file to start with a line '---', "
                               "then YAML fields, then a line '---', then the article text)")]
     front, body = parts
-    problems = yaml_shape_problems(front, shown, line_offset=1)
-    if problems:
+    data, problems = parse_fields(front, shown, line_offset=1)  # keys written twice: the other fields still checked
+    if data is _UNREADABLE:
         return None, problems
+    unreadable: frozenset[str] = frozenset()
+    if isinstance(data, Readable):  # a syntax error: the other fields are checked without the one it is in
+        data, front, unreadable = data.value, data.text, data.fields
     source: SourceFile[Any] = SourceFile(shown, front, None, line_offset=1)
-    try:
-        data = parse_yaml(front)
-    except DuplicateKeys as exc:  # the other fields are still checked
-        data, problems = exc.value, yaml_problems(shown, exc, line_offset=1)
-    except yaml.YAMLError as exc:
-        return None, [yaml_problem(shown, exc, line_offset=1, text=front)]
     if not SLUG_RE.fullmatch(article_id):
         problems.append(Problem(shown, 1, 1, "id", f"file name is not a valid id: {article_id!r} "
                                 "(expected lowercase ASCII letters, digits and single hyphens)"))
@@ -1526,6 +1609,7 @@ def parse_article(text: str, article_id: str, shown: str) -> tuple[SourceFile[Ar
     meta, found, partial = validate_fields(ArticleMeta, data, source)
     partial = partial or bool(problems)
     cut, emptied = comment_problems(source)
+    emptied |= unreadable
     problems += [problem for problem in found if problem.field not in emptied] + cut
     if not body.strip():
         problems.append(Problem(shown, text.count("\n", 0, len(text) - len(body)) + 1, 1, "body",
