@@ -1275,12 +1275,12 @@ class Readable:
 
     value: dict[str, Any]
     text: str  # the text it was read from: the file's, with every line of those fields emptied
-    fields: frozenset[str]  # their names, and any other name that starts one of their lines
+    fields: frozenset[str]  # their names, and the first word of each of their lines (a key mistyped in them)
 
 
 # A top-level key, at the start of its line: where a field of a claim file starts.
 _TOP_KEY_RE = re.compile(r"([A-Za-z_][\w-]*)[ ]*:(?:[ ]|$)")
-_FIRST_WORD_RE = re.compile(r"[A-Za-z_][\w-]*")
+_FIRST_WORD_RE = re.compile(r"[^A-Za-z_\n]*([A-Za-z_][\w-]*)")  # past any mark: '#context: |', '{claimant: x'
 _UNREADABLE_FIELDS = 3  # a text that needs more left out is too broken to check the rest of
 
 
@@ -1299,7 +1299,7 @@ def readable_rest(text: str, line: int, shown: str) -> Readable | None:
         if first is None:
             return None
         end = next((number for number in starts if number > first), len(lines))
-        left_out |= {found.group() for found in (_FIRST_WORD_RE.match(written.lstrip()) for written in lines[first:end]) if found}
+        left_out |= {found.group(1) for found in map(_FIRST_WORD_RE.match, lines[first:end]) if found}
         lines[first:end] = [""] * (end - first)
         rest = "\n".join(lines)
         if yaml_shape_problems(rest, shown):

@@ -178,3 +178,34 @@ def test_longest_word() -> None:
                 words = re.sub(r"\s", "", regexp.pattern).removeprefix("^(?:").removesuffix(")$").split("|")
                 assert max(map(len, words)) == load.LONGEST_WORD or tag.endswith("null")
                 assert max(map(len, words)) <= load.LONGEST_WORD
+
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_a_slip_on_one_line_of_a_valid_claim_file_is_its_only_problem(tmp_path: Path) -> None:
+    """One-line slips in the demo's claim files (a mark put in, a character taken out, a line indented or
+    not): each that breaks the YAML is reported, and the rest of the file is read and checked without a
+    word more (the field the slip is in is left out, never called missing)."""
+    rng = random.Random(13)
+    marks = ['"', "'", ":", "- ", "[", "{", "\t", " ", "#", "*", "|", ">"]
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    broken = read_on = 0
+    for path in sorted((REPO / "claims").glob("*.yaml")):
+        lines = path.read_text(encoding="utf-8").split("\n")
+        for _ in range(30):
+            number = rng.randrange(len(lines) - 1)
+            line, at, kind = lines[number], rng.randrange(len(lines[number]) + 1), rng.random()
+            slipped = (" " + line if kind < 0.2 else line.removeprefix(" ") if kind < 0.3
+                       else line[:at] + rng.choice(marks) + line[at:] if kind < 0.7 else line[:at] + line[at + 1:])
+            text = "\n".join([*lines[:number], slipped, *lines[number + 1:]])
+            if not load.parse_fields(text, path.name)[1]:
+                continue  # still YAML
+            (folder / path.name).write_text(text, encoding="utf-8")
+            records, problems = load.load_claims(folder, tmp_path)
+            broken += 1
+            read_on += len(records)
+            assert [problem.field for problem in problems] == ["yaml"], (slipped, [str(p) for p in problems])
+        (folder / path.name).unlink()
+    assert broken >= 100 and read_on >= 0.95 * broken, (broken, read_on)
