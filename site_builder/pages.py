@@ -719,14 +719,37 @@ class PageWriter:
             article = self.site.articles[article_id]
             links = self.links(uri)
             claims = sorted(self.by_article.get(article_id, []), key=lambda c: (self._spans_in(c, article_id)[0].start, c.id))
-            text = highlighted_paragraphs(article.body, self._paragraphs(article), self._marks(links, claims, article_id),
-                                          anchors=True)
-            return {"claims": claims, "paragraphs": text, "direction": direction(article.meta.language),
+            marks = self._marks(links, claims, article_id)
+            excerpts = self.site.settings.article_text == "quoted" and not article.meta.excerpt
+            every = self._paragraphs(article)
+            shown = [p for p in every if any(m.span.start < p.end and p.start < m.span.end for m in marks)] if excerpts else every
+            text = highlighted_paragraphs(article.body, shown, marks, anchors=True)
+            return {"claims": claims, "paragraphs": with_gaps(text, shown, every) if excerpts else text,
+                    "excerpts": excerpts or article.meta.excerpt, "direction": direction(article.meta.language),
                     "structured_data": structured.script(structured.article_page(article, url=self.url_for(uri)))}
 
         def plan() -> Plan:
             return "article.html.j2", {"article": self.site.articles[article_id]}, more
         return plan
+
+
+GAP = Markup("[…]")
+
+
+def with_gaps(html: list[Markup], shown: list[Span], every: list[Span]) -> list[Markup]:
+    """The ``html`` of the paragraphs ``shown`` (some of ``every``, in order), with a paragraph '[…]' where
+    any are left out: before, between and after them. None shown: none at all."""
+    out: list[Markup] = []
+    at = 0  # the next paragraph of every
+    for paragraph, piece in zip(shown, html, strict=True):
+        index = every.index(paragraph, at)
+        if index > at:
+            out.append(GAP)
+        out.append(piece)
+        at = index + 1
+    if out and at < len(every):
+        out.append(GAP)
+    return out
 
 
 def _one(text: str) -> tuple[str]:

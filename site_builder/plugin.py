@@ -101,6 +101,7 @@ class ClaimsConfig(base.Config):
     share_cards = c.Type(object, default=DEFAULTS["share_cards"])
     cache_dir = c.Type(object, default=DEFAULTS["cache_dir"])
     placeholders = c.Type(object, default=DEFAULTS["placeholders"])
+    article_text = c.Type(object, default=DEFAULTS["article_text"])
     render_workers = c.Type(object, default=1)
     """``mkdocs build`` of more than a few hundred generated pages, on two or more cores, where processes can
     fork (Linux): 1 (the default) renders them ahead in a worker process while MkDocs writes the ones before

@@ -34,6 +34,7 @@ DEFAULTS: dict[str, Any] = {
     "share_cards": "auto",
     "cache_dir": ".cache/claims",
     "placeholders": "info",
+    "article_text": "full",
 }
 
 
@@ -58,6 +59,7 @@ class Settings:
     share_cards: str = "auto"  # auto, claim or rating: one share card per claim, or per rating
     cache_dir: Path = Path(".cache/claims")  # drawn share cards, kept between builds (outside site/)
     placeholders: str = "info"  # how '[Placeholder: ...]' on a page is reported: info, or warn (fails --strict)
+    article_text: str = "full"  # what an article page shows of its text: full, or quoted (the paragraphs claims quote)
     config_name: str = "mkdocs.yml"  # the file the settings were read from, as messages name it
 
     def site_url_missing(self) -> Problem | None:
@@ -213,6 +215,7 @@ def settings_from_options(
         share_cards=options["share_cards"],
         cache_dir=(root / options["cache_dir"]).resolve(),
         placeholders=options["placeholders"],
+        article_text=options["article_text"],
         config_name=config_file.name,
     )
 
@@ -278,7 +281,8 @@ _OPTION_TYPES: dict[str, tuple[str, Any]] = {
     "report_url": ("text: the 'Report an error' link, or '' for none", _is_text_or_unset),
     "page_size": ("a whole number, like 100", _is_whole),
 }
-CHOICES: dict[str, tuple[Any, ...]] = {"share_cards": MODES, "placeholders": ("info", "warn"), "render_workers": (1, 0)}
+CHOICES: dict[str, tuple[Any, ...]] = {"share_cards": MODES, "placeholders": ("info", "warn"),
+                                        "article_text": ("full", "quoted"), "render_workers": (1, 0)}
 KNOWN = (*DEFAULTS, "render_workers")  # render_workers: the build's alone (plugin.py)
 
 

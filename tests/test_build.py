@@ -7,7 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
-from .conftest import CLAIM, REPO, Project, tree_differences
+from .conftest import ARTICLE, CLAIM, REPO, Project, tree_differences
 
 
 def test_a_page_per_published_claim_and_no_drafts(project: Project) -> None:
@@ -138,6 +138,23 @@ def test_long_listings_are_split_into_pages(project: Project) -> None:
     assert '<strong aria-current="page">1</strong> · <a href="2/">2</a>' in first
     assert '<a href="../">1</a> · <strong aria-current="page">2</strong>' in second
     assert "tags/economy/2/" not in first and (project.root / "site/tags/economy/2/index.html").exists()
+
+
+def test_article_text_quoted_shows_only_the_paragraphs_published_claims_quote(project: Project) -> None:
+    # third-party articles quoted minimally: what a draft quotes, and any paragraph no claim quotes, stay out
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - claims:\n", "  - claims:\n      article_text: quoted\n"))
+    project.write_article("unquoted", ARTICLE.replace("https://example.news/output", "https://example.news/unquoted"))
+    assert project.build().returncode == 0
+    text = project.html("articles/output-article").split('<div class="article-text"')[1].split("</div>")[0]
+    paragraphs = re.findall(r"<p>(.*?)</p>", text, re.S)
+    assert len(paragraphs) == 3 and paragraphs[2] == "[…]", paragraphs  # the gap: the draft's paragraph
+    assert "Output rose by 40% last year" in paragraphs[0] and "a record," in paragraphs[1]
+    assert "Reports indicate" not in project.html("articles/output-article")
+    assert '<h2 data-search-exclude="" id="full-text">Excerpts</h2>' in project.html("articles/output-article")
+    unquoted = project.html("articles/unquoted")
+    assert "No passage is shown until a checked claim quotes one." in unquoted
+    assert "Output rose" not in unquoted.split('id="full-text"')[1] and 'class="article-text"' not in unquoted
 
 
 def test_the_search_index_holds_what_readers_search_for(project: Project) -> None:

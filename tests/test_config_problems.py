@@ -105,6 +105,15 @@ def test_every_problem_of_the_plugin_options_in_one_run_by_validate_and_the_buil
     assert built.returncode == 1 and all(line in built.stderr for line in expected), built.stderr
 
 
+def test_article_text_is_full_or_quoted(project: Project) -> None:
+    _broken(project, "  - claims:\n", "  - claims:\n      article_text: excerpts\n")
+    assert _validate_says(project) == [
+        "Error: mkdocs.yml:12:21: plugins[1].claims.article_text: 'excerpts' is not allowed (expected one of: full, "
+        "quoted)",
+        "1 problem found",
+    ]
+
+
 def test_a_rating_scale_written_as_a_list_says_what_a_scale_is(project: Project) -> None:
     _broken(project, "  - claims:\n", "  - claims:\n      ratings: [supported, false]\n")
     assert _validate_says(project) == [
