@@ -29,6 +29,7 @@ from .cards import CardCache
 from .config import read_config
 from .errors import Refused
 from .pages import generated_files, insert_ratings, placeholders, share_cards
+from .paths import hidden
 from .project import load_site
 from .render import environment
 from .routes import CLAIMANTS, CLAIMS, FEED_LINKS, RATINGS, STYLESHEET, TAGS, feed_links
@@ -96,10 +97,10 @@ def write_project(settings: Settings, config_file: Path, site_config: Mapping[st
     docs = out / DOCS
     articles = settings.articles_dir
     # of the articles folder, nothing is copied: its pages are generated, and validation lets nothing else
-    # be there but hidden files
+    # be there but hidden files; a hidden name is copied from nowhere (MkDocs does not publish them either)
     shutil.copytree(settings.docs_dir, docs, symlinks=True,
-                    ignore=lambda folder, names: [n for n in names if Path(folder).resolve() == articles
-                                                  and n != "index.md"])
+                    ignore=lambda folder, names: [n for n in names if hidden(n) or (Path(folder).resolve() == articles
+                                                                                    and n != "index.md")])
     _hand_written_pages(settings, docs)
     count = 0
     try:

@@ -89,6 +89,9 @@ def test_properdocs_builds_the_demo_as_mkdocs_does(tmp_path: Path) -> None:
 
 def test_generate_writes_the_plugins_pages_and_a_config(project: Project) -> None:
     (project.root / "content" / "about.md").write_text("# About\n\nWho we are.\n", encoding="utf-8")
+    (project.root / "content" / ".env").write_text("TOKEN=secret\n", encoding="utf-8")  # hidden: never copied
+    (project.root / "content" / ".drafts").mkdir()
+    (project.root / "content" / ".drafts" / "notes.md").write_text("# Notes\n", encoding="utf-8")
     result = project.run(sys.executable, "-m", "site_builder", "generate", "engine")
     assert result.returncode == 0, result.stderr
     out = project.root / "engine"
