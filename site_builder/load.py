@@ -888,7 +888,8 @@ def _explain_mistake(text: str, exc: yaml.YAMLError) -> tuple[yaml.Mark, str] | 
         return where, (f"the {_QUOTE_NAMES[mark]} that opens this value is never closed (expected a closing {mark} at "
                        "the end of the value; as written, the value runs to the end of the file)")
     if problem == "did not find expected key" and context == "while parsing a block mapping":
-        return _quotes_ending_early(text, lines, found.index) or _item_out_of_line(lines, found)
+        return (_quotes_ending_early(text, lines, found.index) or _item_out_of_line(lines, found)
+                or _indented_unlike_above(lines, found.line))
     if problem == "could not find expected ':'" and where is not None:  # the line where a key was expected
         here = lines[where.line]
         item = _list_item_without_dash(lines, where.line)
@@ -901,6 +902,8 @@ def _explain_mistake(text: str, exc: yaml.YAMLError) -> tuple[yaml.Mark, str] | 
                            f"'{name}: {value.strip()}')")
         example = f"{name}: {value.strip()}" if value.strip() else f"{name}: ..."
         return where, f"no ':' after the field name '{name}' (expected a field name, ':', a space, then its value: '{example}')"
+    if problem == "mapping values are not allowed in this context":  # at the ':' of a field out of line
+        return _indented_unlike_above(lines, found.line)
     if problem == "did not find expected '-' indicator":
         return found, _list_item_without_dash(lines, found.line) or (
             "a line that is not a list item, inside a list (expected each item to start with '- ', at the same "
@@ -972,6 +975,38 @@ def _item_out_of_line(lines: list[str], found: yaml.Mark) -> tuple[yaml.Mark, st
                     f"a list item indented by {indent} space{'s' if indent != 1 else ''}, unlike the item above it "
                     f"(expected {level} space{'s' if level != 1 else ''} before the '-', as above)")
     return None
+
+
+def _indented_unlike_above(lines: list[str], line: int) -> tuple[yaml.Mark, str] | None:
+    """A field indented otherwise than the fields of its level above it (one space further in than its
+    neighbours, a top-level field one space in), or a line of a block of text indented otherwise than
+    the line above it; at its first character. None where the indentation is as the lines above have it."""
+    here = lines[line]
+    stripped = here.lstrip(" ")
+    earlier = [written for written in reversed(lines[:line]) if written.strip() and not written.lstrip().startswith("#")]
+    if not stripped or not earlier:
+        return None
+    indent = len(here) - len(stripped)
+    key = _KEY_RE.match(here)
+    if key is None or stripped.startswith("- "):  # a line of text: as the line above, unless that opens it
+        level = len(earlier[0]) - len(earlier[0].lstrip(" "))
+        if indent == level or (indent > level and earlier[0].rstrip().endswith((":", "|", ">", "|-", ">-", "|+", ">+"))):
+            return None
+        what, other = "a line", "the line"
+    else:  # a field: at the level of a field above it that it is no further in than ('- key:' counts from the key)
+        if indent > len(earlier[0]) - len(earlier[0].lstrip(" ")) and earlier[0].rstrip().endswith(":"):
+            return None  # the first field of a mapping the line above opens
+        levels = (found.start("key") for found in map(_KEY_RE.match, earlier) if found)
+        level = next((level for level in levels if level <= indent), indent)
+        if level == indent:
+            return None
+        what, other = f"the field '{key.group('key')}'", "the fields"
+    return (yaml.Mark("<text>", 0, line, indent, None, None),
+            f"{what} indented by {_spaces(indent)}, unlike {other} above it (expected {_spaces(level)}, as above)")
+
+
+def _spaces(count: int) -> str:
+    return "no spaces" if count == 0 else "1 space" if count == 1 else f"{count} spaces"
 
 
 def _list_item_without_dash(lines: list[str], line: int) -> str | None:

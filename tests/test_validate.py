@@ -951,6 +951,16 @@ SYNTAX_MISTAKES = {  # each at the line of the mistake, in plain words, with wha
     "several documents": (
         "---\ntitle: x\n---\nrating: x\n",
         "3:1: yaml: a '---' line starts a second YAML document (expected one record: delete the '---' lines)"),
+    "a field one space further in than its neighbours": (
+        "title: x\nsources:\n  - title: a\n     url: https://x.org\n",
+        "4:6: yaml: the field 'url' indented by 5 spaces, unlike the fields above it (expected 4 spaces, as above)"),
+    "a top-level field one space in, after a list": (
+        "title: x\ntags:\n  - economy\n claimant: The minister\n",
+        "4:2: yaml: the field 'claimant' indented by 1 space, unlike the fields above it (expected no spaces, as "
+        "above)"),
+    "a line of a block of text one space out": (
+        "title: x\ncontext: |\n  First line.\n  Second line.\n Third line.\nrating: x\n",
+        "5:2: yaml: a line indented by 1 space, unlike the line above it (expected 2 spaces, as above)"),
     "a control character": (
         "title: x\nquote: a \x07 b\n",
         "2:10: yaml: an invisible control character U+0007, which YAML does not allow (expected visible text only: "
