@@ -902,6 +902,16 @@ def _explain_mistake(text: str, exc: yaml.YAMLError) -> tuple[yaml.Mark, str] | 
                            f"'{name}: {value.strip()}')")
         example = f"{name}: {value.strip()}" if value.strip() else f"{name}: ..."
         return where, f"no ':' after the field name '{name}' (expected a field name, ':', a space, then its value: '{example}')"
+    if problem == "found character that cannot start any token":  # '`' or '@' starting a value: YAML keeps them
+        return _reserved_start(lines, found)
+    if problem == "did not find expected comment or line break" and context == "while scanning a block scalar" and where:
+        here = lines[where.line]
+        indicator, rest = here[where.column], here[where.column + 1:].strip()
+        key = _KEY_RE.match(here)
+        name = f"{key.group('key')}: " if key and key.end() <= where.column else ""
+        return where, (f"text after '{indicator}' on its line (expected '{name}{indicator}' alone, then the value on the "
+                       f"lines below it, indented; or the value without the '{indicator}': "
+                       f"{name}{json.dumps(rest, ensure_ascii=False)})")
     if problem == "mapping values are not allowed in this context":  # at the ':' of a field out of line
         return _indented_unlike_above(lines, found.line)
     if problem == "did not find expected '-' indicator":
@@ -1003,6 +1013,18 @@ def _indented_unlike_above(lines: list[str], line: int) -> tuple[yaml.Mark, str]
         what, other = f"the field '{key.group('key')}'", "the fields"
     return (yaml.Mark("<text>", 0, line, indent, None, None),
             f"{what} indented by {_spaces(indent)}, unlike {other} above it (expected {_spaces(level)}, as above)")
+
+
+def _reserved_start(lines: list[str], found: yaml.Mark) -> tuple[yaml.Mark, str] | None:
+    """A value that starts with '`' or '@', which YAML keeps for later use: it must be quoted."""
+    here = lines[found.line]
+    character = here[found.column : found.column + 1]
+    key = _KEY_RE.match(here)
+    if character not in ("`", "@") or key is None or here[key.end():].lstrip(" ") != here[found.column:]:
+        return None
+    value = here[found.column:].strip()
+    return found, (f"a value that starts with '{character}', which YAML does not allow unquoted (expected the value in "
+                   f"quotes: {key.group('key')}: {json.dumps(value, ensure_ascii=False)})")
 
 
 def _spaces(count: int) -> str:

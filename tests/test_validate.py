@@ -961,6 +961,14 @@ SYNTAX_MISTAKES = {  # each at the line of the mistake, in plain words, with wha
     "a line of a block of text one space out": (
         "title: x\ncontext: |\n  First line.\n  Second line.\n Third line.\nrating: x\n",
         "5:2: yaml: a line indented by 1 space, unlike the line above it (expected 2 spaces, as above)"),
+    "a value starting with a backtick": (
+        "title: x\nsummary: `S-400` is a system.\nrating: x\n",
+        "2:10: yaml: a value that starts with '`', which YAML does not allow unquoted (expected the value in quotes: "
+        "summary: \"`S-400` is a system.\")"),
+    "text after a block's '>' on its line": (
+        "title: x\nsummary: > The text here\nrating: x\n",
+        "2:10: yaml: text after '>' on its line (expected 'summary: >' alone, then the value on the lines below it, "
+        "indented; or the value without the '>': summary: \"The text here\")"),
     "a control character": (
         "title: x\nquote: a \x07 b\n",
         "2:10: yaml: an invisible control character U+0007, which YAML does not allow (expected visible text only: "
