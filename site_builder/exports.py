@@ -25,7 +25,7 @@ from email.utils import format_datetime
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from .appearances import Placement, foreign_language, placements
+from .appearances import Placement, foreign_language, placements, same_language
 from .model import Article, Claim, xml_safe
 from .project import Site
 from .render import human_date, join_names
@@ -244,7 +244,7 @@ def _published_in(site: Site, claim: Claim) -> str:
         if place.index == 0:
             continue
         other = where(place)
-        if place.translation and foreign_language(place.language, language):
+        if place.translation and not same_language(place.language, language):
             other += f", translated: “{' '.join(place.translation.split())}”"
         others.append(other)
     if others:

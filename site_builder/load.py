@@ -822,7 +822,7 @@ def _explain(text: str, problem: str, line: int, column: int) -> str | None:
     ``line`` and ``column`` are 0-based, in ``text``."""
     lines = text.split("\n")
     here = lines[line] if line < len(lines) else ""
-    before = next((earlier for earlier in reversed(lines[:line]) if earlier.strip() and not earlier.lstrip().startswith("#")), "")
+    before = next(iter(_written_above(lines, line)), "")
     key = _KEY_RE.match(here)
     if problem == "did not find expected key" and before.rstrip().endswith(": []") and here.lstrip().startswith("-"):
         name = before.split(":")[0].strip()
@@ -965,21 +965,28 @@ def _quotes_ending_early(text: str, lines: list[str], index: int) -> tuple[yaml.
                    f"quotes, or each apostrophe written twice: {fix})")
 
 
+def _indent(line: str) -> int:
+    """How many spaces start ``line``."""
+    return len(line) - len(line.lstrip(" "))
+
+
+def _written_above(lines: list[str], line: int) -> list[str]:
+    """The lines above ``line`` that hold YAML (neither blank nor a comment), the nearest first."""
+    return [written for written in reversed(lines[:line]) if written.strip() and not written.lstrip().startswith("#")]
+
+
 def _item_out_of_line(lines: list[str], found: yaml.Mark) -> tuple[yaml.Mark, str] | None:
     """A list item indented otherwise than the item above it ('  - a' then ' - b'), where the parser
     stopped: at the item."""
     here = lines[found.line]
     if not here.lstrip(" ").startswith("- "):
         return None
-    indent = len(here) - len(here.lstrip(" "))
-    for above in reversed(lines[: found.line]):
-        stripped = above.lstrip(" ")
-        if not stripped or stripped.startswith("#"):
-            continue
-        level = len(above) - len(stripped)
-        if level < indent or (level == indent and not stripped.startswith("- ")):
+    indent = _indent(here)
+    for above in _written_above(lines, found.line):
+        level, item = _indent(above), above.lstrip(" ").startswith("- ")
+        if level < indent or (level == indent and not item):
             return None  # the item is not below another one
-        if stripped.startswith("- ") and level != indent:
+        if item and level != indent:
             column = found.column if found.column == indent else indent
             return (yaml.Mark(found.name, found.index, found.line, column, None, None),
                     f"a list item indented by {indent} space{'s' if indent != 1 else ''}, unlike the item above it "
@@ -993,18 +1000,18 @@ def _indented_unlike_above(lines: list[str], line: int) -> tuple[yaml.Mark, str]
     the line above it; at its first character. None where the indentation is as the lines above have it."""
     here = lines[line]
     stripped = here.lstrip(" ")
-    earlier = [written for written in reversed(lines[:line]) if written.strip() and not written.lstrip().startswith("#")]
+    earlier = _written_above(lines, line)
     if not stripped or not earlier:
         return None
-    indent = len(here) - len(stripped)
+    indent = _indent(here)
     key = _KEY_RE.match(here)
     if key is None or stripped.startswith("- "):  # a line of text: as the line above, unless that opens it
-        level = len(earlier[0]) - len(earlier[0].lstrip(" "))
+        level = _indent(earlier[0])
         if indent == level or (indent > level and earlier[0].rstrip().endswith((":", "|", ">", "|-", ">-", "|+", ">+"))):
             return None
         what, other = "a line", "the line"
     else:  # a field: at the level of a field above it that it is no further in than ('- key:' counts from the key)
-        if indent > len(earlier[0]) - len(earlier[0].lstrip(" ")) and earlier[0].rstrip().endswith(":"):
+        if indent > _indent(earlier[0]) and earlier[0].rstrip().endswith(":"):
             return None  # the first field of a mapping the line above opens
         levels = (found.start("key") for found in map(_KEY_RE.match, earlier) if found)
         level = next((level for level in levels if level <= indent), indent)
@@ -1034,11 +1041,9 @@ def _spaces(count: int) -> str:
 def _list_item_without_dash(lines: list[str], line: int) -> str | None:
     """Why ``line`` reads as a list item that lost its '- ', if the line above it at its indentation is an item."""
     here = lines[line]
-    indent = len(here) - len(here.lstrip(" "))
-    for above in reversed(lines[:line]):
-        if not above.strip() or above.lstrip().startswith("#"):
-            continue
-        above_indent = len(above) - len(above.lstrip(" "))
+    indent = _indent(here)
+    for above in _written_above(lines, line):
+        above_indent = _indent(above)
         if above_indent > indent:
             continue  # inside the item above
         if above_indent == indent and above.lstrip().startswith("- "):
