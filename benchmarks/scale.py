@@ -1554,6 +1554,8 @@ def main(argv: list[str] | None = None) -> int:
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
 
+    if args.workdir:
+        Path(args.workdir).mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="claim-explainer-scale-", dir=args.workdir))
     started = time.perf_counter()
     results: dict[str, Any] = {
