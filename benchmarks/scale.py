@@ -69,7 +69,7 @@ REPO = HERE
 TEMPLATES = REPO / "templates"
 DEFAULT_SIZES = [2000, 10000, 20000]
 QUICK_SIZE = 200
-MODEL_FILE = REPO / "site_builder" / "models" / "checkworthiness.npz"
+MODEL_FILE = REPO / "site_builder" / "drafting" / "models" / "checkworthiness.npz"
 CHILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
 
 
@@ -80,7 +80,7 @@ def use_repo(path: Path) -> None:
     global REPO, TEMPLATES, MODEL_FILE
     REPO = path.resolve()
     TEMPLATES = REPO / "templates"
-    MODEL_FILE = REPO / "site_builder" / "models" / "checkworthiness.npz"
+    MODEL_FILE = REPO / "site_builder" / "drafting" / "models" / "checkworthiness.npz"
     CHILD_ENV["PYTHONPATH"] = os.pathsep.join([str(REPO), *filter(None, [os.environ.get("PYTHONPATH")])])
 
 

@@ -28,7 +28,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from .errors import Refused
 from .files import create_new, replace
-from .load import parse_yaml
+from .yaml_parse import parse_yaml
 from .quotes import canonical
 from .schema import SCHEMA_COMMENT
 

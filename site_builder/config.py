@@ -12,8 +12,9 @@ from typing import Any
 import yaml
 
 from .errors import Problem, ProblemsFound
-from .load import not_utf8, yaml_problem
+from .load import not_utf8
 from .settings import PLUGIN_NAME, Settings, settings_from_options
+from .yaml_mistakes import yaml_problem
 
 
 class _LenientLoader(yaml.SafeLoader):

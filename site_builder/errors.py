@@ -27,6 +27,11 @@ def _escape(match: re.Match[str]) -> str:
     return match.group().encode("unicode_escape").decode("ascii") if code < 0x80 else f"\\u{code:04x}"  # not '\\xad'
 
 
+def line_and_column(text: str, at: int) -> tuple[int, int]:
+    """The 1-based line and column of ``text[at]``."""
+    return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     path: str

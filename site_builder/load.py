@@ -1,9 +1,9 @@
 """Files -> model objects, with every problem found on the way.
 
 Claims are ``claims/<id>.yaml``; articles are Markdown files with YAML front
-matter and a verbatim body. Parsing uses yaml-rs where it gives PyYAML's value,
-libyaml otherwise; line and column numbers are looked up from libyaml's node
-marks only when a problem needs them, so the common case (no problems) stays fast.
+matter and a verbatim body. The YAML is read by yaml_parse and its mistakes are
+explained by yaml_mistakes; line and column numbers are looked up from libyaml's
+node marks only when a problem needs them, so the common case (no problems) stays fast.
 """
 
 from __future__ import annotations
@@ -22,25 +22,23 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 import yaml
-import yaml_rs
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from .errors import Problem, closest, did_you_mean, one_of
+from .errors import Problem, closest, did_you_mean, line_and_column, one_of
 from . import memo
-from .memo import remembered
 from .markup import markdown_slips
 from .paths import hidden, read_bounded, shown_path
+from .yaml_mistakes import yaml_problem, yaml_problems, yaml_shape_problems
+from .yaml_parse import DuplicateKeys, Loader, parse_yaml
 from .model import (
     REQUIRED_TO_PUBLISH,
     SLUG_RE,
-    compiled,
     Article,
     ArticleMeta,
     Claim,
     Correction,
     fields_of,
     kind_of,
-    ordinary_text,
     quote_hint,
     reserved,
     too_long_id,
@@ -51,318 +49,6 @@ T = TypeVar("T")
 FieldPath = tuple[str | int, ...]
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """Safe YAML without implicit timestamps: dates stay text and get our own checks."""
-
-
-class DuplicateKeys(yaml.constructor.ConstructorError):
-    """Keys written twice in a document that is otherwise valid YAML. It carries every duplicate (its
-    message and place) and the document's value with the first of each key, so that the rest of the file
-    is still checked in the same run (plain PyYAML silently keeps the last one)."""
-
-    def __init__(self, duplicates: list[tuple[Any, int, yaml.Mark]], value: Any):
-        key, first, mark = duplicates[0]
-        super().__init__(None, None, duplicate_key(key, first), mark)
-        self.duplicates = duplicates  # (key, the line of its first occurrence, the place of this one)
-        self.value = value
-
-
-def duplicate_key(key: Any, first: int) -> str:
-    return f"duplicate key '{key}' (expected each field once; it is also on line {first})"
-
-
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-    """A mapping that keeps the first of duplicate keys and records the others (``DuplicateKeys``)."""
-    mapping: dict[Any, Any] = {}
-    lines: dict[Any, int] = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=deep)  # a merge key '<<' fails here, as a tag
-        if isinstance(key, (list, dict)):
-            raise yaml.constructor.ConstructorError(
-                None, None, "a key that is a list or mapping (expected a field name)", key_node.start_mark)
-        if key in mapping:
-            loader.duplicate_keys.append((key, lines[key], key_node.start_mark))
-            continue
-        lines[key] = key_node.start_mark.line + 1
-        mapping[key] = loader.construct_object(value_node, deep=deep)
-    return mapping
-
-
-def _construct_document(loader: _Loader, node: yaml.Node) -> Any:
-    """PyYAML's construct_document, raising ``DuplicateKeys`` once the whole document is read."""
-    loader.duplicate_keys = []
-    value = yaml.constructor.BaseConstructor.construct_document(loader, node)
-    if loader.duplicate_keys:
-        raise DuplicateKeys(loader.duplicate_keys, value)
-    return value
-
-
-def _unknown_tag(loader: _Loader, suffix: str, node: yaml.Node) -> None:
-    if node.tag == "tag:yaml.org,2002:merge":
-        raise yaml.constructor.ConstructorError(
-            None, None, "a merge key '<<' (expected each field written out)", node.start_mark)
-    raise yaml.constructor.ConstructorError(
-        None, None, f"the tag '{node.tag}' is not allowed (expected plain values without tags)", node.start_mark)
-
-
-_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
-_PLAIN_TAGS: dict[str, str] = {}  # plain scalar -> its resolved tag, for the values every file repeats
-
-
-def _resolve(loader: _Loader, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
-    """PyYAML's tag resolution (no path resolvers are registered), remembering the tags of short
-    plain scalars: field names and the like are resolved once, not once per file."""
-    if kind is not yaml.ScalarNode:  # no path resolvers are registered: collections get the default tags
-        return _MAP if kind is yaml.MappingNode else _SEQ
-    if implicit[0] and len(value) <= 40:
-        tag = _PLAIN_TAGS.get(value)
-        if tag is None:
-            tag = yaml.resolver.BaseResolver.resolve(loader, kind, value, implicit)
-            if len(_PLAIN_TAGS) < 10_000:
-                _PLAIN_TAGS[value] = tag
-        return tag
-    return yaml.resolver.BaseResolver.resolve(loader, kind, value, implicit)
-
-
-_Loader.resolve = _resolve  # type: ignore[method-assign]
-_Loader.construct_document = _construct_document  # type: ignore[method-assign]
-_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-_Loader.add_multi_constructor("", _unknown_tag)
-# YAML 1.1 reads 0x7E9, 0o3751, 02025 (octal), 2_0_2_5 and 33:45 (base 60) as integers: a contributor who
-# wrote any of them meant text or a mistake, never a number, so only plain decimals of up to 18 digits
-# are numbers (longer ones would also meet Python's limit on converting digits).
-_INT_TAG = "tag:yaml.org,2002:int"
-_PLAIN_INT_RE = re.compile(r"^[-+]?(?:0|[1-9][0-9]{0,17})$")
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, _PLAIN_INT_RE if tag == _INT_TAG else regexp) for tag, regexp in resolvers
-            if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-@remembered
-def parse_yaml(text: str) -> Any:
-    """Safe YAML, as PyYAML with ``_Loader`` reads it: the same values, and the same errors. While
-    serving, the result is shared between rebuilds: never mutate it.
-
-    The common case, a mapping of text, lists and mappings, is read by yaml-rs (Rust, about four times
-    as fast) when ``_fast`` can tell its value is PyYAML's; every other text, and any text yaml-rs
-    refuses, is left to PyYAML, so every problem is PyYAML's, at its line and column.
-
-    There, libyaml parses; the nodes become Python values by a direct walk (``_plain``) when the document
-    holds only plain mappings, lists and the core scalars, each node once: the common case, in about
-    two thirds of the time ``yaml.load`` takes (tags resolved once per distinct short value helps too).
-    Anything else (a tag, an alias, a duplicate
-    or complex key) is left to that constructor, which gives the same values and raises the same
-    errors as ``yaml.load``."""
-    fast = _fast(text)
-    if fast is not None:
-        return fast
-    loader = _Loader(text)
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            return None
-        try:
-            return _plain(loader, node, set())
-        except _NotPlain:
-            return loader.construct_document(node)
-    finally:
-        loader.dispose()
-
-
-# yaml-rs reads YAML 1.2 and PyYAML YAML 1.1; a text is left to PyYAML when it has what the two read
-# differently, or what PyYAML refuses and yaml-rs may not: a character outside YAML 1.1's printable ones,
-# a tab, a carriage return, a line separator (NEL, U+2028, U+2029: line breaks to YAML 1.1 only) or a
-# byte order mark; a tag or an anchor (aliases without anchors are errors to both); a directive or a
-# document marker (several documents); a ':' before a flow indicator ('[x:]': libyaml refuses it) and a
-# '{' (yaml-rs takes keys over several lines in a flow mapping); and a text without a final line break
-# (yaml-rs then keeps a final line break in a block scalar that PyYAML does not).
-# Each is searched for on its own (a search for all at once is several times slower).
-_NOT_FAST_CHARACTER = "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-_TAG_OR_ANCHOR_RE = re.compile(r"(?:^|[\s\[{,])(?:!|&[^\s,\]}])", re.M)
-_MARKER_RE = re.compile(r"\n(?:---|\.\.\.|%)")
-_COLON_BEFORE_FLOW_RE = re.compile(r":[,?\[\]{}]")
-
-
-def _fast_text(text: str) -> bool:
-    return (text.endswith("\n") and not text.startswith(("---", "...", "%")) and "{" not in text
-            and (ordinary_text(text) or not compiled(_NOT_FAST_CHARACTER).search(text)) and not _MARKER_RE.search(text)
-            and not _COLON_BEFORE_FLOW_RE.search(text)
-            and not (("!" in text or "&" in text) and _TAG_OR_ANCHOR_RE.search(text)))
-
-
-# The first characters of the plain scalars PyYAML reads as something other than text ('' for the empty
-# one), and YAML's indicators, which cannot start a plain scalar: yaml-rs reads '[a: |]' as ['a': '|'],
-# libyaml refuses it. A text value that starts with any of them is left to PyYAML.
-_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@` \n")  # and a space or a line break: an empty block scalar is '' to PyYAML, '\n' to yaml-rs
-_NOT_FAST_FIRST = frozenset(_Loader.yaml_implicit_resolvers) | _INDICATORS
-
-
-def _fast(text: str) -> Any:
-    """The value of ``text`` read by yaml-rs, when it is certainly PyYAML's; None to leave it to PyYAML.
-
-    Past the text checks above, the value must be a mapping whose keys are text and whose leaves are
-    text, numbers, true, false or null. True, false and null are read from the same words by both;
-    numbers too, but for those ``_same_numbers`` checks. A text value that PyYAML would read as
-    another value had it been written plain (yes, on, 12, ~, '<<') is left to PyYAML, since the value
-    does not tell whether it was quoted; but not 'false', 'null' and the like, which yaml-rs reads as
-    text only when they are quoted (``_QUOTED``)."""
-    if not _fast_text(text):
-        return None
-    try:
-        value = yaml_rs.loads(text, parse_datetime=False)
-    except Exception:  # noqa: BLE001 - whatever yaml-rs refuses (a list as a key is a TypeError) PyYAML reports
-        return None
-    if type(value) is not dict:
-        return None
-    numbers: list[int | float] = []
-    return value if _all_plain(value, numbers) and (not numbers or _same_numbers(text, numbers)) else None
-
-
-def _all_plain(value: Any, numbers: list[int | float]) -> bool:
-    """Whether ``value`` holds only what yaml-rs and PyYAML read alike; its numbers go to ``numbers``.
-    Text, the most common value, is looked at here rather than in a call of its own, and field names
-    once (``_PLAIN_KEYS``)."""
-    kind = type(value)
-    if kind is str:
-        return value[:1] not in _NOT_FAST_FIRST or _plain_text(value)
-    if kind is dict:
-        for key, item in value.items():
-            if key not in _PLAIN_KEYS:
-                if type(key) is not str or (key[:1] in _NOT_FAST_FIRST and not _plain_text(key)):
-                    return False
-                if len(_PLAIN_KEYS) < 1000:
-                    _PLAIN_KEYS.add(key)
-            if type(item) is str:
-                if item[:1] in _NOT_FAST_FIRST and not _plain_text(item):
-                    return False
-            elif not _all_plain(item, numbers):
-                return False
-        return True
-    if kind is list:
-        for item in value:
-            if type(item) is str:
-                if item[:1] in _NOT_FAST_FIRST and not _plain_text(item):
-                    return False
-            elif not _all_plain(item, numbers):
-                return False
-        return True
-    if kind is int or kind is float:
-        numbers.append(value)
-        return True
-    return value is None or kind is bool
-
-
-_PLAIN_KEYS: set[str] = set()  # keys found to read alike (field names): each file repeats them
-
-
-# yaml-rs reads YAML 1.2's numbers, PyYAML (with _Loader) only plain decimals of up to 18 digits, and
-# decimals with a point ('0.88', '.5', '2.', '-1.5'). The others are text to PyYAML or another number:
-# a leading zero ('010', '0x1F', '0o17', '0b101'), an exponent ('1e3', '1.5e3'), an underscore
-# ('1_000', '_5'), a sign before the point ('+.5'), 19 digits or more, infinity and not-a-number. A text with
-# a number is left to PyYAML when any of those could be in it (the others anywhere; a leading zero at
-# the start of a word, only when yaml-rs read an integer: yaml-rs and PyYAML read '01.5' as 1.5 both).
-_NUMBER_START = frozenset(" \n[,")
-_LEADING_ZERO_RE = re.compile(r"0[0-9xXoObB_]")
-_EXPONENT_RE = re.compile(r"[0-9.][eE][-+]?[0-9]")
-_UNDERSCORE_RE = re.compile(r"[-+._0-9]_|_[-+._0-9]")  # yaml-rs skips underscores anywhere in a number: '_.5' is 0.5
-
-
-def _same_numbers(text: str, numbers: list[int | float]) -> bool:
-    integers = floats = False
-    for number in numbers:
-        if number != number or abs(number) >= 10**18:  # not a number, infinite, or too long for PyYAML
-            return False
-        if type(number) is int:
-            integers = True
-        else:
-            floats = True
-    for zero in _LEADING_ZERO_RE.finditer(text) if integers else ():
-        at = zero.start()
-        before = text[at - 1] if at else " "
-        if before in "-+":
-            before = text[at - 2] if at > 1 else " "
-        if before in _NUMBER_START:
-            return False
-    # yaml-rs reads an exponent ('1e3') or a sign before the point ('+.5') only as a float: with no float
-    # in the value, neither was read as a number
-    return not (_number_underscore(text) or (floats and ("-." in text or "+." in text or _EXPONENT_RE.search(text))))
-
-
-def _number_underscore(text: str) -> bool:
-    """Whether ``text`` has an underscore beside a sign, a point, a digit or another underscore, as
-    ``_UNDERSCORE_RE`` finds (looked for from each underscore: most texts have a few, in field names)."""
-    at = text.find("_")
-    while at != -1:
-        if (at and text[at - 1] in _BESIDE_UNDERSCORE) or text[at + 1 : at + 2] in _BESIDE_UNDERSCORE_AFTER:
-            return True
-        at = text.find("_", at + 1)
-    return False
-
-
-_BESIDE_UNDERSCORE = frozenset("-+._0123456789")
-_BESIDE_UNDERSCORE_AFTER = _BESIDE_UNDERSCORE  # a one-character slice: '' at the end of the text is not in it
-
-
-def _plain_text(value: str) -> bool:
-    """Whether PyYAML reads ``value`` as yaml-rs does, for a text that starts like a number, a
-    boolean, a null or an indicator."""
-    first = value[:1]
-    if first in _INDICATORS:
-        return False
-    if len(value) > LONGEST_WORD and first not in _NUMBER_FIRST:
-        return True  # longer than any word PyYAML reads as true, false or null
-    return value in _QUOTED or _resolve(_Loader, yaml.ScalarNode, value, (True, False)) == _STR  # type: ignore[arg-type]
-
-
-LONGEST_WORD = 5  # 'false': of the plain scalars PyYAML reads as true, false or null (tests/test_yaml_loading.py)
-_NUMBER_FIRST = frozenset("0123456789+-.<=")
-
-
-# Words that yaml-rs reads as true, false or null when plain: as text, they were quoted, and PyYAML reads
-# them as text too. Asked of yaml-rs itself, so that a version reading them otherwise only costs speed.
-_QUOTED = frozenset(word for word in ("true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL", "~")
-                    if type(yaml_rs.loads(f"a: {word}\n")["a"]) is not str)
-
-
-class _NotPlain(Exception):
-    """The walk met a node it leaves to PyYAML's constructor."""
-
-
-_CORE_SCALARS = {  # tag -> the SafeConstructor method PyYAML would call
-    "tag:yaml.org,2002:int": yaml.constructor.SafeConstructor.construct_yaml_int,
-    "tag:yaml.org,2002:float": yaml.constructor.SafeConstructor.construct_yaml_float,
-    "tag:yaml.org,2002:bool": yaml.constructor.SafeConstructor.construct_yaml_bool,
-    "tag:yaml.org,2002:null": yaml.constructor.SafeConstructor.construct_yaml_null,
-}
-
-
-def _plain(loader: _Loader, node: yaml.Node, seen: set[int]) -> Any:
-    kind, tag = node.__class__, node.tag
-    if kind is yaml.ScalarNode:
-        if tag == _STR:
-            return node.value
-        construct = _CORE_SCALARS.get(tag)
-        if construct is None:
-            raise _NotPlain
-        return construct(loader, node)
-    if id(node) in seen:  # an alias: shared values stay PyYAML's
-        raise _NotPlain
-    seen.add(id(node))
-    if kind is yaml.MappingNode and tag == _MAP:
-        mapping: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.__class__ is not yaml.ScalarNode:
-                raise _NotPlain
-            key = _plain(loader, key_node, seen)
-            if key in mapping:
-                raise _NotPlain  # the constructor reports it, with both lines
-            mapping[key] = _plain(loader, value_node, seen)
-        return mapping
-    if kind is yaml.SequenceNode and tag == _SEQ:
-        return [_plain(loader, item, seen) for item in node.value]
-    raise _NotPlain
 
 
 def field_name(path: FieldPath) -> str:
@@ -404,7 +90,7 @@ class SourceFile(Generic[T]):
     def _nodes(self, path: FieldPath) -> tuple[yaml.Node | None, yaml.Node] | None:
         """The key node and value node at ``path``, or of the nearest enclosing node; None without YAML."""
         if self._tree is None:
-            self._tree = yaml.compose(self.text, Loader=_Loader)
+            self._tree = yaml.compose(self.text, Loader=Loader)
         if self._tree is None:
             return None
         node, key_node = self._tree, None
@@ -469,10 +155,6 @@ class SourceFile(Generic[T]):
                 return Problem(self.path, file_line + 1 + self.line_offset, indent + column, field_name(path), message)
         return Problem(self.path, *start, field_name(path), message)
 
-
-def line_and_column(text: str, at: int) -> tuple[int, int]:
-    """The 1-based line and column of ``text[at]``."""
-    return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
 
 
 def _written_as(written: str, key: object) -> bool:
@@ -699,9 +381,6 @@ def _model_at(model: type[BaseModel], path: FieldPath) -> Any:
 
 MAX_CLAIM_BYTES = 256 * 1024
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
-MAX_ALIASES = 20
-_ANCHOR_RE = re.compile(r"(?:^|[\s\[{,])&[^\s,\]}]")  # no anchor, no alias: the common case is one search
-_TAB_INDENT_RE = re.compile(r"^ *\t", re.M)
 
 
 def _read(path: str | os.PathLike[str], shown: str, limit: int, expected: str,
@@ -754,302 +433,6 @@ def text_of(data: bytes) -> str:
     return data.decode("utf-8").replace("\r\n", "\n")
 
 
-MAX_DEPTH = 32  # a claim nests four levels; libyaml's composer recurses in C and crashes on very deep input
-# Cheap signs that a text may nest deeply or use aliases; only then are its events read. Each is linear:
-# one try per line start, and no two parts of a pattern can match the same characters.
-_DEEP_BLOCK = r"(?m)^[ ]*(?:-[ ]+){%d}|^[ ]{%d,}\S" % (MAX_DEPTH, MAX_DEPTH)
-# _DEEP_BLOCK matches only a text with MAX_DEPTH spaces in a row or two dashes with spaces between them,
-# each found many times faster than it is
-_DASHES_RE = re.compile(r"-[ ]+-")
-
-
-def _shape(text: str) -> str | None:
-    """What is wrong with the shape of a YAML text, read from its events (libyaml's parser keeps its
-    own stack: it does not recurse), stopping at the first problem: nesting deeper than MAX_DEPTH
-    (brackets inside text do not count), more than MAX_ALIASES aliases, or an alias inside its own
-    anchor's value. None when the text is fine or is not valid YAML (parsing reports that)."""
-    depth = aliases = 0
-    open_anchors: list[str | None] = []
-    too_deep = f"nested more than {MAX_DEPTH} levels deep (expected a flat record of fields)"
-    try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    return too_deep
-                open_anchors.append(event.anchor)
-            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-                depth -= 1
-                open_anchors.pop()
-            elif isinstance(event, yaml.AliasEvent):
-                aliases += 1
-                if event.anchor in open_anchors:
-                    return f"the alias '*{event.anchor}' is inside its own anchor's value (expected the values written out)"
-    except yaml.YAMLError as exc:  # libyaml stops at its own depth limit while looking ahead
-        return too_deep if "nesting depth" in str(getattr(exc, "problem", "")) else None
-    if aliases > MAX_ALIASES:
-        return f"{aliases} aliases (expected at most {MAX_ALIASES}: write the values out)"
-    return None
-
-
-def yaml_shape_problems(text: str, shown: str, line_offset: int = 0) -> list[Problem]:
-    """What PyYAML would reject obscurely, or accept dangerously: tabs, deep nesting, alias bombs."""
-    deep = text.count("[") + text.count("{") > MAX_DEPTH or ((" " * MAX_DEPTH in text or _DASHES_RE.search(text)) and compiled(_DEEP_BLOCK).search(text))
-    found = _shape(text) if deep or ("&" in text and _ANCHOR_RE.search(text)) else None
-    if found:
-        return [Problem(shown, 1 + line_offset, 1, "yaml", found)]
-    tab = _TAB_INDENT_RE.search(text) if "\t" in text else None
-    if tab:
-        line = text.count("\n", 0, tab.start()) + 1
-        return [Problem(shown, line + line_offset, tab.end() - tab.start(), "yaml",
-                        f"a tab in the indentation (expected {TAB_FIX})")]
-    dash = _NO_SPACE_DASH_RE.search(text) if "-" in text else None
-    if dash:
-        line, column = line_and_column(text, dash.start("dash"))
-        return [Problem(shown, line + line_offset, column, "yaml",
-                        f"no space after '-' (expected a space between '-' and the item: '- {dash.group('item')}')")]
-    return []
-
-
-TAB_FIX = "spaces: YAML does not allow tabs for indenting; replace the tab with spaces"
-# a list item without its space, under a key that opens a block: 'tags:\n  -economy' reads as the text '-economy'
-_NO_SPACE_DASH_RE = re.compile(r":[ ]*\n(?:[ ]*(?:#.*)?\n)*[ ]*(?P<dash>-)(?P<item>[^\s\-\d][^\n]*)")
-_KEY_RE = re.compile(r"(?P<indent>[ ]*)(?:- )?(?P<key>[\w-]+):(?:[ ]|$)")
-
-
-def _explain(text: str, problem: str, line: int, column: int) -> str | None:
-    """What a parser message means for the common mistakes, and the fix; None for the others.
-    ``line`` and ``column`` are 0-based, in ``text``."""
-    lines = text.split("\n")
-    here = lines[line] if line < len(lines) else ""
-    before = next(iter(_written_above(lines, line)), "")
-    key = _KEY_RE.match(here)
-    if problem == "did not find expected key" and before.rstrip().endswith(": []") and here.lstrip().startswith("-"):
-        name = before.split(":")[0].strip()
-        return (f"a list item after '{name}: []', which already ends the list (expected '{name}:' alone on its "
-                "line above the items: delete the '[]')")
-    if problem == "mapping values are not allowed in this context" and key:
-        if key.end("key") == column and key.group("indent") and not before.startswith(" ") and ":" in before:
-            return (f"the field '{key.group('key')}' is indented by {len(key.group('indent'))} "
-                    f"space{'s' if len(key.group('indent')) != 1 else ''} (expected top-level fields at the "
-                    "start of the line: remove the spaces before it)")
-        if key.end("key") < column:
-            value = here[key.end():].strip()
-            return (f"an unquoted ': ' in the value of '{key.group('key')}' (expected the value in quotes: "
-                    f"{key.group('key')}: {json.dumps(value, ensure_ascii=False)})")
-    return None
-
-
-def yaml_problems(shown: str, exc: yaml.YAMLError, line_offset: int = 0, text: str = "") -> list[Problem]:
-    """``yaml_problem``, and one problem for each key written twice."""
-    if isinstance(exc, DuplicateKeys):
-        return [Problem(shown, mark.line + 1 + line_offset, mark.column + 1, "yaml",
-                        duplicate_key(key, first + line_offset)) for key, first, mark in exc.duplicates]
-    return [yaml_problem(shown, exc, line_offset, text)]
-
-
-def yaml_problem(shown: str, exc: yaml.YAMLError, line_offset: int = 0, text: str = "") -> Problem:
-    if isinstance(exc, yaml.reader.ReaderError):  # a character YAML does not allow: at its own place
-        return _reader_problem(shown, exc, line_offset, text)
-    mark = getattr(exc, "problem_mark", None)
-    line, column = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1 + line_offset, 1)
-    problem = getattr(exc, "problem", None) or str(exc)
-    if "(expected" in problem:  # our own constructor checks already say what was expected
-        return Problem(shown, line, column, "yaml", problem)
-    explained = _explain(text, problem, mark.line, mark.column) if mark and text else None
-    if explained:
-        return Problem(shown, line, column, "yaml", explained)
-    placed = _explain_mistake(text, exc) if mark and text else None
-    if placed:
-        at, explained = placed
-        return Problem(shown, at.line + 1 + line_offset, at.column + 1, "yaml", explained)
-    context = getattr(exc, "context", None)
-    return Problem(shown, line, column, "yaml", f"invalid YAML: {problem} (expected valid YAML{'; ' + context if context else ''})")
-
-
-def _reader_problem(shown: str, exc: yaml.reader.ReaderError, line_offset: int, text: str) -> Problem:
-    at = exc.position if text and isinstance(exc.position, int) and exc.position <= len(text) else 0
-    line, column = line_and_column(text, at)
-    code = exc.character if isinstance(exc.character, int) else ord(exc.character[:1] or "\0")
-    return Problem(shown, line + line_offset, column, "yaml", f"an invisible control character U+{code:04X}, which YAML "
-                   "does not allow (expected visible text only: delete it)")
-
-
-def _explain_mistake(text: str, exc: yaml.YAMLError) -> tuple[yaml.Mark, str] | None:
-    """The place of a common syntax mistake and what to write instead, when the parser's message names
-    a later place (where it noticed) in its own words; None for the others."""
-    problem, context = getattr(exc, "problem", ""), getattr(exc, "context", "") or ""
-    found, where = exc.problem_mark, getattr(exc, "context_mark", None)  # type: ignore[attr-defined]
-    lines = text.split("\n")
-    if problem == "found unexpected end of stream" and context == "while scanning a quoted scalar" and where is not None:
-        mark = lines[where.line][where.column : where.column + 1]  # the file ends inside quotes
-        if mark not in _QUOTE_NAMES:
-            return None
-        return where, (f"the {_QUOTE_NAMES[mark]} that opens this value is never closed (expected a closing {mark} at "
-                       "the end of the value; as written, the value runs to the end of the file)")
-    if problem == "did not find expected key" and context == "while parsing a block mapping":
-        return (_quotes_ending_early(text, lines, found.index) or _item_out_of_line(lines, found)
-                or _indented_unlike_above(lines, found.line))
-    if problem == "could not find expected ':'" and where is not None:  # the line where a key was expected
-        here = lines[where.line]
-        item = _list_item_without_dash(lines, where.line)
-        if item:
-            return where, item
-        name, _, value = here.strip().partition(" ")
-        if ":" in name:  # 'claimant:klas.news'
-            name, _, value = here.strip().partition(":")
-            return where, ("no space after ':' (expected a space between the field name and its value: "
-                           f"'{name}: {value.strip()}')")
-        example = f"{name}: {value.strip()}" if value.strip() else f"{name}: ..."
-        return where, f"no ':' after the field name '{name}' (expected a field name, ':', a space, then its value: '{example}')"
-    if problem == "found character that cannot start any token":  # '`' or '@' starting a value: YAML keeps them
-        return _reserved_start(lines, found)
-    if problem == "did not find expected comment or line break" and context == "while scanning a block scalar" and where:
-        here = lines[where.line]
-        indicator, rest = here[where.column], here[where.column + 1:].strip()
-        key = _KEY_RE.match(here)
-        name = f"{key.group('key')}: " if key and key.end() <= where.column else ""
-        return where, (f"text after '{indicator}' on its line (expected '{name}{indicator}' alone, then the value on the "
-                       f"lines below it, indented; or the value without the '{indicator}': "
-                       f"{name}{json.dumps(rest, ensure_ascii=False)})")
-    if problem == "mapping values are not allowed in this context":  # at the ':' of a field out of line
-        return _indented_unlike_above(lines, found.line)
-    if problem == "did not find expected '-' indicator":
-        return found, _list_item_without_dash(lines, found.line) or (
-            "a line that is not a list item, inside a list (expected each item to start with '- ', at the same "
-            "indentation as the items above it)")
-    if problem in ("did not find expected ',' or ']'", "did not find expected ',' or '}'") and where is not None:
-        opening, closing = ("[", "]") if problem.endswith("']'") else ("{", "}")
-        return where, (f"the '{opening}' that opens this value is not closed (expected a '{closing}' at the end of the "
-                       "value, on the same line)")
-    if problem == "but found another document":
-        return found, ("a '---' line starts a second YAML document (expected one record: delete the '---' lines)")
-    return None
-
-
-_QUOTE_NAMES = {'"': 'quotation mark (")', "'": "single quote (')"}
-
-
-def _quotes_ending_early(text: str, lines: list[str], index: int) -> tuple[yaml.Mark, str] | None:
-    """'quote: "He said "this" today"', 'title: 'NATO's move'' and a quote opened and not closed on its
-    line: the parser notices only after the quoted value ends, at the text that follows it."""
-    quoted = None
-    try:
-        for token in yaml.scan(text, Loader=_Loader):
-            if token.start_mark.index >= index:
-                break
-            if isinstance(token, yaml.ScalarToken):
-                quoted = token if token.style in ("'", '"') else None
-    except yaml.YAMLError:
-        pass
-    if quoted is None or (quoted.end_mark.line == quoted.start_mark.line
-                          and not lines[quoted.end_mark.line][quoted.end_mark.column:].strip()):
-        return None  # none, or one on its own line that ends it: closed where it should be
-    start, mark = quoted.start_mark, quoted.style
-    if quoted.end_mark.line != start.line:  # a quote opened and closed by the next quotation mark, lines below
-        return start, (f"the {_QUOTE_NAMES[mark]} that opens this value is not closed on its line (expected a closing "
-                       f"{mark} at the end of the value; as written, the value runs on to line {quoted.end_mark.line + 1})")
-    here = lines[start.line]
-    key = _KEY_RE.match(here)
-    written = here[start.column:].strip()
-    inner = written[1:-1] if len(written) > 1 and written.endswith(mark) else written[1:]
-    name = f"{key.group('key')}: " if key else ""
-    if mark == '"':
-        if "'" not in inner:
-            return start, ("quotation marks inside a value in double quotes end it early (expected the value in "
-                           f"single quotes: {name}'{inner}')")
-        return start, ("quotation marks inside a value in double quotes end it early (expected the value as a "
-                       f"block: '{name}|', then the value on the next line, indented)")
-    fix = f"{name}\"{inner}\"" if '"' not in inner else f"{name}'{inner.replace(chr(39), chr(39) * 2)}'"
-    return start, (f"an apostrophe inside a value in single quotes ends it early (expected the value in double "
-                   f"quotes, or each apostrophe written twice: {fix})")
-
-
-def _indent(line: str) -> int:
-    """How many spaces start ``line``."""
-    return len(line) - len(line.lstrip(" "))
-
-
-def _written_above(lines: list[str], line: int) -> list[str]:
-    """The lines above ``line`` that hold YAML (neither blank nor a comment), the nearest first."""
-    return [written for written in reversed(lines[:line]) if written.strip() and not written.lstrip().startswith("#")]
-
-
-def _item_out_of_line(lines: list[str], found: yaml.Mark) -> tuple[yaml.Mark, str] | None:
-    """A list item indented otherwise than the item above it ('  - a' then ' - b'), where the parser
-    stopped: at the item."""
-    here = lines[found.line]
-    if not here.lstrip(" ").startswith("- "):
-        return None
-    indent = _indent(here)
-    for above in _written_above(lines, found.line):
-        level, item = _indent(above), above.lstrip(" ").startswith("- ")
-        if level < indent or (level == indent and not item):
-            return None  # the item is not below another one
-        if item and level != indent:
-            column = found.column if found.column == indent else indent
-            return (yaml.Mark(found.name, found.index, found.line, column, None, None),
-                    f"a list item indented by {indent} space{'s' if indent != 1 else ''}, unlike the item above it "
-                    f"(expected {level} space{'s' if level != 1 else ''} before the '-', as above)")
-    return None
-
-
-def _indented_unlike_above(lines: list[str], line: int) -> tuple[yaml.Mark, str] | None:
-    """A field indented otherwise than the fields of its level above it (one space further in than its
-    neighbours, a top-level field one space in), or a line of a block of text indented otherwise than
-    the line above it; at its first character. None where the indentation is as the lines above have it."""
-    here = lines[line]
-    stripped = here.lstrip(" ")
-    earlier = _written_above(lines, line)
-    if not stripped or not earlier:
-        return None
-    indent = _indent(here)
-    key = _KEY_RE.match(here)
-    if key is None or stripped.startswith("- "):  # a line of text: as the line above, unless that opens it
-        level = _indent(earlier[0])
-        if indent == level or (indent > level and earlier[0].rstrip().endswith((":", "|", ">", "|-", ">-", "|+", ">+"))):
-            return None
-        what, other = "a line", "the line"
-    else:  # a field: at the level of a field above it that it is no further in than ('- key:' counts from the key)
-        if indent > _indent(earlier[0]) and earlier[0].rstrip().endswith(":"):
-            return None  # the first field of a mapping the line above opens
-        levels = (found.start("key") for found in map(_KEY_RE.match, earlier) if found)
-        level = next((level for level in levels if level <= indent), indent)
-        if level == indent:
-            return None
-        what, other = f"the field '{key.group('key')}'", "the fields"
-    return (yaml.Mark("<text>", 0, line, indent, None, None),
-            f"{what} indented by {_spaces(indent)}, unlike {other} above it (expected {_spaces(level)}, as above)")
-
-
-def _reserved_start(lines: list[str], found: yaml.Mark) -> tuple[yaml.Mark, str] | None:
-    """A value that starts with '`' or '@', which YAML keeps for later use: it must be quoted."""
-    here = lines[found.line]
-    character = here[found.column : found.column + 1]
-    key = _KEY_RE.match(here)
-    if character not in ("`", "@") or key is None or here[key.end():].lstrip(" ") != here[found.column:]:
-        return None
-    value = here[found.column:].strip()
-    return found, (f"a value that starts with '{character}', which YAML does not allow unquoted (expected the value in "
-                   f"quotes: {key.group('key')}: {json.dumps(value, ensure_ascii=False)})")
-
-
-def _spaces(count: int) -> str:
-    return "no spaces" if count == 0 else "1 space" if count == 1 else f"{count} spaces"
-
-
-def _list_item_without_dash(lines: list[str], line: int) -> str | None:
-    """Why ``line`` reads as a list item that lost its '- ', if the line above it at its indentation is an item."""
-    here = lines[line]
-    indent = _indent(here)
-    for above in _written_above(lines, line):
-        above_indent = _indent(above)
-        if above_indent > indent:
-            continue  # inside the item above
-        if above_indent == indent and above.lstrip().startswith("- "):
-            return f"a list item without its '- ' (expected '- {here.strip()}', like the items above it)"
-        return None
-    return None
 
 
 def _shown(path: Path, root: Path) -> str:
@@ -1544,7 +927,7 @@ def comment_problems(source: SourceFile[Any]) -> tuple[list[Problem], set[str]]:
     if "#" not in text or not _maybe_cut_by_comment(text):
         return [], set()
     if source._tree is None:
-        source._tree = yaml.compose(text, Loader=_Loader)
+        source._tree = yaml.compose(text, Loader=Loader)
     lines = text.split("\n")
     problems: list[Problem] = []
     emptied: set[str] = set()

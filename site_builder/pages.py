@@ -20,7 +20,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
-import hashlib
 import itertools
 import json
 import re
@@ -37,7 +36,7 @@ from . import exports, routes, structured
 from .appearances import Placement, direction, placements, quoted, same_language
 from .share import ShareCards, verdict_description, verdict_title
 from .markup import Mark, highlighted_paragraphs, markdown_html
-from .model import REQUIRED_TO_PUBLISH, Article, Claim, Correction, RatingScale, reserved, slugify, xml_safe
+from .model import REQUIRED_TO_PUBLISH, Article, Claim, Correction, RatingScale, xml_safe
 from .project import Site
 from .quotes import Span, paragraphs
 from .render import escaped_text, meta

@@ -14,12 +14,14 @@ import yaml
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from .errors import Problem, did_you_mean, one_of
+from .errors import Problem, did_you_mean
+from .load import FieldPath, SourceFile, claim_from, not_on_scale
 from .load import field_name as field_label
-from .load import FieldPath, SourceFile, claim_from, not_on_scale, parse_yaml, yaml_problem, yaml_shape_problems
 from .model import SLUG_RE, Article, Claim, reserved, slugify
 from .quotes import Span, find, has_cjk, nearest, normalise
 from .routes import oldest_first
+from .yaml_mistakes import yaml_problem, yaml_shape_problems
+from .yaml_parse import parse_yaml
 
 if TYPE_CHECKING:
     from .load import ClaimFacts

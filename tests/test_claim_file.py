@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from site_builder.claim_file import draft, scaffold
-from site_builder.load import parse_yaml
+from site_builder.yaml_parse import parse_yaml
 
 AWKWARD = ['plain', 'a "quoted" word: # not a comment', "line\u2028separator\u2029and\x85next", "- starts like a list",
            "ends with a backslash \\", "Дмитрий Песков", "tab\there"]

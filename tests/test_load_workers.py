@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import os
 import random
-import re
 from pathlib import Path
 
 import pytest
 
-from site_builder import load, model
+from site_builder import load, model, yaml_parse
 from site_builder.config import read_settings
 from site_builder.project import Project, check_project, load_project
 
@@ -145,7 +144,7 @@ def test_underscores_are_found_as_the_expression_finds_them() -> None:
     pieces = ["_", "a", "1", ".", "-", "+", " ", "\n", "url", "x_y", "__"]
     for _ in range(20_000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
-        assert load._number_underscore(text) == bool(load._UNDERSCORE_RE.search(text)), text
+        assert yaml_parse._number_underscore(text) == bool(yaml_parse._UNDERSCORE_RE.search(text)), text
 
 
 def test_claim_file_names_are_every_name_in_the_folder_but_hidden_ones(tmp_path: Path) -> None:

@@ -12,7 +12,6 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from io import BytesIO
-from pathlib import Path
 
 import pytest
 import yaml

@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 
 from site_builder.config import read_settings
-from site_builder.load import parse_yaml
+from site_builder.yaml_parse import parse_yaml
 from site_builder.project import load_project
 from site_builder.schema import claim_schema
 

@@ -965,6 +965,29 @@ SYNTAX_MISTAKES = {  # each at the line of the mistake, in plain words, with wha
         "title: x\nsummary: `S-400` is a system.\nrating: x\n",
         "2:10: yaml: a value that starts with '`', which YAML does not allow unquoted (expected the value in quotes: "
         "summary: \"`S-400` is a system.\")"),
+    "a value starting with Markdown emphasis": (
+        "title: x\nsummary: *Not* a new system.\nrating: x\n",
+        "2:10: yaml: a value that starts with '*', which YAML does not allow unquoted (expected the value in quotes: "
+        "summary: \"*Not* a new system.\")"),
+    "a list item starting with a percent sign": (
+        "title: x\ntags:\n  - economy\n  - %growth\n",
+        "4:5: yaml: a value that starts with '%', which YAML does not allow unquoted (expected the value in quotes: "
+        "- \"%growth\")"),
+    "a value starting with a Markdown link": (
+        "title: x\ncontext: [Reuters](https://www.reuters.com/) reported it first.\nrating: x\n",
+        "2:10: yaml: a value that starts with '[' and goes on after its ']' (expected text in quotes: context: "
+        "\"[Reuters](https://www.reuters.com/) reported it first.\"; a list in brackets ends at its ']')"),
+    "a list item on its field's line": (
+        "title: x\ntags: - economy\n  - output\nrating: x\n",
+        "2:7: yaml: a list item on the same line as 'tags:' (expected 'tags:' alone on its line, then each item on a "
+        "line of its own below it, indented: '  - economy')"),
+    "no space after the dash of a later item": (
+        "sources:\n  - title: a\n    url: https://x.org\n  -title: b\n    url: https://y.org\n",
+        "4:3: yaml: no space after '-' (expected a space between '-' and the item: '- title: b')"),
+    "a list item after a field with its value": (
+        "title: x\ntags:\n  - economy\nrating: x\n- output\n",
+        "5:1: yaml: a list item after the field 'rating', which has its value on its line (expected the item with "
+        "the other items of its list, under the name of the field that holds the list)"),
     "text after a block's '>' on its line": (
         "title: x\nsummary: > The text here\nrating: x\n",
         "2:10: yaml: text after '>' on its line (expected 'summary: >' alone, then the value on the lines below it, "

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from site_builder import load
-from site_builder.load import _Loader, parse_yaml
+from site_builder import load, yaml_parse
+from site_builder.yaml_parse import Loader, parse_yaml
 
 ROOT = Path(__file__).parent.parent
 
@@ -73,14 +73,14 @@ BROKEN = [
 
 @pytest.mark.parametrize("text", DOCUMENTS)
 def test_values_are_pyyamls(text: str) -> None:
-    assert parse_yaml(text) == yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
-    assert repr(parse_yaml(text)) == repr(yaml.load(text, Loader=_Loader))  # noqa: S506 - types too (1 vs True)
+    assert parse_yaml(text) == yaml.load(text, Loader=Loader)  # noqa: S506 - a safe loader
+    assert repr(parse_yaml(text)) == repr(yaml.load(text, Loader=Loader))  # noqa: S506 - types too (1 vs True)
 
 
 @pytest.mark.parametrize("text", BROKEN)
 def test_errors_are_pyyamls(text: str) -> None:
     with pytest.raises(yaml.YAMLError) as expected:
-        yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+        yaml.load(text, Loader=Loader)  # noqa: S506 - a safe loader
     with pytest.raises(yaml.YAMLError) as got:
         parse_yaml(text)
     assert str(got.value) == str(expected.value)
@@ -88,9 +88,9 @@ def test_errors_are_pyyamls(text: str) -> None:
 
 
 def _same(text: str) -> None:
-    """parse_yaml gives what PyYAML with _Loader gives: the same value (types and order too) or the same error."""
+    """parse_yaml gives what PyYAML with Loader gives: the same value (types and order too) or the same error."""
     try:
-        expected = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+        expected = yaml.load(text, Loader=Loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as error:
         with pytest.raises(yaml.YAMLError) as got:
             parse_yaml(text)
@@ -121,9 +121,9 @@ def test_claim_files_read_as_pyyaml_reads_them(text: str) -> None:
 def test_yaml_rs_reads_most_demo_claims() -> None:
     """The fast path is taken: the demo's claims without a number are read by yaml-rs (the equality
     tests above would also pass if it never were)."""
-    fast = [text for text in CLAIMS if load._fast(text) is not None]
+    fast = [text for text in CLAIMS if yaml_parse._fast(text) is not None]
     assert len(fast) >= len(CLAIMS) // 2
-    assert load._fast("title: A claim\nrating: 'false'\ntags: [a, b]\nsummary: >-\n  Two\n  lines.\n") == {
+    assert yaml_parse._fast("title: A claim\nrating: 'false'\ntags: [a, b]\nsummary: >-\n  Two\n  lines.\n") == {
         "title": "A claim", "rating": "false", "tags": ["a", "b"], "summary": "Two lines."}
 
 
@@ -151,7 +151,7 @@ def test_mutated_claim_files_read_as_pyyaml_reads_them() -> None:
                 text = text[:at] + rng.choice(PIECES) + text[at:]
             else:
                 text = text[:at] + text[at + rng.randint(1, 3):]
-        fast += load._fast(text) is not None
+        fast += yaml_parse._fast(text) is not None
         _same(text)
     assert fast > 500  # the fast path was tried on many of them
 
@@ -164,20 +164,20 @@ def test_random_documents_read_as_pyyaml_reads_them() -> None:
     fast = 0
     for _ in range(10_000):
         text = rng.choice(starts) + "".join(rng.choice(PIECES + words) for _ in range(rng.randint(1, 8))) + "\n"
-        fast += load._fast(text) is not None
+        fast += yaml_parse._fast(text) is not None
         _same(text)
     assert fast > 1000
 
 
 def test_longest_word() -> None:
-    """PyYAML reads no plain scalar longer than LONGEST_WORD as true, false or null (load._plain_text
+    """PyYAML reads no plain scalar longer than LONGEST_WORD as true, false or null (yaml_parse._plain_text
     counts on it)."""
-    for first, resolvers in _Loader.yaml_implicit_resolvers.items():
+    for first, resolvers in Loader.yaml_implicit_resolvers.items():
         for tag, regexp in resolvers:
             if tag in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"):
                 words = re.sub(r"\s", "", regexp.pattern).removeprefix("^(?:").removesuffix(")$").split("|")
-                assert max(map(len, words)) == load.LONGEST_WORD or tag.endswith("null")
-                assert max(map(len, words)) <= load.LONGEST_WORD
+                assert max(map(len, words)) == yaml_parse.LONGEST_WORD or tag.endswith("null")
+                assert max(map(len, words)) <= yaml_parse.LONGEST_WORD
 
 
 REPO = Path(__file__).resolve().parent.parent

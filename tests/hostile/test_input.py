@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from site_builder.config import read_settings
 from site_builder.errors import ProblemsFound
 from site_builder.paths import read_bounded
-from site_builder.config import read_settings
 from site_builder.project import load_site
 
 from ..conftest import ARTICLE, CLAIM, Project, make_project, other_passages, quoting
@@ -617,7 +617,7 @@ def test_new_validates_its_id_and_never_writes_what_validate_refuses(tmp_path: P
     before = files_of(project.root)
     for claim_id in ("../../x", "/tmp/sec-input-new", "con", "2025", "index"):
         result = tool(project, "new", "--article", "hostile", "--quote", "Con.", "--id", claim_id)
-        assert f"--id" in assert_refused_or_valid(project, result, before) and result.returncode == 1
+        assert "--id" in assert_refused_or_valid(project, result, before) and result.returncode == 1
     assert not (tmp_path / "x.yaml").exists() and not Path("/tmp/sec-input-new.yaml").exists()
     hidden = tool(project, "new", "--article", "hostile", "--quote", "Output rose by 40% last year in the \u202eeastern")
     message = assert_refused_or_valid(project, hidden, before)
