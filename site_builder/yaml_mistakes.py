@@ -10,14 +10,12 @@ import re
 import yaml
 
 from .errors import Problem, line_and_column
-from .model import compiled
+from .model import ArticleMeta, Claim, compiled
 from .yaml_parse import DuplicateKeys, Loader, duplicate_key
 
 MAX_ALIASES = 20
 _ANCHOR_RE = re.compile(r"(?:^|[\s\[{,])&[^\s,\]}]")  # no anchor, no alias: the common case is one search
 _TAB_INDENT_RE = re.compile(r"^ *\t", re.M)
-
-
 MAX_DEPTH = 32  # a claim nests four levels; libyaml's composer recurses in C and crashes on very deep input
 # Cheap signs that a text may nest deeply or use aliases; only then are its events read. Each is linear:
 # one try per line start, and no two parts of a pattern can match the same characters.
@@ -94,9 +92,7 @@ def _explain(text: str, problem: str, line: int, column: int) -> str | None:
                 "line above the items: delete the '[]')")
     if problem == "mapping values are not allowed in this context" and key:
         if key.end("key") == column and key.group("indent") and not before.startswith(" ") and ":" in before:
-            return (f"the field '{key.group('key')}' is indented by {len(key.group('indent'))} "
-                    f"space{'s' if len(key.group('indent')) != 1 else ''} (expected top-level fields at the "
-                    "start of the line: remove the spaces before it)")
+            return _top_level_indented(key.group("key"), len(key.group("indent")))
         if key.end("key") < column:
             value = here[key.end():].strip()
             return (f"an unquoted ': ' in the value of '{key.group('key')}' (expected the value in quotes: "
@@ -123,7 +119,7 @@ def yaml_problem(shown: str, exc: yaml.YAMLError, line_offset: int = 0, text: st
     explained = _explain(text, problem, mark.line, mark.column) if mark and text else None
     if explained:
         return Problem(shown, line, column, "yaml", explained)
-    placed = _explain_mistake(text, exc) if mark and text else None
+    placed = (_explain_mistake(text, exc) or _stray_mark_near(text, exc)) if mark and text else None
     if placed:
         at, explained = placed
         return Problem(shown, at.line + 1 + line_offset, at.column + 1, "yaml", explained)
@@ -153,13 +149,16 @@ def _explain_mistake(text: str, exc: yaml.YAMLError) -> tuple[yaml.Mark, str] | 
                        "the end of the value; as written, the value runs to the end of the file)")
     if problem == "did not find expected key" and context == "while parsing a block mapping":
         return (_quotes_ending_early(text, lines, found.index) or _bracket_start(lines, found)
-                or _item_after_value(lines, found) or _item_out_of_line(lines, found)
-                or _indented_unlike_above(lines, found.line))
+                or _comment_ends_block(lines, found.line) or _item_after_value(lines, found)
+                or _item_out_of_line(lines, found) or _indented_unlike_above(lines, found.line))
     if problem == "could not find expected ':'" and where is not None:  # the line where a key was expected
         here = lines[where.line]
         item = _list_item_without_dash(lines, where.line)
         if item:
             return where, item
+        outside = _out_of_block(lines, where.line)
+        if outside:
+            return outside
         name, _, value = here.strip().partition(" ")
         if ":" in name:  # 'claimant:klas.news'
             name, _, value = here.strip().partition(":")
@@ -170,11 +169,15 @@ def _explain_mistake(text: str, exc: yaml.YAMLError) -> tuple[yaml.Mark, str] | 
     if problem == "found character that cannot start any token":  # '`', '@' or '%' starting a value
         return _indicator_start(lines, found)
     if problem == "did not find expected alphabetic or numeric character" and where is not None:  # '*word*', '& x'
+        return _indicator_start(lines, where) or _indented_unlike_above(lines, where.line)
+    if problem == "did not find expected whitespace or line break" and where is not None:  # '!"x"'
         return _indicator_start(lines, where)
     if problem.startswith("found undefined alias") or problem == "mapping keys are not allowed in this context":
         return _indicator_start(lines, found)  # '*word' without its '&word'; '? x'
     if problem == "block sequence entries are not allowed in this context":
         return _item_on_key_line(lines, found)
+    if problem == "did not find expected <document start>":  # the first field one space in
+        return _first_field_indented(lines) or _indented_unlike_above(lines, found.line)
     if problem == "did not find expected comment or line break" and context == "while scanning a block scalar" and where:
         here = lines[where.line]
         indicator, rest = here[where.column], here[where.column + 1:].strip()
@@ -293,14 +296,15 @@ def _indented_unlike_above(lines: list[str], line: int) -> tuple[yaml.Mark, str]
             f"{what} indented by {_spaces(indent)}, unlike {other} above it (expected {_spaces(level)}, as above)")
 
 
-# A value on a line of its own field ('key: value') or list item ('- value'), from its first character.
-_VALUE_RE = re.compile(r"[ ]*(?:(?P<key>[\w-]+):[ ]+|-[ ]+)(?P<value>\S.*)")
+# A value on the line of its field ('key: value'), list item ('- value') or both ('- key: value'), from its
+# first character.
+_VALUE_RE = re.compile(r"(?P<indent>[ ]*)(?:(?:-[ ]+)?(?P<key>[\w-]+):[ ]+|-[ ]+)(?P<value>\S.*)")
 
 
 def _value_fix(match: re.Match[str]) -> str:
-    """The line of ``_VALUE_RE``'s match with its value in quotes."""
-    quoted = json.dumps(match.group("value").rstrip(), ensure_ascii=False)
-    return f"{match.group('key')}: {quoted}" if match.group("key") else f"- {quoted}"
+    """The line of ``_VALUE_RE``'s match with its value in quotes, without its indentation."""
+    written = match.string[match.end("indent") : match.start("value")]
+    return f"{written}{json.dumps(match.group('value').rstrip(), ensure_ascii=False)}"
 
 
 def _indicator_start(lines: list[str], at: yaml.Mark) -> tuple[yaml.Mark, str] | None:
@@ -338,6 +342,99 @@ def _item_after_value(lines: list[str], found: yaml.Mark) -> tuple[yaml.Mark, st
         return None
     return found, (f"a list item after the field '{match.group('key')}', which has its value on its line (expected "
                    "the item with the other items of its list, under the name of the field that holds the list)")
+
+
+_STRAY_MARKS = frozenset("`@%*?!&{[")
+
+
+def _stray_mark(lines: list[str], line: int) -> tuple[yaml.Mark, str] | None:
+    """A mark typed before a field or a list item, or on a line of its own ('`  published: x', '*publisher:
+    x', '!  - item', '%'): YAML reads it as the start of something else and stops there or later."""
+    if line >= len(lines):
+        return None
+    here = lines[line]
+    indent = _indent(here)
+    mark, after = here[indent : indent + 1], here[indent + 1 :].lstrip(" ")
+    key = _KEY_RE.match(after)
+    if mark not in _STRAY_MARKS or not (key or not after.strip() or after.startswith("- ")):
+        return None
+    at = yaml.Mark("<text>", 0, line, indent, None, None)
+    if not after.strip():
+        return at, f"a stray '{mark}' on a line of its own (expected the line without it)"
+    what = f"the field '{key.group('key')}'" if key else "a list item"
+    return at, f"a stray '{mark}' before {what} (expected the line without it: '{after.rstrip()}')"
+
+
+def _stray_mark_near(text: str, exc: yaml.YAMLError) -> tuple[yaml.Mark, str] | None:
+    """``_stray_mark`` on the line where the parser stopped, the line above it or the line it was reading from."""
+    lines = text.split("\n")
+    found, where = getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None)
+    near = [found.line, found.line - 1] if found is not None else []
+    return next(filter(None, (_stray_mark(lines, line) for line in [*near, *([where.line] if where else [])]
+                              if line >= 0)), None)
+
+
+def _first_field_indented(lines: list[str]) -> tuple[yaml.Mark, str] | None:
+    """The file's first field indented, and the next one not: YAML reads the second as a new document."""
+    first = next((number for number, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")), None)
+    key = _KEY_RE.match(lines[first]) if first is not None else None
+    if key is None or not key.group("indent") or lines[first].lstrip().startswith("- "):
+        return None
+    indent = len(key.group("indent"))
+    return yaml.Mark("<text>", 0, first, indent, None, None), _top_level_indented(key.group("key"), indent)
+
+
+def _top_level_indented(name: str, indent: int) -> str:
+    return (f"the field '{name}' is indented by {_spaces(indent)} (expected top-level fields at the start of the "
+            "line: remove the spaces before it)")
+
+
+_BLOCK_OPENERS = ("|", ">", "|-", ">-", "|+", ">+")
+
+
+def _block_above(lines: list[str], line: int) -> tuple[int, int] | None:
+    """(the line, the indentation) of the last line of a block of text ('key: |' and the lines below it)
+    that ends right above ``line``, blank lines and lines at the start of the line aside; None without one."""
+    text_lines = [number for number in range(line - 1, -1, -1) if lines[number].strip() and _indent(lines[number])]
+    if not text_lines:
+        return None
+    last = text_lines[0]
+    indent = _indent(lines[last])
+    for number in range(last - 1, -1, -1):
+        if lines[number].strip() and _indent(lines[number]) < indent:
+            opener = lines[number].split(" #")[0].rstrip()
+            return (last, indent) if _KEY_RE.match(opener) and opener.endswith(_BLOCK_OPENERS) else None
+    return None
+
+
+# Field names: a line after a block of text that starts with one is a field that lost its ':', not text
+_FIELD_NAMES = frozenset({*Claim.model_fields, *ArticleMeta.model_fields})
+
+
+def _out_of_block(lines: list[str], line: int) -> tuple[yaml.Mark, str] | None:
+    """A line of a block of text written at the start of the line (a pasted paragraph): YAML reads it as a field."""
+    block = _block_above(lines, line)
+    if block is None or _indent(lines[line]) >= block[1] or lines[line].split(maxsplit=1)[0] in _FIELD_NAMES:
+        return None
+    indent = _indent(lines[line])
+    return (yaml.Mark("<text>", 0, line, indent, None, None),
+            f"a line indented by {_spaces(indent)}, unlike the lines of the text above it (expected "
+            f"{_spaces(block[1])}, as above)")
+
+
+def _comment_ends_block(lines: list[str], line: int) -> tuple[yaml.Mark, str] | None:
+    """A line of a block of text that starts with '#' at the start of the line ('## Sources' in a context):
+    YAML reads it as a comment that ends the text, and stops at the next line of the text (``line``)."""
+    comments = [number for number in range(line - 1, -1, -1) if lines[number].strip()]
+    comment = comments[0] if comments else None
+    if comment is None or not lines[comment].startswith("#"):
+        return None
+    block = _block_above(lines, comment)
+    if block is None or _indent(lines[line]) != block[1]:
+        return None
+    return (yaml.Mark("<text>", 0, comment, 0, None, None),
+            f"a line of text that starts with '#' at the start of the line, which YAML reads as a comment that ends "
+            f"the text above (expected it indented like the text: {_spaces(block[1])}, as above)")
 
 
 def _item_on_key_line(lines: list[str], found: yaml.Mark) -> tuple[yaml.Mark, str] | None:

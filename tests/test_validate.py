@@ -988,6 +988,23 @@ SYNTAX_MISTAKES = {  # each at the line of the mistake, in plain words, with wha
         "title: x\ntags:\n  - economy\nrating: x\n- output\n",
         "5:1: yaml: a list item after the field 'rating', which has its value on its line (expected the item with "
         "the other items of its list, under the name of the field that holds the list)"),
+    "a stray mark before a field": (
+        "title: x\nsources:\n  - title: a\n  `  url: https://x.org\n",
+        "4:3: yaml: a stray '`' before the field 'url' (expected the line without it: 'url: https://x.org')"),
+    "the first field one space in": (
+        "# yaml-language-server: $schema=schema.json\n title: x\nrating: x\n",
+        "2:2: yaml: the field 'title' is indented by 1 space (expected top-level fields at the start of the line: "
+        "remove the spaces before it)"),
+    "a paragraph of a block of text at the start of the line": (
+        "title: x\ncontext: |\n  First paragraph.\n\nSecond paragraph, pasted.\nrating: x\n",
+        "5:1: yaml: a line indented by no spaces, unlike the lines of the text above it (expected 2 spaces, as above)"),
+    "a Markdown heading of a block of text at the start of the line": (
+        "title: x\ncontext: |\n  First paragraph.\n\n## Background\n  More text.\nrating: x\n",
+        "5:1: yaml: a line of text that starts with '#' at the start of the line, which YAML reads as a comment that "
+        "ends the text above (expected it indented like the text: 2 spaces, as above)"),
+    "a line of a block of text that starts with Markdown emphasis, one space out": (
+        "title: x\ncontext: |\n  First paragraph.\n **Rating: partly supported**\nrating: x\n",
+        "4:2: yaml: a line indented by 1 space, unlike the line above it (expected 2 spaces, as above)"),
     "text after a block's '>' on its line": (
         "title: x\nsummary: > The text here\nrating: x\n",
         "2:10: yaml: text after '>' on its line (expected 'summary: >' alone, then the value on the lines below it, "
