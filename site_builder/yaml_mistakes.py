@@ -119,7 +119,7 @@ def yaml_problem(shown: str, exc: yaml.YAMLError, line_offset: int = 0, text: st
     explained = _explain(text, problem, mark.line, mark.column) if mark and text else None
     if explained:
         return Problem(shown, line, column, "yaml", explained)
-    placed = (_explain_mistake(text, exc) or _stray_mark_near(text, exc)) if mark and text else None
+    placed = (_stray_mark_near(text, exc) or _explain_mistake(text, exc)) if mark and text else None
     if placed:
         at, explained = placed
         return Problem(shown, at.line + 1 + line_offset, at.column + 1, "yaml", explained)
@@ -156,7 +156,7 @@ def _explain_mistake(text: str, exc: yaml.YAMLError) -> tuple[yaml.Mark, str] | 
         item = _list_item_without_dash(lines, where.line)
         if item:
             return where, item
-        outside = _out_of_block(lines, where.line)
+        outside = _comment_ends_block(lines, where.line) or _out_of_block(lines, where.line)
         if outside:
             return outside
         name, _, value = here.strip().partition(" ")
@@ -169,7 +169,8 @@ def _explain_mistake(text: str, exc: yaml.YAMLError) -> tuple[yaml.Mark, str] | 
     if problem == "found character that cannot start any token":  # '`', '@' or '%' starting a value
         return _indicator_start(lines, found)
     if problem == "did not find expected alphabetic or numeric character" and where is not None:  # '*word*', '& x'
-        return _indicator_start(lines, where) or _indented_unlike_above(lines, where.line)
+        return (_indicator_start(lines, where) or _comment_ends_block(lines, where.line)
+                or _out_of_block(lines, where.line) or _indented_unlike_above(lines, where.line))
     if problem == "did not find expected whitespace or line break" and where is not None:  # '!"x"'
         return _indicator_start(lines, where)
     if problem.startswith("found undefined alias") or problem == "mapping keys are not allowed in this context":
@@ -361,7 +362,7 @@ def _stray_mark(lines: list[str], line: int) -> tuple[yaml.Mark, str] | None:
     at = yaml.Mark("<text>", 0, line, indent, None, None)
     if not after.strip():
         return at, f"a stray '{mark}' on a line of its own (expected the line without it)"
-    what = f"the field '{key.group('key')}'" if key else "a list item"
+    what = "a list item" if after.startswith("- ") else f"the field '{key.group('key')}'"
     return at, f"a stray '{mark}' before {what} (expected the line without it: '{after.rstrip()}')"
 
 
@@ -392,34 +393,41 @@ def _top_level_indented(name: str, indent: int) -> str:
 _BLOCK_OPENERS = ("|", ">", "|-", ">-", "|+", ">+")
 
 
-def _block_above(lines: list[str], line: int) -> tuple[int, int] | None:
-    """(the line, the indentation) of the last line of a block of text ('key: |' and the lines below it)
-    that ends right above ``line``, blank lines and lines at the start of the line aside; None without one."""
-    text_lines = [number for number in range(line - 1, -1, -1) if lines[number].strip() and _indent(lines[number])]
-    if not text_lines:
-        return None
-    last = text_lines[0]
-    indent = _indent(lines[last])
-    for number in range(last - 1, -1, -1):
-        if lines[number].strip() and _indent(lines[number]) < indent:
-            opener = lines[number].split(" #")[0].rstrip()
-            return (last, indent) if _KEY_RE.match(opener) and opener.endswith(_BLOCK_OPENERS) else None
+def _block_above(lines: list[str], line: int) -> int | None:
+    """The indentation of a block of text ('key: |' and the lines below it) whose lines end right above
+    ``line`` (blank lines and lines at the start of the line aside: the mistakes themselves); None
+    without one. Lines of the text further in (a nested Markdown list) count as its lines."""
+    least = None  # the least indentation of the lines read so far, walking up
+    for number in range(line - 1, -1, -1):
+        written = lines[number]
+        if not written.strip() or (least is None and not _indent(written)):
+            continue
+        indent = _indent(written)
+        if least is not None and indent < least:
+            opener = written.split(" #")[0].rstrip()
+            if _KEY_RE.match(opener) and opener.endswith(_BLOCK_OPENERS):
+                return least
+        least = indent if least is None else min(least, indent)
+        if not least:
+            return None
     return None
 
 
 # Field names: a line after a block of text that starts with one is a field that lost its ':', not text
 _FIELD_NAMES = frozenset({*Claim.model_fields, *ArticleMeta.model_fields})
+_FIRST_WORD_RE = re.compile(r"[^\w\n]*([\w-]+)")  # past any mark: 'sources:, {note
 
 
 def _out_of_block(lines: list[str], line: int) -> tuple[yaml.Mark, str] | None:
     """A line of a block of text written at the start of the line (a pasted paragraph): YAML reads it as a field."""
     block = _block_above(lines, line)
-    if block is None or _indent(lines[line]) >= block[1] or lines[line].split(maxsplit=1)[0] in _FIELD_NAMES:
+    first_word = _FIRST_WORD_RE.match(lines[line])
+    if block is None or _indent(lines[line]) >= block or (first_word and first_word.group(1) in _FIELD_NAMES):
         return None
     indent = _indent(lines[line])
     return (yaml.Mark("<text>", 0, line, indent, None, None),
             f"a line indented by {_spaces(indent)}, unlike the lines of the text above it (expected "
-            f"{_spaces(block[1])}, as above)")
+            f"{_spaces(block)}, as above)")
 
 
 def _comment_ends_block(lines: list[str], line: int) -> tuple[yaml.Mark, str] | None:
@@ -430,11 +438,11 @@ def _comment_ends_block(lines: list[str], line: int) -> tuple[yaml.Mark, str] | 
     if comment is None or not lines[comment].startswith("#"):
         return None
     block = _block_above(lines, comment)
-    if block is None or _indent(lines[line]) != block[1]:
+    if block is None or _indent(lines[line]) < block:
         return None
     return (yaml.Mark("<text>", 0, comment, 0, None, None),
             f"a line of text that starts with '#' at the start of the line, which YAML reads as a comment that ends "
-            f"the text above (expected it indented like the text: {_spaces(block[1])}, as above)")
+            f"the text above (expected it indented like the text: {_spaces(block)}, as above)")
 
 
 def _item_on_key_line(lines: list[str], found: yaml.Mark) -> tuple[yaml.Mark, str] | None:
@@ -461,6 +469,8 @@ def _list_item_without_dash(lines: list[str], line: int) -> str | None:
             continue  # inside the item above
         if above_indent == indent and above.lstrip().startswith("- "):
             item = here.strip()
+            if item.startswith("- ") or item == "-":
+                return None  # an item with its dash: the mistake is elsewhere
             if item.startswith("-"):  # '-title: c': the dash is there, its space is not
                 return f"no space after '-' (expected a space between '-' and the item: '- {item[1:]}')"
             return f"a list item without its '- ' (expected '- {item}', like the items above it)"

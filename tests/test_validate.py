@@ -1004,7 +1004,14 @@ SYNTAX_MISTAKES = {  # each at the line of the mistake, in plain words, with wha
         "ends the text above (expected it indented like the text: 2 spaces, as above)"),
     "a line of a block of text that starts with Markdown emphasis, one space out": (
         "title: x\ncontext: |\n  First paragraph.\n **Rating: partly supported**\nrating: x\n",
-        "4:2: yaml: a line indented by 1 space, unlike the line above it (expected 2 spaces, as above)"),
+        "4:2: yaml: a line indented by 1 space, unlike the lines of the text above it (expected 2 spaces, as above)"),
+    "a stray mark before a list item": (
+        "title: x\ntags:\n  - economy\n`  - output\n",
+        "4:1: yaml: a stray '`' before a list item (expected the line without it: '- output')"),
+    "a '#' at the start of a blank line of a block of text, before a line in bold": (
+        "title: x\ncontext: |\n  First paragraph.\n#\n  **What happened**\nrating: x\n",
+        "4:1: yaml: a line of text that starts with '#' at the start of the line, which YAML reads as a comment that "
+        "ends the text above (expected it indented like the text: 2 spaces, as above)"),
     "text after a block's '>' on its line": (
         "title: x\nsummary: > The text here\nrating: x\n",
         "2:10: yaml: text after '>' on its line (expected 'summary: >' alone, then the value on the lines below it, "
