@@ -77,6 +77,7 @@ TAB_FIX = "spaces: YAML does not allow tabs for indenting; replace the tab with 
 # a list item without its space, under a key that opens a block: 'tags:\n  -economy' reads as the text '-economy'
 _NO_SPACE_DASH_RE = re.compile(r":[ ]*\n(?:[ ]*(?:#.*)?\n)*[ ]*(?P<dash>-)(?P<item>[^\s\-\d][^\n]*)")
 _KEY_RE = re.compile(r"(?P<indent>[ ]*)(?:- )?(?P<key>[\w-]+):(?:[ ]|$)")
+_BLOCK_OPENERS = ("|", ">", "|-", ">-", "|+", ">+")  # what ends the line of a field whose text is on the lines below
 
 
 def _explain(text: str, problem: str, line: int, column: int) -> str | None:
@@ -282,7 +283,7 @@ def _indented_unlike_above(lines: list[str], line: int) -> tuple[yaml.Mark, str]
     key = _KEY_RE.match(here)
     if key is None or stripped.startswith("- "):  # a line of text: as the line above, unless that opens it
         level = _indent(earlier[0])
-        if indent == level or (indent > level and earlier[0].rstrip().endswith((":", "|", ">", "|-", ">-", "|+", ">+"))):
+        if indent == level or (indent > level and earlier[0].rstrip().endswith((":", *_BLOCK_OPENERS))):
             return None
         what, other = "a line", "the line"
     else:  # a field: at the level of a field above it that it is no further in than ('- key:' counts from the key)
@@ -370,9 +371,12 @@ def _stray_mark_near(text: str, exc: yaml.YAMLError) -> tuple[yaml.Mark, str] | 
     """``_stray_mark`` on the line where the parser stopped, the line above it or the line it was reading from."""
     lines = text.split("\n")
     found, where = getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None)
-    near = [found.line, found.line - 1] if found is not None else []
-    return next(filter(None, (_stray_mark(lines, line) for line in [*near, *([where.line] if where else [])]
-                              if line >= 0)), None)
+    near = ([found.line, found.line - 1] if found is not None else []) + ([where.line] if where is not None else [])
+    for line in near:
+        stray = _stray_mark(lines, line) if line >= 0 else None
+        if stray:
+            return stray
+    return None
 
 
 def _first_field_indented(lines: list[str]) -> tuple[yaml.Mark, str] | None:
@@ -388,9 +392,6 @@ def _first_field_indented(lines: list[str]) -> tuple[yaml.Mark, str] | None:
 def _top_level_indented(name: str, indent: int) -> str:
     return (f"the field '{name}' is indented by {_spaces(indent)} (expected top-level fields at the start of the "
             "line: remove the spaces before it)")
-
-
-_BLOCK_OPENERS = ("|", ">", "|-", ">-", "|+", ">+")
 
 
 def _block_above(lines: list[str], line: int) -> int | None:
@@ -415,7 +416,7 @@ def _block_above(lines: list[str], line: int) -> int | None:
 
 # Field names: a line after a block of text that starts with one is a field that lost its ':', not text
 _FIELD_NAMES = frozenset({*Claim.model_fields, *ArticleMeta.model_fields})
-_FIRST_WORD_RE = re.compile(r"[^\w\n]*([\w-]+)")  # past any mark: 'sources:, {note
+_FIRST_WORD_RE = re.compile(r"[^\w\n]*([\w-]+)")  # past any mark before it: "'sources:", "{note:"
 
 
 def _out_of_block(lines: list[str], line: int) -> tuple[yaml.Mark, str] | None:
