@@ -158,15 +158,7 @@ def _explain_mistake(text: str, exc: yaml.YAMLError) -> tuple[yaml.Mark, str] | 
         if item:
             return where, item
         outside = _comment_ends_block(lines, where.line) or _out_of_block(lines, where.line)
-        if outside:
-            return outside
-        name, _, value = here.strip().partition(" ")
-        if ":" in name:  # 'claimant:klas.news'
-            name, _, value = here.strip().partition(":")
-            return where, ("no space after ':' (expected a space between the field name and its value: "
-                           f"'{name}: {value.strip()}')")
-        example = f"{name}: {value.strip()}" if value.strip() else f"{name}: ..."
-        return where, f"no ':' after the field name '{name}' (expected a field name, ':', a space, then its value: '{example}')"
+        return outside or (where, _missing_colon(here))
     if problem == "found character that cannot start any token":  # '`', '@' or '%' starting a value
         return _indicator_start(lines, found)
     if problem == "did not find expected alphabetic or numeric character" and where is not None:  # '*word*', '& x'
@@ -189,7 +181,7 @@ def _explain_mistake(text: str, exc: yaml.YAMLError) -> tuple[yaml.Mark, str] | 
                        f"lines below it, indented; or the value without the '{indicator}': "
                        f"{name}{json.dumps(rest, ensure_ascii=False)})")
     if problem == "mapping values are not allowed in this context":  # at the ':' of a field out of line
-        return _indented_unlike_above(lines, found.line)
+        return _field_above_without_colon(lines, found.line) or _indented_unlike_above(lines, found.line)
     if problem == "did not find expected '-' indicator":
         return found, _list_item_without_dash(lines, found.line) or (
             "a line that is not a list item, inside a list (expected each item to start with '- ', at the same "
@@ -444,6 +436,33 @@ def _comment_ends_block(lines: list[str], line: int) -> tuple[yaml.Mark, str] | 
     return (yaml.Mark("<text>", 0, comment, 0, None, None),
             f"a line of text that starts with '#' at the start of the line, which YAML reads as a comment that ends "
             f"the text above (expected it indented like the text: {_spaces(block)}, as above)")
+
+
+_NAME_RE = re.compile(r"[\w-]+")
+
+
+def _missing_colon(here: str) -> str:
+    """A field's line without its ':' ('claimant The minister') or without the space after it ('claimant:x')."""
+    written = here.strip()
+    word = _NAME_RE.match(written)
+    name = word.group() if word else written.partition(" ")[0]
+    value = written[len(name):]
+    if value.startswith(":"):  # 'claimant:klas.news'
+        return f"no space after ':' (expected a space between the field name and its value: '{name}: {value[1:].strip()}')"
+    example = f"{name}: {value.strip()}" if value.strip() else f"{name}: ..."
+    return f"no ':' after the field name '{name}' (expected a field name, ':', a space, then its value: '{example}')"
+
+
+def _field_above_without_colon(lines: list[str], line: int) -> tuple[yaml.Mark, str] | None:
+    """'title The US...' above 'quote: ...': YAML reads the field without its ':' as the start of a text that
+    runs on into the next field, and stops at that field's ':'."""
+    number = next((n for n in range(line - 1, -1, -1) if lines[n].strip() and not lines[n].lstrip().startswith("#")), None)
+    above = lines[number] if number is not None else ""
+    word = _FIRST_WORD_RE.match(above)
+    name = word.group(1) if word and above.lstrip().startswith(word.group(1)) else ""  # 'quote"He said...' too
+    if name not in _FIELD_NAMES or _KEY_RE.match(above) or _indent(above) != _indent(lines[line]):
+        return None
+    return yaml.Mark("<text>", 0, number, _indent(above), None, None), _missing_colon(above)
 
 
 def _item_on_key_line(lines: list[str], found: yaml.Mark) -> tuple[yaml.Mark, str] | None:

@@ -1012,6 +1012,10 @@ SYNTAX_MISTAKES = {  # each at the line of the mistake, in plain words, with wha
         "title: x\ncontext: |\n  First paragraph.\n#\n  **What happened**\nrating: x\n",
         "4:1: yaml: a line of text that starts with '#' at the start of the line, which YAML reads as a comment that "
         "ends the text above (expected it indented like the text: 2 spaces, as above)"),
+    "a field without its ':', read on into the next field": (
+        "# yaml-language-server: $schema=schema.json\ntitle The US has long sought closer ties.\nquote: x\n",
+        "2:1: yaml: no ':' after the field name 'title' (expected a field name, ':', a space, then its value: 'title: "
+        "The US has long sought closer ties.')"),
     "text after a block's '>' on its line": (
         "title: x\nsummary: > The text here\nrating: x\n",
         "2:10: yaml: text after '>' on its line (expected 'summary: >' alone, then the value on the lines below it, "
