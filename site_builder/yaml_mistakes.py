@@ -160,7 +160,7 @@ def _explain_mistake(text: str, exc: yaml.YAMLError) -> tuple[yaml.Mark, str] | 
         outside = _comment_ends_block(lines, where.line) or _out_of_block(lines, where.line)
         return outside or (where, _missing_colon(here))
     if problem == "found character that cannot start any token":  # '`', '@' or '%' starting a value
-        return _indicator_start(lines, found)
+        return _indicator_start(lines, found) or _after_closing_quote(lines, found)
     if problem == "did not find expected alphabetic or numeric character" and where is not None:  # '*word*', '& x'
         return (_indicator_start(lines, where) or _comment_ends_block(lines, where.line)
                 or _out_of_block(lines, where.line) or _indented_unlike_above(lines, where.line))
@@ -220,8 +220,10 @@ def _quotes_ending_early(text: str, lines: list[str], index: int) -> tuple[yaml.
     here = lines[start.line]
     key = _KEY_RE.match(here)
     written = here[start.column:].strip()
-    inner = written[1:-1] if len(written) > 1 and written.endswith(mark) else written[1:]
     name = f"{key.group('key')}: " if key else ""
+    if len(written) < 2 or not written.endswith(mark):  # '"Pivotal moment" is wrong': the quotes are the text's
+        return start, _quoted_phrase_first(name, written, mark)
+    inner = written[1:-1]
     if mark == '"':
         if "'" not in inner:
             return start, ("quotation marks inside a value in double quotes end it early (expected the value in "
@@ -231,6 +233,24 @@ def _quotes_ending_early(text: str, lines: list[str], index: int) -> tuple[yaml.
     fix = f"{name}\"{inner}\"" if '"' not in inner else f"{name}'{inner.replace(chr(39), chr(39) * 2)}'"
     return start, (f"an apostrophe inside a value in single quotes ends it early (expected the value in double "
                    f"quotes, or each apostrophe written twice: {fix})")
+
+
+def _quoted_phrase_first(name: str, written: str, mark: str) -> str:
+    """A value that starts with a quoted phrase and goes on after it: YAML reads the phrase as the whole
+    value, then stops at the rest. ``name``: what comes before the value on its line ('key: ')."""
+    fix = f'"{written}"' if '"' not in written else "'" + written.replace("'", "''") + "'"
+    return (f"a value that starts with a {_QUOTE_NAMES[mark]} and goes on after the closing one (expected the whole "
+            f"value in quotes: {name}{fix})")
+
+
+def _after_closing_quote(lines: list[str], found: yaml.Mark) -> tuple[yaml.Mark, str] | None:
+    """'"2025-12"@': a character right after a quoted value's closing quote, where YAML allows none."""
+    match = _VALUE_RE.match(lines[found.line])
+    if match is None or match.group("value")[0] not in _QUOTE_NAMES or found.column <= match.start("value"):
+        return None
+    written = match.group("value").rstrip()
+    return (yaml.Mark(found.name, found.index, found.line, match.start("value"), None, None),
+            _quoted_phrase_first(match.string[match.end("indent") : match.start("value")], written, written[0]))
 
 
 def _indent(line: str) -> int:

@@ -1016,6 +1016,14 @@ SYNTAX_MISTAKES = {  # each at the line of the mistake, in plain words, with wha
         "# yaml-language-server: $schema=schema.json\ntitle The US has long sought closer ties.\nquote: x\n",
         "2:1: yaml: no ':' after the field name 'title' (expected a field name, ':', a space, then its value: 'title: "
         "The US has long sought closer ties.')"),
+    "a value that starts with a quoted phrase": (
+        'title: "Pivotal moment" is not what the Kremlin said\nrating: x\n',
+        "1:8: yaml: a value that starts with a quotation mark (\") and goes on after the closing one (expected the "
+        "whole value in quotes: title: '\"Pivotal moment\" is not what the Kremlin said')"),
+    "a character after a closing quote": (
+        'title: x\nsources:\n  - title: a\n    published: "2025-12"@\n',
+        "4:16: yaml: a value that starts with a quotation mark (\") and goes on after the closing one (expected the "
+        "whole value in quotes: published: '\"2025-12\"@')"),
     "text after a block's '>' on its line": (
         "title: x\nsummary: > The text here\nrating: x\n",
         "2:10: yaml: text after '>' on its line (expected 'summary: >' alone, then the value on the lines below it, "
