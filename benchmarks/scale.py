@@ -69,7 +69,8 @@ REPO = HERE
 TEMPLATES = REPO / "templates"
 DEFAULT_SIZES = [2000, 10000, 20000]
 QUICK_SIZE = 200
-MODEL_FILE = REPO / "site_builder" / "drafting" / "models" / "checkworthiness.npz"
+MODEL_PATH = Path("site_builder/drafting/models/checkworthiness.npz")  # in the checkout measured
+MODEL_FILE = REPO / MODEL_PATH
 CHILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
 
 
@@ -80,7 +81,7 @@ def use_repo(path: Path) -> None:
     global REPO, TEMPLATES, MODEL_FILE
     REPO = path.resolve()
     TEMPLATES = REPO / "templates"
-    MODEL_FILE = REPO / "site_builder" / "drafting" / "models" / "checkworthiness.npz"
+    MODEL_FILE = REPO / MODEL_PATH
     CHILD_ENV["PYTHONPATH"] = os.pathsep.join([str(REPO), *filter(None, [os.environ.get("PYTHONPATH")])])
 
 

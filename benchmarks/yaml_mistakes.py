@@ -29,14 +29,15 @@ SLIPS_PER_FILE = 30
 UNEXPLAINED = "invalid YAML: "
 
 
-def slip(line: str, rng: random.Random) -> str:
+def slip(line: str, rng: random.Random, marks: list[str] = MARKS) -> str:
+    """``line`` with one slip of a contributor's hand (see above); tests/test_yaml_loading.py uses it too."""
     at, kind = rng.randrange(len(line) + 1), rng.random()
     if kind < 0.2:
         return " " + line
     if kind < 0.3:
         return line.removeprefix(" ")
     if kind < 0.7:
-        return line[:at] + rng.choice(MARKS) + line[at:]
+        return line[:at] + rng.choice(marks) + line[at:]
     return line[:at] + line[at + 1:]
 
 

@@ -28,7 +28,7 @@ from .errors import Problem, closest, did_you_mean, line_and_column, one_of
 from . import memo
 from .markup import markdown_slips
 from .paths import hidden, read_bounded, shown_path
-from .yaml_mistakes import yaml_problem, yaml_problems, yaml_shape_problems
+from .yaml_mistakes import FIRST_WORD_RE, yaml_problem, yaml_problems, yaml_shape_problems
 from .yaml_parse import DuplicateKeys, Loader, parse_yaml
 from .model import (
     REQUIRED_TO_PUBLISH,
@@ -725,7 +725,6 @@ class Readable:
 
 # A top-level key, at the start of its line: where a field of a claim file starts.
 _TOP_KEY_RE = re.compile(r"([A-Za-z_][\w-]*)[ ]*:(?:[ ]|$)")
-_FIRST_WORD_RE = re.compile(r"[^A-Za-z_\n]*([A-Za-z_][\w-]*)")  # past any mark: '#context: |', '{claimant: x'
 _UNREADABLE_FIELDS = 3  # a text that needs more left out is too broken to check the rest of
 
 
@@ -744,7 +743,7 @@ def readable_rest(text: str, line: int, shown: str) -> Readable | None:
         if first is None:
             return None
         end = next((number for number in starts if number > first), len(lines))
-        left_out |= {found.group(1) for found in map(_FIRST_WORD_RE.match, lines[first:end]) if found}
+        left_out |= {found.group(1) for found in map(FIRST_WORD_RE.match, lines[first:end]) if found}
         lines[first:end] = [""] * (end - first)
         rest = "\n".join(lines)
         if yaml_shape_problems(rest, shown):

@@ -230,17 +230,21 @@ def _quotes_ending_early(text: str, lines: list[str], index: int) -> tuple[yaml.
                            f"single quotes: {name}'{inner}')")
         return start, ("quotation marks inside a value in double quotes end it early (expected the value as a "
                        f"block: '{name}|', then the value on the next line, indented)")
-    fix = f"{name}\"{inner}\"" if '"' not in inner else f"{name}'{inner.replace(chr(39), chr(39) * 2)}'"
     return start, (f"an apostrophe inside a value in single quotes ends it early (expected the value in double "
-                   f"quotes, or each apostrophe written twice: {fix})")
+                   f"quotes, or each apostrophe written twice: {name}{_in_quotes(inner)})")
 
 
 def _quoted_phrase_first(name: str, written: str, mark: str) -> str:
     """A value that starts with a quoted phrase and goes on after it: YAML reads the phrase as the whole
     value, then stops at the rest. ``name``: what comes before the value on its line ('key: ')."""
-    fix = f'"{written}"' if '"' not in written else "'" + written.replace("'", "''") + "'"
     return (f"a value that starts with a {_QUOTE_NAMES[mark]} and goes on after the closing one (expected the whole "
-            f"value in quotes: {name}{fix})")
+            f"value in quotes: {name}{_in_quotes(written)})")
+
+
+def _in_quotes(text: str) -> str:
+    """``text`` as a YAML value in quotes that reads as ``text``: in double quotes, or in single quotes
+    with each apostrophe written twice when it holds a quotation mark."""
+    return f'"{text}"' if '"' not in text else "'" + text.replace("'", "''") + "'"
 
 
 def _after_closing_quote(lines: list[str], found: yaml.Mark) -> tuple[yaml.Mark, str] | None:
@@ -249,8 +253,13 @@ def _after_closing_quote(lines: list[str], found: yaml.Mark) -> tuple[yaml.Mark,
     if match is None or match.group("value")[0] not in _QUOTE_NAMES or found.column <= match.start("value"):
         return None
     written = match.group("value").rstrip()
-    return (yaml.Mark(found.name, found.index, found.line, match.start("value"), None, None),
+    return (_at(found.line, match.start("value")),
             _quoted_phrase_first(match.string[match.end("indent") : match.start("value")], written, written[0]))
+
+
+def _at(line: int, column: int) -> yaml.Mark:
+    """The place of a mistake, 0-based, as the parser gives one (only its line and column are read)."""
+    return yaml.Mark("<text>", 0, line, column, None, None)
 
 
 def _indent(line: str) -> int:
@@ -276,7 +285,7 @@ def _item_out_of_line(lines: list[str], found: yaml.Mark) -> tuple[yaml.Mark, st
             return None  # the item is not below another one
         if item and level != indent:
             column = found.column if found.column == indent else indent
-            return (yaml.Mark(found.name, found.index, found.line, column, None, None),
+            return (_at(found.line, column),
                     f"a list item indented by {indent} space{'s' if indent != 1 else ''}, unlike the item above it "
                     f"(expected {level} space{'s' if level != 1 else ''} before the '-', as above)")
     return None
@@ -306,7 +315,7 @@ def _indented_unlike_above(lines: list[str], line: int) -> tuple[yaml.Mark, str]
         if level == indent:
             return None
         what, other = f"the field '{key.group('key')}'", "the fields"
-    return (yaml.Mark("<text>", 0, line, indent, None, None),
+    return (_at(line, indent),
             f"{what} indented by {_spaces(indent)}, unlike {other} above it (expected {_spaces(level)}, as above)")
 
 
@@ -341,7 +350,7 @@ def _bracket_start(lines: list[str], found: yaml.Mark) -> tuple[yaml.Mark, str] 
     value = match.group("value")
     opening, closing = value[0], "]" if value[0] == "[" else "}"
     what = "a list in brackets" if opening == "[" else "a mapping in braces"
-    return (yaml.Mark(found.name, found.index, found.line, match.start("value"), None, None),
+    return (_at(found.line, match.start("value")),
             f"a value that starts with '{opening}' and goes on after its '{closing}' (expected text in quotes: "
             f"{_value_fix(match)}; {what} ends at its '{closing}')")
 
@@ -372,7 +381,7 @@ def _stray_mark(lines: list[str], line: int) -> tuple[yaml.Mark, str] | None:
     key = _KEY_RE.match(after)
     if mark not in _STRAY_MARKS or not (key or not after.strip() or after.startswith("- ")):
         return None
-    at = yaml.Mark("<text>", 0, line, indent, None, None)
+    at = _at(line, indent)
     if not after.strip():
         return at, f"a stray '{mark}' on a line of its own (expected the line without it)"
     what = "a list item" if after.startswith("- ") else f"the field '{key.group('key')}'"
@@ -398,7 +407,7 @@ def _first_field_indented(lines: list[str]) -> tuple[yaml.Mark, str] | None:
     if key is None or not key.group("indent") or lines[first].lstrip().startswith("- "):
         return None
     indent = len(key.group("indent"))
-    return yaml.Mark("<text>", 0, first, indent, None, None), _top_level_indented(key.group("key"), indent)
+    return _at(first, indent), _top_level_indented(key.group("key"), indent)
 
 
 def _top_level_indented(name: str, indent: int) -> str:
@@ -428,17 +437,19 @@ def _block_above(lines: list[str], line: int) -> int | None:
 
 # Field names: a line after a block of text that starts with one is a field that lost its ':', not text
 _FIELD_NAMES = frozenset({*Claim.model_fields, *ArticleMeta.model_fields})
-_FIRST_WORD_RE = re.compile(r"[^\w\n]*([\w-]+)")  # past any mark before it: "'sources:", "{note:"
+# The first word of a line, past any mark before it ('#context: |', '{claimant: x', "'sources:")
+FIRST_WORD_RE = re.compile(r"[^A-Za-z_\n]*([A-Za-z_][\w-]*)")
+_NAME_RE = re.compile(r"[\w-]+")
 
 
 def _out_of_block(lines: list[str], line: int) -> tuple[yaml.Mark, str] | None:
     """A line of a block of text written at the start of the line (a pasted paragraph): YAML reads it as a field."""
     block = _block_above(lines, line)
-    first_word = _FIRST_WORD_RE.match(lines[line])
+    first_word = FIRST_WORD_RE.match(lines[line])
     if block is None or _indent(lines[line]) >= block or (first_word and first_word.group(1) in _FIELD_NAMES):
         return None
     indent = _indent(lines[line])
-    return (yaml.Mark("<text>", 0, line, indent, None, None),
+    return (_at(line, indent),
             f"a line indented by {_spaces(indent)}, unlike the lines of the text above it (expected "
             f"{_spaces(block)}, as above)")
 
@@ -446,19 +457,15 @@ def _out_of_block(lines: list[str], line: int) -> tuple[yaml.Mark, str] | None:
 def _comment_ends_block(lines: list[str], line: int) -> tuple[yaml.Mark, str] | None:
     """A line of a block of text that starts with '#' at the start of the line ('## Sources' in a context):
     YAML reads it as a comment that ends the text, and stops at the next line of the text (``line``)."""
-    comments = [number for number in range(line - 1, -1, -1) if lines[number].strip()]
-    comment = comments[0] if comments else None
+    comment = next((number for number in range(line - 1, -1, -1) if lines[number].strip()), None)
     if comment is None or not lines[comment].startswith("#"):
         return None
     block = _block_above(lines, comment)
     if block is None or _indent(lines[line]) < block:
         return None
-    return (yaml.Mark("<text>", 0, comment, 0, None, None),
+    return (_at(comment, 0),
             f"a line of text that starts with '#' at the start of the line, which YAML reads as a comment that ends "
             f"the text above (expected it indented like the text: {_spaces(block)}, as above)")
-
-
-_NAME_RE = re.compile(r"[\w-]+")
 
 
 def _missing_colon(here: str) -> str:
@@ -478,11 +485,11 @@ def _field_above_without_colon(lines: list[str], line: int) -> tuple[yaml.Mark, 
     runs on into the next field, and stops at that field's ':'."""
     number = next((n for n in range(line - 1, -1, -1) if lines[n].strip() and not lines[n].lstrip().startswith("#")), None)
     above = lines[number] if number is not None else ""
-    word = _FIRST_WORD_RE.match(above)
-    name = word.group(1) if word and above.lstrip().startswith(word.group(1)) else ""  # 'quote"He said...' too
+    word = _NAME_RE.match(above.lstrip())  # 'quote"He said...' too
+    name = word.group() if word else ""
     if name not in _FIELD_NAMES or _KEY_RE.match(above) or _indent(above) != _indent(lines[line]):
         return None
-    return yaml.Mark("<text>", 0, number, _indent(above), None, None), _missing_colon(above)
+    return _at(number, _indent(above)), _missing_colon(above)
 
 
 def _item_on_key_line(lines: list[str], found: yaml.Mark) -> tuple[yaml.Mark, str] | None:

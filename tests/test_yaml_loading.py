@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from benchmarks.yaml_mistakes import slip
 from site_builder import load, yaml_parse
 from site_builder.yaml_parse import Loader, parse_yaml
 
@@ -197,9 +198,7 @@ def test_a_slip_on_one_line_of_a_valid_claim_file_is_its_only_problem(tmp_path: 
         lines = path.read_text(encoding="utf-8").split("\n")
         for _ in range(30):
             number = rng.randrange(len(lines) - 1)
-            line, at, kind = lines[number], rng.randrange(len(lines[number]) + 1), rng.random()
-            slipped = (" " + line if kind < 0.2 else line.removeprefix(" ") if kind < 0.3
-                       else line[:at] + rng.choice(marks) + line[at:] if kind < 0.7 else line[:at] + line[at + 1:])
+            slipped = slip(lines[number], rng, marks)
             text = "\n".join([*lines[:number], slipped, *lines[number + 1:]])
             if not load.parse_fields(text, path.name)[1]:
                 continue  # still YAML
