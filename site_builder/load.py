@@ -710,8 +710,10 @@ def parse_fields(text: str, shown: str, line_offset: int = 0) -> tuple[Any, list
             return exc.value, yaml_problems(shown, exc, line_offset, text)
         except yaml.YAMLError as exc:
             problems = [yaml_problem(shown, exc, line_offset, text)]
-    rest = readable_rest(text, problems[0].line - 1 - line_offset, shown)
-    return (_UNREADABLE if rest is None else rest), problems
+    rest = readable_rest(text, problems[0].line - 1 - line_offset, shown, line_offset)
+    if rest is None:
+        return _UNREADABLE, problems
+    return rest, [*problems, *rest.problems]
 
 
 @dataclass(frozen=True)
@@ -721,6 +723,7 @@ class Readable:
     value: dict[str, Any]
     text: str  # the text it was read from: the file's, with every line of those fields emptied
     fields: frozenset[str]  # their names, and the first word of each of their lines (a key mistyped in them)
+    problems: tuple[Problem, ...] = ()  # the syntax errors found in other fields once the first one's was left out
 
 
 # A top-level key, at the start of its line: where a field of a claim file starts.
@@ -728,15 +731,17 @@ _TOP_KEY_RE = re.compile(r"([A-Za-z_][\w-]*)[ ]*:(?:[ ]|$)")
 _UNREADABLE_FIELDS = 3  # a text that needs more left out is too broken to check the rest of
 
 
-def readable_rest(text: str, line: int, shown: str) -> Readable | None:
+def readable_rest(text: str, line: int, shown: str, line_offset: int = 0) -> Readable | None:
     """After a syntax error at ``line`` (0-based) of a YAML mapping, the rest of it: the text with every
     line of the top-level field that holds the error emptied (the other lines keep their numbers, so
     their problems keep their places), read again; and again, for an error that then shows in another
-    field, up to three fields. None when that gives no mapping, or not one whose keys are exactly those
-    that start the lines left (a quote left open may have swallowed the next field into a value, which
-    would then be checked as something it is not): the syntax error is then all there is to say."""
+    field, up to three fields, each such error one of the ``Readable``'s problems. None when that gives no
+    mapping, or not one whose keys are exactly those that start the lines left (a quote left open may have
+    swallowed the next field into a value, which would then be checked as something it is not): the
+    first syntax error is then all there is to say."""
     lines = text.split("\n")
     left_out: set[str] = set()
+    later: list[Problem] = []
     for _ in range(_UNREADABLE_FIELDS):
         starts = [number for number, written in enumerate(lines) if _TOP_KEY_RE.match(written)]
         first = max((number for number in starts if number <= line), default=None)
@@ -756,12 +761,13 @@ def readable_rest(text: str, line: int, shown: str) -> Readable | None:
             mark = getattr(exc, "problem_mark", None)
             if mark is None:
                 return None
-            line = mark.line
+            later.append(yaml_problem(shown, exc, line_offset, rest))
+            line = later[-1].line - 1 - line_offset  # where it is explained to be, as for the first
             continue
         keys = {found.group(1) for found in map(_TOP_KEY_RE.match, lines) if found}
         if not isinstance(value, dict) or set(value) != keys:
             return None
-        return Readable(value, rest, frozenset(left_out))
+        return Readable(value, rest, frozenset(left_out), tuple(later))
     return None
 
 

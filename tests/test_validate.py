@@ -185,6 +185,18 @@ def test_a_syntax_error_does_not_hide_the_other_fields_problems(project: Project
     ]
 
 
+def test_syntax_errors_in_two_fields_are_both_reported_in_one_run(project: Project) -> None:
+    # the second shows once the first one's field is left out; each at its own line, with its fix
+    project.write_claim("bad", CLAIM_ELSEWHERE.replace("title: The minister spoke on Monday", 'title: The minister: "spoke"')
+                        .replace("rating: supported", "rating: *supported"))
+    assert problems(project) == [
+        "claims/bad.yaml:1:20: yaml: an unquoted ': ' in the value of 'title' (expected the value in quotes: "
+        'title: "The minister: \\"spoke\\"")',
+        "claims/bad.yaml:6:9: yaml: a value that starts with '*', which YAML does not allow unquoted (expected the "
+        'value in quotes: rating: "*supported")',
+    ]
+
+
 def test_after_a_syntax_error_a_field_left_out_is_not_called_missing(project: Project) -> None:
     # a draft whose status is in the field left out is not told what publishing needs
     project.write_claim("bad", CLAIM_ELSEWHERE.replace("status: published", "status: draft: for now")
