@@ -171,6 +171,8 @@ def test_the_search_index_holds_what_readers_search_for(project: Project) -> Non
     assert set(by_page) == {"claims/output-rose-40-percent/", "claims/exports-doubled/", "articles/output-article/",
                             "methodology/", "data/"}
     assert "Reports indicate" not in by_page["articles/output-article/"]  # article text is not indexed
+    # what the page writes for people only (how the article attributes the claim) leaves no empty paragraph
+    assert "<p></p>" not in by_page["claims/output-rose-40-percent/"] and "own words" not in claim
 
 
 def test_generated_pages_have_a_table_of_contents_and_the_configured_permalinks(project: Project) -> None:
