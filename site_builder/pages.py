@@ -428,6 +428,13 @@ class PageWriter:
             parts += (escaped_text(links.to(uri)), text)  # escaped as the macro's {{ }} would
         return parts
 
+    def _article_counts(self) -> dict[str, int]:
+        """The articles the published claims were checked in, and the other articles found to publish
+        them too (copies, translations): the home page counts each apart."""
+        checked = {claim.article for claim in self.published}
+        copies = {appearance.article for claim in self.published for appearance in claim.appearances} - checked
+        return {"article_count": len(checked), "copy_count": len(copies)}
+
     def _plan(self, uri: str, template: str, values: dict[str, object],
               more: Callable[[], dict[str, object]] = _nothing) -> None:
         self._plans[uri] = lambda: (template, values, more)
@@ -438,11 +445,11 @@ class PageWriter:
             "structured_data": structured.script(structured.site_organisation(settings.publisher, settings.site_url)),
             "has_feeds": bool(settings.site_url),
             "latest": self.published[:LATEST_ON_HOME], "counts": self._counts(self.published),
-            "claim_count": len(self.published), "article_count": len(self.site.articles),
+            "claim_count": len(self.published), **self._article_counts(),
         })
         self._inputs[routes.HOME] = lambda: (  # the site's settings are those of every build while serving
             tuple(map(self._row, self.published[:LATEST_ON_HOME])), tuple(self._counts(self.published).items()),
-            len(self.published), len(self.site.articles))
+            len(self.published), tuple(self._article_counts().values()))
         self._paged(self.routes.index(routes.CLAIMS), "claims_index.html.j2", self.published)
         for claim in [*self.published, *self.drafts]:
             self._plans[self.routes.claim(claim.id)] = self._claim_plan(claim)

@@ -79,6 +79,11 @@ def test_claim_review_lists_every_appearance_and_the_first(travelled: Project) -
     assert same == review
 
 
+def test_the_home_page_counts_the_articles_checked_apart_from_the_copies(travelled: Project) -> None:
+    assert ("We have checked 2 claims from 1 article; 2 other articles were found to publish some of them too."
+            in travelled.html(""))
+
+
 def test_an_unknown_day_never_makes_an_appearance_first(tmp_path: Path) -> None:
     """An appearance dated only to the month of the claim's own quote may be older or not: the claim's own
     quote stays the first known appearance, on the page and in the ClaimReview alike."""

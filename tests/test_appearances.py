@@ -100,6 +100,8 @@ def test_article_pages_highlight_appearances_and_excerpts_say_so(travelled: Proj
     assert 'id="claim-output-rose-40-percent" href="../../claims/output-rose-40-percent/"' in copy
     assert "<mark>Output rose by 50% last year</mark>" in copy
     assert "This page shows excerpts only" in copy and 'href="https://copy.example/output"' in copy
+    # an excerpt is never called the whole text
+    assert '<p class="article-legend">Each passage as published.' in copy and "text as published" not in copy
     arabic = travelled.html("articles/arabic-article")
     assert '<div class="article-text" lang="ar" dir="rtl" data-search-exclude' in arabic
     assert "<mark>ارتفع الإنتاج بنسبة 40% العام الماضي</mark>" in arabic

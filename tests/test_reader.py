@@ -95,6 +95,14 @@ def test_every_claim_page_carries_its_verdict_in_title_and_link_previews(built: 
             assert (image.format, image.size) == ("PNG", (1200, 630))
 
 
+def test_the_home_page_previews_as_the_site(built: Project) -> None:
+    """A shared link to the home page shows the site's name, not the page's own title ("Home")."""
+    tags = head(built.html(""))
+    assert tags["og:title"] == tags["twitter:title"] == "Test claims"
+    assert tags["og:description"] == tags["description"]
+    assert head(built.html("claims"))["og:title"] == "All claims"  # any other page keeps its own title
+
+
 @pytest.mark.parametrize(("summary", "label", "expected"), [
     ("Exports rose, but from a very low base.", "Misleading", "Misleading. Exports rose, but from a very low base."),
     ("  No official\nfigure supports it. ", "Unsupported", "Unsupported. No official figure supports it."),
