@@ -141,7 +141,7 @@ def schema(config_file: Path) -> None:
 @click.option("--id", "claim_id", help="The claim id (default: made from the sentence).")
 @config_option
 def new(article_id: str, quote: str | None, claim_id: str | None, config_file: Path) -> None:
-    """Scaffold claims/<id>.yaml with every field and a comment for each."""
+    """Scaffold claims/<id>.yaml with the fields a claim needs, and comments on what to write."""
     from . import claim_file
     from .drafting.extract import quotable_sentences, scaffold
     project = load_project(read_settings(config_file))

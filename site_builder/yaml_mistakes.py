@@ -168,8 +168,8 @@ def _explain_mistake(text: str, exc: yaml.YAMLError) -> tuple[yaml.Mark, str] | 
         return _indicator_start(lines, where)
     if problem.startswith("found undefined alias") or problem == "mapping keys are not allowed in this context":
         return _indicator_start(lines, found)  # '*word' without its '&word'; '? x'
-    if problem == "block sequence entries are not allowed in this context":
-        return _item_on_key_line(lines, found)
+    if problem == "block sequence entries are not allowed in this context":  # 'tags: - x'; '"x"- '
+        return _item_on_key_line(lines, found) or _after_closing_quote(lines, found)
     if problem == "did not find expected <document start>":  # the first field one space in
         return _first_field_indented(lines) or _indented_unlike_above(lines, found.line)
     if problem == "did not find expected comment or line break" and context == "while scanning a block scalar" and where:
@@ -190,6 +190,9 @@ def _explain_mistake(text: str, exc: yaml.YAMLError) -> tuple[yaml.Mark, str] | 
         opening, closing = ("[", "]") if problem.endswith("']'") else ("{", "}")
         return where, (f"the '{opening}' that opens this value is not closed (expected a '{closing}' at the end of the "
                        "value, on the same line)")
+    if context == "while scanning a directive" and where is not None and lines[where.line].startswith("%"):
+        return where, ("a line that starts with '%', which YAML reads as a directive (expected the '%' deleted, or "
+                       "the line indented as the lines above it)")
     if problem == "but found another document":
         return found, ("a '---' line starts a second YAML document (expected one record: delete the '---' lines)")
     return None

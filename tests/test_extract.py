@@ -318,12 +318,13 @@ def test_draft_ids_are_short_never_reserved_and_never_taken() -> None:
 
 
 COPY = "lachronicle-india-considers-additional-s400"
-NINETY = REPO / "claims" / "s400-90-percent-success-rate.yaml"
+# the claim the copy's "Western analytical institutions" sentence repeats most closely
+WESTERN = REPO / "claims" / "western-intelligence-acknowledged-s400.yaml"
 
 
 def _without_the_copys_appearance(demo: Project) -> str:
     """The demo as if the lachronicle copy had not been linked yet: every appearance in it removed from
-    every claim file. Returns the 90% claim's text."""
+    every claim file. Returns the text of the claim its Western sentence repeats."""
     for path in sorted(demo.claims.glob("*.yaml")):
         lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
         while f"  - article: {COPY}\n" in lines:
@@ -333,7 +334,7 @@ def _without_the_copys_appearance(demo: Project) -> str:
             if lines[start - 1] == "appearances:\n" and (start == len(lines) or not lines[start].startswith("  - ")):
                 del lines[start - 1]  # the list is empty now
         path.write_text("".join(lines), encoding="utf-8")
-    return (demo.claims / NINETY.name).read_text(encoding="utf-8")
+    return (demo.claims / WESTERN.name).read_text(encoding="utf-8")
 
 
 def _files(project: Project) -> dict[str, bytes]:
@@ -346,7 +347,7 @@ def test_extract_reports_the_copys_sentence_as_repeating_the_claim_and_touches_n
     result = site_builder(demo, "extract", COPY)
     assert result.returncode == 0, result.stderr
     line = next(line for line in result.stdout.splitlines() if "Shugayev emphasized" in line)
-    assert re.fullmatch(r"repeats s400-90-percent-success-rate \(similarity 0\.\d\d\): Shugayev emphasized that "
+    assert re.fullmatch(r"repeats western-intelligence-acknowledged-s400 \(similarity 0\.\d\d\): Shugayev emphasized that "
                         r"Western analytical institutions have independ", line), line
     assert 0.5 <= float(line.split("similarity ")[1][:4]) < 1
     assert "created:" not in result.stdout
@@ -360,24 +361,25 @@ def test_extract_json_says_for_each_sentence_which_claim_it_repeats(demo: Projec
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)
     assert all("repeats" in row for row in rows)
-    ninety = next(row for row in rows if row["quote"].startswith("Shugayev emphasized"))
-    assert ninety["action"] == "repeats" and ninety["file"] == "claims/s400-90-percent-success-rate.yaml"
-    assert ninety["repeats"]["claim"] == "s400-90-percent-success-rate" and 0.5 <= ninety["repeats"]["similarity"] < 1
-    assert ninety["repeats"]["article"] != COPY and ninety["repeats"]["quote"]  # the quote it is most like
+    western = next(row for row in rows if row["quote"].startswith("Shugayev emphasized"))
+    assert western["action"] == "repeats" and western["file"] == "claims/western-intelligence-acknowledged-s400.yaml"
+    assert western["repeats"]["claim"] == "western-intelligence-acknowledged-s400" and 0.5 <= western["repeats"]["similarity"] < 1
+    assert western["repeats"]["article"] != COPY and western["repeats"]["quote"]  # the quote it is most like
     assert all(row["repeats"] is None for row in rows if row["action"] != "repeats")
     assert sum(row["action"] == "repeats" for row in rows) >= 3  # the copy repeats other claims too
 
 
 def test_add_appearances_appends_the_sentence_to_the_claim_keeping_every_other_line(demo: Project) -> None:
     text = _without_the_copys_appearance(demo)
-    path = demo.claims / NINETY.name
-    text = text.replace("claimant: klas.news\n", "# who said it: checked by a person\nclaimant: klas.news  # the outlet\n")
+    path = demo.claims / WESTERN.name
+    text = text.replace("claimant: klas.news, attributing to Dmitry Shugayev\n",
+                        "# who said it: checked by a person\nclaimant: klas.news, attributing to Dmitry Shugayev  # the outlet\n")
     path.write_text(text, encoding="utf-8")
-    others = {name: data for name, data in _files(demo).items() if name != NINETY.name}
+    others = {name: data for name, data in _files(demo).items() if name != WESTERN.name}
     result = site_builder(demo, "extract", COPY, "--add-appearances", "--top", "1")
     assert result.returncode == 0, result.stderr
-    assert re.search(r"^repeats s400-90-percent-success-rate \(similarity 0\.\d\d\), appearance added to "
-                     r"claims/s400-90-percent-success-rate\.yaml: Shugayev emphasized", result.stdout, re.M), result.stdout
+    assert re.search(r"^repeats western-intelligence-acknowledged-s400 \(similarity 0\.\d\d\), appearance added to "
+                     r"claims/western-intelligence-acknowledged-s400\.yaml: Shugayev emphasized", result.stdout, re.M), result.stdout
     sentence = ("Shugayev emphasized that Western analytical institutions have independently validated the system’s "
                 "superiority, noting a 90% success rate in intercepting aerial threats—nearly double that of the U.S. "
                 "Patriot system, which stands at 50%.")
@@ -388,7 +390,7 @@ def test_add_appearances_appends_the_sentence_to_the_claim_keeping_every_other_l
     assert changed == {name for name in changed if name.endswith(".yaml")}  # only claim files that the copy repeats
     again = site_builder(demo, "extract", COPY, "--add-appearances", "--top", "1")
     assert again.returncode == 0, again.stderr
-    assert "repeats s400-90-percent-success-rate" not in again.stdout  # now an appearance: its sentence overlaps it
+    assert "repeats western-intelligence-acknowledged-s400" not in again.stdout  # now an appearance: its sentence overlaps it
     assert path.read_text(encoding="utf-8") == text.replace("# who said it", added + "# who said it")
 
 
@@ -400,15 +402,15 @@ def test_an_appearance_validate_would_refuse_is_not_added(demo: Project) -> None
     article = demo.articles / f"{COPY}.md"
     article.write_text(article.read_text(encoding="utf-8").replace("Western analytical", "Western\u202e analytical"),
                        encoding="utf-8")
-    before = (demo.claims / NINETY.name).read_bytes()
+    before = (demo.claims / WESTERN.name).read_bytes()
     result = site_builder(demo, "extract", COPY, "--add-appearances")
     assert result.returncode == 0, result.stderr
     line = next(line for line in result.stdout.splitlines() if "Shugayev emphasized" in line)
-    assert re.fullmatch(r"repeats s400-90-percent-success-rate \(similarity 0\.\d\d\), appearance not added: would not "
+    assert re.fullmatch(r"repeats western-intelligence-acknowledged-s400 \(similarity 0\.\d\d\), appearance not added: would not "
                         r"validate: appearances\[\d\]\.quote: contains an invisible control character U\+202E "
                         r"\(expected visible text only\): Shugayev emphasized that Western\u202e analytical institutions have indepen",
                         line), line
-    assert (demo.claims / NINETY.name).read_bytes() == before
+    assert (demo.claims / WESTERN.name).read_bytes() == before
 
 
 def test_a_copy_extracted_with_its_original_repeats_the_claims_drafted_from_it(demo: Project) -> None:

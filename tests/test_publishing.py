@@ -54,6 +54,19 @@ def test_claim_page_carries_one_valid_claim_review(built: Project) -> None:
     assert item["appearance"][0]["url"] == "https://example.news/output"
 
 
+def test_a_claim_the_outlet_attributes_to_someone_is_authored_by_the_outlet(built: Project) -> None:
+    """The methodology's "outlet, attributing to X" (X could not be shown to have said it) names the outlet
+    alone as the claim's author in structured data; the page and listings keep the claimant as written."""
+    built.write_claim("output-rose-40-percent", CLAIM.replace("claimant: The minister",
+                                                              "claimant: example.news, attributing to The minister"))
+    assert built.build().returncode == 0
+    page = built.html("claims/output-rose-40-percent")
+    [review] = json_ld(page)
+    assert review["itemReviewed"]["author"] == {"@type": "Organization", "name": "example.news"}
+    assert check(review) == []
+    assert "example.news, attributing to The minister" in page
+
+
 def test_a_claim_review_is_modified_after_it_is_published_never_before(built: Project) -> None:
     """dateModified is the last update or correction after the last review: an 'updated' older than a
     re-review is not a later change, and a correction is one."""

@@ -1036,6 +1036,14 @@ SYNTAX_MISTAKES = {  # each at the line of the mistake, in plain words, with wha
         'title: x\nsources:\n  - title: a\n    published: "2025-12"@\n',
         "4:16: yaml: a value that starts with a quotation mark (\") and goes on after the closing one (expected the "
         "whole value in quotes: published: '\"2025-12\"@')"),
+    "a '%' at the start of a line of text": (
+        "title: x\ncontext: |\n  Some text\n%  Prime Minister Modi.\nrating: x\n",
+        "4:1: yaml: a line that starts with '%', which YAML reads as a directive (expected the '%' deleted, or the "
+        "line indented as the lines above it)"),
+    "a list item's dash after a closing quote": (
+        'title: x\nsources:\n  - title: a\n    note: "Reworded."- \n',
+        "4:11: yaml: a value that starts with a quotation mark (\") and goes on after the closing one (expected the "
+        "whole value in quotes: note: '\"Reworded.\"-')"),
     "text after a block's '>' on its line": (
         "title: x\nsummary: > The text here\nrating: x\n",
         "2:10: yaml: text after '>' on its line (expected 'summary: >' alone, then the value on the lines below it, "
