@@ -743,7 +743,8 @@ def readable_rest(text: str, line: int, shown: str, line_offset: int = 0) -> Rea
     left_out: set[str] = set()
     later: list[Problem] = []
     for _ in range(_UNREADABLE_FIELDS):
-        starts = [number for number, written in enumerate(lines) if _TOP_KEY_RE.match(written)]
+        starts = [number for number, written in enumerate(lines) if _TOP_KEY_RE.match(written)
+                  or (number == line and written[:1].isalpha())]  # a field that lost its ':' ('title The US')
         first = max((number for number in starts if number <= line), default=None)
         if first is None:
             return None

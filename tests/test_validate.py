@@ -197,6 +197,19 @@ def test_syntax_errors_in_two_fields_are_both_reported_in_one_run(project: Proje
     ]
 
 
+def test_a_field_that_lost_its_colon_is_left_out_and_a_second_mistake_reported_too(project: Project) -> None:
+    # 'title The minister...' is a field without its ':', not a line of the field above: left out alone, so
+    # the next mistake (a rating not on the scale) shows in the same run
+    project.write_claim("bad", CLAIM_ELSEWHERE.replace("title: The minister spoke on Monday", "title The minister spoke on Monday")
+                        .replace("rating: supported", "rating: suported"))
+    assert problems(project) == [
+        "claims/bad.yaml:1:1: yaml: no ':' after the field name 'title' (expected a field name, ':', a space, then its "
+        "value: 'title: The minister spoke on Monday')",
+        "claims/bad.yaml:6:9: rating: 'suported' is not on the rating scale (expected one of: supported, "
+        "partly-supported, misleading, unsupported, false, cannot-verify; did you mean 'supported'?)",
+    ]
+
+
 def test_after_a_syntax_error_a_field_left_out_is_not_called_missing(project: Project) -> None:
     # a draft whose status is in the field left out is not told what publishing needs
     project.write_claim("bad", CLAIM_ELSEWHERE.replace("status: published", "status: draft: for now")
