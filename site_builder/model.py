@@ -642,6 +642,9 @@ class ArticleMeta(Record):
     author: PlainText | None = Field(None, description="the named author, if any")
     archive_url: HttpUrl | None = Field(None, description="an http(s) link to an archived copy")
     language: Language = Field("en", description="a BCP 47 language tag, such as en, ru or pt-BR")
+    title_language: Language | None = Field(
+        None, description="the headline's language, when it is not the article's: a headline given in translation"
+    )
     retrieved: Date | None = Field(None, description="the date the text was retrieved, YYYY-MM-DD")
     notes: Text | None = Field(None, description="what is known about the article")
     excerpt: Flag = Field(
@@ -654,6 +657,11 @@ class Article:
     id: str
     meta: ArticleMeta
     body: str
+
+    @property
+    def title_language(self) -> str:
+        """The language its headline is written in: pages mark the headline with it."""
+        return self.meta.title_language or self.meta.language
 
 
 class Rating(Record):

@@ -19,7 +19,7 @@ import jinja2.bccache
 from jinja2.compiler import CodeGenerator, Frame
 from markupsafe import Markup
 
-from .appearances import foreign_language
+from .appearances import direction, foreign_language
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -156,6 +156,6 @@ def environment(templates_dir: Path, compiled: jinja2.BytecodeCache | None = Non
         lstrip_blocks=True,
         auto_reload=False,
     )
-    env.filters.update(foreign_language=foreign_language, join_names=join_names, human_date=human_date,
+    env.filters.update(direction=direction, foreign_language=foreign_language, join_names=join_names, human_date=human_date,
                        iso_date=iso_date, meta=meta, one_line=one_line, yaml_str=yaml_str)
     return env

@@ -132,10 +132,11 @@ ARABIC_ARTICLE = {"id": "arabic-article", "page_url": f"{SITE}articles/arabic-ar
 OWN_ARTICLE = {"id": "output-article", "page_url": f"{SITE}articles/output-article/",
                "title": "Minister Says Output Rose Sharply", "outlet": "example.news", "url": "https://example.news/output",
                "published": "2025-12-03", "author": None, "archive_url": None, "language": "en",
-               "retrieved": "2026-01-05", "excerpt": False}
+               "title_language": None, "retrieved": "2026-01-05", "excerpt": False}
 COPY_ARTICLE = {"id": "copy-article", "page_url": f"{SITE}articles/copy-article/", "title": "Output Up 50%, Minister Says",
                 "outlet": "copy.example", "url": "https://copy.example/output", "published": "2025-12-05",
-                "author": None, "archive_url": None, "language": "en", "retrieved": None, "excerpt": True}
+                "author": None, "archive_url": None, "language": "en", "title_language": None, "retrieved": None,
+                "excerpt": True}
 ARABIC_QUOTE = "ارتفع الإنتاج بنسبة 40% العام الماضي"
 
 

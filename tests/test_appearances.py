@@ -109,6 +109,26 @@ def test_article_pages_highlight_appearances_and_excerpts_say_so(travelled: Proj
     assert 'href="../../claims/output-rose-40-percent/">Output rose by 40% last year</a>' in arabic
 
 
+def test_a_headline_given_in_another_language_is_marked_with_its_own(travelled: Project) -> None:
+    """title_language: an Arabic article whose headline the record gives in English (a translation, or a
+    placeholder where the stored copy has none) marks the headline as English and the text as Arabic."""
+    travelled.write_article("arabic-article", ARABIC.replace('title: "ارتفع الإنتاج"', "title: Output rose (headline "
+                                                              "translated)\ntitle_language: en"))
+    result = travelled.build()
+    assert result.returncode == 0, result.stderr
+    arabic = travelled.html("articles/arabic-article")
+    assert '<h1 class="article-title" id="article" lang="en" dir="ltr">Output rose (headline translated)</h1>' in arabic
+    assert '<div class="article-text" lang="ar" dir="rtl" data-search-exclude' in arabic
+    claim = travelled.html("claims/output-rose-40-percent")
+    assert ('<a href="../../articles/arabic-article/#claim-output-rose-40-percent" lang="en" dir="ltr">Output rose '
+            '(headline translated)</a>') in claim
+    travelled.write_article("arabic-article", ARABIC.replace("language: ar", "language: ar\ntitle_language: english"))
+    refused = travelled.validate()
+    assert refused.returncode == 1
+    assert ("content/articles/arabic-article.md:7:17: title_language: 'english' is not a BCP 47 language tag "
+            "(expected e.g. 'en', 'ru', 'pt-BR'; did you mean 'en'?)") in refused.stderr, refused.stderr
+
+
 def test_word_changes_and_direction() -> None:
     assert word_changes("a b c", "a b c") is None
     assert str(word_changes("rate of 40%", "rate of 50%")) == (

@@ -141,6 +141,7 @@ FIELD_CASES = {
         "notes": ["notes-markup.md", "non-bmp-every-field.md", "noncharacter-front-matter.md"],
         "archive_url": ["data-archive-url.md", "hostile-front-matter.md"],
         "language": ["language-injection.md"],
+        "title_language": ["title-language-injection.md"],
         "excerpt": ["excerpt-not-boolean.md", "appearance-markup.md"],
         "front matter": ["no-front-matter.md", "unclosed-front-matter.md", "empty-front-matter.md",
                          "comment-only-front-matter.md", "empty-front-matter-yaml-body.md", "front-matter-list.md",
