@@ -207,6 +207,9 @@ def test_the_scale_shows_where_the_rating_sits_in_words(built: Project) -> None:
     assert [step for step, current in steps if current] == ["misleading"]
     assert "The rating scale, best supported first:" in page
     assert "(this claim’s rating: Built on real facts" in scale
+    # cannot-verify (value 0) is no point on the scale: set apart, and said so
+    outside = re.findall(r'<li class="rating-step rating-([a-z-]+)[^"]* rating-step-outside">', scale)
+    assert outside == ["cannot-verify"] and scale.count("(not a point on the scale)") == 1
 
 
 def test_claim_review_names_the_people(built: Project) -> None:

@@ -65,6 +65,17 @@ def test_the_scale_marks_the_rating_in_words_for_screen_readers(desktop: Tab, bu
     assert f"{label} (this claim’s rating:" in current.text_content()
 
 
+def test_a_rating_outside_the_scale_stands_apart_from_its_steps(desktop: Tab, page_types: PageTypes) -> None:
+    """Cannot verify is no point on the scale: it is not read as the step past False."""
+    page = desktop.open(f"claims/{page_types.claim_id}/")
+    gaps = page.eval_on_selector_all(
+        "ol.rating-scale .rating-step-bar",
+        "bars => bars.map(bar => bar.getBoundingClientRect()).map((box, i, all) => i ? box.left - all[i - 1].right : 0)")
+    classes = page.eval_on_selector_all("ol.rating-scale li", "steps => steps.map(step => step.className)")
+    assert "rating-step-outside" in classes[-1] and not any("rating-step-outside" in c for c in classes[:-1])
+    assert gaps[-1] > 2 * max(gaps[1:-1]), gaps
+
+
 def test_search_results_name_the_rating(desktop: Tab, built_site: BuiltSite, page_types: PageTypes,
                                         expect: Any) -> None:
     claim = built_site.data.claims[page_types.claim_id]
