@@ -105,6 +105,7 @@ def test_article_pages_highlight_appearances_and_excerpts_say_so(travelled: Proj
     arabic = travelled.html("articles/arabic-article")
     assert '<div class="article-text" lang="ar" dir="rtl" data-search-exclude' in arabic
     assert "<mark>ارتفع الإنتاج بنسبة 40% العام الماضي</mark>" in arabic
+    assert '" lang="ar" dir="rtl">ارتفع الإنتاج</a></td>' in travelled.html("articles")  # its headline, in the list
     # The claim is listed in each article's claim table.
     assert 'href="../../claims/output-rose-40-percent/">Output rose by 40% last year</a>' in arabic
 
@@ -122,6 +123,7 @@ def test_a_headline_given_in_another_language_is_marked_with_its_own(travelled: 
     claim = travelled.html("claims/output-rose-40-percent")
     assert ('<a href="../../articles/arabic-article/#claim-output-rose-40-percent" lang="en" dir="ltr">Output rose '
             '(headline translated)</a>') in claim
+    assert 'lang="en" dir="ltr">Output rose (headline translated)</a></td>' in travelled.html("articles")  # the list
     travelled.write_article("arabic-article", ARABIC.replace("language: ar", "language: ar\ntitle_language: english"))
     refused = travelled.validate()
     assert refused.returncode == 1
