@@ -141,6 +141,8 @@ def closest(value: object, choices: Iterable[str], *, verdict: bool = False) -> 
         return None
     choices = list(choices)
     written = re.sub(r"<[^>]*>", "", value).strip().casefold() if verdict else value.casefold()  # '<b>Supported</b>'
+    if verdict:
+        written = re.sub(r"[\s_]+", "-", written)  # 'partly supported', 'Partly_supported': a rating id's words
     same = [choice for choice in choices if choice.casefold() == written]
     if same:
         return same[0]

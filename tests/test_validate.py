@@ -1167,6 +1167,8 @@ def test_a_rating_is_suggested_only_where_it_is_a_typo() -> None:
     scale = ["supported", "partly-supported", "misleading", "no-evidence", "false", "cannot-verify"]
     assert [closest(written, scale, verdict=True) for written in ("suported", "misleadin", "flase", "Supported")] == \
         ["supported", "misleading", "false", "supported"]
+    assert [closest(written, scale, verdict=True) for written in ("partly supported", "Cannot_verify", "no evidence")] == \
+        ["partly-supported", "cannot-verify", "no-evidence"]  # a rating's words written apart
     assert [closest(written, scale, verdict=True) for written in ("unsupported", "not-misleading", "partly-false")] == \
         [None, None, None]
     assert closest("unsupported", scale) == "supported"  # other choices (fields, ids) keep the looser guess
