@@ -10,7 +10,7 @@ import re
 import yaml
 
 from .errors import Problem, line_and_column
-from .model import ArticleMeta, Claim, compiled
+from .model import Appearance, ArticleMeta, Claim, Correction, Provenance, Source, compiled
 from .yaml_parse import DuplicateKeys, Loader, duplicate_key
 
 MAX_ALIASES = 20
@@ -160,14 +160,16 @@ def _explain_mistake(text: str, exc: yaml.YAMLError) -> tuple[yaml.Mark, str] | 
         outside = _comment_ends_block(lines, where.line) or _out_of_block(lines, where.line)
         return outside or (where, _missing_colon(here))
     if problem == "found character that cannot start any token":  # '`', '@' or '%' starting a value
-        return _indicator_start(lines, found) or _after_closing_quote(lines, found)
+        return _indicator_start(lines, found) or _after_closing_quote(lines, found) or _mark_before_text(lines, found)
+    if problem == "found unexpected ':'" and context == "while scanning a plain scalar":  # 'tags: [a:, b]'
+        return _colon_in_brackets(lines, found)
     if problem == "did not find expected alphabetic or numeric character" and where is not None:  # '*word*', '& x'
-        return (_indicator_start(lines, where) or _comment_ends_block(lines, where.line)
+        return (_indicator_start(lines, where) or _after_closing_quote(lines, where) or _comment_ends_block(lines, where.line)
                 or _out_of_block(lines, where.line) or _indented_unlike_above(lines, where.line))
     if problem == "did not find expected whitespace or line break" and where is not None:  # '!"x"'
         return _indicator_start(lines, where)
     if problem.startswith("found undefined alias") or problem == "mapping keys are not allowed in this context":
-        return _indicator_start(lines, found)  # '*word' without its '&word'; '? x'
+        return _indicator_start(lines, found) or _after_closing_quote(lines, found)  # '*word' without its '&word'; '? x'
     if problem == "block sequence entries are not allowed in this context":  # 'tags: - x'; '"x"- '
         return _item_on_key_line(lines, found) or _after_closing_quote(lines, found)
     if problem == "did not find expected <document start>":  # the first field one space in
@@ -181,7 +183,8 @@ def _explain_mistake(text: str, exc: yaml.YAMLError) -> tuple[yaml.Mark, str] | 
                        f"lines below it, indented; or the value without the '{indicator}': "
                        f"{name}{json.dumps(rest, ensure_ascii=False)})")
     if problem == "mapping values are not allowed in this context":  # at the ':' of a field out of line
-        return _field_above_without_colon(lines, found.line) or _indented_unlike_above(lines, found.line)
+        return (_field_above_without_colon(lines, found.line) or _text_without_block_indicator(lines, found)
+                or _indented_unlike_above(lines, found.line))
     if problem == "did not find expected '-' indicator":
         return found, _list_item_without_dash(lines, found.line) or (
             "a line that is not a list item, inside a list (expected each item to start with '- ', at the same "
@@ -258,6 +261,37 @@ def _after_closing_quote(lines: list[str], found: yaml.Mark) -> tuple[yaml.Mark,
     written = match.group("value").rstrip()
     return (_at(found.line, match.start("value")),
             _quoted_phrase_first(match.string[match.end("indent") : match.start("value")], written, written[0]))
+
+
+def _mark_before_text(lines: list[str], found: yaml.Mark) -> tuple[yaml.Mark, str] | None:
+    """'@ **Rating: supported**': a mark typed before a line of a block of text, further out than the text,
+    which ends the text there; YAML then stops at the mark."""
+    here = lines[found.line]
+    if found.column != _indent(here) or here[found.column] not in _STRAY_MARKS:
+        return None
+    above = next((n for n in range(found.line - 1, -1, -1) if lines[n].strip()), None)
+    opener = lines[above].split(" #")[0].rstrip() if above is not None else ""
+    if _KEY_RE.match(opener) and opener.endswith(_BLOCK_OPENERS):  # the text's first line: as the lines below it
+        below = next((written for written in lines[found.line + 1 :] if written.strip()), "")
+        block = _indent(below) if _indent(below) > _indent(opener) else None
+    else:
+        block = _block_above(lines, found.line)
+    if block is None or found.column >= block:
+        return None
+    return found, (f"a stray '{here[found.column]}' before a line of text (expected the line without it, indented "
+                   f"like the text: {_spaces(block)})")
+
+
+def _colon_in_brackets(lines: list[str], found: yaml.Mark) -> tuple[yaml.Mark, str] | None:
+    """'tags: [india-russia:, economy]': a ':' right after an item of a list in brackets."""
+    here = lines[found.line]
+    start = max(here.rfind("[", 0, found.column), here.rfind(",", 0, found.column)) + 1
+    if not start or here[found.column : found.column + 1] != ":":
+        return None
+    ends = [at for at in (here.find(",", found.column), here.find("]", found.column)) if at >= 0]
+    item = here[start : min(ends, default=len(here))].strip()
+    return found, (f"a ':' in the item '{item}' of a list in brackets (expected the item without it, or in quotes: "
+                   f"{json.dumps(item, ensure_ascii=False)})")
 
 
 def _at(line: int, column: int) -> yaml.Mark:
@@ -391,13 +425,25 @@ def _stray_mark(lines: list[str], line: int) -> tuple[yaml.Mark, str] | None:
     return at, f"a stray '{mark}' before {what} (expected the line without it: '{after.rstrip()}')"
 
 
+def _mark_before_block_indicator(lines: list[str], line: int) -> tuple[yaml.Mark, str] | None:
+    """'summary: [>-': a mark typed before the '|' or '>' that opens a block of text."""
+    match = _VALUE_RE.match(lines[line]) if line < len(lines) else None
+    if match is None or not match.group("key"):
+        return None
+    value = match.group("value").rstrip()
+    if value[0] not in _STRAY_MARKS or value[1:] not in _BLOCK_OPENERS:
+        return None
+    return (_at(line, match.start("value")),
+            f"a stray '{value[0]}' before '{value[1:]}' (expected the line without it: '{match.group('key')}: {value[1:]}')")
+
+
 def _stray_mark_near(text: str, exc: yaml.YAMLError) -> tuple[yaml.Mark, str] | None:
     """``_stray_mark`` on the line where the parser stopped, the line above it or the line it was reading from."""
     lines = text.split("\n")
     found, where = getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None)
     near = ([found.line, found.line - 1] if found is not None else []) + ([where.line] if where is not None else [])
     for line in near:
-        stray = _stray_mark(lines, line) if line >= 0 else None
+        stray = (_stray_mark(lines, line) or _mark_before_block_indicator(lines, line)) if line >= 0 else None
         if stray:
             return stray
     return None
@@ -440,6 +486,10 @@ def _block_above(lines: list[str], line: int) -> int | None:
 
 # Field names: a line after a block of text that starts with one is a field that lost its ':', not text
 _FIELD_NAMES = frozenset({*Claim.model_fields, *ArticleMeta.model_fields})
+# The fields of the records in a claim's lists (sources, corrections, appearances) and of its provenance
+_RECORD_FIELD_NAMES = frozenset({*Source.model_fields, *Correction.model_fields, *Appearance.model_fields,
+                                 *Provenance.model_fields})
+_ITEM_START_RE = re.compile(r"[ ]*(?:-[ ]+)?")
 # The first word of a line, past any mark before it ('#context: |', '{claimant: x', "'sources:")
 FIRST_WORD_RE = re.compile(r"[^A-Za-z_\n]*([A-Za-z_][\w-]*)")
 _NAME_RE = re.compile(r"[\w-]+")
@@ -472,11 +522,15 @@ def _comment_ends_block(lines: list[str], line: int) -> tuple[yaml.Mark, str] | 
 
 
 def _missing_colon(here: str) -> str:
-    """A field's line without its ':' ('claimant The minister') or without the space after it ('claimant:x')."""
-    written = here.strip()
+    """A field's line without its ':' ('claimant The minister') or without the space after it ('claimant:x'),
+    '- ' before it in a list of records."""
+    written = here.strip().removeprefix("- ").lstrip(" ")
     word = _NAME_RE.match(written)
     name = word.group() if word else written.partition(" ")[0]
     value = written[len(name):]
+    if value.startswith(":#"):  # 'title:# "India..."': a comment only after a space; the value's text otherwise
+        return (f"a '#' right after '{name}:' (expected a space after ':', then the value: "
+                f"'{name}: {value[2:].strip()}'; a value that starts with '#' goes in quotes, since ' #' starts a comment)")
     if value.startswith(":"):  # 'claimant:klas.news'
         return f"no space after ':' (expected a space between the field name and its value: '{name}: {value[1:].strip()}')"
     example = f"{name}: {value.strip()}" if value.strip() else f"{name}: ..."
@@ -488,11 +542,30 @@ def _field_above_without_colon(lines: list[str], line: int) -> tuple[yaml.Mark, 
     runs on into the next field, and stops at that field's ':'."""
     number = next((n for n in range(line - 1, -1, -1) if lines[n].strip() and not lines[n].lstrip().startswith("#")), None)
     above = lines[number] if number is not None else ""
-    word = _NAME_RE.match(above.lstrip())  # 'quote"He said...' too
+    start = _ITEM_START_RE.match(above).end()  # the name's column: past '- ' in a list of records
+    word = _NAME_RE.match(above, start)  # 'quote"He said...' too
     name = word.group() if word else ""
-    if name not in _FIELD_NAMES or _KEY_RE.match(above) or _indent(above) != _indent(lines[line]):
+    if name not in _FIELD_NAMES | _RECORD_FIELD_NAMES or _KEY_RE.match(above) or start != _indent(lines[line]):
         return None
-    return _at(number, _indent(above)), _missing_colon(above)
+    return _at(number, start), _missing_colon(above)
+
+
+def _text_without_block_indicator(lines: list[str], found: yaml.Mark) -> tuple[yaml.Mark, str] | None:
+    """'context:' with its '|' deleted: YAML reads the indented text below it as one plain value, which
+    cannot hold ': ', and stops at the first one (``found``), maybe many lines below the field."""
+    indent = _indent(lines[found.line])
+    number = next((n for n in range(found.line - 1, -1, -1) if lines[n].strip() and _indent(lines[n]) < indent), None)
+    key = _KEY_RE.match(lines[number]) if number is not None else None
+    if key is None or lines[number][key.end():].split(" #")[0].strip():
+        return None  # no field above the text, or one with its value on its line
+    first = next(written for written in lines[number + 1 :] if written.strip())
+    if _KEY_RE.match(first) or first.lstrip().startswith(("-", "#")):
+        return None  # the field holds fields or a list
+    name = key.group("key")
+    return (_at(number, key.start("key")),
+            f"no '|' after '{name}:', so YAML reads the text below it as one line, which cannot hold ': ', and stops "
+            f"at the one on line {found.line + 1} (expected '{name}: |' or '{name}: >-', then the text on the lines "
+            "below it, indented)")
 
 
 def _item_on_key_line(lines: list[str], found: yaml.Mark) -> tuple[yaml.Mark, str] | None:

@@ -1061,6 +1061,38 @@ SYNTAX_MISTAKES = {  # each at the line of the mistake, in plain words, with wha
         "title: x\nsummary: > The text here\nrating: x\n",
         "2:10: yaml: text after '>' on its line (expected 'summary: >' alone, then the value on the lines below it, "
         "indented; or the value without the '>': summary: \"The text here\")"),
+    "a '#' right after a field's ':'": (
+        'title: x\nsources:\n  - title:# "India has no budget issues"\n    url: https://x.org\n',
+        "3:5: yaml: a '#' right after 'title:' (expected a space after ':', then the value: 'title: \"India has no "
+        "budget issues\"'; a value that starts with '#' goes in quotes, since ' #' starts a comment)"),
+    "a field of a list item without its ':', read on into the next field": (
+        'title: x\nappearances:\n  - article: a\n    quote: "x"\n  - article b\n    quote: "y"\n',
+        "5:5: yaml: no ':' after the field name 'article' (expected a field name, ':', a space, then its value: "
+        "'article: b')"),
+    "a block of text without its '|'": (
+        "title: x\ncontext:\n  The article says so.\n\n  **Rating: unsupported**\nrating: x\n",
+        "2:1: yaml: no '|' after 'context:', so YAML reads the text below it as one line, which cannot hold ': ', and "
+        "stops at the one on line 5 (expected 'context: |' or 'context: >-', then the text on the lines below it, "
+        "indented)"),
+    "a bracket typed before a block's '>-'": (
+        "title: x\nsummary: [>-\n  No evidence found.\nrating: x\n",
+        "2:10: yaml: a stray '[' before '>-' (expected the line without it: 'summary: >-')"),
+    "a mark typed before a line of a block of text": (
+        "title: x\ncontext: |\n  First line.\n\n @ **Rating: supported**\n\n  More.\nrating: x\n",
+        "5:2: yaml: a stray '@' before a line of text (expected the line without it, indented like the text: 2 "
+        "spaces)"),
+    "a mark typed before the first line of a block of text": (
+        "title: x\nsummary: >-\n`  The deal was signed in 2018.\n  More.\nrating: x\n",
+        "3:1: yaml: a stray '`' before a line of text (expected the line without it, indented like the text: 2 "
+        "spaces)"),
+    "a colon after an item of a list in brackets": (
+        "title: x\ntags: [india-russia:, economy]\nrating: x\n",
+        "2:20: yaml: a ':' in the item 'india-russia:' of a list in brackets (expected the item without it, or in "
+        "quotes: \"india-russia:\")"),
+    "a question mark after a closing quote": (
+        'title: x\nsources:\n  - title: a\n    published: "2025-12"?\n    note: x\n',
+        "4:16: yaml: a value that starts with a quotation mark (\") and goes on after the closing one (expected the "
+        "whole value in quotes: published: '\"2025-12\"?')"),
     "a control character": (
         "title: x\nquote: a \x07 b\n",
         "2:10: yaml: an invisible control character U+0007, which YAML does not allow (expected visible text only: "
