@@ -48,7 +48,7 @@ class Placement:
     index: int  # 0: the claim's first quote; n: its appearances[n - 1]
     translation: str | None = None
     note: str | None = None
-    first_known: bool = False  # the earliest publication of all
+    first_known: bool = False  # surely the earliest publication of all (the dates show it)
     changes: Markup | None = None  # the words that differ from the first quote, marked; None if none differ
 
     @property
@@ -68,7 +68,8 @@ def quoted(article: Article, spans: list[Span]) -> str:
 def placements(claim: Claim, articles: dict[str, Article], first: list[Span],
                appearances: list[list[Span] | None], *, words: bool = True) -> list[Placement]:
     """The first quote and every located appearance, oldest publication first (the first quote first on a
-    tie), the oldest marked as the first known appearance; each appearance's changed words marked.
+    tie), the oldest marked as the first known appearance when the dates show it is; each appearance's
+    changed words marked.
     ``words=False``: each quote as the claim file writes it and no changes marked (for the data files
     and feeds, which need no words from the articles: a tenth of the work)."""
     first_quote = quoted(articles[claim.article], first) if words else claim.quote
@@ -81,10 +82,10 @@ def placements(claim: Claim, articles: dict[str, Article], first: list[Span],
         found.append(Placement(article, said, number, appearance.translation, appearance.note,
                                changes=word_changes(first_quote, said) if words else None))
     found.sort(key=lambda p: (p.article.meta.published, p.index))
-    own = next(p for p in found if p.index == 0)
-    # The earliest is one published surely before the claim's own quote; on a tie, or when a date known
-    # only to the month or year cannot tell (2025-12 and 2025-12-03), the claim's own quote stays first.
-    earliest = next((p for p in found if surely_before(p.article.meta.published, own.article.meta.published)), own)
+    # The first known appearance is an article published surely before every other one. On a tie, or when a
+    # date known only to the month or year cannot tell (2025-12 and 2025-12-03), none is: we do not know.
+    earliest = next((p for p in found if all(surely_before(p.article.meta.published, other.article.meta.published)
+                                             for other in found if other.article.id != p.article.id)), None)
     return [Placement(p.article, p.quote, p.index, p.translation, p.note, p is earliest, p.changes) for p in found]
 
 

@@ -250,8 +250,8 @@ def _published_in(site: Site, claim: Claim) -> str:
     if others:
         text += f" Also published by: {'; '.join(others)}"
         text += "" if text.endswith((".”", "?”", "!”")) else "."
-    if len(places) > 1 and not own.first_known:
-        first = next(p for p in places if p.first_known)
+    first = next((p for p in places if p.first_known), None)
+    if first is not None and first is not own:
         text += f" First known appearance: {first.article.meta.outlet}."
     return text
 

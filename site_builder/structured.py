@@ -6,7 +6,7 @@ ClaimReview follows Google's fact-check guidance: ``claimReviewed``,
 ``author`` (the publishing organisation), ``datePublished`` and ``itemReviewed`` (a Claim with its author,
 date and appearances) are recommended. The Claim's ``appearance`` lists every article that published it
 (the claim's own quote's and each of its appearances', oldest first, with archived copies) and
-``firstAppearance`` the earliest (see appearances.placements), each with its language (``inLanguage``).
+``firstAppearance`` the earliest when the dates show which it is (see appearances.placements), each with its language (``inLanguage``).
 Ratings whose value is below 1 (``cannot-verify`` by default) are not a point on the scale: they carry
 only their label. The people named on a claim go in as ``creator`` (its authors) and ``editor`` (its
 reviewers), both Person, as schema.org allows on any CreativeWork.
@@ -108,16 +108,17 @@ def claim_review(claim: Claim, placements: list[Placement], scale: RatingScale, 
         worst, best = numeric_range(scale)
         review_rating.update(ratingValue=rating.value, bestRating=best, worstRating=worst)
     article = next(p.article for p in placements if p.index == 0)
-    first = next(p.article for p in placements if p.first_known)
+    first = next((p.article for p in placements if p.first_known), None)  # None: the dates cannot tell
     works: dict[str, list[dict[str, Any]]] = {}  # an article quoted twice is one appearance
     for place in placements:
         works.setdefault(place.article.id, appearance(place.article))
-    item: dict[str, Any] = {"@type": "Claim", "appearance": [w for found in works.values() for w in found],
-                            "firstAppearance": creative_work(first)}
+    item: dict[str, Any] = {"@type": "Claim", "appearance": [w for found in works.values() for w in found]}
+    if first is not None:
+        item["firstAppearance"] = creative_work(first)
     author = claimant(claim.claimant, article.meta.outlet)
     if author:
         item["author"] = author
-    if len(first.meta.published) == 10:  # the claim entered public discourse with its first appearance
+    if first is not None and len(first.meta.published) == 10:  # the claim entered public discourse with it
         item["datePublished"] = first.meta.published
     data: dict[str, Any] = {
         "@context": CONTEXT,

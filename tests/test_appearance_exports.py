@@ -84,9 +84,10 @@ def test_the_home_page_counts_the_articles_checked_apart_from_the_copies(travell
             in travelled.html(""))
 
 
-def test_an_unknown_day_never_makes_an_appearance_first(tmp_path: Path) -> None:
-    """An appearance dated only to the month of the claim's own quote may be older or not: the claim's own
-    quote stays the first known appearance, on the page and in the ClaimReview alike."""
+def test_when_the_dates_cannot_tell_no_appearance_is_called_first(tmp_path: Path) -> None:
+    """An appearance dated only to the month of the claim's own quote may be older or not: no article is
+    called the first known appearance, on the page, in the ClaimReview, in claims.json or in the feed, and
+    the page says the dates do not tell."""
     project = travelled_project(tmp_path / "project")
     project.write_article("arabic-article", ARABIC.replace("published: 2025-12-01", "published: 2025-12"))
     result = project.build()
@@ -95,11 +96,26 @@ def test_an_unknown_day_never_makes_an_appearance_first(tmp_path: Path) -> None:
     [review] = json_ld(page)
     arabic = {key: value for key, value in ARABIC_WORK.items() if key != "datePublished"}
     assert review["itemReviewed"]["appearance"] == [arabic, OWN_WORK, COPY_WORK]  # "2025-12" sorts first
-    assert review["itemReviewed"]["firstAppearance"] == OWN_WORK
-    assert review["itemReviewed"]["datePublished"] == "2025-12-03"
-    assert ('<span class="appearance-first">First known appearance: </span>'
-            '<a href="../../articles/output-article/#claim-output-rose-40-percent" lang="en" dir="ltr">') in page
+    assert "firstAppearance" not in review["itemReviewed"] and "datePublished" not in review["itemReviewed"]
     assert check(review) == []
+    assert "appearance-first" not in page
+    assert ("removed words are <del>struck through</del> and added words are <ins>underlined</ins>. Their dates "
+            "do not show which published it first.</p>") in page
+    data = json.loads((project.root / "site/data/claims.json").read_text(encoding="utf-8"))
+    [claim] = [c for c in data["claims"] if c["id"] == "output-rose-40-percent"]
+    assert [a["first_known"] for a in claim["appearances"]] == [False, False, False]
+    feed = (project.root / "site/feed.json").read_text(encoding="utf-8")
+    assert "copy.example" in feed and "First known appearance" not in feed
+
+
+def test_an_appearance_dated_the_same_day_leaves_the_first_unknown(tmp_path: Path) -> None:
+    """A tie is no proof either: the claim's own quote is not called first because it is the claim's."""
+    project = travelled_project(tmp_path / "project")
+    project.write_article("arabic-article", ARABIC.replace("published: 2025-12-01", "published: 2025-12-03"))
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    [review] = json_ld(project.html("claims/output-rose-40-percent"))
+    assert "firstAppearance" not in review["itemReviewed"]
 
 
 def test_copies_in_the_claims_language_add_nothing_to_search(tmp_path: Path) -> None:
@@ -265,7 +281,7 @@ def test_the_demo_exports_its_copies_and_its_russian_source() -> None:
     assert [work["publisher"]["name"] for work in s400["appearance"]] == [
         "klas.news", "capitoldaily.news", "bayoucitycrier.com", "alohadigest.com", "lachronicle.news",
         "twincityreport.com", "bostontimes.org"]
-    assert s400["firstAppearance"]["url"] == "https://klas.news/?p=19025"  # December 2025: no copy is surely older
+    assert "firstAppearance" not in s400  # klas.news is dated December 2025: some copies may be older
     peskov = reviews["peskov-s400-central-to-putin-visit"]["itemReviewed"]
     assert [(work["publisher"]["name"], work["inLanguage"]) for work in peskov["appearance"]] == [
         ("sfreport.news", "en"), ("Kommersant", "ru")]
