@@ -246,7 +246,8 @@ def _published_in(site: Site, claim: Claim) -> str:
         other = where(place)
         if place.translation and not same_language(place.language, language):
             other += f", translated: “{' '.join(place.translation.split())}”"
-        others.append(other)
+        if other != where(own) and other not in others:  # an article that carries the claim twice: named once
+            others.append(other)
     if others:
         text += f" Also published by: {'; '.join(others)}"
         text += "" if text.endswith((".”", "?”", "!”")) else "."

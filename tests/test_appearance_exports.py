@@ -291,3 +291,7 @@ def test_the_demo_exports_its_copies_and_its_russian_source() -> None:
             "I have no doubt it will be discussed,' Dmitry Peskov said at a briefing for Indian media.”") in item["content_text"]
     assert [(a["outlet"], a["language"]) for a in item["_claim_appearances"]["appearances"]] == [
         ("sfreport.news", "en"), ("Kommersant", "ru")]
+    # the 4 December claim is in two copies twice each (two passages): each copy is named once
+    [item] = [i for i in feed["items"] if i["url"].endswith("/claims/putin-state-visit-december-4/")]
+    assert ("(klas.news, December 2025). Also published by: capitoldaily.news, December 2025; bostontimes.org, 3 "
+            "December 2025; lachronicle.news, 3 December 2025. By ") in item["content_text"]
