@@ -160,7 +160,10 @@ def _explain_mistake(text: str, exc: yaml.YAMLError) -> tuple[yaml.Mark, str] | 
         outside = _comment_ends_block(lines, where.line) or _out_of_block(lines, where.line)
         return outside or (where, _missing_colon(here))
     if problem == "found character that cannot start any token":  # '`', '@' or '%' starting a value
-        return _indicator_start(lines, found) or _after_closing_quote(lines, found) or _mark_before_text(lines, found)
+        return (_indicator_start(lines, found) or _after_closing_quote(lines, found) or _mark_before_text(lines, found)
+                or _mark_in_brackets(lines, found) or _tab_after_dash(lines, found))
+    if problem == "did not find expected node content" and context == "while parsing a flow node":  # '[a, :b]'
+        return _mark_in_brackets(lines, found)
     if problem == "found unexpected ':'" and context == "while scanning a plain scalar":  # 'tags: [a:, b]'
         return _colon_in_brackets(lines, found)
     if problem == "did not find expected alphabetic or numeric character" and where is not None:  # '*word*', '& x'
@@ -280,6 +283,26 @@ def _mark_before_text(lines: list[str], found: yaml.Mark) -> tuple[yaml.Mark, st
         return None
     return found, (f"a stray '{here[found.column]}' before a line of text (expected the line without it, indented "
                    f"like the text: {_spaces(block)})")
+
+
+def _mark_in_brackets(lines: list[str], found: yaml.Mark) -> tuple[yaml.Mark, str] | None:
+    """'tags: [economy, %output]': an item of a list in brackets that starts with a mark YAML reads otherwise."""
+    here = lines[found.line]
+    mark = here[found.column : found.column + 1]
+    if mark not in _STRAY_MARKS | {":"} or here[:found.column].rstrip(" ")[-1:] not in ("[", ","):
+        return None
+    ends = [at for at in (here.find(",", found.column), here.find("]", found.column)) if at >= 0]
+    item = here[found.column : min(ends, default=len(here))].strip()
+    return found, (f"an item of a list in brackets that starts with '{mark}', which YAML does not allow unquoted "
+                   f"(expected the item in quotes: {json.dumps(item, ensure_ascii=False)}; or the '{mark}' deleted)")
+
+
+def _tab_after_dash(lines: list[str], found: yaml.Mark) -> tuple[yaml.Mark, str] | None:
+    """'- \ttitle: x': a tab between a list item's '-' and its text, where YAML allows only spaces."""
+    here = lines[found.line]
+    if here[found.column : found.column + 1] != "\t" or not here[:found.column].rstrip(" ").endswith("-"):
+        return None
+    return found, f"a tab after '-' (expected {TAB_FIX})"
 
 
 def _colon_in_brackets(lines: list[str], found: yaml.Mark) -> tuple[yaml.Mark, str] | None:
@@ -508,17 +531,19 @@ def _out_of_block(lines: list[str], line: int) -> tuple[yaml.Mark, str] | None:
 
 
 def _comment_ends_block(lines: list[str], line: int) -> tuple[yaml.Mark, str] | None:
-    """A line of a block of text that starts with '#' at the start of the line ('## Sources' in a context):
-    YAML reads it as a comment that ends the text, and stops at the next line of the text (``line``)."""
+    """A line of a block of text that starts with '#' at the start of the line ('## Sources' in a context),
+    or anywhere further out than the text: YAML reads it as a comment that ends the text, and stops at the
+    next line of the text (``line``)."""
     comment = next((number for number in range(line - 1, -1, -1) if lines[number].strip()), None)
-    if comment is None or not lines[comment].startswith("#"):
+    if comment is None or not lines[comment].lstrip(" ").startswith("#"):
         return None
-    block = _block_above(lines, comment)
-    if block is None or _indent(lines[line]) < block:
+    block, indent = _block_above(lines, comment), _indent(lines[comment])
+    if block is None or _indent(lines[line]) < block or indent >= block:
         return None
-    return (_at(comment, 0),
-            f"a line of text that starts with '#' at the start of the line, which YAML reads as a comment that ends "
-            f"the text above (expected it indented like the text: {_spaces(block)}, as above)")
+    where = "at the start of the line" if not indent else f"indented by {_spaces(indent)}"
+    return (_at(comment, indent),
+            f"a line of text that starts with '#' {where}, which YAML reads as a comment that ends the text above "
+            f"(expected it indented like the text: {_spaces(block)}, as above)")
 
 
 def _missing_colon(here: str) -> str:

@@ -1093,6 +1093,22 @@ SYNTAX_MISTAKES = {  # each at the line of the mistake, in plain words, with wha
         'title: x\nsources:\n  - title: a\n    published: "2025-12"?\n    note: x\n',
         "4:16: yaml: a value that starts with a quotation mark (\") and goes on after the closing one (expected the "
         "whole value in quotes: published: '\"2025-12\"?')"),
+    "a '#' one space further out than a block of text": (
+        "title: x\ncontext: |\n  First.\n\n  - One item\n # - Two item,\n    goes on.\n\n  More.\nrating: x\n",
+        "6:2: yaml: a line of text that starts with '#' indented by 1 space, which YAML reads as a comment that ends "
+        "the text above (expected it indented like the text: 2 spaces, as above)"),
+    "an item of a list in brackets that starts with a mark": (
+        "title: x\ntags: [s-400,% operation-sindoor, air]\nrating: x\n",
+        "2:14: yaml: an item of a list in brackets that starts with '%', which YAML does not allow unquoted (expected "
+        "the item in quotes: \"% operation-sindoor\"; or the '%' deleted)"),
+    "an item of a list in brackets that starts with a colon": (
+        "title: x\nrelated: [a, :b]\nrating: x\n",
+        "2:14: yaml: an item of a list in brackets that starts with ':', which YAML does not allow unquoted (expected "
+        "the item in quotes: \":b\"; or the ':' deleted)"),
+    "a tab after a list item's dash": (
+        'title: x\nsources:\n  - \ttitle: "x"\n    url: https://x.org\n',
+        "3:5: yaml: a tab after '-' (expected spaces: YAML does not allow tabs for indenting; replace the tab with "
+        "spaces)"),
     "a control character": (
         "title: x\nquote: a \x07 b\n",
         "2:10: yaml: an invisible control character U+0007, which YAML does not allow (expected visible text only: "
