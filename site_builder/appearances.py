@@ -67,9 +67,8 @@ def quoted(article: Article, spans: list[Span]) -> str:
 
 def placements(claim: Claim, articles: dict[str, Article], first: list[Span],
                appearances: list[list[Span] | None], *, words: bool = True) -> list[Placement]:
-    """The first quote and every located appearance, oldest publication first (the first quote first on a
-    tie), the oldest marked as the first known appearance when the dates show it is; each appearance's
-    changed words marked.
+    """The first quote and every located appearance, by date of publication (see below), the earliest
+    marked as the first known appearance when the dates show it is; each appearance's changed words marked.
     ``words=False``: each quote as the claim file writes it and no changes marked (for the data files
     and feeds, which need no words from the articles: a tenth of the work)."""
     first_quote = quoted(articles[claim.article], first) if words else claim.quote
@@ -81,7 +80,10 @@ def placements(claim: Claim, articles: dict[str, Article], first: list[Span],
         said = quoted(article, spans) if words else appearance.quote
         found.append(Placement(article, said, number, appearance.translation, appearance.note,
                                changes=word_changes(first_quote, said) if words else None))
-    found.sort(key=lambda p: (p.article.meta.published, p.index))
+    # by date (a date known only to the month before that month's days), the claim's own quote first on a
+    # tie, then by outlet: the same order on every claim's page, and each article's passages together
+    found.sort(key=lambda p: (p.article.meta.published, p.index != 0, p.article.meta.outlet.casefold(),
+                              p.article.id, p.index))
     # The first known appearance is an article published surely before every other one. On a tie, or when a
     # date known only to the month or year cannot tell (2025-12 and 2025-12-03), none is: we do not know.
     earliest = next((p for p in found if all(surely_before(p.article.meta.published, other.article.meta.published)

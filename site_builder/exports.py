@@ -9,7 +9,7 @@ lists every article that published the claim (the claim's own quote's included),
 URLs, date and language, not the claim file's list.
 
 Where a claim was published is said the same way everywhere: the data files, the feeds and the claim
-page list the placements of appearances.placements, oldest first, the first known marked.
+page list the placements of appearances.placements, by date, the first known marked.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ UrlFor = Callable[[str], str]  # uri inside docs_dir -> absolute URL
 
 
 def claim_placements(site: Site, claim: Claim) -> list[Placement]:
-    """Every article that published the claim, oldest first (see appearances.placements), each with its
+    """Every article that published the claim, by date (see appearances.placements), each with its
     quote as the claim file writes it."""
     return placements(claim, site.articles, site.quotes[claim.id],  # type: ignore[index]
                       site.appearance_quotes.get(claim.id, []), words=False)  # type: ignore[arg-type]
@@ -104,7 +104,7 @@ def claim_record(site: Site, claim: Claim, routes: Routes, url_for: UrlFor, shar
 
 def appearance_records(site: Site, claim: Claim, routes: Routes, url_for: UrlFor,
                        placed: list[Placement] | None = None) -> list[dict[str, Any]]:
-    """Every article that published the claim, oldest first, as claims.json, the CSV's appearances cell and
+    """Every article that published the claim, by date, as claims.json, the CSV's appearances cell and
     the JSON Feed give them: one shape everywhere. ``placed``: its claim_placements, if known."""
     return [{
         "article_id": p.article.id, "page_url": url_for(routes.article(p.article.id)), "url": p.article.meta.url,
@@ -227,7 +227,7 @@ def _authors(site: Site, claim: Claim) -> list[str]:
 
 
 def _published_in(site: Site, claim: Claim) -> str:
-    """The claim's quote and where else it was published, oldest first, in the site's language: an
+    """The claim's quote and where else it was published, by date, in the site's language: an
     appearance in another language by its translation, when it has one, and its language named."""
     language = site.settings.language
     places = claim_placements(site, claim)

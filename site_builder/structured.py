@@ -5,7 +5,7 @@ ClaimReview follows Google's fact-check guidance: ``claimReviewed``,
 ``bestRating``/``worstRating`` from the scale) and ``url`` are required;
 ``author`` (the publishing organisation), ``datePublished`` and ``itemReviewed`` (a Claim with its author,
 date and appearances) are recommended. The Claim's ``appearance`` lists every article that published it
-(the claim's own quote's and each of its appearances', oldest first, with archived copies) and
+(the claim's own quote's and each of its appearances', by date, with archived copies) and
 ``firstAppearance`` the earliest when the dates show which it is (see appearances.placements), each with its language (``inLanguage``).
 Ratings whose value is below 1 (``cannot-verify`` by default) are not a point on the scale: they carry
 only their label. The people named on a claim go in as ``creator`` (its authors) and ``editor`` (its
@@ -101,7 +101,7 @@ def appearance(article: Article) -> list[dict[str, Any]]:
 
 def claim_review(claim: Claim, placements: list[Placement], scale: RatingScale, *, url: str, publisher: str,
                  site_url: str) -> dict[str, Any]:
-    """``placements``: where the claim was published (appearances.placements), oldest first."""
+    """``placements``: where the claim was published (appearances.placements), by date."""
     rating = scale[claim.rating]  # type: ignore[index]
     review_rating: dict[str, Any] = {"@type": "Rating", "alternateName": rating.label}
     if rating.value >= 1:

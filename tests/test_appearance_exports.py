@@ -68,7 +68,7 @@ def test_claim_review_lists_every_appearance_and_the_first(travelled: Project) -
     assert check(review) == []
     assert review["itemReviewed"] == {
         "@type": "Claim",
-        "appearance": [ARABIC_WORK, OWN_WORK, COPY_WORK],  # oldest first, as on the page
+        "appearance": [ARABIC_WORK, OWN_WORK, COPY_WORK],  # by date, as on the page
         "firstAppearance": ARABIC_WORK,
         "author": {"@type": "Person", "name": "The minister"},
         "datePublished": "2025-12-01",  # the claim entered public discourse with its first appearance
@@ -120,7 +120,7 @@ def test_an_appearance_dated_the_same_day_leaves_the_first_unknown(tmp_path: Pat
 
 def test_copies_in_the_claims_language_add_nothing_to_search(tmp_path: Path) -> None:
     """The same words again, or a copy's marked changes, are not indexed; a section left with nothing to index
-    is not in the search index at all (no empty "Also published in" result)."""
+    is not in the search index at all (no empty "Where it was published" result)."""
     project = make_project(tmp_path / "project")
     project.write_article("copy-article", COPY)
     project.write_claim("output-rose-40-percent", WITH_APPEARANCES.split("  - article: arabic-article")[0]
@@ -164,7 +164,7 @@ def _row(article: dict, quote: str, translation: str | None, note: str | None, c
             "claim_quote": claim_quote, "first_known": first_known}
 
 
-ROWS = [  # oldest first, as on the claim page
+ROWS = [  # by date, as on the claim page
     _row(ARABIC_ARTICLE, ARABIC_QUOTE, TRANSLATION, None, False, True),
     _row(OWN_ARTICLE, "Output rose by 40% last year", None, None, True, False),
     _row(COPY_ARTICLE, "Output rose by 50% last year", None, "Numbers changed: 50% for 40%.", False, False),
@@ -227,11 +227,11 @@ def test_feeds_carry_the_languages_and_translations_of_appearances(travelled: Pr
 def test_the_search_index_has_the_translation(travelled: Project) -> None:
     index = json.loads((travelled.root / "site/search/search_index.json").read_text(encoding="utf-8"))
     docs = {doc["location"]: doc for doc in index["docs"] if doc["location"].startswith("claims/output-rose-40-percent/")}
-    assert list(docs) == ["claims/output-rose-40-percent/", "claims/output-rose-40-percent/#also-published-in"]
+    assert list(docs) == ["claims/output-rose-40-percent/", "claims/output-rose-40-percent/#where-published"]
     # An appearance's own words and their translation find the claim; the rest of the section is not indexed:
     # the legend, the lines naming each article, notes, the claim's quote again and a copy's marked changes.
-    assert docs["claims/output-rose-40-percent/#also-published-in"] == {
-        "location": "claims/output-rose-40-percent/#also-published-in", "title": "Also published in",
+    assert docs["claims/output-rose-40-percent/#where-published"] == {
+        "location": "claims/output-rose-40-percent/#where-published", "title": "Where it was published",
         "text": f"<ol> <li> <p>{ARABIC_QUOTE}</p> <p>Translation: {TRANSLATION}</p> </li> <li> </li> <li> </li> </ol>",
         "tags": ["Rated Supported"]}
 
@@ -279,8 +279,8 @@ def test_the_demo_exports_its_copies_and_its_russian_source() -> None:
     assert all(check(review) == [] for review in reviews.values())
     s400 = reviews["s400-90-percent-success-rate"]["itemReviewed"]
     assert [work["publisher"]["name"] for work in s400["appearance"]] == [
-        "klas.news", "capitoldaily.news", "bayoucitycrier.com", "alohadigest.com", "lachronicle.news",
-        "twincityreport.com", "bostontimes.org"]
+        "klas.news", "alohadigest.com", "bayoucitycrier.com", "capitoldaily.news", "bostontimes.org",
+        "lachronicle.news", "twincityreport.com"]  # by date, the claim's own first on a tie, then by outlet
     assert "firstAppearance" not in s400  # klas.news is dated December 2025: some copies may be older
     peskov = reviews["peskov-s400-central-to-putin-visit"]["itemReviewed"]
     assert [(work["publisher"]["name"], work["inLanguage"]) for work in peskov["appearance"]] == [

@@ -76,14 +76,16 @@ def test_an_appearance_in_a_missing_article_is_reported(travelled: Project) -> N
         "the id of a file in content/articles; did you mean 'copy-article'?)"]
 
 
-def test_the_claim_page_lists_every_appearance_oldest_first_with_changed_words(travelled: Project) -> None:
+def test_the_claim_page_lists_every_appearance_by_date_with_changed_words(travelled: Project) -> None:
     result = travelled.build()
     assert result.returncode == 0, result.stderr
     page = travelled.html("claims/output-rose-40-percent")
-    section = page[page.index('id="also-published-in"'):page.index('id="context"')]
-    # Oldest first: the Arabic copy (1 December), the first quote's article (3 December), the copy (5 December).
+    section = page[page.index('id="where-published"'):page.index('id="context"')]
+    # By date: the Arabic copy (1 December), the first quote's article (3 December), the copy (5 December).
     assert section.index("arabic.example") < section.index("example.news") < section.index("copy.example")
     assert '<span class="appearance-first">First known appearance: </span><a href="../../articles/arabic-article/#claim-output-rose-40-percent" lang="ar" dir="rtl">' in section
+    assert ('<span class="appearance-own">Quoted above: </span><a href="../../articles/output-article/'
+            '#claim-output-rose-40-percent" lang="en" dir="ltr">') in section
     # The changed number, marked without relying on colour: struck through and underlined, with words for
     # screen readers.
     assert ('<del><span class="sr-only">[removed: </span>40%<span class="sr-only">]</span></del> '
@@ -91,6 +93,23 @@ def test_the_claim_page_lists_every_appearance_oldest_first_with_changed_words(t
     assert '<blockquote class="appearance-quote" lang="ar" dir="rtl"><p>ارتفع الإنتاج بنسبة 40% العام الماضي</p></blockquote>' in section
     assert "Translation: Output rose by 40% last year" in section
     assert "Note: Numbers changed: 50% for 40%." in section
+
+
+def test_an_article_that_carries_the_claim_twice_is_listed_once_with_both_passages(travelled: Project) -> None:
+    travelled.write_article("copy-article", COPY.replace(
+        "the minister said.", "the minister said. Output was 50% higher than the year before."))
+    travelled.write_claim("output-rose-40-percent", WITH_APPEARANCES.replace("  - article: arabic-article", """\
+  - article: copy-article
+    quote: Output was 50% higher than the year before
+  - article: arabic-article"""))
+    result = travelled.build()
+    assert result.returncode == 0, result.stderr
+    page = travelled.html("claims/output-rose-40-percent")
+    section = page[page.index('id="where-published"'):page.index('id="context"')]
+    assert section.count("<li>") == 3 and section.count("</li>") == 3  # three articles
+    assert section.count('<blockquote class="appearance-quote"') == 4  # four passages
+    copy = section[section.index("copy.example"):]
+    assert copy.index("Output rose by") < copy.index("higher") < copy.index("</li>")
 
 
 def test_article_pages_highlight_appearances_and_excerpts_say_so(travelled: Project) -> None:

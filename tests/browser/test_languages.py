@@ -208,7 +208,7 @@ def _violations(page: Any, include: list[str]) -> str:
                      for v in violations)
 
 
-SECTION = ["#also-published-in", ".appearances-legend", ".claim-appearances"]
+SECTION = ["#where-published", ".appearances-legend", ".claim-appearances"]
 EXCERPT = [".excerpt-note", ".article-text"]
 
 
