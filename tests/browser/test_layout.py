@@ -48,7 +48,8 @@ NARROW = {**PHONE, "width": 320}  # the narrowest phones in use, and any phone w
 
 # Tables wider than their frame: the theme scrolls them sideways inside the page.
 SCROLLING_TABLES = """() => [...document.querySelectorAll("article table")]
-  .filter(table => [table, table.parentElement].some(frame => frame.scrollWidth > frame.clientWidth + 1))
+  .filter(table => [table, table.parentElement, table.closest(".md-typeset__scrollwrap")]
+    .some(frame => frame && frame.scrollWidth > frame.clientWidth + 1))
   .map(table => table.closest("div[class]").className + " (" + table.scrollWidth + "px)")"""
 
 
@@ -96,6 +97,20 @@ def test_on_a_phone_a_listed_claim_says_which_link_is_its_article(open_tab: Call
     rows = phone.locator(".claims-list tbody tr").count()
     assert rows > 1 and phone.evaluate(labelled) == [headers.index("Article")] * rows
     assert open_tab(DESKTOP).open("claims/").evaluate(labelled) == []  # the column header says it
+
+
+def test_on_a_phone_the_articles_list_fits_and_says_what_its_numbers_count(open_tab: Callable[..., Tab]) -> None:
+    """The demo's headlines are long: on a phone each article is a card (headline, outlet, date, "N claims")
+    instead of a table whose last column is off the screen; on a desktop the column header says it."""
+    counts = "[...document.querySelectorAll('.articles-list td.articles-claims')].map(td => td.innerText.trim())"
+    phone = open_tab(PHONE).open("articles/")
+    assert phone.evaluate(SCROLLING_TABLES) == []
+    right = "Math.max(...[...document.querySelectorAll('.articles-list td')].map(td => td.getBoundingClientRect().right))"
+    assert phone.evaluate(f"{right} <= window.innerWidth")
+    on_phone = phone.evaluate(counts)
+    assert on_phone and all(count.endswith((" claim", " claims")) for count in on_phone), on_phone
+    assert "1 claim" in on_phone and any(count.endswith(" claims") for count in on_phone)
+    assert all(count.isdigit() for count in open_tab(DESKTOP).open("articles/").evaluate(counts))
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
