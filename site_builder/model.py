@@ -635,7 +635,8 @@ REQUIRED_TO_PUBLISH = ("rating", "summary", "context", "sources", "reviewed")
 
 
 class ArticleMeta(Record):
-    title: PlainText = Field(description="the article's headline, verbatim")
+    title: PlainText = Field(description="the article's headline, verbatim; in square brackets, our description of an "
+                                         "article whose headline is not known")
     outlet: PlainText = Field(description="the site or publication that ran it")
     url: HttpUrl = Field(description="an http(s) link to the article")
     published: PartialDate = Field(description="a date YYYY-MM-DD, or YYYY-MM or YYYY")
@@ -662,6 +663,13 @@ class Article:
     def title_language(self) -> str:
         """The language its headline is written in: pages mark the headline with it."""
         return self.meta.title_language or self.meta.language
+
+    @property
+    def headline_known(self) -> bool:
+        """False when its title is in square brackets: our words for an article whose headline we could not
+        read (an editor's insertion, as brackets mark one in a quote), not the outlet's headline."""
+        title = self.meta.title
+        return not (title.startswith("[") and title.endswith("]"))
 
 
 class Rating(Record):

@@ -285,6 +285,9 @@ def test_the_demo_exports_its_copies_and_its_russian_source() -> None:
     peskov = reviews["peskov-s400-central-to-putin-visit"]["itemReviewed"]
     assert [(work["publisher"]["name"], work["inLanguage"]) for work in peskov["appearance"]] == [
         ("sfreport.news", "en"), ("Kommersant", "ru")]
+    # Kommersant's headline is not in the stored copy: the title in brackets is ours, not sent as its headline
+    assert [work.get("headline") for work in peskov["appearance"]] == [
+        "Privileged Access: Russia's S-400 Supply to India Takes Center Stage in Putin's Upcoming Visit", None]
     feed = json.loads(files["feed.json"])
     [item] = [i for i in feed["items"] if i["url"].endswith("/claims/peskov-s400-central-to-putin-visit/")]
     assert ("Also published by: Kommersant, December 2025, in Russian, translated: “'This topic is on the agenda, and "
