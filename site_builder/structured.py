@@ -6,7 +6,8 @@ ClaimReview follows Google's fact-check guidance: ``claimReviewed``,
 ``author`` (the publishing organisation), ``datePublished`` and ``itemReviewed`` (a Claim with its author,
 date and appearances) are recommended. The Claim's ``appearance`` lists every article that published it
 (the claim's own quote's and each of its appearances', by date, with archived copies) and
-``firstAppearance`` the earliest when the dates show which it is (see appearances.placements), each with its language (``inLanguage``).
+``firstAppearance`` the earliest when the dates show which it is (see appearances.placements), each with its
+language (``inLanguage``).
 Ratings whose value is below 1 (``cannot-verify`` by default) are not a point on the scale: they carry
 only their label. The people named on a claim go in as ``creator`` (its authors) and ``editor`` (its
 reviewers), both Person, as schema.org allows on any CreativeWork.

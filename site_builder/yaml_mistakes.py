@@ -167,12 +167,14 @@ def _explain_mistake(text: str, exc: yaml.YAMLError) -> tuple[yaml.Mark, str] | 
     if problem == "found unexpected ':'" and context == "while scanning a plain scalar":  # 'tags: [a:, b]'
         return _colon_in_brackets(lines, found)
     if problem == "did not find expected alphabetic or numeric character" and where is not None:  # '*word*', '& x'
-        return (_indicator_start(lines, where) or _after_closing_quote(lines, where) or _comment_ends_block(lines, where.line)
-                or _out_of_block(lines, where.line) or _indented_unlike_above(lines, where.line))
+        return (_indicator_start(lines, where) or _after_closing_quote(lines, where)
+                or _comment_ends_block(lines, where.line) or _out_of_block(lines, where.line)
+                or _indented_unlike_above(lines, where.line))
     if problem == "did not find expected whitespace or line break" and where is not None:  # '!"x"'
         return _indicator_start(lines, where)
     if problem.startswith("found undefined alias") or problem == "mapping keys are not allowed in this context":
-        return _indicator_start(lines, found) or _after_closing_quote(lines, found)  # '*word' without its '&word'; '? x'
+        # '*word' without its '&word'; '? x'; '"2025-12"?'
+        return _indicator_start(lines, found) or _after_closing_quote(lines, found)
     if problem == "block sequence entries are not allowed in this context":  # 'tags: - x'; '"x"- '
         return _item_on_key_line(lines, found) or _after_closing_quote(lines, found)
     if problem == "did not find expected <document start>":  # the first field one space in
@@ -457,7 +459,8 @@ def _mark_before_block_indicator(lines: list[str], line: int) -> tuple[yaml.Mark
     if value[0] not in _STRAY_MARKS or value[1:] not in _BLOCK_OPENERS:
         return None
     return (_at(line, match.start("value")),
-            f"a stray '{value[0]}' before '{value[1:]}' (expected the line without it: '{match.group('key')}: {value[1:]}')")
+            f"a stray '{value[0]}' before '{value[1:]}' (expected the line without it: "
+            f"'{match.group('key')}: {value[1:]}')")
 
 
 def _stray_mark_near(text: str, exc: yaml.YAMLError) -> tuple[yaml.Mark, str] | None:
@@ -555,7 +558,8 @@ def _missing_colon(here: str) -> str:
     value = written[len(name):]
     if value.startswith(":#"):  # 'title:# "India..."': a comment only after a space; the value's text otherwise
         return (f"a '#' right after '{name}:' (expected a space after ':', then the value: "
-                f"'{name}: {value[2:].strip()}'; a value that starts with '#' goes in quotes, since ' #' starts a comment)")
+                f"'{name}: {value[2:].strip()}'; a value that starts with '#' goes in quotes, since ' #' starts a "
+                "comment)")
     if value.startswith(":"):  # 'claimant:klas.news'
         return f"no space after ':' (expected a space between the field name and its value: '{name}: {value[1:].strip()}')"
     example = f"{name}: {value.strip()}" if value.strip() else f"{name}: ..."
