@@ -238,7 +238,8 @@ def _published_in(site: Site, claim: Claim) -> str:
         named = foreign_language(place.language, language)
         return f"{said}, in {named}" if named else said
 
-    text = f" The claim: “{' '.join(claim.quote.split())}” ({where(own)})."
+    said = where(own)
+    text = f" The claim: “{' '.join(claim.quote.split())}” ({said})."
     others = []
     for place in places:
         if place.index == 0:
@@ -246,7 +247,7 @@ def _published_in(site: Site, claim: Claim) -> str:
         other = where(place)
         if place.translation and not same_language(place.language, language):
             other += f", translated: “{' '.join(place.translation.split())}”"
-        if other != where(own) and other not in others:  # an article that carries the claim twice: named once
+        if other != said and other not in others:  # an article that carries the claim twice: named once
             others.append(other)
     if others:
         text += f" Also published by: {'; '.join(others)}"

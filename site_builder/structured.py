@@ -76,10 +76,8 @@ def creative_work(article: Article) -> dict[str, Any]:
     """The original article as a schema.org CreativeWork: its URL, headline, date, publisher and, when
     its front matter gives it, its language."""
     meta = article.meta
-    original: dict[str, Any] = {"@type": "CreativeWork", "url": meta.url}
-    if article.headline_known:  # a title in brackets is ours, not a headline to show as the outlet's
-        original["headline"] = meta.title
-    original["publisher"] = organisation(meta.outlet, "")
+    original: dict[str, Any] = {"@type": "CreativeWork", "url": meta.url, **_headline(article),
+                                "publisher": organisation(meta.outlet, "")}
     if len(meta.published) == 10:  # only a known day is a date; a month alone would mislead
         original["datePublished"] = meta.published
     if meta.author:
@@ -89,14 +87,17 @@ def creative_work(article: Article) -> dict[str, Any]:
     return original
 
 
+def _headline(article: Article) -> dict[str, str]:
+    """The article's headline for a CreativeWork; none when its title is in brackets (ours, not the outlet's)."""
+    return {"headline": article.meta.title} if article.headline_known else {}
+
+
 def appearance(article: Article) -> list[dict[str, Any]]:
     """The article and, when known, its archived copy."""
     found = [creative_work(article)]
     if article.meta.archive_url:
-        archived: dict[str, Any] = {"@type": "CreativeWork", "url": article.meta.archive_url}
-        if article.headline_known:
-            archived["headline"] = article.meta.title
-        found.append({**archived, "isBasedOn": article.meta.url})
+        found.append({"@type": "CreativeWork", "url": article.meta.archive_url, **_headline(article),
+                      "isBasedOn": article.meta.url})
     return found
 
 

@@ -275,10 +275,9 @@ def _mark_before_text(lines: list[str], found: yaml.Mark) -> tuple[yaml.Mark, st
     if found.column != _indent(here) or here[found.column] not in _STRAY_MARKS:
         return None
     above = next((n for n in range(found.line - 1, -1, -1) if lines[n].strip()), None)
-    opener = lines[above].split(" #")[0].rstrip() if above is not None else ""
-    if _KEY_RE.match(opener) and opener.endswith(_BLOCK_OPENERS):  # the text's first line: as the lines below it
+    if above is not None and _opens_block(lines[above]):  # the text's first line: as the lines below it
         below = next((written for written in lines[found.line + 1 :] if written.strip()), "")
-        block = _indent(below) if _indent(below) > _indent(opener) else None
+        block = _indent(below) if _indent(below) > _indent(lines[above]) else None
     else:
         block = _block_above(lines, found.line)
     if block is None or found.column >= block:
@@ -293,10 +292,14 @@ def _mark_in_brackets(lines: list[str], found: yaml.Mark) -> tuple[yaml.Mark, st
     mark = here[found.column : found.column + 1]
     if mark not in _STRAY_MARKS | {":"} or here[:found.column].rstrip(" ")[-1:] not in ("[", ","):
         return None
-    ends = [at for at in (here.find(",", found.column), here.find("]", found.column)) if at >= 0]
-    item = here[found.column : min(ends, default=len(here))].strip()
+    item = here[found.column : _item_end(here, found.column)].strip()
     return found, (f"an item of a list in brackets that starts with '{mark}', which YAML does not allow unquoted "
                    f"(expected the item in quotes: {json.dumps(item, ensure_ascii=False)}; or the '{mark}' deleted)")
+
+
+def _item_end(line: str, at: int) -> int:
+    """Where the item of a list in brackets that holds column ``at`` of ``line`` ends: its ',' or ']'."""
+    return min((end for end in (line.find(",", at), line.find("]", at)) if end >= 0), default=len(line))
 
 
 def _tab_after_dash(lines: list[str], found: yaml.Mark) -> tuple[yaml.Mark, str] | None:
@@ -313,8 +316,7 @@ def _colon_in_brackets(lines: list[str], found: yaml.Mark) -> tuple[yaml.Mark, s
     start = max(here.rfind("[", 0, found.column), here.rfind(",", 0, found.column)) + 1
     if not start or here[found.column : found.column + 1] != ":":
         return None
-    ends = [at for at in (here.find(",", found.column), here.find("]", found.column)) if at >= 0]
-    item = here[start : min(ends, default=len(here))].strip()
+    item = here[start : _item_end(here, found.column)].strip()
     return found, (f"a ':' in the item '{item}' of a list in brackets (expected the item without it, or in quotes: "
                    f"{json.dumps(item, ensure_ascii=False)})")
 
@@ -490,6 +492,12 @@ def _top_level_indented(name: str, indent: int) -> str:
             "line: remove the spaces before it)")
 
 
+def _opens_block(line: str) -> bool:
+    """Whether ``line`` is a field whose text is a block on the lines below ('context: |', 'note: >-  # x')."""
+    opener = line.split(" #")[0].rstrip()
+    return bool(_KEY_RE.match(opener)) and opener.endswith(_BLOCK_OPENERS)
+
+
 def _block_above(lines: list[str], line: int) -> int | None:
     """The indentation of a block of text ('key: |' and the lines below it) whose lines end right above
     ``line`` (blank lines and lines at the start of the line aside: the mistakes themselves); None
@@ -500,10 +508,8 @@ def _block_above(lines: list[str], line: int) -> int | None:
         if not written.strip() or (least is None and not _indent(written)):
             continue
         indent = _indent(written)
-        if least is not None and indent < least:
-            opener = written.split(" #")[0].rstrip()
-            if _KEY_RE.match(opener) and opener.endswith(_BLOCK_OPENERS):
-                return least
+        if least is not None and indent < least and _opens_block(written):
+            return least
         least = indent if least is None else min(least, indent)
         if not least:
             return None
@@ -515,6 +521,7 @@ _FIELD_NAMES = frozenset({*Claim.model_fields, *ArticleMeta.model_fields})
 # The fields of the records in a claim's lists (sources, corrections, appearances) and of its provenance
 _RECORD_FIELD_NAMES = frozenset({*Source.model_fields, *Correction.model_fields, *Appearance.model_fields,
                                  *Provenance.model_fields})
+_ANY_FIELD_NAMES = _FIELD_NAMES | _RECORD_FIELD_NAMES
 _ITEM_START_RE = re.compile(r"[ ]*(?:-[ ]+)?")
 # The first word of a line, past any mark before it ('#context: |', '{claimant: x', "'sources:")
 FIRST_WORD_RE = re.compile(r"[^A-Za-z_\n]*([A-Za-z_][\w-]*)")
@@ -574,7 +581,7 @@ def _field_above_without_colon(lines: list[str], line: int) -> tuple[yaml.Mark, 
     start = _ITEM_START_RE.match(above).end()  # the name's column: past '- ' in a list of records
     word = _NAME_RE.match(above, start)  # 'quote"He said...' too
     name = word.group() if word else ""
-    if name not in _FIELD_NAMES | _RECORD_FIELD_NAMES or _KEY_RE.match(above) or start != _indent(lines[line]):
+    if name not in _ANY_FIELD_NAMES or _KEY_RE.match(above) or start != _indent(lines[line]):
         return None
     return _at(number, start), _missing_colon(above)
 
