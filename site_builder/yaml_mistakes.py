@@ -588,10 +588,16 @@ def _field_above_without_colon(lines: list[str], line: int) -> tuple[yaml.Mark, 
 
 def _text_without_block_indicator(lines: list[str], found: yaml.Mark) -> tuple[yaml.Mark, str] | None:
     """'context:' with its '|' deleted: YAML reads the indented text below it as one plain value, which
-    cannot hold ': ', and stops at the first one (``found``), maybe many lines below the field."""
-    indent = _indent(lines[found.line])
-    number = next((n for n in range(found.line - 1, -1, -1) if lines[n].strip() and _indent(lines[n]) < indent), None)
-    key = _KEY_RE.match(lines[number]) if number is not None else None
+    cannot hold ': ', and stops at the first one (``found``), maybe many lines below the field. The field is
+    the first line above that is further out than every line of the text below it (a Markdown list item's
+    lines further in than its first are text too)."""
+    number, key, least = None, None, _indent(lines[found.line])
+    for above in range(found.line - 1, -1, -1):
+        written = lines[above]
+        if written.strip() and _indent(written) < least:
+            number, key, least = above, _KEY_RE.match(written), _indent(written)
+            if key or not least:
+                break
     if key is None or lines[number][key.end():].split(" #")[0].strip():
         return None  # no field above the text, or one with its value on its line
     first = next(written for written in lines[number + 1 :] if written.strip())

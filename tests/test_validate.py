@@ -1074,6 +1074,11 @@ SYNTAX_MISTAKES = {  # each at the line of the mistake, in plain words, with wha
         "2:1: yaml: no '|' after 'context:', so YAML reads the text below it as one line, which cannot hold ': ', and "
         "stops at the one on line 5 (expected 'context: |' or 'context: >-', then the text on the lines below it, "
         "indented)"),
+    "a block of text without its '|', stopped inside a Markdown list": (
+        "title: x\ncontext:\n  The article says so.\n\n  - One item, which\n    goes on: here.\nrating: x\n",
+        "2:1: yaml: no '|' after 'context:', so YAML reads the text below it as one line, which cannot hold ': ', and "
+        "stops at the one on line 6 (expected 'context: |' or 'context: >-', then the text on the lines below it, "
+        "indented)"),
     "a bracket typed before a block's '>-'": (
         "title: x\nsummary: [>-\n  No evidence found.\nrating: x\n",
         "2:10: yaml: a stray '[' before '>-' (expected the line without it: 'summary: >-')"),
